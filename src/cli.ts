@@ -1,0 +1,3 @@
+// The `idc` command.
+console.error('idc: not built yet');
+process.exitCode = 1;

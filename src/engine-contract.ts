@@ -1,0 +1,49 @@
+/**
+ * The engine's three calls, as every entry point (CLI, Action, demo, benchmarks) sees them.
+ * Implemented in `engine.ts`; the Action takes this interface so its tests can pass a fake.
+ */
+import type { ApplyReport } from './apply/types.js';
+import type { Desired } from './model/desired.js';
+import type { Live } from './model/live.js';
+import type { Diagnostic } from './model/source.js';
+import type { Plan } from './plan/types.js';
+import type { Progress } from './progress/progress.js';
+
+export interface ValidateOutcome {
+  ok: boolean;
+  /** Every problem found, sorted by position. */
+  diagnostics: Diagnostic[];
+  /** One line, e.g. `access.yaml: 1 user, 0 groups, 2 permission sets, 2 assignment rules`. */
+  summary: string;
+  desired?: Desired;
+}
+
+export type PlanOutcome =
+  | { ok: true; plan: Plan; desired: Desired; live: Live; diagnostics: Diagnostic[] }
+  | { ok: false; diagnostics: Diagnostic[] };
+
+export interface ApplyRequest {
+  /** Refuse unless the fresh plan's hash equals this one (the reviewed plan). */
+  expectedHash?: string;
+  /** Override safety.max_deletes / safety.protected refusals and plan-hash mismatches. */
+  force?: boolean;
+}
+
+export type ApplyOutcome =
+  | { status: 'invalid'; diagnostics: Diagnostic[] }
+  | { status: 'nothing-to-do'; plan: Plan }
+  | { status: 'plan-changed'; plan: Plan; expectedHash: string }
+  | { status: 'unsafe'; plan: Plan; reasons: string[] }
+  | {
+      status: 'applied';
+      plan: Plan;
+      report: ApplyReport;
+      /** The plan read again after apply: empty when everything converged. */
+      remaining: Plan;
+    };
+
+export interface Engine {
+  validate(configPath: string): Promise<ValidateOutcome>;
+  plan(configPath: string, progress: Progress): Promise<PlanOutcome>;
+  apply(configPath: string, request: ApplyRequest, progress: Progress): Promise<ApplyOutcome>;
+}

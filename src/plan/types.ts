@@ -1,0 +1,150 @@
+/**
+ * A Plan is data: a sorted list of typed changes, each with before and after and the reason
+ * (rule or file position), plus the access changes a reviewer reads and the warnings they need.
+ * It is produced by the pure planner, rendered for people, hashed, and executed by apply.
+ */
+import type { Assignment } from '../model/assignment.js';
+import type { Group, User } from '../model/identity.js';
+import type { PermissionSet, PermissionSetField } from '../model/permission-set.js';
+import type { SourcePos } from '../model/source.js';
+
+export const PLAN_FORMAT_VERSION = 1 as const;
+
+export type ChangeAction = 'create' | 'update' | 'delete';
+
+/** The rule (or other part of the file) that caused a change. */
+export interface RuleRef {
+  /** Index in `assignments:`, or -1 for things that are not rules (e.g. `safety.protected`). */
+  index: number;
+  pos: SourcePos;
+  /** Short human label, e.g. `assignments[2]: ReadOnly → group auditors on all accounts`. */
+  label: string;
+}
+
+export interface UserChange {
+  kind: 'user';
+  action: ChangeAction;
+  userName: string;
+  before?: User;
+  after?: User;
+  /** Changed fields, for updates (sorted). */
+  fields: (keyof User)[];
+  pos?: SourcePos;
+}
+
+/** Group attributes (members are separate membership changes). */
+export type GroupAttributes = Omit<Group, 'members'>;
+
+export interface GroupChange {
+  kind: 'group';
+  action: ChangeAction;
+  displayName: string;
+  before?: GroupAttributes;
+  after?: GroupAttributes;
+  fields: (keyof GroupAttributes)[];
+  pos?: SourcePos;
+}
+
+export interface MembershipChange {
+  kind: 'membership';
+  action: 'create' | 'delete';
+  group: string;
+  user: string;
+  pos?: SourcePos;
+}
+
+export interface PermissionSetChange {
+  kind: 'permission-set';
+  action: ChangeAction;
+  name: string;
+  before?: PermissionSet;
+  after?: PermissionSet;
+  /** Fields that differ, in PERMISSION_SET_FIELDS order (all set fields for a create). */
+  fields: PermissionSetField[];
+  pos?: SourcePos;
+}
+
+export interface AssignmentChange {
+  kind: 'assignment';
+  action: 'create' | 'delete';
+  assignment: Assignment;
+  /** Rules that produce this assignment (create), sorted by index; empty for deletes. */
+  rules: RuleRef[];
+}
+
+/** Re-provision a permission set to accounts that are behind, or after an edit. */
+export interface ProvisionChange {
+  kind: 'provision';
+  action: 'update';
+  permissionSet: string;
+  /** Accounts that will receive the new version, sorted. */
+  accountIds: string[];
+  reason: 'edited' | 'drift';
+}
+
+export type Change =
+  | UserChange
+  | GroupChange
+  | MembershipChange
+  | PermissionSetChange
+  | AssignmentChange
+  | ProvisionChange;
+
+export type ChangeKind = Change['kind'];
+
+/** Who gains or loses which permission set on which account: what a reviewer reads first. */
+export interface AccessChange {
+  effect: 'gain' | 'lose';
+  principalType: 'USER' | 'GROUP';
+  principal: string;
+  /** For groups: members after the plan. */
+  memberCount?: number;
+  permissionSet: string;
+  accountId: string;
+  accountName: string;
+  /**
+   * Why: rule labels for assignment changes, or `member of group X` when a membership change
+   * gives or takes access through a group's assignments. Sorted.
+   */
+  via: string[];
+}
+
+export type WarningCode =
+  | 'role-recreated'
+  | 'admin-grant'
+  | 'reprovision'
+  | 'delegated-admin-management'
+  | 'rename'
+  | 'expired-rule'
+  | 'unresolved-principal';
+
+export interface PlanWarning {
+  code: WarningCode;
+  message: string;
+  /** The thing it is about (permission set, account, …), for grouping. */
+  subject: string;
+}
+
+export interface PlanCounts {
+  create: number;
+  update: number;
+  delete: number;
+}
+
+export interface Plan {
+  formatVersion: typeof PLAN_FORMAT_VERSION;
+  /** Path of access.yaml as given. */
+  configFile: string;
+  instanceArn: string;
+  /** Sorted in apply order: by kind (users, groups, memberships, permission sets, provisions,
+   * assignments), then action, then name. */
+  changes: Change[];
+  /** Sorted by account, permission set, principal type, principal, effect. */
+  accessChanges: AccessChange[];
+  warnings: PlanWarning[];
+  counts: PlanCounts;
+  /** Account ID → name of every account the plan mentions. */
+  accountNames: Record<string, string>;
+  /** sha256 (hex) of the canonical JSON of { formatVersion, instanceArn, changes }. */
+  hash: string;
+}
