@@ -17,6 +17,12 @@ export interface InstanceInfo {
   status?: string;
 }
 
+export interface CallerIdentity {
+  accountId: string;
+  /** e.g. `arn:aws:sts::111122223333:assumed-role/AWSReservedSSO_Admin_0123abcd/jonathan`. */
+  arn: string;
+}
+
 export interface OrgAccountInfo {
   id: string;
   name: string;
@@ -74,8 +80,8 @@ export interface AssignmentTarget {
 export interface IdentityCenterGateway {
   // --- discovery -------------------------------------------------------------------------
   listInstances(): Promise<InstanceInfo[]>;
-  /** Account ID of the credentials in use (sts:GetCallerIdentity). */
-  callerAccountId(): Promise<string>;
+  /** Who the credentials in use are (sts:GetCallerIdentity). */
+  callerIdentity(): Promise<CallerIdentity>;
 
   // --- organizations ---------------------------------------------------------------------
   describeOrganization(): Promise<{ managementAccountId: string }>;

@@ -12,8 +12,8 @@ export interface InstanceRef {
 
 export interface Live {
   instance: InstanceRef;
-  /** Account of the credentials in use. */
-  callerAccountId: string;
+  /** The credentials in use (from sts:GetCallerIdentity). */
+  caller: { accountId: string; arn: string };
   organization: Organization;
   /** By user name. In external mode only the users the file names (and assignment principals). */
   users: Record<string, LiveUser>;

@@ -25,8 +25,9 @@ export interface PermissionSet {
   /** Sorted by path, then name. */
   customerManagedPolicies: CustomerManagedPolicyRef[];
   /**
-   * The inline policy as canonical JSON (see `canonicalPolicyJson`): sorted keys, no whitespace,
-   * single-element arrays of Action/Resource/… kept as written. Absent when there is none.
+   * The inline policy as JSON text: minified as written in access.yaml (what apply sends), or as
+   * AWS returned it. AWS may reformat it: compare with the planner's semantic policy
+   * comparison, never as text. Absent when there is none.
    */
   inlinePolicy?: string;
   permissionsBoundary?: PermissionsBoundary;
