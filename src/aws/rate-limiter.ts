@@ -1,0 +1,98 @@
+/**
+ * One client-side rate limiter shared by every AWS call: a token bucket (all Identity Center APIs
+ * share about 20 requests per second per account) plus a bound on requests in flight.
+ *
+ * The bucket is kept as a "theoretical arrival time" (GCRA): each call reserves the next free
+ * slot, so waiting callers are served in order without polling, and a fake clock makes tests
+ * instant and exact.
+ */
+
+export type Sleep = (ms: number) => Promise<void>;
+
+export interface RateLimiterOptions {
+  /** Calls per second; default 20. `Infinity` turns rate limiting off. */
+  ratePerSecond?: number;
+  /** Calls that may start back to back after an idle period; default 1 (evenly paced). */
+  burst?: number;
+  /** Calls in flight at once; default 10. */
+  concurrency?: number;
+  /** Milliseconds, monotonic; default `performance.now()`. */
+  now?: () => number;
+  /** default: a real timer. */
+  sleep?: Sleep;
+}
+
+export interface RateLimiter {
+  /** Waits for a slot and a token, runs `fn`, frees the slot. */
+  run<T>(fn: () => Promise<T>): Promise<T>;
+  /** Consumes `count` extra tokens now (e.g. retries the SDK made by itself); may go into debt. */
+  charge(count: number): void;
+  readonly ratePerSecond: number;
+  readonly concurrency: number;
+}
+
+export const DEFAULT_RATE_PER_SECOND = 20;
+export const DEFAULT_BURST = 1;
+export const DEFAULT_CONCURRENCY = 10;
+
+export const realSleep: Sleep = (ms) =>
+  ms <= 0 ? Promise.resolve() : new Promise((resolve) => setTimeout(resolve, ms));
+
+export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter {
+  const rate = options.ratePerSecond ?? DEFAULT_RATE_PER_SECOND;
+  const burst = Math.max(1, Math.floor(options.burst ?? DEFAULT_BURST));
+  const concurrency = Math.max(1, Math.floor(options.concurrency ?? DEFAULT_CONCURRENCY));
+  if (!(rate > 0)) throw new Error(`rate limit must be a positive number of calls per second, got ${rate}`);
+  const now = options.now ?? (() => performance.now());
+  const sleep = options.sleep ?? realSleep;
+
+  const interval = Number.isFinite(rate) ? 1000 / rate : 0;
+  const tolerance = (burst - 1) * interval;
+  /** When the bucket is next empty-and-refilled: the next call's theoretical start. */
+  let tat = -Infinity;
+
+  let inFlight = 0;
+  const waitingForSlot: (() => void)[] = [];
+
+  function reserve(count: number): number {
+    const t = now();
+    const start = Math.max(tat, t);
+    tat = start + count * interval;
+    return Math.max(0, start - tolerance - t);
+  }
+
+  async function takeSlot(): Promise<void> {
+    if (inFlight < concurrency) {
+      inFlight++;
+      return;
+    }
+    // The releasing call hands its slot over directly (inFlight stays the same).
+    await new Promise<void>((resolve) => waitingForSlot.push(resolve));
+  }
+
+  function releaseSlot(): void {
+    const next = waitingForSlot.shift();
+    if (next) next();
+    else inFlight--;
+  }
+
+  return {
+    ratePerSecond: rate,
+    concurrency,
+    async run<T>(fn: () => Promise<T>): Promise<T> {
+      await takeSlot();
+      try {
+        if (interval > 0) {
+          const wait = reserve(1);
+          if (wait > 0) await sleep(wait);
+        }
+        return await fn();
+      } finally {
+        releaseSlot();
+      }
+    },
+    charge(count: number): void {
+      if (interval > 0 && count > 0) reserve(count);
+    },
+  };
+}

@@ -1,0 +1,90 @@
+/**
+ * Reads what AWS has now, with the fewest calls the plan needs (see `call-budget.ts` for the
+ * exact count). Three independent streams share the gateway's rate limiter: the organization,
+ * the identity store, and permission sets with their assignments.
+ */
+import { compareAssignments, type LiveAssignment } from '../model/assignment.js';
+import type { Desired } from '../model/desired.js';
+import type { InstanceRef, Live } from '../model/live.js';
+import type { Progress } from '../progress/progress.js';
+import { canCountCalls, countingGateway, diffCounts } from './call-counts.js';
+import { resolveInstance, resolveRegion } from './discover.js';
+import type { IdentityCenterGateway } from './gateway.js';
+import { readAssignmentPrincipals, readIdentities } from './read-identities.js';
+import { readOrganization } from './read-organization.js';
+import { readPermissionSets, type RawAssignment } from './read-permission-sets.js';
+import { readScope } from './read-scope.js';
+
+export interface ReadLiveOptions {
+  progress: Progress;
+  /** Logical reads in progress per stream; the gateway bounds HTTP requests itself. Default 16. */
+  concurrency?: number;
+  /** The instance, when already resolved (else from access.yaml, or ListInstances in the region). */
+  instance?: InstanceRef;
+  /** Region when neither `instance` nor access.yaml gives one (else AWS_REGION / AWS_DEFAULT_REGION). */
+  region?: string;
+}
+
+export const DEFAULT_READ_CONCURRENCY = 16;
+
+export async function readLive(gateway: IdentityCenterGateway, desired: Desired, options: ReadLiveOptions): Promise<Live> {
+  const counted = canCountCalls(gateway) ? gateway : countingGateway(gateway);
+  const before = counted.callCounts();
+  const { progress } = options;
+  const concurrency = Math.max(1, options.concurrency ?? DEFAULT_READ_CONCURRENCY);
+  const scope = readScope(desired);
+
+  const instance =
+    options.instance ??
+    (await resolveInstance(
+      counted,
+      desired.identityCenter,
+      resolveRegion(desired.identityCenter, options.region !== undefined ? { region: options.region } : {}),
+    ));
+
+  const [caller, organization, identities, sets] = await Promise.all([
+    counted.callerIdentity(),
+    readOrganization(counted, scope, progress, concurrency),
+    readIdentities(counted, instance.identityStoreId, { ...scope, concurrency }, progress),
+    readPermissionSets(counted, instance.instanceArn, scope, progress, concurrency),
+  ]);
+
+  if (scope.external) {
+    await readAssignmentPrincipals(counted, instance.identityStoreId, identities, sets.assignments, progress, concurrency);
+  }
+
+  const assignments = dedupe(
+    sets.assignments.map(
+      (a: RawAssignment): LiveAssignment => ({
+        permissionSet: a.permissionSet,
+        permissionSetArn: a.permissionSetArn,
+        principalType: a.principalType,
+        principalId: a.principalId,
+        principal:
+          (a.principalType === 'USER' ? identities.userNameById : identities.groupNameById).get(a.principalId) ??
+          `id:${a.principalId}`,
+        accountId: a.accountId,
+      }),
+    ),
+  );
+
+  return {
+    instance,
+    caller: { accountId: caller.accountId, arn: caller.arn },
+    organization,
+    users: identities.sortedUsers(),
+    groups: identities.sortedGroups(),
+    permissionSets: sets.permissionSets,
+    assignments,
+    readCalls: diffCounts(before, counted.callCounts()),
+  };
+}
+
+/** Sorted with `compareAssignments`, ties broken by principal ID; exact duplicates dropped. */
+function dedupe(list: LiveAssignment[]): LiveAssignment[] {
+  const sorted = list.sort((a, b) => compareAssignments(a, b) || (a.principalId < b.principalId ? -1 : a.principalId > b.principalId ? 1 : 0));
+  return sorted.filter((a, i) => {
+    const prev = sorted[i - 1];
+    return !prev || compareAssignments(prev, a) !== 0 || prev.principalId !== a.principalId;
+  });
+}

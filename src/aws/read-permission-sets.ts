@@ -1,0 +1,107 @@
+/**
+ * Reads permission sets and their assignments, one pipeline per set (so the shared rate limiter
+ * always has work queued):
+ *   DescribePermissionSet → (tags, inline policy, managed, customer managed, boundary) ∥
+ *   (ListAccountsForProvisionedPermissionSet, and again for LATEST_PERMISSION_SET_NOT_PROVISIONED)
+ *   → ListAccountAssignments per provisioned account.
+ * Never accounts × sets: only the pairs where the set is provisioned are listed.
+ */
+import type { PrincipalType } from '../model/assignment.js';
+import type { LivePermissionSet } from '../model/permission-set.js';
+import type { Progress } from '../progress/progress.js';
+import type { IdentityCenterGateway } from './gateway.js';
+import { mapLimit } from './map-limit.js';
+import { compareStrings, sortedRecord, sortedUnique } from './normalise.js';
+import type { ReadScope } from './read-scope.js';
+import { compareCustomerRefs } from './sdk-sso-admin-permission-sets.js';
+
+export interface RawAssignment {
+  permissionSetArn: string;
+  permissionSet: string;
+  accountId: string;
+  principalType: PrincipalType;
+  principalId: string;
+}
+
+export interface PermissionSetsRead {
+  permissionSets: Record<string, LivePermissionSet>;
+  assignments: RawAssignment[];
+}
+
+export async function readPermissionSets(
+  gateway: IdentityCenterGateway,
+  instanceArn: string,
+  scope: Pick<ReadScope, 'permissionSetScope' | 'readOutdatedOf'>,
+  progress: Progress,
+  concurrency: number,
+): Promise<PermissionSetsRead> {
+  const listPhase = progress.phase('read permission sets');
+  const arns = await gateway.listPermissionSets(instanceArn);
+  listPhase.setTotal(arns.length);
+  const assignmentsPhase = progress.phase('read assignments', 0);
+  let pairs = 0;
+  let skipped = 0;
+  const assignments: RawAssignment[] = [];
+
+  const sets = await mapLimit([...arns].sort(compareStrings), concurrency, async (arn): Promise<LivePermissionSet> => {
+    const record = await gateway.describePermissionSet(instanceArn, arn);
+    const base = {
+      arn,
+      name: record.name,
+      sessionDuration: record.sessionDuration,
+      ...(record.description !== undefined ? { description: record.description } : {}),
+      ...(record.relayState !== undefined ? { relayState: record.relayState } : {}),
+    };
+    if (scope.permissionSetScope(record.name) === 'name-only') {
+      skipped++;
+      listPhase.tick();
+      return { ...base, managedPolicies: [], customerManagedPolicies: [], tags: {}, provisionedAccountIds: [], outdatedAccountIds: [] };
+    }
+
+    const details = Promise.all([
+      gateway.listTagsForPermissionSet(instanceArn, arn),
+      gateway.getInlinePolicy(instanceArn, arn),
+      gateway.listManagedPolicies(instanceArn, arn),
+      gateway.listCustomerManagedPolicies(instanceArn, arn),
+      gateway.getPermissionsBoundary(instanceArn, arn),
+    ]).then((d) => {
+      listPhase.tick();
+      return d;
+    });
+    const provisioning = Promise.all([
+      gateway.listAccountsForProvisionedPermissionSet(instanceArn, arn),
+      scope.readOutdatedOf(record.name)
+        ? gateway.listAccountsForProvisionedPermissionSet(instanceArn, arn, true)
+        : Promise.resolve([]),
+    ]).then(async ([provisioned, outdated]) => {
+      const accountIds = sortedUnique([...provisioned, ...outdated]);
+      pairs += accountIds.length;
+      assignmentsPhase.setTotal(pairs);
+      await mapLimit(accountIds, concurrency, async (accountId) => {
+        for (const a of await gateway.listAccountAssignments(instanceArn, accountId, arn)) {
+          assignments.push({ permissionSetArn: arn, permissionSet: record.name, accountId, ...a });
+        }
+        assignmentsPhase.tick();
+      });
+      return { provisionedAccountIds: accountIds, outdatedAccountIds: sortedUnique(outdated) };
+    });
+
+    const [[tags, inlinePolicy, managed, customer, boundary], accounts] = await Promise.all([details, provisioning]);
+    return {
+      ...base,
+      managedPolicies: sortedUnique(managed),
+      customerManagedPolicies: [...customer].sort(compareCustomerRefs),
+      ...(inlinePolicy !== undefined && inlinePolicy !== '' ? { inlinePolicy } : {}),
+      ...(boundary !== undefined ? { permissionsBoundary: boundary } : {}),
+      tags: sortedRecord(tags),
+      ...accounts,
+    };
+  });
+
+  const ignored = skipped > 0 ? ` (${skipped} ignored: name only)` : '';
+  listPhase.end(`${sets.length} permission sets${ignored}`);
+  assignmentsPhase.end(`${assignments.length} assignments in ${pairs} account × permission set pairs`);
+  const permissionSets: Record<string, LivePermissionSet> = {};
+  for (const ps of [...sets].sort((a, b) => compareStrings(a.name, b.name))) permissionSets[ps.name] = ps;
+  return { permissionSets, assignments };
+}

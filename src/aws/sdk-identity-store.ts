@@ -1,0 +1,288 @@
+/** The identity store part of the SDK gateway: users, groups, memberships. */
+import {
+  CreateGroupCommand,
+  CreateGroupMembershipCommand,
+  CreateUserCommand,
+  DeleteGroupCommand,
+  DeleteGroupMembershipCommand,
+  DeleteUserCommand,
+  DescribeGroupCommand,
+  DescribeUserCommand,
+  GetGroupIdCommand,
+  GetUserIdCommand,
+  ListGroupMembershipsCommand,
+  ListGroupsCommand,
+  ListUsersCommand,
+  UpdateGroupCommand,
+  UpdateUserCommand,
+  type AttributeOperation,
+  type IdentitystoreClient,
+  type Email,
+  type Name,
+} from '@aws-sdk/client-identitystore';
+import type { User } from '../model/identity.js';
+import { errorCode } from './aws-error.js';
+import type { CallRunner } from './call-runner.js';
+import type { GroupRecord, IdentityCenterGateway, MembershipRecord, UserRecord } from './gateway.js';
+
+/** Identity store pages hold at most 100 items. */
+export const IDENTITY_STORE_PAGE_SIZE = 100;
+
+export type IdentityStoreGateway = Pick<
+  IdentityCenterGateway,
+  | 'listUsers'
+  | 'listGroups'
+  | 'listGroupMemberships'
+  | 'getUserId'
+  | 'getGroupId'
+  | 'describeUser'
+  | 'describeGroup'
+  | 'createUser'
+  | 'updateUser'
+  | 'deleteUser'
+  | 'createGroup'
+  | 'updateGroup'
+  | 'deleteGroup'
+  | 'createGroupMembership'
+  | 'deleteGroupMembership'
+>;
+
+interface SdkUserShape {
+  UserId?: string | undefined;
+  UserName?: string | undefined;
+  DisplayName?: string | undefined;
+  Name?: Name | undefined;
+  Emails?: Email[] | undefined;
+}
+
+/** The primary email, else the first one, else empty. */
+export function toUserRecord(u: SdkUserShape): UserRecord {
+  const emails = u.Emails ?? [];
+  const email = (emails.find((e) => e.Primary) ?? emails[0])?.Value ?? '';
+  return {
+    userId: u.UserId ?? '',
+    userName: u.UserName ?? '',
+    displayName: u.DisplayName ?? '',
+    givenName: u.Name?.GivenName ?? '',
+    familyName: u.Name?.FamilyName ?? '',
+    email,
+  };
+}
+
+function toGroupRecord(g: { GroupId?: string | undefined; DisplayName?: string | undefined; Description?: string | undefined }): GroupRecord {
+  return {
+    groupId: g.GroupId ?? '',
+    displayName: g.DisplayName ?? '',
+    ...(g.Description !== undefined && g.Description !== '' ? { description: g.Description } : {}),
+  };
+}
+
+function isNotFound(error: unknown): boolean {
+  const cause = error instanceof Error && error.cause !== undefined ? error.cause : error;
+  return errorCode(cause).startsWith('ResourceNotFound');
+}
+
+export function createIdentityStoreGateway(client: IdentitystoreClient, runner: CallRunner): IdentityStoreGateway {
+  const max = IDENTITY_STORE_PAGE_SIZE;
+  return {
+    async listUsers(storeId) {
+      const users = await runner.all(
+        { action: 'identitystore:ListUsers', doing: 'list users', target: `of identity store ${storeId}` },
+        (NextToken) => client.send(new ListUsersCommand({ IdentityStoreId: storeId, MaxResults: max, NextToken })),
+        (o) => o.Users,
+      );
+      return users.map(toUserRecord);
+    },
+
+    async listGroups(storeId) {
+      const groups = await runner.all(
+        { action: 'identitystore:ListGroups', doing: 'list groups', target: `of identity store ${storeId}` },
+        (NextToken) => client.send(new ListGroupsCommand({ IdentityStoreId: storeId, MaxResults: max, NextToken })),
+        (o) => o.Groups,
+      );
+      return groups.map(toGroupRecord);
+    },
+
+    async listGroupMemberships(storeId, groupId) {
+      const memberships = await runner.all(
+        { action: 'identitystore:ListGroupMemberships', doing: 'list the members', target: `of group ${groupId}` },
+        (NextToken) =>
+          client.send(
+            new ListGroupMembershipsCommand({ IdentityStoreId: storeId, GroupId: groupId, MaxResults: max, NextToken }),
+          ),
+        (o) => o.GroupMemberships,
+      );
+      const out: MembershipRecord[] = [];
+      for (const m of memberships) {
+        const userId = m.MemberId?.UserId;
+        if (m.MembershipId && userId) out.push({ membershipId: m.MembershipId, userId });
+      }
+      return out;
+    },
+
+    async getUserId(storeId, userName) {
+      try {
+        const out = await runner.call(
+          { action: 'identitystore:GetUserId', doing: 'look up the user', target: JSON.stringify(userName) },
+          () =>
+            client.send(
+              new GetUserIdCommand({
+                IdentityStoreId: storeId,
+                AlternateIdentifier: { UniqueAttribute: { AttributePath: 'userName', AttributeValue: userName } },
+              }),
+            ),
+        );
+        return out.UserId;
+      } catch (error) {
+        if (isNotFound(error)) return undefined;
+        throw error;
+      }
+    },
+
+    async getGroupId(storeId, displayName) {
+      try {
+        const out = await runner.call(
+          { action: 'identitystore:GetGroupId', doing: 'look up the group', target: JSON.stringify(displayName) },
+          () =>
+            client.send(
+              new GetGroupIdCommand({
+                IdentityStoreId: storeId,
+                AlternateIdentifier: { UniqueAttribute: { AttributePath: 'displayName', AttributeValue: displayName } },
+              }),
+            ),
+        );
+        return out.GroupId;
+      } catch (error) {
+        if (isNotFound(error)) return undefined;
+        throw error;
+      }
+    },
+
+    async describeUser(storeId, userId) {
+      try {
+        const out = await runner.call(
+          { action: 'identitystore:DescribeUser', doing: 'describe the user', target: userId },
+          () => client.send(new DescribeUserCommand({ IdentityStoreId: storeId, UserId: userId })),
+        );
+        return toUserRecord(out);
+      } catch (error) {
+        if (isNotFound(error)) return undefined;
+        throw error;
+      }
+    },
+
+    async describeGroup(storeId, groupId) {
+      try {
+        const out = await runner.call(
+          { action: 'identitystore:DescribeGroup', doing: 'describe the group', target: groupId },
+          () => client.send(new DescribeGroupCommand({ IdentityStoreId: storeId, GroupId: groupId })),
+        );
+        return toGroupRecord(out);
+      } catch (error) {
+        if (isNotFound(error)) return undefined;
+        throw error;
+      }
+    },
+
+    async createUser(storeId, user) {
+      const out = await runner.call(
+        { action: 'identitystore:CreateUser', doing: 'create the user', target: JSON.stringify(user.userName) },
+        () =>
+          client.send(
+            new CreateUserCommand({
+              IdentityStoreId: storeId,
+              UserName: user.userName,
+              DisplayName: user.displayName,
+              Name: { GivenName: user.givenName, FamilyName: user.familyName },
+              Emails: [{ Value: user.email, Type: 'work', Primary: true }],
+            }),
+          ),
+      );
+      return required(out.UserId, `create user ${JSON.stringify(user.userName)}`);
+    },
+
+    async updateUser(storeId, userId, user) {
+      await runner.call(
+        { action: 'identitystore:UpdateUser', doing: 'update the user', target: JSON.stringify(user.userName) },
+        () =>
+          client.send(
+            new UpdateUserCommand({
+              IdentityStoreId: storeId,
+              UserId: userId,
+              Operations: userOperations(user),
+            }),
+          ),
+      );
+    },
+
+    async deleteUser(storeId, userId) {
+      await runner.call({ action: 'identitystore:DeleteUser', doing: 'delete the user', target: userId }, () =>
+        client.send(new DeleteUserCommand({ IdentityStoreId: storeId, UserId: userId })),
+      );
+    },
+
+    async createGroup(storeId, displayName, description) {
+      const out = await runner.call(
+        { action: 'identitystore:CreateGroup', doing: 'create the group', target: JSON.stringify(displayName) },
+        () =>
+          client.send(
+            new CreateGroupCommand({
+              IdentityStoreId: storeId,
+              DisplayName: displayName,
+              ...(description !== undefined ? { Description: description } : {}),
+            }),
+          ),
+      );
+      return required(out.GroupId, `create group ${JSON.stringify(displayName)}`);
+    },
+
+    async updateGroup(storeId, groupId, description) {
+      await runner.call({ action: 'identitystore:UpdateGroup', doing: 'update the group', target: groupId }, () =>
+        client.send(
+          new UpdateGroupCommand({
+            IdentityStoreId: storeId,
+            GroupId: groupId,
+            // Without a value the attribute is removed.
+            Operations: [{ AttributePath: 'description', ...(description !== undefined ? { AttributeValue: description } : {}) }],
+          }),
+        ),
+      );
+    },
+
+    async deleteGroup(storeId, groupId) {
+      await runner.call({ action: 'identitystore:DeleteGroup', doing: 'delete the group', target: groupId }, () =>
+        client.send(new DeleteGroupCommand({ IdentityStoreId: storeId, GroupId: groupId })),
+      );
+    },
+
+    async createGroupMembership(storeId, groupId, userId) {
+      const out = await runner.call(
+        { action: 'identitystore:CreateGroupMembership', doing: 'add user', target: `${userId} to group ${groupId}` },
+        () =>
+          client.send(new CreateGroupMembershipCommand({ IdentityStoreId: storeId, GroupId: groupId, MemberId: { UserId: userId } })),
+      );
+      return required(out.MembershipId, `add user ${userId} to group ${groupId}`);
+    },
+
+    async deleteGroupMembership(storeId, membershipId) {
+      await runner.call(
+        { action: 'identitystore:DeleteGroupMembership', doing: 'delete the group membership', target: membershipId },
+        () => client.send(new DeleteGroupMembershipCommand({ IdentityStoreId: storeId, MembershipId: membershipId })),
+      );
+    },
+  };
+}
+
+function required(id: string | undefined, what: string): string {
+  if (!id) throw new Error(`Could not ${what}: AWS returned no ID`);
+  return id;
+}
+
+function userOperations(user: User): AttributeOperation[] {
+  return [
+    { AttributePath: 'displayName', AttributeValue: user.displayName },
+    { AttributePath: 'name.givenName', AttributeValue: user.givenName },
+    { AttributePath: 'name.familyName', AttributeValue: user.familyName },
+    { AttributePath: 'emails', AttributeValue: [{ value: user.email, type: 'work', primary: true }] },
+  ];
+}
