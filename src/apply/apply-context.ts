@@ -1,0 +1,63 @@
+/** What every step of apply shares: the gateway, IDs, policies, and the outcome so far. */
+import type { AsyncStatus, IdentityCenterGateway } from '../aws/gateway.js';
+import type { Live } from '../model/live.js';
+import type { Change } from '../plan/types.js';
+import { waitForAsync, type PollPolicy } from './async-operation.js';
+import type { KeyedMutex } from './concurrency.js';
+import type { IdRegistry } from './id-registry.js';
+import { withTransientRetry, type RetryPolicy } from './transient-retry.js';
+import type { ApplyFailure } from './types.js';
+
+export interface ApplyContext {
+  gateway: IdentityCenterGateway;
+  live: Live;
+  instanceArn: string;
+  identityStoreId: string;
+  accountNames: Record<string, string>;
+  ids: IdRegistry;
+  poll: PollPolicy;
+  retry: RetryPolicy;
+  /** One holder per target account at a time. */
+  accounts: KeyedMutex;
+  concurrency: number;
+  maxAssignmentCreatesInFlight: number;
+  outcome: Outcome;
+}
+
+/** Successes, failures, skips, and the dependency keys of failed changes. */
+export interface Outcome {
+  succeeded: number;
+  skipped: number;
+  failed: ApplyFailure[];
+  /** Keys (see dependencies.ts) of changes that failed or were skipped. */
+  broken: Set<string>;
+}
+
+/** Calls the gateway with this level's retries on conflicts and throttling. */
+export function call<T>(ctx: ApplyContext, operation: () => Promise<T>): Promise<T> {
+  return withTransientRetry(ctx.retry, operation);
+}
+
+/** Starts an asynchronous operation and waits for it to end. */
+export async function callAndWait(
+  ctx: ApplyContext,
+  operation: string,
+  start: () => Promise<AsyncStatus>,
+  describe: (requestId: string) => Promise<AsyncStatus>,
+): Promise<void> {
+  const started = await call(ctx, start);
+  await waitForAsync(operation, started, (id) => call(ctx, () => describe(id)), ctx.poll);
+}
+
+/** An error that says what was being done when AWS answered with `cause`. */
+export class StepError extends Error {
+  override name = 'StepError';
+  constructor(
+    readonly doing: string,
+    override readonly cause: unknown,
+  ) {
+    super(doing);
+  }
+}
+
+export type ChangeOf<K extends Change['kind']> = Extract<Change, { kind: K }>;

@@ -1,0 +1,115 @@
+/**
+ * Executes a plan against Identity Center: phase by phase in the order of phases.ts, as fast as
+ * the limits allow, every asynchronous operation awaited, every failure collected. A failure
+ * never stops independent changes; the changes that depend on it are skipped. Running apply
+ * again after any failure finishes the job (the next plan holds what is left).
+ */
+import type { IdentityCenterGateway } from '../aws/gateway.js';
+import type { Live } from '../model/live.js';
+import type { Change, Plan } from '../plan/types.js';
+import type { Progress } from '../progress/progress.js';
+import type { ApplyContext } from './apply-context.js';
+import { liveAssignmentIndex } from './assignment-steps.js';
+import { KeyedMutex } from './concurrency.js';
+import { countingGateway, sortedCalls } from './counting-gateway.js';
+import { IdRegistry } from './id-registry.js';
+import { phaseDefinitions } from './phases.js';
+import { runPhase } from './run-phase.js';
+import { DEFAULT_RETRY_ATTEMPTS } from './transient-retry.js';
+import type { ApplyReport } from './types.js';
+
+export interface ApplyOptions {
+  progress: Progress;
+  /** Injectable: tests take no time. */
+  sleep?: (ms: number) => Promise<void>;
+  /** First poll delay of an asynchronous operation (default 1 s); ×1.5 per poll up to 10× this. */
+  pollIntervalMs?: number;
+  /** Per asynchronous operation (default 15 min); a clear error on timeout. */
+  asyncTimeoutMs?: number;
+  /** Assignment creations in flight at once (default 10, the AWS limit). */
+  maxAssignmentCreatesInFlight?: number;
+  /** Changes in progress at once in a phase (default 10). */
+  concurrency?: number;
+  now?: () => number;
+}
+
+export const DEFAULT_POLL_INTERVAL_MS = 1_000;
+export const POLL_CAP_FACTOR = 10;
+export const DEFAULT_ASYNC_TIMEOUT_MS = 15 * 60_000;
+export const AWS_MAX_ASSIGNMENT_CREATES_IN_FLIGHT = 10;
+export const DEFAULT_CONCURRENCY = 10;
+
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+function positiveInteger(value: number | undefined, fallback: number, name: string): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < 1) throw new Error(`apply option ${name} must be a positive integer, got ${value}`);
+  return value;
+}
+
+function accountNamesOf(plan: Plan, live: Live): Record<string, string> {
+  const names: Record<string, string> = {};
+  for (const account of live.organization.accounts) names[account.id] = account.name;
+  return { ...names, ...plan.accountNames };
+}
+
+export async function applyPlan(
+  plan: Plan,
+  live: Live,
+  gateway: IdentityCenterGateway,
+  options: ApplyOptions,
+): Promise<ApplyReport> {
+  const now = options.now ?? Date.now;
+  const sleep = options.sleep ?? realSleep;
+  const startedAt = now();
+  const pollIntervalMs = options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
+  if (!(pollIntervalMs > 0)) throw new Error(`apply option pollIntervalMs must be positive, got ${pollIntervalMs}`);
+  const counted = countingGateway(gateway);
+
+  const ctx: ApplyContext = {
+    gateway: counted.gateway,
+    live,
+    instanceArn: plan.instanceArn || live.instance.instanceArn,
+    identityStoreId: live.instance.identityStoreId,
+    accountNames: accountNamesOf(plan, live),
+    ids: new IdRegistry(live),
+    poll: {
+      intervalMs: pollIntervalMs,
+      maxIntervalMs: pollIntervalMs * POLL_CAP_FACTOR,
+      timeoutMs: options.asyncTimeoutMs ?? DEFAULT_ASYNC_TIMEOUT_MS,
+      sleep,
+      now,
+    },
+    retry: {
+      attempts: DEFAULT_RETRY_ATTEMPTS,
+      baseDelayMs: pollIntervalMs,
+      maxDelayMs: pollIntervalMs * 16,
+      sleep,
+    },
+    accounts: new KeyedMutex(),
+    concurrency: positiveInteger(options.concurrency, DEFAULT_CONCURRENCY, 'concurrency'),
+    maxAssignmentCreatesInFlight: positiveInteger(
+      options.maxAssignmentCreatesInFlight,
+      AWS_MAX_ASSIGNMENT_CREATES_IN_FLIGHT,
+      'maxAssignmentCreatesInFlight',
+    ),
+    outcome: { succeeded: 0, skipped: 0, failed: [], broken: new Set() },
+  };
+
+  for (const phase of phaseDefinitions(liveAssignmentIndex(live.assignments))) {
+    await runPhase(ctx, phase, plan.changes, options.progress);
+  }
+
+  // Failures in plan order, whatever order they happened in.
+  const position = new Map<Change, number>(plan.changes.map((c, i) => [c, i]));
+  const failed = [...ctx.outcome.failed].sort(
+    (a, b) => (position.get(a.change) ?? 0) - (position.get(b.change) ?? 0),
+  );
+  return {
+    succeeded: ctx.outcome.succeeded,
+    failed,
+    skipped: ctx.outcome.skipped,
+    calls: sortedCalls(counted.calls),
+    durationMs: now() - startedAt,
+  };
+}

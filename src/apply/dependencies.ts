@@ -1,0 +1,59 @@
+/**
+ * Which changes depend on which: a change is skipped when one it needs failed (or was skipped).
+ *
+ * - creating a user or group → its memberships and assignments;
+ * - creating or editing a permission set (any call of it) → its provisioning and its new
+ *   assignments (a half-edited set, e.g. one whose boundary failed, must not reach new accounts);
+ * - deleting an assignment → deleting its permission set and its principal (a set with
+ *   assignments cannot be deleted; a principal is kept so the leftover assignment keeps its name).
+ */
+import type { Change } from '../plan/types.js';
+
+const userKey = (name: string) => `user:${name}`;
+const groupKey = (name: string) => `group:${name}`;
+const setKey = (name: string) => `set:${name}`;
+const principalKey = (type: 'USER' | 'GROUP', name: string) => (type === 'USER' ? userKey(name) : groupKey(name));
+const unassignSetKey = (name: string) => `unassign-set:${name}`;
+const unassignPrincipalKey = (type: 'USER' | 'GROUP', name: string) => `unassign-${principalKey(type, name)}`;
+
+/** Keys that, when broken, make this change skip. */
+export function needs(change: Change): string[] {
+  switch (change.kind) {
+    case 'user':
+      return change.action === 'delete' ? [unassignPrincipalKey('USER', change.userName)] : [];
+    case 'group':
+      return change.action === 'delete' ? [unassignPrincipalKey('GROUP', change.displayName)] : [];
+    case 'membership':
+      return change.action === 'create' ? [userKey(change.user), groupKey(change.group)] : [];
+    case 'permission-set':
+      return change.action === 'delete' ? [unassignSetKey(change.name)] : [];
+    case 'provision':
+      return [setKey(change.permissionSet)];
+    case 'assignment': {
+      const a = change.assignment;
+      return change.action === 'create' ? [setKey(a.permissionSet), principalKey(a.principalType, a.principal)] : [];
+    }
+  }
+}
+
+/** Keys this change breaks when it fails or is skipped. */
+export function provides(change: Change): string[] {
+  switch (change.kind) {
+    case 'user':
+      return change.action === 'create' ? [userKey(change.userName)] : [];
+    case 'group':
+      return change.action === 'create' ? [groupKey(change.displayName)] : [];
+    case 'membership':
+      return [];
+    case 'permission-set':
+      return change.action === 'delete' ? [] : [setKey(change.name)];
+    case 'provision':
+      return [];
+    case 'assignment': {
+      const a = change.assignment;
+      return change.action === 'delete'
+        ? [unassignSetKey(a.permissionSet), unassignPrincipalKey(a.principalType, a.principal)]
+        : [];
+    }
+  }
+}

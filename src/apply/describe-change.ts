@@ -1,0 +1,41 @@
+/** One-line descriptions of changes, used as the subject of failures and in messages. */
+import type { Assignment } from '../model/assignment.js';
+import type { Change } from '../plan/types.js';
+
+/** `management (111122223333)`, or the bare ID when the name is unknown. */
+export function accountLabel(accountId: string, accountNames: Record<string, string>): string {
+  const name = accountNames[accountId];
+  return name !== undefined && name !== '' && name !== accountId ? `${name} (${accountId})` : accountId;
+}
+
+/** `ReadOnly → user jonathan on management (111122223333)` */
+export function assignmentLabel(assignment: Assignment, accountNames: Record<string, string>): string {
+  const who = assignment.principalType === 'USER' ? 'user' : 'group';
+  return `${assignment.permissionSet} → ${who} ${assignment.principal} on ${accountLabel(assignment.accountId, accountNames)}`;
+}
+
+function fieldList(fields: readonly string[]): string {
+  return fields.length > 0 ? ` (${fields.join(', ')})` : '';
+}
+
+/** e.g. `create assignment ReadOnly → user jonathan on management (111122223333)`. */
+export function describeChange(change: Change, accountNames: Record<string, string>): string {
+  switch (change.kind) {
+    case 'user':
+      return `${change.action} user ${change.userName}${change.action === 'update' ? fieldList(change.fields) : ''}`;
+    case 'group':
+      return `${change.action} group ${change.displayName}${change.action === 'update' ? fieldList(change.fields) : ''}`;
+    case 'membership':
+      return change.action === 'create'
+        ? `add user ${change.user} to group ${change.group}`
+        : `remove user ${change.user} from group ${change.group}`;
+    case 'permission-set':
+      return `${change.action} permission set ${change.name}${change.action === 'update' ? fieldList(change.fields) : ''}`;
+    case 'provision': {
+      const n = change.accountIds.length;
+      return `provision permission set ${change.permissionSet} to ${n} account${n === 1 ? '' : 's'}`;
+    }
+    case 'assignment':
+      return `${change.action} assignment ${assignmentLabel(change.assignment, accountNames)}`;
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * `safety.max_deletes`: a count applies to all deletions of the plan together (users, groups,
+ * memberships, permission sets, assignments); a percentage applies to each kind separately,
+ * against the live objects of that kind (deleting 5 of 8 permission sets is 62%, whatever the
+ * number of assignments).
+ */
+import type { MaxDeletes } from '../model/desired.js';
+import type { Live } from '../model/live.js';
+import type { ChangeKind, Plan } from '../plan/types.js';
+
+const KIND_WORDS: Partial<Record<ChangeKind, [string, string]>> = {
+  user: ['user', 'users'],
+  group: ['group', 'groups'],
+  membership: ['group membership', 'group memberships'],
+  'permission-set': ['permission set', 'permission sets'],
+  assignment: ['assignment', 'assignments'],
+};
+
+function liveCount(kind: ChangeKind, live: Live): number {
+  switch (kind) {
+    case 'user':
+      return Object.keys(live.users).length;
+    case 'group':
+      return Object.keys(live.groups).length;
+    case 'membership':
+      return Object.values(live.groups).reduce((n, g) => n + g.members.length, 0);
+    case 'permission-set':
+      return Object.keys(live.permissionSets).length;
+    case 'assignment':
+      return live.assignments.length;
+    case 'provision':
+      return 0;
+  }
+}
+
+const HOW = 'review, then run with --force';
+
+export function checkMaxDeletes(plan: Plan, maxDeletes: MaxDeletes, live: Live): string[] {
+  const deletes = plan.changes.filter((c) => c.action === 'delete');
+  if (maxDeletes.kind === 'count') {
+    if (deletes.length <= maxDeletes.value) return [];
+    const noun = deletes.length === 1 ? 'object' : 'objects';
+    return [`plan deletes ${deletes.length} ${noun}; safety.max_deletes is ${maxDeletes.value}: ${HOW}`];
+  }
+  const perKind = new Map<ChangeKind, number>();
+  for (const change of deletes) perKind.set(change.kind, (perKind.get(change.kind) ?? 0) + 1);
+  const reasons: string[] = [];
+  for (const kind of Object.keys(KIND_WORDS) as ChangeKind[]) {
+    const n = perKind.get(kind) ?? 0;
+    if (n === 0) continue;
+    const of = Math.max(liveCount(kind, live), n);
+    if (n * 100 <= maxDeletes.value * of) continue;
+    const [one, many] = KIND_WORDS[kind] ?? [kind, kind];
+    const percent = Math.round((n * 100) / of);
+    reasons.push(
+      `plan deletes ${n} of ${of} ${of === 1 ? one : many} (${percent}%); safety.max_deletes is ${maxDeletes.value}%: ${HOW}`,
+    );
+  }
+  return reasons;
+}

@@ -1,0 +1,114 @@
+/**
+ * The phases of apply, in order. Each phase starts when the previous one has ended, so a change
+ * only depends on changes of earlier phases:
+ *
+ *  1. create users and groups (and update them)   6. delete assignments (every deletion awaited)
+ *  2. create memberships                          7. delete memberships
+ *  3. create and update permission sets           8. delete permission sets
+ *  4. provision permission sets                   9. delete users and groups
+ *  5. create assignments
+ */
+import type { Change, ProvisionChange } from '../plan/types.js';
+import type { LiveAssignment } from '../model/assignment.js';
+import type { ApplyContext } from './apply-context.js';
+import { applyAssignmentChange } from './assignment-steps.js';
+import { Semaphore } from './concurrency.js';
+import { applyGroupChange, applyMembershipChange, applyUserChange } from './identity-steps.js';
+import { applyPermissionSetChange, provisionPermissionSet } from './permission-set-steps.js';
+import { runBounded, runPerAccount, runProvisions, type Attempt } from './scheduling.js';
+
+export interface PhaseDefinition {
+  name: string;
+  select(change: Change): boolean;
+  /** Runs the selected changes; `attempt` records each outcome (a group counts for each of its changes). */
+  run(ctx: ApplyContext, changes: Change[], attempt: (group: Change[], work: () => Promise<void>) => Promise<void>): Promise<void>;
+}
+
+/** Each change is attempted alone. */
+function one(ctx: ApplyContext, changes: Change[], attempt: (group: Change[], work: () => Promise<void>) => Promise<void>, work: (change: Change) => Promise<void>): Promise<void> {
+  const each: Attempt<Change> = (change) => attempt([change], () => work(change));
+  return runBounded(ctx, changes, each);
+}
+
+function identityWork(ctx: ApplyContext, change: Change): Promise<void> {
+  if (change.kind === 'user') return applyUserChange(ctx, change);
+  if (change.kind === 'group') return applyGroupChange(ctx, change);
+  if (change.kind === 'membership') return applyMembershipChange(ctx, change);
+  throw new Error(`not an identity store change: ${change.kind}`);
+}
+
+function assignmentPhase(
+  name: string,
+  action: 'create' | 'delete',
+  index: Map<string, LiveAssignment>,
+): PhaseDefinition {
+  return {
+    name,
+    select: (c) => c.kind === 'assignment' && c.action === action,
+    run(ctx, changes, attempt) {
+      const limit = action === 'create' ? Math.min(ctx.maxAssignmentCreatesInFlight, ctx.concurrency) : ctx.concurrency;
+      const slots = new Semaphore(limit);
+      return runPerAccount(
+        ctx,
+        changes,
+        (c) => (c.kind === 'assignment' ? c.assignment.accountId : ''),
+        slots,
+        (change) =>
+          attempt([change], async () => {
+            if (change.kind === 'assignment') await applyAssignmentChange(ctx, change, index);
+          }),
+      );
+    },
+  };
+}
+
+export function phaseDefinitions(index: Map<string, LiveAssignment>): PhaseDefinition[] {
+  return [
+    {
+      name: 'create users and groups',
+      select: (c) => (c.kind === 'user' || c.kind === 'group') && c.action !== 'delete',
+      run: (ctx, changes, attempt) => one(ctx, changes, attempt, (c) => identityWork(ctx, c)),
+    },
+    {
+      name: 'create memberships',
+      select: (c) => c.kind === 'membership' && c.action === 'create',
+      run: (ctx, changes, attempt) => one(ctx, changes, attempt, (c) => identityWork(ctx, c)),
+    },
+    {
+      name: 'create and update permission sets',
+      select: (c) => c.kind === 'permission-set' && c.action !== 'delete',
+      run: (ctx, changes, attempt) =>
+        one(ctx, changes, attempt, async (c) => {
+          if (c.kind === 'permission-set') await applyPermissionSetChange(ctx, c);
+        }),
+    },
+    {
+      name: 'provision permission sets',
+      select: (c) => c.kind === 'provision',
+      run(ctx, changes, attempt) {
+        const provisions = changes.filter((c): c is ProvisionChange => c.kind === 'provision');
+        return runProvisions(ctx, provisions, (group) => attempt(group, () => provisionPermissionSet(ctx, group)));
+      },
+    },
+    assignmentPhase('create assignments', 'create', index),
+    assignmentPhase('delete assignments', 'delete', index),
+    {
+      name: 'delete memberships',
+      select: (c) => c.kind === 'membership' && c.action === 'delete',
+      run: (ctx, changes, attempt) => one(ctx, changes, attempt, (c) => identityWork(ctx, c)),
+    },
+    {
+      name: 'delete permission sets',
+      select: (c) => c.kind === 'permission-set' && c.action === 'delete',
+      run: (ctx, changes, attempt) =>
+        one(ctx, changes, attempt, async (c) => {
+          if (c.kind === 'permission-set') await applyPermissionSetChange(ctx, c);
+        }),
+    },
+    {
+      name: 'delete users and groups',
+      select: (c) => (c.kind === 'user' || c.kind === 'group') && c.action === 'delete',
+      run: (ctx, changes, attempt) => one(ctx, changes, attempt, (c) => identityWork(ctx, c)),
+    },
+  ];
+}

@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { applyPlan } from '../../src/apply/apply-plan.js';
+import { silentProgress } from '../../src/progress/progress.js';
+import { FakeAwsError, FakeGateway } from './fake-gateway.js';
+import { assignmentChange, fakeClock, liveGroup, livePermissionSet, liveUser, makeLive, makePlan, MANAGEMENT } from './fixtures.js';
+import { fullScenario } from './scenario.js';
+
+const options = () => ({ progress: silentProgress, ...fakeClock(), asyncTimeoutMs: 10 * 60_000 });
+
+describe('applyPlan: failures', () => {
+  it('collects a failed user creation and skips what depends on it, running the rest', async () => {
+    const { live, plan } = fullScenario();
+    const fake = new FakeGateway(live).inject({
+      method: 'createUser',
+      error: new FakeAwsError('AccessDeniedException', 'User is not authorized to perform identitystore:CreateUser'),
+    });
+    const report = await applyPlan(plan, live, fake, options());
+    expect(report.failed.map((f) => [f.subject, f.message])).toEqual([
+      ['create user jonathan', 'AccessDeniedException: User is not authorized to perform identitystore:CreateUser'],
+    ]);
+    // The membership admins ← jonathan and the assignment ReadOnly → jonathan.
+    expect(report.skipped).toBe(2);
+    expect(report.succeeded).toBe(plan.changes.length - 3);
+    expect(fake.calls['createGroupMembership']).toBeUndefined();
+    expect(fake.assignmentList()).toEqual(['Admin GROUP admins 111122223333', 'Admin GROUP admins 444455556666']);
+  });
+
+  it('reports a FAILED assignment deletion with AWS reason, and keeps its permission set and group', async () => {
+    const { live, plan } = fullScenario();
+    const fake = new FakeGateway(live).inject({
+      method: 'deleteAccountAssignment',
+      error: 'failed',
+      reason: 'Received a 403 status error: Not authorized to perform iam:DeleteRole',
+    });
+    const report = await applyPlan(plan, live, fake, options());
+    expect(report.failed).toHaveLength(1);
+    const failure = report.failed[0]!;
+    expect(failure.subject).toBe('delete assignment Legacy → group old on prod (444455556666)');
+    expect(failure.message).toMatch(
+      /^AWS reports the deletion of assignment Legacy → group old on prod \(444455556666\) FAILED: Received a 403 status error: Not authorized to perform iam:DeleteRole \(request ID req-delete-\d+\): fix the cause, then run apply again$/,
+    );
+    expect(failure.change.kind).toBe('assignment');
+    expect(report.skipped).toBe(2);
+    expect(fake.calls['deletePermissionSet']).toBeUndefined();
+    expect(fake.calls['deleteGroup']).toBeUndefined();
+    expect(fake.calls['deleteUser']).toBe(1);
+    expect(fake.conflictsRaised).toEqual([]);
+  });
+
+  it('skips the edits, provisioning and assignments of a set whose creation or edit failed', async () => {
+    const { live, plan } = fullScenario();
+    const fake = new FakeGateway(live)
+      .inject({ method: 'createPermissionSet', error: new FakeAwsError('ValidationException', 'Invalid session duration') })
+      .inject({ method: 'tagPermissionSet', error: new FakeAwsError('ValidationException', 'Too many tags') });
+    const report = await applyPlan(plan, live, fake, options());
+    expect(report.failed.map((f) => [f.subject, f.message])).toEqual([
+      ['create permission set Admin', 'ValidationException: Invalid session duration'],
+      ['update permission set ReadOnly (description, managedPolicies, tags)', 'tagging team: ValidationException: Too many tags'],
+    ]);
+    // Provision ReadOnly, two Admin assignments, one ReadOnly assignment.
+    expect(report.skipped).toBe(4);
+    expect(fake.calls['putInlinePolicy']).toBeUndefined();
+    expect(fake.calls['provisionPermissionSet']).toBeUndefined();
+    expect(fake.calls['createAccountAssignment']).toBeUndefined();
+    // Deletions do not depend on them.
+    expect(fake.calls['deletePermissionSet']).toBe(1);
+  });
+
+  it('says which operation timed out, with its request ID and what to do', async () => {
+    const set = livePermissionSet('ReadOnly');
+    const live = makeLive({ users: { jonathan: liveUser('jonathan') }, permissionSets: { ReadOnly: set } });
+    const plan = makePlan([assignmentChange('create', 'ReadOnly', 'USER', 'jonathan', MANAGEMENT)]);
+    const fake = new FakeGateway(live).inject({ method: 'createAccountAssignment', error: 'hang' });
+    const clock = fakeClock();
+    const report = await applyPlan(plan, live, fake, { progress: silentProgress, ...clock, asyncTimeoutMs: 60_000 });
+    expect(report.failed.map((f) => [f.subject, f.message])).toEqual([
+      [
+        'create assignment ReadOnly → user jonathan on management (111122223333)',
+        'timed out after 60s waiting for the creation of assignment ReadOnly → user jonathan on management (111122223333) (request ID req-create-0001): check the AWS console, then run apply again',
+      ],
+    ]);
+    // Backoff from 1 s by ×1.5, capped at 10 s; the last pause stops at the timeout.
+    expect(clock.slept.slice(0, 6)).toEqual([1000, 1500, 2250, 3375, 5062.5, 7593.75]);
+    expect(Math.max(...clock.slept)).toBe(10_000);
+    expect(clock.slept.reduce((a, b) => a + b, 0)).toBe(60_000);
+  });
+
+  it('retries throttling and conflicts that escaped the gateway, without reporting them', async () => {
+    const { live, plan } = fullScenario();
+    const fake = new FakeGateway(live)
+      .inject({ method: 'createAccountAssignment', error: 'throttle', times: 3 })
+      .inject({ method: 'describeAssignmentCreationStatus', error: 'throttle', times: 2 })
+      .inject({ method: 'deletePermissionSet', error: 'conflict', times: 2 })
+      .inject({ method: 'provisionPermissionSet', error: 'conflict', times: 1 });
+    const report = await applyPlan(plan, live, fake, options());
+    expect(report.failed).toEqual([]);
+    expect(report.calls['CreateAccountAssignment']).toBe(3 + 3);
+    expect(report.calls['DeletePermissionSet']).toBe(3);
+    expect(fake.sets.size).toBe(2);
+  });
+
+  it('gives up on a conflict that does not clear, saying so', async () => {
+    const { live, plan } = fullScenario();
+    const fake = new FakeGateway(live).inject({ method: 'deletePermissionSet', error: 'conflict', times: 100 });
+    const clock = fakeClock();
+    const report = await applyPlan(plan, live, fake, { ...options(), ...clock });
+    expect(report.failed.map((f) => f.subject)).toEqual(['delete permission set Legacy']);
+    expect(report.failed[0]?.message).toBe(
+      'still conflicting with another operation on the same permission set or account after 6 attempts ' +
+        '(ConflictException: An operation is in progress on the permission set (injected). Retry the operation.): ' +
+        'wait for it to finish, then run apply again',
+    );
+    expect(report.calls['DeletePermissionSet']).toBe(6);
+  });
+
+  it('does not retry a name that is already taken', async () => {
+    const live = makeLive({ users: {} });
+    const plan = makePlan([{ kind: 'user', action: 'create', userName: 'jonathan', after: liveUser('jonathan'), fields: [] }]);
+    const fake = new FakeGateway(live);
+    fake.users.set('other', liveUser('jonathan'));
+    const report = await applyPlan(plan, live, fake, options());
+    expect(report.failed[0]?.message).toBe('ConflictException: Duplicate UserName');
+    expect(report.calls['CreateUser']).toBe(1);
+  });
+
+  it('fails a change whose IDs are unknown, telling to plan again', async () => {
+    const live = makeLive({ users: { jonathan: liveUser('jonathan') }, groups: { admins: liveGroup('admins') } });
+    const plan = makePlan([{ kind: 'membership', action: 'delete', group: 'admins', user: 'jonathan' }]);
+    const report = await applyPlan(plan, live, new FakeGateway(live), options());
+    expect(report.failed.map((f) => [f.subject, f.message])).toEqual([
+      [
+        'remove user jonathan from group admins',
+        'the membership of user jonathan in group admins was not found in the state read before apply, nor created by it: run plan again',
+      ],
+    ]);
+  });
+});
