@@ -1,6 +1,38 @@
-import * as core from '@actions/core';
+/**
+ * The Action as GitHub runs it: the real engine (credentials from OIDC when `role-to-assume` is
+ * given, else the default chain), the real Octokit (GITHUB_API_URL) and @actions/core, wired into
+ * `runAction`. Everything else lives in src/github/.
+ */
+import { createEngine } from './engine.js';
+import { runAction } from './github/action.js';
+import { createGitHubClient } from './github/client.js';
+import { coreIO } from './github/core-io.js';
+import { oidcCredentials, sessionName, subjectHint } from './github/credentials.js';
+import { renderMarkdown } from './render/markdown.js';
 
-/** The Action. Routes the GitHub event to validate, plan or apply. */
 export async function run(): Promise<void> {
-  core.setFailed('idc-gitops: the Action is not built yet.');
+  const io = coreIO();
+  const env = process.env;
+  await runAction({
+    io,
+    env,
+    renderPlanMarkdown: renderMarkdown,
+    engine: (inputs, ctx) =>
+      createEngine({
+        ...(inputs.awsRegion ? { region: inputs.awsRegion } : {}),
+        ...(inputs.roleToAssume
+          ? {
+              credentials: oidcCredentials({
+                io,
+                roleArn: inputs.roleToAssume,
+                ...(inputs.awsRegion ? { region: inputs.awsRegion } : {}),
+                repository: `${ctx.owner}/${ctx.repo}`,
+                subjectHint: subjectHint(ctx.eventName, ctx.ref),
+                sessionName: sessionName(env['GITHUB_RUN_ID']),
+              }),
+            }
+          : {}),
+      }),
+    github: (inputs) => createGitHubClient(inputs.githubToken, env['GITHUB_API_URL']),
+  });
 }

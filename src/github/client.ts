@@ -1,0 +1,151 @@
+/**
+ * The GitHub REST calls the Action makes, as a narrow interface, and its implementation over
+ * the Octokit from `@actions/github` (which honours GITHUB_API_URL for GitHub Enterprise and for
+ * the tests' fake server).
+ */
+import { getOctokit } from '@actions/github';
+
+export interface IssueComment {
+  id: number;
+  body: string;
+  /** Login of the author, e.g. `github-actions[bot]`. */
+  author: string;
+  url?: string;
+}
+
+export interface PullRequestRef {
+  number: number;
+  state: string;
+  mergedAt: string | null;
+  mergeCommitSha: string | null;
+}
+
+export interface RepoRef {
+  owner: string;
+  repo: string;
+}
+
+export interface GitHubClient {
+  /** Login of the token's user; undefined when the token cannot say (the workflow token). */
+  tokenLogin(): Promise<string | undefined>;
+  /** Every comment of an issue or pull request, all pages. */
+  listIssueComments(repo: RepoRef, issueNumber: number): Promise<IssueComment[]>;
+  createIssueComment(repo: RepoRef, issueNumber: number, body: string): Promise<IssueComment>;
+  updateIssueComment(repo: RepoRef, commentId: number, body: string): Promise<IssueComment>;
+  /** Pull requests associated with a commit (GET /repos/{owner}/{repo}/commits/{sha}/pulls). */
+  listPullRequestsForCommit(repo: RepoRef, sha: string): Promise<PullRequestRef[]>;
+}
+
+type Octokit = ReturnType<typeof getOctokit>;
+
+interface RawComment {
+  id: number;
+  body?: string | null;
+  user?: { login?: string } | null;
+  html_url?: string;
+}
+
+function toComment(raw: RawComment): IssueComment {
+  return {
+    id: raw.id,
+    body: raw.body ?? '',
+    author: raw.user?.login ?? '',
+    ...(raw.html_url ? { url: raw.html_url } : {}),
+  };
+}
+
+function status(error: unknown): number | undefined {
+  return typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number'
+    ? error.status
+    : undefined;
+}
+
+/** Wraps an error with what was being done, keeping GitHub's message and status. */
+function wrap(doing: string, error: unknown): Error {
+  const message = error instanceof Error ? error.message : String(error);
+  const code = status(error);
+  const hint =
+    code === 403 || code === 404
+      ? ' Check the workflow grants `permissions: pull-requests: write` (and `contents: read`), and that the github-token input can see this repository.'
+      : '';
+  return new Error(`${doing}: GitHub answered ${code ?? 'with an error'}: ${message}.${hint}`, { cause: error });
+}
+
+export function octokitClient(octokit: Octokit): GitHubClient {
+  return {
+    async tokenLogin() {
+      try {
+        const { data } = await octokit.rest.users.getAuthenticated();
+        return data.login;
+      } catch (error) {
+        // Installation tokens (the workflow's GITHUB_TOKEN) may not call GET /user.
+        if (status(error) === 401 || status(error) === 403 || status(error) === 404) return undefined;
+        throw wrap('Finding who the github-token belongs to (GET /user)', error);
+      }
+    },
+    async listIssueComments({ owner, repo }, issueNumber) {
+      try {
+        const all = await octokit.paginate(octokit.rest.issues.listComments, {
+          owner,
+          repo,
+          issue_number: issueNumber,
+          per_page: 100,
+        });
+        return all.map((c) => toComment(c));
+      } catch (error) {
+        throw wrap(`Listing the comments of ${owner}/${repo}#${issueNumber}`, error);
+      }
+    },
+    async createIssueComment({ owner, repo }, issueNumber, body) {
+      try {
+        const { data } = await octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body });
+        return toComment(data);
+      } catch (error) {
+        throw wrap(`Commenting on ${owner}/${repo}#${issueNumber}`, error);
+      }
+    },
+    async updateIssueComment({ owner, repo }, commentId, body) {
+      try {
+        const { data } = await octokit.rest.issues.updateComment({ owner, repo, comment_id: commentId, body });
+        return toComment(data);
+      } catch (error) {
+        throw wrap(`Updating comment ${commentId} in ${owner}/${repo}`, error);
+      }
+    },
+    async listPullRequestsForCommit({ owner, repo }, sha) {
+      try {
+        const all = await octokit.paginate(octokit.rest.repos.listPullRequestsAssociatedWithCommit, {
+          owner,
+          repo,
+          commit_sha: sha,
+          per_page: 100,
+        });
+        return all.map((p) => ({
+          number: p.number,
+          state: p.state,
+          mergedAt: p.merged_at ?? null,
+          mergeCommitSha: p.merge_commit_sha ?? null,
+        }));
+      } catch (error) {
+        throw wrap(`Finding the pull request merged as ${sha.slice(0, 12)} in ${owner}/${repo}`, error);
+      }
+    },
+  };
+}
+
+/** The real client: token from the github-token input, API URL from GITHUB_API_URL. */
+export function createGitHubClient(token: string, apiUrl: string | undefined): GitHubClient {
+  if (!token) {
+    const missing = async (): Promise<never> => {
+      throw new Error('Calling the GitHub API: the github-token input is empty. Leave it at its default (${{ github.token }}) or pass a token.');
+    };
+    return {
+      tokenLogin: missing,
+      listIssueComments: missing,
+      createIssueComment: missing,
+      updateIssueComment: missing,
+      listPullRequestsForCommit: missing,
+    };
+  }
+  return octokitClient(getOctokit(token, { baseUrl: apiUrl || 'https://api.github.com' }));
+}

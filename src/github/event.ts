@@ -1,0 +1,108 @@
+/**
+ * The GitHub run as the Action sees it (event, repository, commit, run URL) and the routing of
+ * `mode: auto`: pull_request → plan, push to the default branch → apply, schedule and
+ * workflow_dispatch → drift.
+ */
+import type { Mode, ModeInput } from './inputs.js';
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+/** The fields of the webhook payload the Action reads (everything optional: payloads vary). */
+export interface EventPayload {
+  repository?: { default_branch?: string; full_name?: string };
+  pull_request?: {
+    number?: number;
+    head?: { sha?: string; repo?: { full_name?: string; fork?: boolean } | null };
+    base?: { repo?: { full_name?: string } };
+  };
+  number?: number;
+}
+
+export interface RunContext {
+  eventName: string;
+  payload: EventPayload;
+  owner: string;
+  repo: string;
+  sha: string;
+  ref: string;
+  defaultBranch?: string;
+  /** `${GITHUB_SERVER_URL}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}`, when known. */
+  runUrl?: string;
+  /** The pull request, for pull_request events. */
+  pullRequest?: { number: number; fromFork: boolean };
+  /** GitHub can mint an OIDC token for this job (`ACTIONS_ID_TOKEN_REQUEST_URL` is set). */
+  oidcAvailable: boolean;
+}
+
+export class EventError extends Error {
+  override name = 'EventError';
+}
+
+/** Builds the run context from the environment GitHub sets and the parsed event payload. */
+export function readRunContext(env: Env, payload: EventPayload): RunContext {
+  const eventName = env['GITHUB_EVENT_NAME'] ?? '';
+  const repository = env['GITHUB_REPOSITORY'] ?? payload.repository?.full_name ?? '';
+  const [owner, repo, ...rest] = repository.split('/');
+  if (!owner || !repo || rest.length > 0) {
+    throw new EventError(
+      `Reading the repository from GITHUB_REPOSITORY: "${repository}" is not OWNER/REPO. Run the Action inside GitHub Actions, or set GITHUB_REPOSITORY.`,
+    );
+  }
+  const server = env['GITHUB_SERVER_URL'] ?? 'https://github.com';
+  const runId = env['GITHUB_RUN_ID'];
+  const pr = payload.pull_request;
+  const prNumber = pr?.number ?? payload.number;
+  const defaultBranch = payload.repository?.default_branch;
+  return {
+    eventName,
+    payload,
+    owner,
+    repo,
+    sha: env['GITHUB_SHA'] ?? '',
+    ref: env['GITHUB_REF'] ?? '',
+    ...(defaultBranch ? { defaultBranch } : {}),
+    ...(runId ? { runUrl: `${server}/${owner}/${repo}/actions/runs/${runId}` } : {}),
+    ...(pr && prNumber !== undefined ? { pullRequest: { number: prNumber, fromFork: isFork(payload) } } : {}),
+    oidcAvailable: Boolean(env['ACTIONS_ID_TOKEN_REQUEST_URL']),
+  };
+}
+
+/** A pull request whose head lives in another repository (a fork): it gets no OIDC token. */
+export function isFork(payload: EventPayload): boolean {
+  const pr = payload.pull_request;
+  if (!pr) return false;
+  if (pr.head?.repo?.fork === true) return true;
+  const head = pr.head?.repo?.full_name;
+  const base = pr.base?.repo?.full_name;
+  // A deleted fork has head.repo null: treat it as a fork too.
+  if (pr.head && pr.head.repo === null) return true;
+  return head !== undefined && base !== undefined && head.toLowerCase() !== base.toLowerCase();
+}
+
+export interface Route {
+  mode: Mode;
+  /** Why this mode, for the log. */
+  reason: string;
+}
+
+const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
+const DRIFT_EVENTS = new Set(['schedule', 'workflow_dispatch']);
+
+/** Chooses what to do: the `mode` input, or for `auto` the event. */
+export function routeMode(input: ModeInput, ctx: RunContext): Route {
+  if (input !== 'auto') return { mode: input, reason: `mode: ${input}` };
+  if (PULL_REQUEST_EVENTS.has(ctx.eventName)) return { mode: 'plan', reason: `${ctx.eventName} event` };
+  if (DRIFT_EVENTS.has(ctx.eventName)) return { mode: 'drift', reason: `${ctx.eventName} event` };
+  if (ctx.eventName === 'push') {
+    if (!ctx.defaultBranch) {
+      throw new EventError(
+        'mode: auto on a push event: the event payload names no default branch (repository.default_branch). Set mode: apply or mode: validate.',
+      );
+    }
+    if (ctx.ref === `refs/heads/${ctx.defaultBranch}`) return { mode: 'apply', reason: `push to ${ctx.defaultBranch}` };
+    return { mode: 'validate', reason: `push to ${ctx.ref}, not the default branch ${ctx.defaultBranch}` };
+  }
+  throw new EventError(
+    `mode: auto does not know what to do on a "${ctx.eventName || '(unknown)'}" event. Run on pull_request, push, schedule or workflow_dispatch, or set mode: plan, apply, validate or drift.`,
+  );
+}

@@ -1,0 +1,81 @@
+/** Reads and checks the Action's inputs (action.yml), with errors that say how to fix them. */
+import type { ActionIO } from './io.js';
+
+export const MODES = ['auto', 'plan', 'apply', 'validate', 'drift'] as const;
+export type ModeInput = (typeof MODES)[number];
+export type Mode = Exclude<ModeInput, 'auto'>;
+
+export const COMMENT_MODES = ['true', 'changes-only', 'false'] as const;
+export type CommentMode = (typeof COMMENT_MODES)[number];
+
+export interface ActionInputs {
+  mode: ModeInput;
+  /** Path of access.yaml, relative to the workspace. */
+  config: string;
+  roleToAssume?: string;
+  awsRegion?: string;
+  comment: CommentMode;
+  force: boolean;
+  githubToken: string;
+}
+
+export class InputError extends Error {
+  override name = 'InputError';
+  constructor(
+    readonly input: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/;
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d$/;
+
+function oneOf<T extends string>(io: ActionIO, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = io.getInput(name).toLowerCase();
+  if (raw === '') return fallback;
+  const found = allowed.find((a) => a === raw);
+  if (!found) {
+    throw new InputError(name, `Input "${name}" is "${raw}": expected one of ${allowed.join(', ')}.`);
+  }
+  return found;
+}
+
+function bool(io: ActionIO, name: string, fallback: boolean): boolean {
+  const raw = io.getInput(name).toLowerCase();
+  if (raw === '') return fallback;
+  if (raw === 'true') return true;
+  if (raw === 'false') return false;
+  throw new InputError(name, `Input "${name}" is "${raw}": expected true or false.`);
+}
+
+/** Reads every input; throws {@link InputError} naming the first bad one. */
+export function readInputs(io: ActionIO): ActionInputs {
+  const mode = oneOf(io, 'mode', MODES, 'auto');
+  const comment = oneOf(io, 'comment', COMMENT_MODES, 'true');
+  const force = bool(io, 'force', false);
+  const config = io.getInput('config') || 'access.yaml';
+  const roleToAssume = io.getInput('role-to-assume');
+  if (roleToAssume && !ROLE_ARN.test(roleToAssume)) {
+    throw new InputError(
+      'role-to-assume',
+      `Input "role-to-assume" is "${roleToAssume}": expected a role ARN such as arn:aws:iam::111122223333:role/idc-gitops-plan.`,
+    );
+  }
+  const awsRegion = io.getInput('aws-region');
+  if (awsRegion && !REGION.test(awsRegion)) {
+    throw new InputError('aws-region', `Input "aws-region" is "${awsRegion}": expected a region such as eu-west-1.`);
+  }
+  const githubToken = io.getInput('github-token');
+  if (githubToken) io.setSecret(githubToken);
+  return {
+    mode,
+    config,
+    ...(roleToAssume ? { roleToAssume } : {}),
+    ...(awsRegion ? { awsRegion } : {}),
+    comment,
+    force,
+    githubToken,
+  };
+}

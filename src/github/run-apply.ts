@@ -1,0 +1,166 @@
+/**
+ * mode: apply — on a push to the default branch: find the merged pull request, read the reviewed
+ * plan hash from its comment, and apply only if a fresh plan has that hash (or with `force`).
+ * The comment follows: applying → applied or failed, with a link to the run.
+ */
+import type { ApplyOutcome } from '../engine-contract.js';
+import { annotate } from './annotations.js';
+import { findStickyComment, resolveCommentAuthor, upsertStickyComment, type CommentTarget, type StickyComment } from './comment.js';
+import {
+  applyFailedBody,
+  applyFailureMarkdown,
+  appliedBody,
+  applyingBody,
+  nothingToApplyBody,
+  type ApplyFailure,
+} from './comment-body.js';
+import { HEADER_VERSION, type CommentStatus } from './comment-header.js';
+import { escapeMarkdown, inlineCode } from './escape-markdown.js';
+import { bodyContext, failed, OK, type ModeDeps, type ModeResult } from './mode.js';
+import { outputsFromPlan, type FailureReason } from './outputs.js';
+import { findMergedPullRequest } from './pull-request.js';
+import { SUMMARY_PLAN_CHARS } from './summary.js';
+import { invalidConfig } from './run-validate.js';
+
+interface Review {
+  target?: CommentTarget;
+  sticky?: StickyComment;
+  /** The hash in the comment header, when the pull request has a reviewed plan. */
+  reviewedHash?: string;
+}
+
+async function findReview(deps: ModeDeps): Promise<Review> {
+  const repo = { owner: deps.ctx.owner, repo: deps.ctx.repo };
+  const pr = await findMergedPullRequest(deps.github, repo, deps.ctx.sha);
+  if (!pr) {
+    deps.io.info(`No merged pull request has ${deps.ctx.sha.slice(0, 12) || 'this commit'} as its merge commit: a direct push.`);
+    return {};
+  }
+  const target: CommentTarget = {
+    repo,
+    issueNumber: pr.number,
+    config: deps.inputs.config,
+    author: await resolveCommentAuthor(deps.github),
+  };
+  const sticky = await findStickyComment(deps.github, target);
+  const reviewedHash = sticky?.header.planHash || undefined;
+  deps.io.info(`Merged pull request #${pr.number}; reviewed plan: ${reviewedHash ?? 'none'}.`);
+  return { target, ...(sticky ? { sticky } : {}), ...(reviewedHash ? { reviewedHash } : {}) };
+}
+
+async function updateComment(deps: ModeDeps, review: Review, status: CommentStatus, planHash: string, markdown: string): Promise<void> {
+  if (!review.target || deps.inputs.comment === 'false') return;
+  const head = { version: HEADER_VERSION, planHash, status, config: deps.inputs.config };
+  const result = await upsertStickyComment(deps.github, review.target, head, markdown, {
+    create: deps.inputs.comment === 'true',
+    existing: review.sticky,
+  });
+  if (result.action !== 'skipped') {
+    review.sticky = { comment: result.comment, header: head };
+    deps.io.info(`Pull request comment ${result.action}: ${status}.`);
+  }
+}
+
+const REASON: Record<ApplyFailure['kind'], FailureReason> = {
+  'plan-changed': 'plan-changed',
+  unsafe: 'unsafe',
+  'apply-failed': 'apply-failed',
+  invalid: 'invalid-config',
+  'no-reviewed-plan': 'no-reviewed-plan',
+  error: 'error',
+};
+
+const MESSAGE: Record<ApplyFailure['kind'], string> = {
+  'plan-changed': 'Apply refused: the plan changed since it was reviewed (see the job summary). Review the new plan in a pull request, or re-run with force: true.',
+  unsafe: 'Apply refused by the safety checks (see the job summary). Re-run with force: true to override.',
+  'apply-failed': 'Apply failed: some changes could not be made (see the job summary).',
+  invalid: 'Apply refused: the file is not valid.',
+  'no-reviewed-plan': 'Apply refused: no reviewed plan (direct push, or no idc-gitops comment on the pull request). Merge through a pull request, or re-run with force: true.',
+  error: 'Apply failed.',
+};
+
+async function fail(deps: ModeDeps, review: Review, failure: ApplyFailure): Promise<ModeResult> {
+  const ctx = bodyContext(deps);
+  if (failure.kind === 'invalid') {
+    annotate(deps.io, failure.diagnostics);
+    await updateComment(deps, review, 'failed', review.reviewedHash ?? '', applyFailedBody(ctx, failure));
+    return invalidConfig(deps, failure.diagnostics);
+  }
+  deps.summary.add(`### idc-gitops apply · ${inlineCode(deps.inputs.config)}\n\n${applyFailureMarkdown({ ...ctx, render: (p, o) => deps.render(p, { ...o, maxChars: SUMMARY_PLAN_CHARS }) }, failure)}`);
+  await updateComment(deps, review, 'failed', review.reviewedHash ?? '', applyFailedBody(ctx, failure));
+  return failed(REASON[failure.kind], MESSAGE[failure.kind]);
+}
+
+/** A re-run after a successful apply: fine when nothing is left to do. */
+async function checkAlreadyApplied(deps: ModeDeps, review: Review): Promise<ModeResult> {
+  const outcome = await deps.engine.plan(deps.inputs.config, deps.progress);
+  if (!outcome.ok) return fail(deps, review, { kind: 'invalid', diagnostics: outcome.diagnostics });
+  outputsFromPlan(deps.outputs, outcome.plan);
+  if (outcome.plan.changes.length === 0) {
+    deps.summary.add(`### idc-gitops apply · ${inlineCode(deps.inputs.config)}\n\n✅ Already applied: nothing to do.`);
+    return OK;
+  }
+  return fail(deps, review, { kind: 'plan-changed', plan: outcome.plan, expectedHash: review.reviewedHash ?? '' });
+}
+
+async function report(deps: ModeDeps, review: Review, outcome: ApplyOutcome): Promise<ModeResult> {
+  const ctx = bodyContext(deps);
+  if ('plan' in outcome) outputsFromPlan(deps.outputs, outcome.plan);
+  switch (outcome.status) {
+    case 'invalid':
+      return fail(deps, review, { kind: 'invalid', diagnostics: outcome.diagnostics });
+    case 'plan-changed':
+      return fail(deps, review, { kind: 'plan-changed', plan: outcome.plan, expectedHash: outcome.expectedHash });
+    case 'unsafe':
+      return fail(deps, review, { kind: 'unsafe', plan: outcome.plan, reasons: outcome.reasons });
+    case 'nothing-to-do':
+      deps.summary.add(`### idc-gitops apply · ${inlineCode(deps.inputs.config)}\n\n✅ Nothing to do: AWS IAM Identity Center already matches the file.`);
+      await updateComment(deps, review, 'applied', outcome.plan.hash, nothingToApplyBody(ctx, outcome.plan));
+      return OK;
+    case 'applied': {
+      if (outcome.report.failed.length > 0) {
+        return fail(deps, review, { kind: 'apply-failed', plan: outcome.plan, report: outcome.report });
+      }
+      const { plan, report: done, remaining } = outcome;
+      const lines = [
+        `### idc-gitops apply · ${inlineCode(deps.inputs.config)}`,
+        `✅ Applied ${done.succeeded} changes (${plan.counts.create} created, ${plan.counts.update} updated, ${plan.counts.delete} deleted).`,
+        deps.render(plan, { maxChars: SUMMARY_PLAN_CHARS, title: 'Applied plan', ...(ctx.runUrl ? { runUrl: ctx.runUrl } : {}) }),
+      ];
+      if (remaining.changes.length > 0) {
+        const warning = `A fresh plan after the apply still shows ${remaining.changes.length} changes.`;
+        deps.io.warning(warning);
+        lines.push(`⚠️ ${escapeMarkdown(warning)}`);
+      }
+      deps.summary.add(lines.join('\n\n'));
+      await updateComment(deps, review, 'applied', plan.hash, appliedBody(ctx, plan, done, remaining));
+      return OK;
+    }
+  }
+}
+
+export async function runApply(deps: ModeDeps): Promise<ModeResult> {
+  const review = await findReview(deps);
+  const { force } = deps.inputs;
+  if (review.sticky?.header.status === 'applied' && !force) return checkAlreadyApplied(deps, review);
+  if (!review.reviewedHash && !force) return fail(deps, review, { kind: 'no-reviewed-plan' });
+  if (force) deps.io.warning('force: true — applying without requiring the reviewed plan, and overriding the safety checks.');
+
+  await updateComment(deps, review, 'applying', review.reviewedHash ?? '', applyingBody(bodyContext(deps), review.reviewedHash));
+  let outcome: ApplyOutcome;
+  try {
+    outcome = await deps.engine.apply(
+      deps.inputs.config,
+      { ...(review.reviewedHash ? { expectedHash: review.reviewedHash } : {}), force },
+      deps.progress,
+    );
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    // The caller reports the error; the comment must not stay at "applying".
+    await updateComment(deps, review, 'failed', review.reviewedHash ?? '', applyFailedBody(bodyContext(deps), { kind: 'error', message })).catch(
+      () => undefined,
+    );
+    throw error;
+  }
+  return report(deps, review, outcome);
+}

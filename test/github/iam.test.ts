@@ -1,0 +1,81 @@
+/**
+ * The example IAM policies list exactly the actions the code calls: every gateway method is
+ * mapped, the plan role is read-only, and examples/iam/ equals what src/github generates.
+ * Regenerate the examples with `UPDATE_EXAMPLES=1 npx vitest run test/github/iam.test.ts`.
+ */
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
+import { applyActions, examplePolicyFiles, GATEWAY_IAM_ACTIONS, planActions } from '../../src/github/iam-actions.js';
+import { cloudFormationTemplate } from '../../src/github/iam-cloudformation.js';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const EXAMPLES = join(ROOT, 'examples', 'iam');
+const CFN_FILE = 'github-oidc-roles.cfn.yaml';
+const CFN_HEAD = [
+  '# Generated from src/github/iam-cloudformation.ts (policies from src/github/iam-actions.ts); test/github/iam.test.ts',
+  '# checks they agree. Deploy:',
+  '#   aws cloudformation deploy --template-file github-oidc-roles.cfn.yaml --stack-name idc-gitops \\',
+  '#     --capabilities CAPABILITY_NAMED_IAM --parameter-overrides GitHubOwner=acme GitHubRepo=access',
+  '# For repositories created from 15 July 2026 also pass GitHubOwnerId=… GitHubRepoId=… (immutable sub form).',
+  '',
+].join('\n');
+
+if (process.env['UPDATE_EXAMPLES']) {
+  for (const [name, doc] of Object.entries(examplePolicyFiles())) {
+    writeFileSync(join(EXAMPLES, name), JSON.stringify(doc, null, 2) + '\n');
+  }
+  writeFileSync(join(EXAMPLES, CFN_FILE), CFN_HEAD + stringify(cloudFormationTemplate(), { lineWidth: 0 }));
+}
+
+/** Method names of `interface IdentityCenterGateway` in src/aws/gateway.ts. */
+function gatewayMethods(): string[] {
+  const source = readFileSync(join(ROOT, 'src', 'aws', 'gateway.ts'), 'utf8');
+  const start = source.indexOf('export interface IdentityCenterGateway {');
+  expect(start).toBeGreaterThanOrEqual(0);
+  let depth = 0;
+  let end = start;
+  for (let i = source.indexOf('{', start); i < source.length; i++) {
+    if (source[i] === '{') depth++;
+    if (source[i] === '}' && --depth === 0) {
+      end = i;
+      break;
+    }
+  }
+  const body = source.slice(source.indexOf('{', start) + 1, end);
+  return [...body.matchAll(/^\s{2}(\w+)\??\s*\(/gm)].map((m) => m[1]!).sort();
+}
+
+describe('IAM actions', () => {
+  it('maps every method of IdentityCenterGateway, and nothing else', () => {
+    const methods = gatewayMethods();
+    expect(methods.length).toBeGreaterThan(40);
+    expect(Object.keys(GATEWAY_IAM_ACTIONS).sort()).toEqual(methods);
+  });
+
+  it('gives the plan role only read actions, and the apply role every mapped action', () => {
+    const writes = /:(Create|Delete|Update|Put|Attach|Detach|Tag|Untag|Provision)/;
+    expect(planActions().filter((a) => writes.test(a))).toEqual([]);
+    expect(planActions()).toContain('sso:ListPermissionSets');
+    expect(planActions()).toContain('identitystore:ListUsers');
+    expect(planActions()).toContain('organizations:ListAccounts');
+    const all = new Set(Object.values(GATEWAY_IAM_ACTIONS).flatMap((m) => m.actions));
+    expect(applyActions()).toEqual([...all].sort());
+    expect(applyActions()).toContain('sso:CreateAccountAssignment');
+  });
+
+  it('examples/iam/*.json are exactly what the code generates', () => {
+    const expected = examplePolicyFiles();
+    const onDisk = readdirSync(EXAMPLES).filter((f) => f.endsWith('.json')).sort();
+    expect(onDisk).toEqual(Object.keys(expected).sort());
+    for (const [name, doc] of Object.entries(expected)) {
+      expect(JSON.parse(readFileSync(join(EXAMPLES, name), 'utf8')), name).toEqual(doc);
+    }
+  });
+
+  it('the CloudFormation template is exactly what the code generates (same policies)', () => {
+    const onDisk = parse(readFileSync(join(EXAMPLES, CFN_FILE), 'utf8')) as Record<string, unknown>;
+    expect(onDisk).toEqual(cloudFormationTemplate());
+  });
+});
