@@ -1,0 +1,109 @@
+/** The planner: Desired against Live → a Plan of typed changes. Pure: no I/O. */
+import type { Desired } from '../model/desired.js';
+import type { Live } from '../model/live.js';
+import { sortDiagnostics, type Diagnostic } from '../model/source.js';
+import { accessChanges } from './access.js';
+import { compareStrings } from './compare.js';
+import { planContext } from './context.js';
+import { delegatedAdminProblems } from './delegated-admin.js';
+import { diffAssignments } from './diff-assignments.js';
+import { diffIdentities } from './diff-identities.js';
+import { diffPermissionSets } from './diff-permission-sets.js';
+import { expandRules } from './expand.js';
+import { planHash } from './hash.js';
+import { sortChanges } from './order.js';
+import { checkRuleReferences } from './references.js';
+import { PLAN_FORMAT_VERSION, type Change, type Plan, type PlanCounts } from './types.js';
+import { planWarnings, sortWarnings } from './warnings.js';
+
+export interface PlanOptions {
+  /** "Today" for rules with `expires` (default: the current time). */
+  now?: Date;
+}
+
+function countChanges(changes: readonly Change[]): PlanCounts {
+  const counts: PlanCounts = { create: 0, update: 0, delete: 0 };
+  for (const c of changes) counts[c.action] += 1;
+  return counts;
+}
+
+function mentionedAccounts(plan: Pick<Plan, 'changes' | 'accessChanges'>): string[] {
+  const ids = new Set<string>();
+  for (const c of plan.changes) {
+    if (c.kind === 'assignment') ids.add(c.assignment.accountId);
+    if (c.kind === 'provision') c.accountIds.forEach((id) => ids.add(id));
+  }
+  for (const a of plan.accessChanges) ids.add(a.accountId);
+  return [...ids].sort(compareStrings);
+}
+
+/**
+ * Builds the plan. Diagnostics (sorted by position) include errors that make the plan unsafe to
+ * apply: callers must refuse to apply when any has severity `error`.
+ */
+export function buildPlan(desired: Desired, live: Live, options: PlanOptions = {}): { plan: Plan; diagnostics: Diagnostic[] } {
+  const now = options.now ?? new Date();
+  const ctx = planContext(desired, live);
+  const diagnostics: Diagnostic[] = [];
+
+  const identities = diffIdentities(ctx);
+  const sets = diffPermissionSets(ctx);
+  const expanded = expandRules(desired, live.organization, now);
+  diagnostics.push(...identities.diagnostics, ...sets.diagnostics, ...expanded.diagnostics);
+
+  const universe = { usersAfter: identities.usersAfter, groupsAfter: identities.groupsAfter, setsAfter: sets.setsAfter };
+  diagnostics.push(...checkRuleReferences(ctx, universe));
+
+  const deletedSets = new Set(sets.permissionSets.filter((c) => c.action === 'delete').map((c) => c.name));
+  const assignments = diffAssignments(ctx, expanded.assignments, universe, deletedSets);
+  const delegated = delegatedAdminProblems(ctx, sets.permissionSets, sets.provisions, assignments);
+  diagnostics.push(...delegated.diagnostics);
+
+  const changes = sortChanges([
+    ...identities.users,
+    ...identities.groups,
+    ...identities.memberships,
+    ...sets.permissionSets,
+    ...sets.provisions,
+    ...assignments,
+  ]);
+  const sortedAssignments = changes.filter((c) => c.kind === 'assignment');
+  const access = accessChanges({
+    live,
+    accounts: ctx.accounts,
+    assignments: sortedAssignments,
+    memberships: identities.memberships,
+    membersAfter: identities.membersAfter,
+    deletedUsers: new Set(identities.users.filter((c) => c.action === 'delete').map((c) => c.userName)),
+    deletedGroups: new Set(identities.groups.filter((c) => c.action === 'delete').map((c) => c.displayName)),
+    deletedSets,
+  });
+  const warnings = sortWarnings([
+    ...delegated.warnings,
+    ...planWarnings({
+      live,
+      accounts: ctx.accounts,
+      rules: desired.rules,
+      now,
+      permissionSets: sets.permissionSets,
+      provisions: sets.provisions,
+      assignments: sortedAssignments,
+      access,
+      configAfter: sets.configAfter,
+    }),
+  ]);
+
+  const accountNames: Record<string, string> = {};
+  for (const id of mentionedAccounts({ changes, accessChanges: access })) accountNames[id] = ctx.accounts.nameOf(id);
+  const unhashed: Omit<Plan, 'hash'> = {
+    formatVersion: PLAN_FORMAT_VERSION,
+    configFile: desired.file,
+    instanceArn: live.instance.instanceArn,
+    changes,
+    accessChanges: access,
+    warnings,
+    counts: countChanges(changes),
+    accountNames,
+  };
+  return { plan: { ...unhashed, hash: planHash(unhashed) }, diagnostics: sortDiagnostics(diagnostics) };
+}

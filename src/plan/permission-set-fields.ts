@@ -1,0 +1,105 @@
+/** Comparing permission sets field by field, the way AWS sees them. */
+import {
+  PERMISSION_SET_FIELDS,
+  type CustomerManagedPolicyRef,
+  type PermissionSet,
+  type PermissionSetField,
+  type PermissionsBoundary,
+} from '../model/permission-set.js';
+import { compareStrings } from './compare.js';
+import { samePolicy } from './policy.js';
+
+/** `PT1H`, `PT60M`, `PT3600S` → 3600; unknown syntax → NaN (then compared as text). */
+export function durationSeconds(iso: string): number {
+  const m = /^PT(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?$/.exec(iso);
+  if (m === null || iso === 'PT') return Number.NaN;
+  return Number(m[1] ?? 0) * 3600 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0);
+}
+
+function sameDuration(a: string, b: string): boolean {
+  const x = durationSeconds(a);
+  const y = durationSeconds(b);
+  return Number.isNaN(x) || Number.isNaN(y) ? a === b : x === y;
+}
+
+export function sameStringSet(a: readonly string[], b: readonly string[]): boolean {
+  const x = [...new Set(a)].sort(compareStrings);
+  const y = [...new Set(b)].sort(compareStrings);
+  return x.length === y.length && x.every((v, i) => v === y[i]);
+}
+
+export function customerPolicyKey(p: CustomerManagedPolicyRef): string {
+  return `${p.path || '/'}${p.name}`;
+}
+
+function sameBoundary(a: PermissionsBoundary | undefined, b: PermissionsBoundary | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  if (a.kind === 'aws-managed' && b.kind === 'aws-managed') return a.arn === b.arn;
+  if (a.kind === 'customer-managed' && b.kind === 'customer-managed') {
+    return a.name === b.name && (a.path || '/') === (b.path || '/');
+  }
+  return false;
+}
+
+export function sameTags(a: Record<string, string>, b: Record<string, string>): boolean {
+  const ka = Object.keys(a);
+  return ka.length === Object.keys(b).length && ka.every((k) => Object.hasOwn(b, k) && b[k] === a[k]);
+}
+
+export function sameField(field: PermissionSetField, a: PermissionSet, b: PermissionSet): boolean {
+  switch (field) {
+    case 'description':
+      return (a.description ?? '') === (b.description ?? '');
+    case 'sessionDuration':
+      return sameDuration(a.sessionDuration, b.sessionDuration);
+    case 'relayState':
+      return (a.relayState ?? '') === (b.relayState ?? '');
+    case 'managedPolicies':
+      return sameStringSet(a.managedPolicies, b.managedPolicies);
+    case 'customerManagedPolicies':
+      return sameStringSet(a.customerManagedPolicies.map(customerPolicyKey), b.customerManagedPolicies.map(customerPolicyKey));
+    case 'inlinePolicy':
+      return samePolicy(a.inlinePolicy, b.inlinePolicy);
+    case 'permissionsBoundary':
+      return sameBoundary(a.permissionsBoundary, b.permissionsBoundary);
+    case 'tags':
+      return sameTags(a.tags, b.tags);
+  }
+}
+
+/** Fields that differ, in PERMISSION_SET_FIELDS order. */
+export function changedFields(want: PermissionSet, have: PermissionSet): PermissionSetField[] {
+  return PERMISSION_SET_FIELDS.filter((f) => !sameField(f, want, have));
+}
+
+/** Fields a new set has (non-empty), in PERMISSION_SET_FIELDS order. */
+export function presentFields(ps: PermissionSet): PermissionSetField[] {
+  return PERMISSION_SET_FIELDS.filter((f) => {
+    const v = ps[f];
+    if (v === undefined || v === '') return false;
+    if (Array.isArray(v)) return v.length > 0;
+    if (f === 'tags') return Object.keys(ps.tags).length > 0;
+    return true;
+  });
+}
+
+/** Everything except the name is equal: the signature of a rename. */
+export function sameContents(a: PermissionSet, b: PermissionSet): boolean {
+  return PERMISSION_SET_FIELDS.every((f) => sameField(f, a, b));
+}
+
+/** Only the permission set's own fields (a LivePermissionSet also carries ARN and accounts). */
+export function permissionSetOf(ps: PermissionSet): PermissionSet {
+  const out: PermissionSet = {
+    name: ps.name,
+    sessionDuration: ps.sessionDuration,
+    managedPolicies: [...ps.managedPolicies],
+    customerManagedPolicies: ps.customerManagedPolicies.map((p) => ({ name: p.name, path: p.path })),
+    tags: { ...ps.tags },
+  };
+  if (ps.description !== undefined) out.description = ps.description;
+  if (ps.relayState !== undefined) out.relayState = ps.relayState;
+  if (ps.inlinePolicy !== undefined) out.inlinePolicy = ps.inlinePolicy;
+  if (ps.permissionsBoundary !== undefined) out.permissionsBoundary = { ...ps.permissionsBoundary };
+  return out;
+}

@@ -1,0 +1,34 @@
+/** Short human labels of assignment rules, e.g. `assignments[2]: ReadOnly → group auditors on all accounts`. */
+import type { AssignmentRule } from '../model/desired.js';
+
+function list(names: readonly string[], max = 3): string {
+  if (names.length <= max) return names.join(', ');
+  return `${names.slice(0, max).join(', ')} +${names.length - max} more`;
+}
+
+function plural(n: number, one: string, many: string): string {
+  return n === 1 ? one : many;
+}
+
+export function ruleName(index: number): string {
+  return `assignments[${index}]`;
+}
+
+export function ruleLabel(rule: AssignmentRule): string {
+  const who: string[] = [];
+  if (rule.users.length > 0) who.push(`${plural(rule.users.length, 'user', 'users')} ${list(rule.users)}`);
+  if (rule.groups.length > 0) who.push(`${plural(rule.groups.length, 'group', 'groups')} ${list(rule.groups)}`);
+  const t = rule.targets;
+  const where: string[] = [];
+  if (t.allAccounts) where.push('all accounts');
+  if (t.accounts.length > 0) where.push(`${plural(t.accounts.length, 'account', 'accounts')} ${list(t.accounts)}`);
+  if (t.organizationalUnits.length > 0) {
+    where.push(`${plural(t.organizationalUnits.length, 'OU', 'OUs')} ${list(t.organizationalUnits)}`);
+  }
+  const tags = Object.entries(t.accountTags).map(([k, v]) => `${k}=${v}`);
+  if (tags.length > 0) where.push(`accounts tagged ${list(tags)}`);
+  let label = `${ruleName(rule.index)}: ${list(rule.permissionSets)} → ${who.join(', ') || 'nobody'} on ${where.join(' and ') || 'no accounts'}`;
+  if (t.excludeAccounts.length > 0) label += ` except ${list(t.excludeAccounts)}`;
+  if (rule.expires !== undefined) label += ` until ${rule.expires}`;
+  return label;
+}

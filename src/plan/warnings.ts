@@ -1,0 +1,193 @@
+/** The warnings a reviewer needs, computed from the finished list of changes. */
+import type { Assignment } from '../model/assignment.js';
+import type { AssignmentRule } from '../model/desired.js';
+import type { Live } from '../model/live.js';
+import type { PermissionSet } from '../model/permission-set.js';
+import type { AccountIndex } from './accounts.js';
+import { adminReasons } from './admin.js';
+import { compareStrings, compareTuples } from './compare.js';
+import { isUnresolvedPrincipal } from './diff-assignments.js';
+import { isRuleExpired } from './expand.js';
+import { sameContents } from './permission-set-fields.js';
+import { ruleName } from './rule-label.js';
+import type { AccessChange, AssignmentChange, PermissionSetChange, PlanWarning, ProvisionChange, WarningCode } from './types.js';
+
+const ORDER: WarningCode[] = [
+  'delegated-admin-management',
+  'admin-grant',
+  'rename',
+  'role-recreated',
+  'reprovision',
+  'expired-rule',
+  'unresolved-principal',
+];
+
+export function sortWarnings(ws: PlanWarning[]): PlanWarning[] {
+  return [...ws].sort((a, b) =>
+    compareTuples([ORDER.indexOf(a.code), a.subject, a.message], [ORDER.indexOf(b.code), b.subject, b.message]),
+  );
+}
+
+export function listOf(items: readonly string[], max = 5): string {
+  if (items.length <= max) return items.join(', ');
+  return `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+export interface WarningInputs {
+  live: Live;
+  accounts: AccountIndex;
+  rules: AssignmentRule[];
+  now: Date;
+  permissionSets: PermissionSetChange[];
+  provisions: ProvisionChange[];
+  assignments: AssignmentChange[];
+  access: AccessChange[];
+  configAfter: Map<string, PermissionSet>;
+}
+
+export function accountLabel(accounts: AccountIndex, id: string): string {
+  return `${accounts.nameOf(id)} (${id})`;
+}
+
+function renames(inputs: WarningInputs): PlanWarning[] {
+  const out: PlanWarning[] = [];
+  const created = inputs.permissionSets.filter((c) => c.action === 'create');
+  const used = new Set<string>();
+  for (const del of inputs.permissionSets.filter((c) => c.action === 'delete')) {
+    const match = created.find((c) => !used.has(c.name) && c.after && del.before && sameContents(c.after, del.before));
+    if (match === undefined) continue;
+    used.add(match.name);
+    const newKeys = new Set(
+      inputs.assignments
+        .filter((a) => a.action === 'create' && a.assignment.permissionSet === match.name)
+        .map((a) => `${a.assignment.principalType}|${a.assignment.principal}|${a.assignment.accountId}`),
+    );
+    const deleted = inputs.assignments.filter((a) => a.action === 'delete' && a.assignment.permissionSet === del.name);
+    const moved = deleted.filter((a) => newKeys.has(`${a.assignment.principalType}|${a.assignment.principal}|${a.assignment.accountId}`)).length;
+    const dropped = deleted.length - moved;
+    out.push({
+      code: 'rename',
+      subject: del.name,
+      message:
+        `looks like a rename of ${del.name} to ${match.name}: AWS can't rename a permission set; this plan creates ${match.name}, moves ${plural(moved, 'assignment')}, deletes ${del.name}` +
+        (dropped > 0 ? ` (and ${plural(dropped, 'assignment')} of ${del.name} that no rule gives to ${match.name})` : ''),
+    });
+  }
+  return out;
+}
+
+function rolesRecreated(inputs: WarningInputs): PlanWarning[] {
+  const remaining = new Map<string, number>();
+  const pair = (a: Assignment): string => `${a.permissionSet}|${a.accountId}`;
+  for (const a of inputs.live.assignments) remaining.set(pair(a), (remaining.get(pair(a)) ?? 0) + 1);
+  const touched = new Map<string, Set<string>>();
+  for (const c of inputs.assignments) {
+    const k = pair(c.assignment);
+    remaining.set(k, (remaining.get(k) ?? 0) + (c.action === 'create' ? 1 : -1));
+    if (c.action === 'delete') {
+      const s = touched.get(c.assignment.permissionSet) ?? new Set<string>();
+      s.add(c.assignment.accountId);
+      touched.set(c.assignment.permissionSet, s);
+    }
+  }
+  const out: PlanWarning[] = [];
+  for (const [set, ids] of touched) {
+    const emptied = [...ids].filter((id) => (remaining.get(`${set}|${id}`) ?? 0) <= 0).sort(compareStrings);
+    if (emptied.length === 0) continue;
+    const where = emptied.length === 1 ? `in ${accountLabel(inputs.accounts, emptied[0] as string)}` : `in ${plural(emptied.length, 'account')}: ${listOf(emptied.map((id) => accountLabel(inputs.accounts, id)))}`;
+    out.push({
+      code: 'role-recreated',
+      subject: set,
+      message: `removing the last assignment of ${set} ${where} deletes its IAM role AWSReservedSSO_${set}_…; an assignment made later creates a new role with a new ARN, so anything that refers to the old role ARN stops working`,
+    });
+  }
+  return out;
+}
+
+function adminGrants(inputs: WarningInputs): PlanWarning[] {
+  const out: PlanWarning[] = [];
+  const gains = new Map<string, string[]>();
+  for (const a of inputs.access) {
+    if (a.effect !== 'gain') continue;
+    const who = a.principalType === 'USER' ? `user ${a.principal}` : `group ${a.principal}`;
+    const list = gains.get(a.permissionSet) ?? [];
+    list.push(`${who} on ${accountLabel(inputs.accounts, a.accountId)}`);
+    gains.set(a.permissionSet, list);
+  }
+  for (const [set, grants] of gains) {
+    const config = inputs.configAfter.get(set);
+    const reasons = config ? adminReasons(config) : [];
+    if (reasons.length === 0) continue;
+    out.push({
+      code: 'admin-grant',
+      subject: set,
+      message: `${set} is administrator-level (${reasons.join(', ')}); this plan grants it to ${listOf(grants)}`,
+    });
+  }
+  for (const c of inputs.permissionSets) {
+    if (c.action !== 'update' || !c.before || !c.after) continue;
+    const reasons = adminReasons(c.after);
+    if (reasons.length === 0 || adminReasons(c.before).length > 0) continue;
+    const accounts = inputs.live.permissionSets[c.name]?.provisionedAccountIds.length ?? 0;
+    out.push({
+      code: 'admin-grant',
+      subject: c.name,
+      message: `${c.name} becomes administrator-level (${reasons.join(', ')}): everyone assigned to it gets administrator access in ${plural(accounts, 'account')}`,
+    });
+  }
+  return out;
+}
+
+function reprovisions(inputs: WarningInputs): PlanWarning[] {
+  return inputs.provisions.map((p) => ({
+    code: 'reprovision' as const,
+    subject: p.permissionSet,
+    message:
+      p.reason === 'edited'
+        ? `changing ${p.permissionSet} re-provisions it to ${plural(p.accountIds.length, 'account')}: everyone using it gets the new version`
+        : `${p.permissionSet} is out of date in ${plural(p.accountIds.length, 'account')} (${listOf(p.accountIds.map((id) => accountLabel(inputs.accounts, id)))}): this plan re-provisions it there`,
+  }));
+}
+
+function expiredRules(inputs: WarningInputs): PlanWarning[] {
+  return inputs.rules
+    .filter((r) => isRuleExpired(r, inputs.now))
+    .map((r) => ({
+      code: 'expired-rule' as const,
+      subject: ruleName(r.index),
+      message: `${ruleName(r.index)} (line ${r.pos.line}) expired on ${r.expires ?? ''} and grants nothing any more: remove it from access.yaml`,
+    }));
+}
+
+function unresolvedPrincipals(inputs: WarningInputs): PlanWarning[] {
+  const byPrincipal = new Map<string, Assignment[]>();
+  const deleted = new Set(
+    inputs.assignments.filter((c) => c.action === 'delete').map((c) => `${c.assignment.principal}|${c.assignment.permissionSet}|${c.assignment.accountId}`),
+  );
+  for (const a of inputs.live.assignments) {
+    if (!isUnresolvedPrincipal(a) || deleted.has(`${a.principal}|${a.permissionSet}|${a.accountId}`)) continue;
+    const list = byPrincipal.get(a.principal) ?? [];
+    list.push(a);
+    byPrincipal.set(a.principal, list);
+  }
+  return [...byPrincipal].map(([principal, list]) => ({
+    code: 'unresolved-principal' as const,
+    subject: principal,
+    message: `${plural(list.length, 'assignment')} of a ${list[0]?.principalType === 'GROUP' ? 'group' : 'user'} that could not be found (${principal}): probably deleted outside idc; left unchanged (remove them in the AWS console)`,
+  }));
+}
+
+export function planWarnings(inputs: WarningInputs): PlanWarning[] {
+  return [
+    ...adminGrants(inputs),
+    ...renames(inputs),
+    ...rolesRecreated(inputs),
+    ...reprovisions(inputs),
+    ...expiredRules(inputs),
+    ...unresolvedPrincipals(inputs),
+  ];
+}

@@ -1,0 +1,174 @@
+/**
+ * Plain-language descriptions of plan content, shared by the markdown and text renderers. Returns
+ * raw strings: each renderer escapes them for its medium.
+ */
+import type { PermissionSet, PermissionSetField, PermissionsBoundary } from '../model/permission-set.js';
+import { compareStrings } from '../plan/compare.js';
+import { presentFields } from '../plan/permission-set-fields.js';
+import { prettyPolicy } from '../plan/policy.js';
+import type { AccessChange, Change, Plan, PlanCounts, PermissionSetChange } from '../plan/types.js';
+import { diffLines, withContext, type DiffLine } from './line-diff.js';
+
+export function summaryCounts(counts: PlanCounts): string {
+  return `+${counts.create} ~${counts.update} -${counts.delete}`;
+}
+
+export function summarySentence(counts: PlanCounts): string {
+  return `${counts.create} to create, ${counts.update} to update, ${counts.delete} to delete`;
+}
+
+export function accountText(plan: Plan, accountId: string): string {
+  return `${plan.accountNames[accountId] ?? 'unknown account'} (${accountId})`;
+}
+
+export function whoText(a: Pick<AccessChange, 'principalType' | 'principal' | 'memberCount'>): string {
+  if (a.principalType === 'USER') return `user ${a.principal}`;
+  const n = a.memberCount;
+  return n === undefined ? `group ${a.principal}` : `group ${a.principal} (${n} member${n === 1 ? '' : 's'})`;
+}
+
+export const FIELD_LABELS: Record<PermissionSetField, string> = {
+  description: 'description',
+  sessionDuration: 'session duration',
+  relayState: 'relay state (start URL)',
+  managedPolicies: 'AWS managed policies',
+  customerManagedPolicies: 'customer managed policies',
+  inlinePolicy: 'inline policy',
+  permissionsBoundary: 'permissions boundary',
+  tags: 'tags',
+};
+
+/** `arn:aws:iam::aws:policy/job-function/ViewOnlyAccess` → `job-function/ViewOnlyAccess`. */
+export function managedPolicyName(arn: string): string {
+  const m = /^arn:[^:]+:iam::aws:policy\/(.+)$/.exec(arn);
+  return m?.[1] ?? arn;
+}
+
+/** `PT8H` → `8 hours (PT8H)`. */
+export function durationText(iso: string): string {
+  const m = /^PT(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?$/.exec(iso);
+  if (m === null || iso === 'PT') return iso;
+  const parts: string[] = [];
+  const unit = (v: string | undefined, one: string): void => {
+    if (v !== undefined && Number(v) > 0) parts.push(`${Number(v)} ${one}${Number(v) === 1 ? '' : 's'}`);
+  };
+  unit(m[1], 'hour');
+  unit(m[2], 'minute');
+  unit(m[3], 'second');
+  return parts.length === 0 ? iso : `${parts.join(' ')} (${iso})`;
+}
+
+function boundaryText(b: PermissionsBoundary): string {
+  return b.kind === 'aws-managed'
+    ? `AWS managed policy ${managedPolicyName(b.arn)}`
+    : `customer managed policy ${b.path === '/' || b.path === '' ? '' : b.path}${b.name}`;
+}
+
+export type FieldDelta =
+  | { kind: 'value'; field: PermissionSetField; label: string; before?: string; after?: string }
+  | { kind: 'list'; field: PermissionSetField; label: string; added: string[]; removed: string[] }
+  | { kind: 'policy'; field: PermissionSetField; label: string; lines: (DiffLine | { op: '…'; text: string })[] };
+
+function listValues(field: PermissionSetField, ps: PermissionSet | undefined): string[] {
+  if (ps === undefined) return [];
+  switch (field) {
+    case 'managedPolicies':
+      return ps.managedPolicies.map(managedPolicyName);
+    case 'customerManagedPolicies':
+      return ps.customerManagedPolicies.map((p) => `${p.path === '/' || p.path === '' ? '' : p.path}${p.name}`);
+    case 'tags':
+      return Object.entries(ps.tags).map(([k, v]) => `${k}=${v}`);
+    default:
+      return [];
+  }
+}
+
+function scalar(field: PermissionSetField, ps: PermissionSet | undefined): string | undefined {
+  if (ps === undefined) return undefined;
+  switch (field) {
+    case 'description':
+      return ps.description;
+    case 'sessionDuration':
+      return durationText(ps.sessionDuration);
+    case 'relayState':
+      return ps.relayState;
+    case 'permissionsBoundary':
+      return ps.permissionsBoundary && boundaryText(ps.permissionsBoundary);
+    default:
+      return undefined;
+  }
+}
+
+export function policyLines(before: string | undefined, after: string | undefined): (DiffLine | { op: '…'; text: string })[] {
+  const b = before === undefined || before.trim() === '' ? [] : prettyPolicy(before).split('\n');
+  const a = after === undefined || after.trim() === '' ? [] : prettyPolicy(after).split('\n');
+  return withContext(diffLines(b, a), 3);
+}
+
+/** What changes in each field of a permission set change (every present field for a create). */
+export function fieldDeltas(c: PermissionSetChange): FieldDelta[] {
+  return c.fields.map((field): FieldDelta => {
+    const label = FIELD_LABELS[field];
+    if (field === 'inlinePolicy') return { kind: 'policy', field, label, lines: policyLines(c.before?.inlinePolicy, c.after?.inlinePolicy) };
+    if (field === 'managedPolicies' || field === 'customerManagedPolicies' || field === 'tags') {
+      const b = new Set(listValues(field, c.before));
+      const a = new Set(listValues(field, c.after));
+      return {
+        kind: 'list',
+        field,
+        label,
+        added: [...a].filter((x) => !b.has(x)).sort(compareStrings),
+        removed: [...b].filter((x) => !a.has(x)).sort(compareStrings),
+      };
+    }
+    const d: FieldDelta = { kind: 'value', field, label };
+    const before = scalar(field, c.before);
+    const after = scalar(field, c.after);
+    if (before !== undefined) d.before = before;
+    if (after !== undefined) d.after = after;
+    return d;
+  });
+}
+
+/** What a deleted set had (its present fields, as `before` values). */
+export function deletedFields(c: PermissionSetChange): FieldDelta[] {
+  return c.before === undefined ? [] : fieldDeltas({ ...c, fields: presentFields(c.before) });
+}
+
+/** One line per change for compact lists, e.g. `ReadOnly → group ops on staging (444444444444)`. */
+export function changeSubject(plan: Plan, c: Change): string {
+  switch (c.kind) {
+    case 'user':
+      return c.userName;
+    case 'group':
+      return c.displayName;
+    case 'membership':
+      return `${c.user} in group ${c.group}`;
+    case 'permission-set':
+      return c.name;
+    case 'provision':
+      return c.permissionSet;
+    case 'assignment': {
+      const a = c.assignment;
+      return `${a.permissionSet} → ${a.principalType === 'USER' ? 'user' : 'group'} ${a.principal} on ${accountText(plan, a.accountId)}`;
+    }
+  }
+}
+
+export const KIND_TITLES = {
+  users: 'Users',
+  groups: 'Groups and memberships',
+  permissionSets: 'Permission sets',
+  provisions: 'Provisioning',
+  assignments: 'Assignments',
+} as const;
+
+export function byKind(plan: Plan) {
+  return {
+    users: plan.changes.filter((c) => c.kind === 'user'),
+    groups: plan.changes.filter((c) => c.kind === 'group' || c.kind === 'membership'),
+    permissionSets: plan.changes.filter((c) => c.kind === 'permission-set'),
+    provisions: plan.changes.filter((c) => c.kind === 'provision'),
+    assignments: plan.changes.filter((c) => c.kind === 'assignment'),
+  };
+}

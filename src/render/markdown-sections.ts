@@ -1,0 +1,161 @@
+/** The sections of the markdown plan: each returns markdown with every value escaped. */
+import type { User } from '../model/identity.js';
+import type { AccessChange, Change, Plan, PlanWarning } from '../plan/types.js';
+import { accountText, byKind, deletedFields, fieldDeltas, KIND_TITLES, whoText, type FieldDelta } from './describe.js';
+import { codeBlock, escapeMarkdown as e } from './escape.js';
+
+/** Sections with more items than this are collapsed in `<details>`. */
+export const COLLAPSE_OVER = 15;
+
+const ICON = { create: '➕', update: '✏️', delete: '➖' } as const;
+const USER_LABELS: Record<keyof User, string> = {
+  userName: 'user name',
+  displayName: 'display name',
+  givenName: 'given name',
+  familyName: 'family name',
+  email: 'email',
+};
+
+export function details(summary: string, body: string, open = false): string {
+  // The summary is built from counts and fixed words only: HTML blocks do not render escapes.
+  return `<details${open ? ' open' : ''}><summary>${summary}</summary>\n\n${body}\n\n</details>`;
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+}
+
+export function warningsSection(warnings: PlanWarning[], max = 50): string {
+  if (warnings.length === 0) return '';
+  const shown = warnings.slice(0, max).map((w) => `> - **${e(w.code)}**: ${e(w.message)}`);
+  if (warnings.length > max) shown.push(`> - … and ${plural(warnings.length - max, 'more warning')} (see the job summary)`);
+  return [`> [!WARNING]`, `> **${plural(warnings.length, 'warning')}**`, '>', ...shown].join('\n');
+}
+
+function whoCell(a: AccessChange): string {
+  return `${a.principalType === 'USER' ? '👤' : '👥'} ${e(whoText(a))}`;
+}
+
+/** The access table; `maxRows` cuts it with a line saying how many rows were left out. */
+export function accessSection(plan: Plan, maxRows = Infinity): string {
+  const rows = plan.accessChanges;
+  if (rows.length === 0) return '### Access changes\n\nNobody gains or loses access.';
+  const lines = ['| Who | Access | Permission set | Account | Why |', '| --- | --- | --- | --- | --- |'];
+  for (const a of rows.slice(0, maxRows)) {
+    const effect = a.effect === 'gain' ? '🟢 gains' : '🔴 loses';
+    lines.push(`| ${whoCell(a)} | ${effect} | ${e(a.permissionSet)} | ${e(accountText(plan, a.accountId))} | ${a.via.map(e).join('<br>')} |`);
+  }
+  if (rows.length > maxRows) lines.push('', `_… and ${plural(rows.length - maxRows, 'more access change')}: see the job summary._`);
+  const gains = rows.filter((r) => r.effect === 'gain').length;
+  const intro = `${plural(gains, 'grant')} gained, ${plural(rows.length - gains, 'grant')} lost.`;
+  return `### Access changes\n\n${intro}\n\n${lines.join('\n')}`;
+}
+
+function userLine(c: Extract<Change, { kind: 'user' }>): string {
+  const u = c.after ?? c.before;
+  const who = `**${e(c.userName)}**`;
+  if (c.action === 'update' && c.before && c.after) {
+    const before = c.before;
+    const after = c.after;
+    const parts = c.fields.map((f) => `${USER_LABELS[f]} ${e(before[f])} → ${e(after[f])}`);
+    return `- ${ICON.update} update ${who}: ${parts.join('; ')}`;
+  }
+  const about = u ? `: ${e(u.displayName)}, ${e(u.email)}` : '';
+  return `- ${ICON[c.action]} ${c.action} ${who}${about}`;
+}
+
+function groupLine(c: Extract<Change, { kind: 'group' | 'membership' }>): string {
+  if (c.kind === 'membership') {
+    return c.action === 'create'
+      ? `- ${ICON.create} add **${e(c.user)}** to group **${e(c.group)}**`
+      : `- ${ICON.delete} remove **${e(c.user)}** from group **${e(c.group)}**`;
+  }
+  if (c.action === 'update') {
+    return `- ${ICON.update} update group **${e(c.displayName)}**: description ${e(c.before?.description ?? '(none)')} → ${e(c.after?.description ?? '(none)')}`;
+  }
+  const desc = c.action === 'create' && c.after?.description ? `: ${e(c.after.description)}` : '';
+  return `- ${ICON[c.action]} ${c.action} group **${e(c.displayName)}**${desc}`;
+}
+
+function fieldLine(d: Exclude<FieldDelta, { kind: 'policy' }>, action: 'create' | 'update' | 'delete'): string {
+  if (d.kind === 'list') {
+    if (action !== 'update') return `- ${d.label}: ${[...d.added, ...d.removed].map(e).join(', ')}`;
+    const parts: string[] = [];
+    if (d.added.length > 0) parts.push(`add ${d.added.map(e).join(', ')}`);
+    if (d.removed.length > 0) parts.push(`remove ${d.removed.map(e).join(', ')}`);
+    return `- ${d.label}: ${parts.join('; ')}`;
+  }
+  if (action === 'create') return `- ${d.label}: ${e(d.after ?? '(none)')}`;
+  if (action === 'delete') return `- ${d.label}: ${e(d.before ?? '(none)')}`;
+  return `- ${d.label}: ${e(d.before ?? '(none)')} → ${e(d.after ?? '(none)')}`;
+}
+
+function policyBlock(d: Extract<FieldDelta, { kind: 'policy' }>): string {
+  const body = d.lines.map((l) => (l.op === '…' ? `  … ${l.text}` : `${l.op} ${l.text}`)).join('\n');
+  return codeBlock(body, 'diff');
+}
+
+function permissionSetBlock(c: Extract<Change, { kind: 'permission-set' }>): string {
+  const heading = `#### ${ICON[c.action]} ${c.action} permission set ${e(c.name)}`;
+  // A delete lists what goes away, the way a create lists what comes.
+  const deltas = c.action === 'delete' ? deletedFields(c) : fieldDeltas(c);
+  const out = [heading, '', ...deltas.filter((d) => d.kind !== 'policy').map((d) => fieldLine(d, c.action))];
+  for (const d of deltas) if (d.kind === 'policy') out.push('', `${d.label}:`, '', policyBlock(d));
+  return out.join('\n');
+}
+
+function provisionLine(plan: Plan, c: Extract<Change, { kind: 'provision' }>): string {
+  const why = c.reason === 'edited' ? 'after the edit above' : 'where it is out of date (drift)';
+  const where = c.accountIds.map((id) => e(accountText(plan, id))).join(', ');
+  return `- 🔄 re-provision **${e(c.permissionSet)}** to ${plural(c.accountIds.length, 'account')} ${why}: ${where}`;
+}
+
+function assignmentTable(plan: Plan, changes: Extract<Change, { kind: 'assignment' }>[]): string {
+  const lines = ['| | Permission set | Principal | Account | Rule |', '| --- | --- | --- | --- | --- |'];
+  for (const c of changes) {
+    const a = c.assignment;
+    const rule = c.rules.map((r) => e(`assignments[${r.index}] (line ${r.pos.line})`)).join('<br>') || 'not in access.yaml';
+    const who = `${a.principalType === 'USER' ? '👤' : '👥'} ${e(a.principal)}`;
+    lines.push(`| ${ICON[c.action]} ${c.action} | ${e(a.permissionSet)} | ${who} | ${e(accountText(plan, a.accountId))} | ${rule} |`);
+  }
+  return lines.join('\n');
+}
+
+function countsText(changes: Change[]): string {
+  const n = (a: string): number => changes.filter((c) => c.action === a).length;
+  return [['create', n('create')], ['update', n('update')], ['delete', n('delete')]]
+    .filter(([, k]) => (k as number) > 0)
+    .map(([a, k]) => `${(k as number).toLocaleString('en-US')} to ${a as string}`)
+    .join(', ');
+}
+
+/** The per-kind detail sections, each with a full and a one-line short form (for truncation). */
+export function detailSections(plan: Plan): { full: string; short: string }[] {
+  const k = byKind(plan);
+  const out: { full: string; short: string }[] = [];
+  const add = (title: string, changes: Change[], body: string, collapse: boolean): void => {
+    if (changes.length === 0) return;
+    const head = `### ${title}`;
+    const summary = `${plural(changes.length, 'change')}: ${countsText(changes)}`;
+    out.push({
+      full: `${head}\n\n${collapse ? details(summary, body) : body}`,
+      short: `${head}\n\n_${summary}; not shown here: see the job summary._`,
+    });
+  };
+  add(KIND_TITLES.users, k.users, k.users.map((c) => userLine(c as Extract<Change, { kind: 'user' }>)).join('\n'), k.users.length > COLLAPSE_OVER);
+  add(KIND_TITLES.groups, k.groups, k.groups.map((c) => groupLine(c as Extract<Change, { kind: 'group' | 'membership' }>)).join('\n'), k.groups.length > COLLAPSE_OVER);
+  add(
+    KIND_TITLES.permissionSets,
+    k.permissionSets,
+    k.permissionSets.map((c) => permissionSetBlock(c as Extract<Change, { kind: 'permission-set' }>)).join('\n\n'),
+    k.permissionSets.length > COLLAPSE_OVER,
+  );
+  add(KIND_TITLES.provisions, k.provisions, k.provisions.map((c) => provisionLine(plan, c as Extract<Change, { kind: 'provision' }>)).join('\n'), k.provisions.length > COLLAPSE_OVER);
+  add(
+    KIND_TITLES.assignments,
+    k.assignments,
+    assignmentTable(plan, k.assignments as Extract<Change, { kind: 'assignment' }>[]),
+    k.assignments.length > COLLAPSE_OVER,
+  );
+  return out;
+}

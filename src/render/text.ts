@@ -1,0 +1,116 @@
+/** The plan for a terminal, like `terraform plan`: `+`/`~`/`-` lines, colour only when asked. */
+import type { User } from '../model/identity.js';
+import { isEmptyPlan } from '../plan/hash.js';
+import type { Change, Plan } from '../plan/types.js';
+import { accountText, byKind, fieldDeltas, KIND_TITLES, summarySentence, whoText } from './describe.js';
+import { escapeTerminal as t } from './escape.js';
+
+export interface TextOptions {
+  /** ANSI colours (when writing to a TTY). */
+  color?: boolean;
+}
+
+type Paint = (code: string, s: string) => string;
+const SIGN = { create: '+', update: '~', delete: '-' } as const;
+const COLOUR = { create: '32', update: '33', delete: '31' } as const;
+
+const USER_LABELS: Record<keyof User, string> = {
+  userName: 'user name',
+  displayName: 'display name',
+  givenName: 'given name',
+  familyName: 'family name',
+  email: 'email',
+};
+
+const q = (s: string | undefined): string => (s === undefined ? '(none)' : JSON.stringify(t(s)));
+
+function changeLines(plan: Plan, c: Change, paint: Paint): string[] {
+  const sign = paint(COLOUR[c.action], SIGN[c.action]);
+  switch (c.kind) {
+    case 'user': {
+      const u = c.after ?? c.before;
+      const lines = [`  ${sign} ${t(c.userName)}${u && c.action !== 'update' ? ` (${t(u.displayName)}, ${t(u.email)})` : ''}`];
+      if (c.action === 'update' && c.before && c.after) {
+        for (const f of c.fields) lines.push(`      ${USER_LABELS[f]}: ${q(c.before[f])} -> ${q(c.after[f])}`);
+      }
+      return lines;
+    }
+    case 'group': {
+      const lines = [`  ${sign} group ${t(c.displayName)}`];
+      if (c.action === 'update') lines.push(`      description: ${q(c.before?.description)} -> ${q(c.after?.description)}`);
+      return lines;
+    }
+    case 'membership':
+      return [`  ${sign} member ${t(c.user)} ${c.action === 'create' ? 'added to' : 'removed from'} group ${t(c.group)}`];
+    case 'permission-set': {
+      const lines = [`  ${sign} ${t(c.name)}`];
+      for (const d of fieldDeltas(c)) {
+        if (d.kind === 'value') {
+          // Free text is quoted (it may have spaces at the ends); computed text is not.
+          const v = d.field === 'description' || d.field === 'relayState' ? q : (s?: string): string => (s === undefined ? '(none)' : t(s));
+          lines.push(c.action === 'create' ? `      ${d.label}: ${v(d.after)}` : `      ${d.label}: ${v(d.before)} -> ${v(d.after)}`);
+        } else if (d.kind === 'list') {
+          const parts = [...d.added.map((x) => `${paint('32', '+')} ${t(x)}`), ...d.removed.map((x) => `${paint('31', '-')} ${t(x)}`)];
+          lines.push(`      ${d.label}: ${parts.join(', ')}`);
+        } else {
+          lines.push(`      ${d.label}:`);
+          for (const l of d.lines) {
+            if (l.op === '…') lines.push(`          … ${l.text}`);
+            else lines.push(`        ${l.op === ' ' ? ' ' : paint(l.op === '+' ? '32' : '31', l.op)} ${t(l.text)}`);
+          }
+        }
+      }
+      return lines;
+    }
+    case 'provision': {
+      const why = c.reason === 'edited' ? 'after the edit' : 'drift: out of date there';
+      return [
+        `  ${sign} re-provision ${t(c.permissionSet)} to ${c.accountIds.length} account${c.accountIds.length === 1 ? '' : 's'} (${why})`,
+        ...c.accountIds.map((id) => `      ${t(accountText(plan, id))}`),
+      ];
+    }
+    case 'assignment': {
+      const a = c.assignment;
+      const rules = c.rules.map((r) => `assignments[${r.index}]`).join(', ');
+      return [
+        `  ${sign} ${t(a.permissionSet)} -> ${a.principalType === 'USER' ? 'user' : 'group'} ${t(a.principal)} on ${t(accountText(plan, a.accountId))}${rules ? `  (${rules})` : ''}`,
+      ];
+    }
+  }
+}
+
+export function renderText(plan: Plan, options: TextOptions = {}): string {
+  const paint: Paint = options.color ? (code, s) => `\u001b[${code}m${s}\u001b[0m` : (_code, s) => s;
+  const bold = (s: string): string => paint('1', s);
+  const out: string[] = [bold(`idc plan: ${t(plan.configFile)}`), ''];
+
+  if (plan.warnings.length > 0) {
+    out.push(bold('Warnings:'));
+    for (const w of plan.warnings) out.push(`  ${paint('33', '!')} ${t(w.code)}: ${t(w.message)}`);
+    out.push('');
+  }
+  if (isEmptyPlan(plan)) {
+    out.push(`${paint('32', 'No changes.')} Identity Center already matches ${t(plan.configFile)}.`);
+    return `${out.join('\n')}\n`;
+  }
+
+  out.push(bold('Access changes:'));
+  if (plan.accessChanges.length === 0) out.push('  nobody gains or loses access');
+  for (const a of plan.accessChanges) {
+    const sign = a.effect === 'gain' ? paint('32', '+') : paint('31', '-');
+    out.push(`  ${sign} ${t(whoText(a))} ${a.effect === 'gain' ? 'gains' : 'loses'} ${t(a.permissionSet)} on ${t(accountText(plan, a.accountId))}`);
+    for (const v of a.via) out.push(`      via ${t(v)}`);
+  }
+  out.push('');
+
+  const k = byKind(plan);
+  for (const [key, changes] of Object.entries(k) as [keyof typeof k, Change[]][]) {
+    if (changes.length === 0) continue;
+    out.push(bold(`${KIND_TITLES[key]}:`));
+    for (const c of changes) out.push(...changeLines(plan, c, paint));
+    out.push('');
+  }
+  out.push(`${bold('Plan:')} ${summarySentence(plan.counts)}.`);
+  out.push(`Plan hash: ${plan.hash}`);
+  return `${out.join('\n')}\n`;
+}
