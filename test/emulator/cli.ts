@@ -1,0 +1,66 @@
+/**
+ * npm run emulator -- --world test/emulator/worlds/demo.json --port 4566
+ *   [--latency-ms N] [--time-scale N] [--rate-limit N] [--seed N] [--async-polls N] [--async-ms N]
+ *   [--throttle-rate P] [--server-error-rate P] [--conflict-rate P] [--failed-status-rate P]
+ *   [--caller-account ID --caller-arn ARN]
+ */
+import { parseArgs } from 'node:util';
+import { startEmulator } from './index.js';
+import { readWorldFile } from './world-load.js';
+import type { EmulatorOptions } from './options.js';
+
+const { values } = parseArgs({
+  options: {
+    world: { type: 'string' },
+    port: { type: 'string', default: '4566' },
+    'latency-ms': { type: 'string' },
+    'time-scale': { type: 'string' },
+    'rate-limit': { type: 'string' },
+    seed: { type: 'string' },
+    'async-polls': { type: 'string' },
+    'async-ms': { type: 'string' },
+    'throttle-rate': { type: 'string' },
+    'server-error-rate': { type: 'string' },
+    'conflict-rate': { type: 'string' },
+    'failed-status-rate': { type: 'string' },
+    'caller-account': { type: 'string' },
+    'caller-arn': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  },
+});
+
+if (values.help) {
+  console.log('usage: npm run emulator -- --world FILE [--port N] [--latency-ms N] [--time-scale N] [--rate-limit N] [--seed N]');
+  process.exit(0);
+}
+
+const num = (v: string | undefined): number | undefined => (v === undefined ? undefined : Number(v));
+const options: EmulatorOptions = { port: Number(values.port) };
+const set = <K extends keyof EmulatorOptions>(k: K, v: EmulatorOptions[K] | undefined): void => {
+  if (v !== undefined) options[k] = v;
+};
+if (values.world) options.world = await readWorldFile(values.world);
+set('latencyMs', num(values['latency-ms']));
+set('timeScale', num(values['time-scale']));
+set('rateLimit', num(values['rate-limit']));
+set('seed', num(values.seed));
+set('asyncPolls', num(values['async-polls']));
+set('asyncMs', num(values['async-ms']));
+const faults = {
+  throttleRate: num(values['throttle-rate']),
+  serverErrorRate: num(values['server-error-rate']),
+  conflictRate: num(values['conflict-rate']),
+  failedStatusRate: num(values['failed-status-rate']),
+};
+options.faults = Object.fromEntries(Object.entries(faults).filter(([, v]) => v !== undefined));
+if (values['caller-account']) {
+  options.caller = { accountId: values['caller-account'], arn: values['caller-arn'] ?? `arn:aws:sts::${values['caller-account']}:assumed-role/IdcGitOpsAdmin/emulator` };
+}
+
+const emu = await startEmulator(options);
+console.log(`idc emulator listening on ${emu.endpoint} (AWS_ENDPOINT_URL=${emu.endpoint})`);
+const stop = (): void => {
+  void emu.close().then(() => process.exit(0));
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

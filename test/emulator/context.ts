@@ -1,0 +1,30 @@
+import type { AsyncOps } from './async-ops.js';
+import type { Caller, ResolvedConfig } from './options.js';
+import type { Generators } from './prng.js';
+import type { EmulatorState } from './state.js';
+import type { Input } from './validate.js';
+
+/** What a handler sees for one request. */
+export interface Ctx {
+  readonly state: EmulatorState;
+  readonly config: ResolvedConfig;
+  readonly gen: Generators;
+  readonly ops: AsyncOps;
+  /** The caller of this request (the default caller, or the role assumed via STS). */
+  readonly caller: Caller;
+  /** Wall-clock ms at arrival. */
+  readonly now: number;
+  /** STS: remembers temporary credentials it hands out. */
+  readonly sessions: Map<string, Caller>;
+}
+
+export type Handler = (ctx: Ctx, input: Input) => unknown;
+export type HandlerTable = Record<string, Handler>;
+
+/** Operations that change state (for conflict fault injection). */
+export const isWrite = (op: string): boolean => /^(Create|Update|Delete|Put|Attach|Detach|Tag|Untag|Provision)/.test(op);
+
+export const isDelegatedAdmin = (ctx: Ctx): boolean => ctx.caller.accountId !== ctx.state.managementAccountId;
+
+/** Seconds since the epoch, as awsJson sends timestamps. */
+export const epoch = (ms: number): number => Math.round(ms) / 1000;
