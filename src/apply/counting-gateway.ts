@@ -1,5 +1,6 @@
 /** Wraps a gateway to count the API calls apply makes, by AWS operation name. */
 import type { IdentityCenterGateway } from '../aws/gateway.js';
+import { compareStrings } from '../model/compare.js';
 
 /** Gateway method → the AWS API operation it calls (what a reader of the report recognises). */
 const OPERATION_NAMES: Partial<Record<keyof IdentityCenterGateway, string>> = {
@@ -58,5 +59,5 @@ export function countingGateway(gateway: IdentityCenterGateway): {
 
 /** The counts sorted by operation name (deterministic output). */
 export function sortedCalls(calls: Record<string, number>): Record<string, number> {
-  return Object.fromEntries(Object.entries(calls).sort(([a], [b]) => a.localeCompare(b)));
+  return Object.fromEntries(Object.entries(calls).sort(([a], [b]) => compareStrings(a, b)));
 }

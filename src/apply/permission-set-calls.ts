@@ -6,6 +6,7 @@
 import type { IdentityCenterGateway, PermissionSetAttributes } from '../aws/gateway.js';
 import type { CustomerManagedPolicyRef, PermissionSet, PermissionsBoundary } from '../model/permission-set.js';
 import type { PermissionSetChange } from '../plan/types.js';
+import { compareStrings } from '../model/compare.js';
 
 export type PermissionSetCall =
   | { op: 'updatePermissionSet'; attributes: PermissionSetAttributes }
@@ -86,7 +87,7 @@ export function permissionSetCalls(change: PermissionSetChange): PermissionSetCa
     const removed = Object.keys(before.tags).filter((k) => !(k in after.tags)).sort();
     const changed = Object.entries(after.tags)
       .filter(([k, v]) => before.tags[k] !== v)
-      .sort(([a], [b]) => a.localeCompare(b));
+      .sort(([a], [b]) => compareStrings(a, b));
     if (removed.length > 0) calls.push({ op: 'untagPermissionSet', keys: removed });
     if (changed.length > 0) calls.push({ op: 'tagPermissionSet', tags: Object.fromEntries(changed) });
   }

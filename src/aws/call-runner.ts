@@ -5,6 +5,7 @@
 import { AwsCallError, sdkAttemptsOf, type CallDescription } from './aws-error.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { withRetry, type RetryOptions } from './retry.js';
+import { compareStrings } from '../model/compare.js';
 
 export interface CallRunnerOptions {
   limiter: RateLimiter;
@@ -94,6 +95,6 @@ export function createCallRunner(options: CallRunnerOptions): CallRunner {
   return {
     call,
     all,
-    callCounts: () => Object.fromEntries([...counts.entries()].sort(([a], [b]) => a.localeCompare(b))),
+    callCounts: () => Object.fromEntries([...counts.entries()].sort(([a], [b]) => compareStrings(a, b))),
   };
 }

@@ -1,4 +1,5 @@
 /** Account assignments: a permission set given to a user or group on one account. */
+import { compareStrings } from './compare.js';
 
 export type PrincipalType = 'USER' | 'GROUP';
 
@@ -25,9 +26,9 @@ export function assignmentKey(a: Assignment): string {
 /** Sort order for assignments: account, permission set, principal type, principal. */
 export function compareAssignments(a: Assignment, b: Assignment): number {
   return (
-    a.accountId.localeCompare(b.accountId) ||
-    a.permissionSet.localeCompare(b.permissionSet) ||
-    a.principalType.localeCompare(b.principalType) ||
-    a.principal.localeCompare(b.principal)
+    compareStrings(a.accountId, b.accountId) ||
+    compareStrings(a.permissionSet, b.permissionSet) ||
+    compareStrings(a.principalType, b.principalType) ||
+    compareStrings(a.principal, b.principal)
   );
 }

@@ -1,3 +1,5 @@
+import { compareStrings } from './compare.js';
+
 /**
  * Where something came from in access.yaml, so that every error and every planned change can
  * point a reviewer at the line that caused it.
@@ -44,6 +46,6 @@ export function formatDiagnostic(d: Diagnostic): string {
 export function sortDiagnostics(ds: readonly Diagnostic[]): Diagnostic[] {
   return [...ds].sort(
     (a, b) =>
-      a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col || a.message.localeCompare(b.message),
+      compareStrings(a.file, b.file) || a.line - b.line || a.col - b.col || compareStrings(a.message, b.message),
   );
 }

@@ -3,9 +3,20 @@ import { createHash } from 'node:crypto';
 import { canonicalJson } from './canonical-json.js';
 import type { Plan } from './types.js';
 
-/** sha256 (hex) of the canonical JSON (sorted keys) of `{ formatVersion, instanceArn, changes }`. */
+/**
+ * sha256 (hex) of the canonical JSON (sorted keys) of `{ formatVersion, instanceArn, changes }`,
+ * with each change's file position and rule references left out: the hash is of what the plan
+ * does in AWS, so an unrelated edit that only moves lines of access.yaml does not invalidate a
+ * reviewed plan.
+ */
 export function planHash(plan: Omit<Plan, 'hash'>): string {
-  const subject = { formatVersion: plan.formatVersion, instanceArn: plan.instanceArn, changes: plan.changes };
+  const changes = plan.changes.map((change) => {
+    const effect: Record<string, unknown> = { ...change };
+    delete effect['pos'];
+    delete effect['rules'];
+    return effect;
+  });
+  const subject = { formatVersion: plan.formatVersion, instanceArn: plan.instanceArn, changes };
   return createHash('sha256').update(canonicalJson(subject), 'utf8').digest('hex');
 }
 

@@ -72,6 +72,19 @@ describe('determinism', () => {
     expect(planHash({ ...plan, changes: plan.changes.slice(1) })).not.toBe(plan.hash);
   });
 
+  it('keeps the hash when an unrelated edit only moves lines of access.yaml', () => {
+    const { d, l } = scenario(false);
+    const { plan } = buildPlan(d, l, { now: NOW });
+    const shifted = plan.changes.map((c) => {
+      const moved = 'pos' in c && c.pos ? { ...c, pos: { ...c.pos, line: c.pos.line + 40 } } : c;
+      return moved.kind === 'assignment'
+        ? { ...moved, rules: moved.rules.map((r) => ({ ...r, index: r.index + 3, pos: { ...r.pos, line: r.pos.line + 40 } })) }
+        : moved;
+    });
+    expect(shifted.some((c) => 'pos' in c && c.pos)).toBe(true);
+    expect(planHash({ ...plan, changes: shifted })).toBe(plan.hash);
+  });
+
   it('an identical world plans nothing', () => {
     const d = desired({ users: [user('ann')], permissionSets: [permissionSet('RO')], rules: [rule(0, { sets: ['RO'], users: ['ann'], accounts: ['staging'] })] });
     const l = live({ users: [liveUser('ann')], permissionSets: [livePermissionSet('RO')], assignments: [liveAssignment('RO', 'USER', 'ann', STAGING)] });
