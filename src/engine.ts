@@ -1,0 +1,113 @@
+/**
+ * The engine: load → read → plan → (apply → read → plan). Every entry point (CLI, Action, demo,
+ * benchmarks) goes through these three calls; only the I/O around them differs.
+ */
+import type { AwsCredentialIdentityProvider } from '@smithy/types';
+import { applyPlan, type ApplyOptions } from './apply/apply-plan.js';
+import { checkSafety, checkSelfLockout } from './apply/safety.js';
+import { resolveInstance, resolveRegion } from './aws/discover.js';
+import type { IdentityCenterGateway } from './aws/gateway.js';
+import { readLive } from './aws/read-live.js';
+import { createSdkGateway } from './aws/sdk-gateway.js';
+import { loadConfig, summarise } from './config/load.js';
+import type { ApplyOutcome, ApplyRequest, Engine, PlanOutcome, ValidateOutcome } from './engine-contract.js';
+import type { Desired } from './model/desired.js';
+import type { Live } from './model/live.js';
+import { buildPlan } from './plan/build-plan.js';
+import { isEmptyPlan } from './plan/hash.js';
+import type { Plan } from './plan/types.js';
+import type { Progress } from './progress/progress.js';
+
+export interface EngineOptions {
+  /** Region when access.yaml does not name one (else AWS_REGION / AWS_DEFAULT_REGION). */
+  region?: string;
+  /** Credentials; the SDK's default chain when absent. */
+  credentials?: AwsCredentialIdentityProvider;
+  /** Client-side rate limit shared by every call (per second). */
+  rateLimit?: number;
+  /** Builds the gateway (tests and benchmarks may pass their own). */
+  gatewayFor?: (region: string) => IdentityCenterGateway;
+  /** Tuning of apply (poll interval, timeouts, sleep); progress is given per call. */
+  apply?: Omit<ApplyOptions, 'progress'>;
+  /** Clock for rule expiry. */
+  now?: () => Date;
+  env?: NodeJS.ProcessEnv;
+}
+
+export function createEngine(options: EngineOptions = {}): Engine {
+  const env = options.env ?? process.env;
+  const now = options.now ?? (() => new Date());
+  const gateways = new Map<string, IdentityCenterGateway>();
+
+  function gatewayFor(region: string): IdentityCenterGateway {
+    let gateway = gateways.get(region);
+    if (!gateway) {
+      gateway = options.gatewayFor
+        ? options.gatewayFor(region)
+        : createSdkGateway({
+            region,
+            ...(options.credentials ? { credentials: options.credentials } : {}),
+            ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
+          });
+      gateways.set(region, gateway);
+    }
+    return gateway;
+  }
+
+  async function validate(configPath: string): Promise<ValidateOutcome> {
+    const loaded = await loadConfig(configPath);
+    if (!loaded.desired) return { ok: false, diagnostics: loaded.diagnostics, summary: `${configPath}: invalid` };
+    return { ok: true, diagnostics: loaded.diagnostics, summary: summarise(loaded.desired), desired: loaded.desired };
+  }
+
+  async function read(desired: Desired, progress: Progress): Promise<{ live: Live; gateway: IdentityCenterGateway }> {
+    const region = resolveRegion(desired.identityCenter, { ...(options.region ? { region: options.region } : {}), env });
+    const gateway = gatewayFor(region);
+    const instance = await resolveInstance(gateway, desired.identityCenter, region);
+    const live = await readLive(gateway, desired, { progress, instance });
+    return { live, gateway };
+  }
+
+  function planFrom(desired: Desired, live: Live): PlanOutcome {
+    const { plan, diagnostics } = buildPlan(desired, live, { now: now() });
+    if (diagnostics.some((d) => d.severity === 'error')) return { ok: false, diagnostics };
+    return { ok: true, plan, desired, live, diagnostics };
+  }
+
+  async function plan(configPath: string, progress: Progress): Promise<PlanOutcome> {
+    const loaded = await loadConfig(configPath);
+    if (!loaded.desired) return { ok: false, diagnostics: loaded.diagnostics };
+    const { live } = await read(loaded.desired, progress);
+    const outcome = planFrom(loaded.desired, live);
+    return outcome.ok ? { ...outcome, diagnostics: [...loaded.diagnostics, ...outcome.diagnostics] } : outcome;
+  }
+
+  async function apply(configPath: string, request: ApplyRequest, progress: Progress): Promise<ApplyOutcome> {
+    const loaded = await loadConfig(configPath);
+    if (!loaded.desired) return { status: 'invalid', diagnostics: loaded.diagnostics };
+    const desired = loaded.desired;
+    const { live, gateway } = await read(desired, progress);
+    const planned = planFrom(desired, live);
+    if (!planned.ok) return { status: 'invalid', diagnostics: planned.diagnostics };
+    const thePlan: Plan = planned.plan;
+    if (request.expectedHash !== undefined && request.expectedHash !== thePlan.hash && !request.force) {
+      return { status: 'plan-changed', plan: thePlan, expectedHash: request.expectedHash };
+    }
+    if (isEmptyPlan(thePlan)) return { status: 'nothing-to-do', plan: thePlan };
+    // Removing the access of the credentials doing the apply is refused even with --force:
+    // nobody could apply the fix afterwards.
+    const lockout = checkSelfLockout(thePlan, live);
+    if (lockout.length > 0) return { status: 'unsafe', plan: thePlan, reasons: lockout };
+    const reasons = checkSafety(thePlan, desired, live);
+    if (reasons.length > 0 && !request.force) return { status: 'unsafe', plan: thePlan, reasons };
+
+    const report = await applyPlan(thePlan, live, gateway, { ...options.apply, progress });
+    progress.info('Reading the state again to check that nothing is left…');
+    const after = await read(desired, progress);
+    const again = planFrom(desired, after.live);
+    const remaining = again.ok ? again.plan : thePlan;
+    return { status: 'applied', plan: thePlan, report, remaining };
+  }
+
+  return { validate, plan, apply };
+}
