@@ -1,0 +1,82 @@
+/**
+ * Load benchmark: generates an access.yaml with 5,000 users, 500 permission sets and 2,000
+ * assignment rules in a temporary directory, loads it, and prints as its last line
+ * `RESULT load_ms=… users=… permission_sets=… rules=…`. Target: under 1,000 ms.
+ *
+ * load_ms is one cold load (as `idc validate` does it): reading, parsing, schema (compiled on
+ * first use), normalising and every rule. IDC_BENCH_KEEP=/some/path keeps a copy of the
+ * generated file for profiling.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '../src/config/load.js';
+import { formatDiagnostic } from '../src/model/source.js';
+
+const USERS = 5_000;
+const GROUPS = 250;
+const PERMISSION_SETS = 500;
+const RULES = 2_000;
+const ACCOUNTS = 300;
+
+const pad = (n: number, width = 4): string => String(n).padStart(width, '0');
+
+function generate(): string {
+  const out: string[] = ['version: 1', 'safety:', '  max_deletes: "5%"', 'accounts:'];
+  for (let a = 0; a < ACCOUNTS; a++) out.push(`  acct-${pad(a)}: "${String(100000000000 + a)}"`);
+  out.push('users:');
+  for (let u = 0; u < USERS; u++) {
+    out.push(`  user${pad(u)}:`, `    display_name: User ${u}`, `    given_name: User`, `    family_name: Number${u}`, `    email: user${u}@example.com`);
+  }
+  out.push('groups:');
+  for (let g = 0; g < GROUPS; g++) {
+    const members = Array.from({ length: 20 }, (_, i) => `user${pad((g * 20 + i) % USERS)}`);
+    out.push(`  team-${pad(g)}:`, `    description: Team ${g}`, `    members: [${members.join(', ')}]`);
+  }
+  out.push('permission_sets:');
+  for (let p = 0; p < PERMISSION_SETS; p++) {
+    out.push(`  Set${pad(p)}:`, `    description: Permission set number ${p}`, `    session_duration: PT${1 + (p % 12)}H`);
+    out.push(`    managed_policies: [ReadOnlyAccess, job-function/ViewOnlyAccess]`);
+    out.push(`    tags: { owner: team-${pad(p % GROUPS)}, index: "${p}" }`);
+    if (p % 2 === 0) {
+      out.push(
+        '    inline_policy:',
+        '      Version: "2012-10-17"',
+        '      Statement:',
+        '        - Effect: Allow',
+        `          Action: [s3:GetObject, s3:PutObject]`,
+        `          Resource: arn:aws:s3:::bucket-${p}/*`,
+      );
+    }
+  }
+  out.push('assignments:');
+  for (let r = 0; r < RULES; r++) {
+    out.push(`  - permission_sets: [Set${pad(r % PERMISSION_SETS)}, Set${pad((r * 7 + 1) % PERMISSION_SETS)}]`);
+    out.push(`    users: [user${pad(r % USERS)}, user${pad((r * 3 + 1) % USERS)}]`);
+    out.push(`    groups: [team-${pad(r % GROUPS)}]`);
+    out.push(`    accounts: [acct-${pad(r % ACCOUNTS)}, "${String(200000000000 + r)}"]`);
+    if (r % 10 === 0) out.push('    organizational_units: [/Workloads/Prod]');
+  }
+  return `${out.join('\n')}\n`;
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'idc-bench-load-'));
+try {
+  const file = join(dir, 'access.yaml');
+  writeFileSync(file, generate());
+  const started = performance.now();
+  const result = await loadConfig(file);
+  const ms = performance.now() - started;
+  const d = result.desired;
+  if (!d) {
+    for (const diag of result.diagnostics.slice(0, 20)) console.error(formatDiagnostic(diag));
+    throw new Error('the generated file did not load');
+  }
+  console.log(`loaded ${file}: ${Object.keys(d.positions).length.toLocaleString('en-US')} positions`);
+  console.log(
+    `RESULT load_ms=${Math.round(ms)} users=${Object.keys(d.users).length} permission_sets=${Object.keys(d.permissionSets).length} rules=${d.rules.length}`,
+  );
+} finally {
+  if (process.env["IDC_BENCH_KEEP"]) writeFileSync(process.env["IDC_BENCH_KEEP"], generate());
+  rmSync(dir, { recursive: true, force: true });
+}

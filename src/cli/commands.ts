@@ -1,0 +1,11 @@
+/**
+ * Every `idc` command. A new command is one file exporting a {@link Command} and one line here;
+ * the order here is the order of `idc --help`.
+ */
+import type { Command } from './command.js';
+import { validateCommand } from './validate.js';
+
+export const COMMANDS: readonly Command[] = [
+  validateCommand,
+  // planCommand, applyCommand, exportCommand: added with their issues.
+];

@@ -1,0 +1,83 @@
+/**
+ * Loads access.yaml: parse (positions kept) → JSON schema → normalise → semantic rules.
+ * Every problem is reported at once, sorted by position; the model is returned only when there
+ * is no error.
+ */
+import { readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import type { Desired } from '../model/desired.js';
+import type { Diagnostic } from '../model/source.js';
+import { formatDiagnostic, sortDiagnostics } from '../model/source.js';
+import { kindOf, plural } from './describe.js';
+import { normalise } from './normalise.js';
+import { parseYaml } from './parse.js';
+import { runRules } from './rules/index.js';
+import { checkSchema } from './schema.js';
+
+export interface LoadResult {
+  /** Present if and only if there is no error-severity diagnostic. */
+  desired?: Desired;
+  /** Every problem found, sorted by file, line, column, message. */
+  diagnostics: Diagnostic[];
+}
+
+export interface LoadOptions {
+  /** Directory a relative `path` is read from (default: the process's working directory). */
+  cwd?: string;
+}
+
+/** Reads and loads the file at `path`; `inline_policy_file` paths are relative to its directory. */
+export async function loadConfig(path: string, options: LoadOptions = {}): Promise<LoadResult> {
+  const abs = resolve(options.cwd ?? process.cwd(), path);
+  let text: string;
+  try {
+    text = await readFile(abs, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? `no such file (looked for ${abs})` : code === 'EISDIR' ? 'it is a directory' : String((e as Error).message);
+    return { diagnostics: [{ file: path, line: 1, col: 1, severity: 'error', message: `cannot read ${path}: ${why}` }] };
+  }
+  return loadConfigText(text, path, dirname(abs));
+}
+
+/** Loads access.yaml from text; `file` is the name used in diagnostics, `baseDir` resolves policy files. */
+export function loadConfigText(text: string, file: string, baseDir: string): LoadResult {
+  const parsed = parseYaml(text, file);
+  const diagnostics = [...parsed.diagnostics];
+  if (parsed.fatal) return finish(diagnostics);
+  const data = parsed.data;
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    const message =
+      data === null
+        ? `${file} is empty: start it with "version: 1" (see the README for the format)`
+        : `the top level of ${file} must be a mapping (version:, users:, permission_sets:, …), not ${kindOf(data)}`;
+    diagnostics.push({ ...parsed.source.at([]), severity: 'error', message });
+    return finish(diagnostics);
+  }
+  diagnostics.push(...checkSchema(data, parsed.source));
+  const { desired, policies, diagnostics: normaliseDiagnostics } = normalise(data, parsed.source, baseDir);
+  diagnostics.push(...normaliseDiagnostics);
+  diagnostics.push(...runRules({ data: data as Record<string, unknown>, desired, source: parsed.source, policies }));
+  return finish(diagnostics, desired);
+}
+
+function finish(diagnostics: Diagnostic[], desired?: Desired): LoadResult {
+  const seen = new Set<string>();
+  const unique = sortDiagnostics(diagnostics).filter((d) => {
+    const k = formatDiagnostic(d);
+    return seen.has(k) ? false : (seen.add(k), true);
+  });
+  const ok = !unique.some((d) => d.severity === 'error');
+  return ok && desired ? { desired, diagnostics: unique } : { diagnostics: unique };
+}
+
+/** `access.yaml: valid — 1 user, 0 groups, 2 permission sets, 2 assignment rules`. */
+export function summarise(desired: Desired): string {
+  const counts = [
+    plural(Object.keys(desired.users).length, 'user'),
+    plural(Object.keys(desired.groups).length, 'group'),
+    plural(Object.keys(desired.permissionSets).length, 'permission set'),
+    plural(desired.rules.length, 'assignment rule'),
+  ];
+  return `${desired.file}: valid — ${counts.join(', ')}`;
+}

@@ -1,0 +1,114 @@
+/**
+ * Reads a permission set's inline policy from `inline_policy` (YAML or a JSON string) or
+ * `inline_policy_file` (a JSON file next to access.yaml).
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { isAbsolute, relative, resolve } from 'node:path';
+import type { Diagnostic } from '../model/source.js';
+import { jsonErrorOffset } from './json-error.js';
+import { describeThing } from './describe.js';
+import type { PathSegments, SourceMap } from './source-map.js';
+
+/** An inline policy as read, kept for the policy rules. */
+export interface InlinePolicyDoc {
+  permissionSet: string;
+  /** The parsed policy document. */
+  document: unknown;
+  /** Where it was written: `yaml` (positions inside it are known), `json` (a string), `file`. */
+  origin: 'yaml' | 'json' | 'file';
+  /** Path of the `inline_policy` / `inline_policy_file` value. */
+  segs: PathSegments;
+  /** Bytes of the policy as written (JSON text or file); for YAML, of the minified JSON. */
+  writtenBytes: number;
+  /** For files: the path shown to the user. */
+  displayPath?: string;
+}
+
+export interface PolicyRead {
+  doc?: InlinePolicyDoc;
+  diagnostics: Diagnostic[];
+}
+
+/** Where a path relative to access.yaml's directory is, as shown to the user (relative to cwd). */
+export function displayPath(baseDir: string, path: string): string {
+  const abs = resolve(baseDir, path);
+  const rel = relative(process.cwd(), abs);
+  return rel === '' || isAbsolute(rel) ? abs : rel;
+}
+
+export function readInlinePolicy(name: string, ps: Record<string, unknown>, baseDir: string, source: SourceMap): PolicyRead {
+  const base = ['permission_sets', name];
+  const owner = describeThing(base);
+  const inline = ps['inline_policy'];
+  const file = ps['inline_policy_file'];
+  const diagnostics: Diagnostic[] = [];
+  const error = (segs: PathSegments, message: string, key = false): void => {
+    diagnostics.push({ ...(key ? source.keyAt(segs) : source.at(segs)), severity: 'error', message });
+  };
+  if (inline !== undefined && file !== undefined) {
+    error([...base, 'inline_policy_file'], `${owner} has both inline_policy and inline_policy_file: keep one (a permission set has one inline policy)`, true);
+    return { diagnostics };
+  }
+  if (inline !== null && typeof inline === 'object' && !Array.isArray(inline)) {
+    const segs = [...base, 'inline_policy'];
+    return { doc: { permissionSet: name, document: inline, origin: 'yaml', segs, writtenBytes: Buffer.byteLength(JSON.stringify(inline)) }, diagnostics };
+  }
+  if (typeof inline === 'string') {
+    const segs = [...base, 'inline_policy'];
+    const parsed = parseJson(inline);
+    if ('error' in parsed) {
+      error(segs, `inline_policy of ${owner} is not valid JSON: ${parsed.error}; write it as YAML instead, or fix the JSON`);
+      return { diagnostics };
+    }
+    return { doc: { permissionSet: name, document: parsed.value, origin: 'json', segs, writtenBytes: Buffer.byteLength(inline) }, diagnostics };
+  }
+  if (typeof file === 'string' && file !== '') {
+    const segs = [...base, 'inline_policy_file'];
+    const shown = displayPath(baseDir, file);
+    const abs = resolve(baseDir, file);
+    let text: string;
+    try {
+      if (statSync(abs).isDirectory()) {
+        error(segs, `inline_policy_file of ${owner} is a directory, not a file: ${shown}`);
+        return { diagnostics };
+      }
+      text = readFileSync(abs, 'utf8');
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      error(
+        segs,
+        code === 'ENOENT'
+          ? `inline_policy_file of ${owner} does not exist: ${shown} (the path is relative to the directory of ${source.file})`
+          : `inline_policy_file of ${owner} cannot be read: ${shown}: ${code ?? String(e)}`,
+      );
+      return { diagnostics };
+    }
+    const parsed = parseJson(text);
+    if ('error' in parsed) {
+      error(segs, `inline_policy_file ${shown} of ${owner} is not valid JSON: ${parsed.error}`);
+      return { diagnostics };
+    }
+    return {
+      doc: { permissionSet: name, document: parsed.value, origin: 'file', segs, writtenBytes: Buffer.byteLength(text), displayPath: shown },
+      diagnostics,
+    };
+  }
+  return { diagnostics };
+}
+
+/**
+ * JSON.parse with an error that is the same on every Node version: where it failed (line and
+ * column inside the JSON), not V8's wording.
+ */
+export function parseJson(text: string): { value: unknown } | { error: string } {
+  try {
+    return { value: JSON.parse(text) as unknown };
+  } catch {
+    const offset = jsonErrorOffset(text) ?? text.length;
+    if (offset >= text.length) return { error: text.trim() === '' ? 'it is empty' : 'it ends too early (a closing bracket or quote is missing)' };
+    const before = text.slice(0, offset);
+    const line = before.split('\n').length;
+    const col = offset - before.lastIndexOf('\n');
+    return { error: `unexpected ${JSON.stringify(text[offset])} at line ${line}, column ${col} of the JSON` };
+  }
+}

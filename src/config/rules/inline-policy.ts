@@ -1,0 +1,57 @@
+/** Inline policies: IAM shape and Identity Center's size limits. */
+import type { Diagnostic } from '../../model/source.js';
+import { describeThing } from '../describe.js';
+import type { InlinePolicyDoc } from '../policy-source.js';
+import type { Rule, RuleContext } from './context.js';
+import { checkPolicyShape } from './policy-shape.js';
+
+/** Most bytes of an inline policy as written. */
+export const MAX_POLICY_BYTES = 32_768;
+/** Most bytes of an inline policy once whitespace is removed (what apply sends). */
+export const MAX_POLICY_MINIFIED_BYTES = 10_240;
+
+function subject(doc: InlinePolicyDoc): string {
+  const owner = describeThing(['permission_sets', doc.permissionSet]);
+  return doc.origin === 'file' ? `inline policy ${doc.displayPath ?? ''} of ${owner}` : `inline policy of ${owner}`;
+}
+
+export const inlinePolicyShape: Rule = {
+  name: 'inline-policy-shape',
+  check(ctx: RuleContext): Diagnostic[] {
+    const out: Diagnostic[] = [];
+    for (const doc of ctx.policies) {
+      for (const issue of checkPolicyShape(doc.document)) {
+        // Inside a YAML policy every node has a position; a JSON string or file is one value.
+        const segs = doc.origin === 'yaml' ? [...doc.segs, ...issue.path] : doc.segs;
+        const pos = issue.key && doc.origin === 'yaml' ? ctx.source.keyAt(segs) : ctx.source.at(segs);
+        out.push({ ...pos, severity: 'error', message: `${subject(doc)}${issue.path.length === 0 ? ' ' : ': '}${issue.message}` });
+      }
+    }
+    return out;
+  },
+};
+
+const bytes = (n: number): string => `${n.toLocaleString('en-US')} bytes`;
+
+export const inlinePolicySize: Rule = {
+  name: 'inline-policy-size',
+  check(ctx: RuleContext): Diagnostic[] {
+    const out: Diagnostic[] = [];
+    for (const doc of ctx.policies) {
+      const pos = ctx.source.at(doc.segs);
+      const minified = Buffer.byteLength(JSON.stringify(doc.document));
+      const fix = 'move statements into a customer-managed policy, or merge statements and use wildcards';
+      if (doc.origin !== 'yaml' && doc.writtenBytes > MAX_POLICY_BYTES) {
+        out.push({ ...pos, severity: 'error', message: `${subject(doc)} is ${bytes(doc.writtenBytes)}: Identity Center accepts at most ${bytes(MAX_POLICY_BYTES)}; ${fix}` });
+      }
+      if (minified > MAX_POLICY_MINIFIED_BYTES) {
+        out.push({
+          ...pos,
+          severity: 'error',
+          message: `${subject(doc)} is ${bytes(minified)} without whitespace: Identity Center accepts at most ${bytes(MAX_POLICY_MINIFIED_BYTES)}; ${fix}`,
+        });
+      }
+    }
+    return out;
+  },
+};

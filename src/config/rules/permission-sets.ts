@@ -1,0 +1,83 @@
+/** Permission sets: session duration range, policy counts, duplicate policies. */
+import type { Diagnostic } from '../../model/source.js';
+import { describeThing } from '../describe.js';
+import { durationMinutes, formatDuration, MAX_SESSION_MINUTES, MIN_SESSION_MINUTES } from '../duration.js';
+import { managedPolicyArn } from '../normalise.js';
+import type { Rule, RuleContext } from './context.js';
+import { errorAt, errorAtKey, rawObject } from './context.js';
+
+/** Most managed + customer-managed policies on one permission set. */
+export const MAX_ATTACHED_POLICIES = 20;
+
+export const sessionDurationRange: Rule = {
+  name: 'session-duration-range',
+  check(ctx: RuleContext): Diagnostic[] {
+    const out: Diagnostic[] = [];
+    const sets = rawObject(ctx.data['permission_sets']);
+    for (const name of Object.keys(sets)) {
+      const written = rawObject(sets[name])['session_duration'];
+      if (typeof written !== 'string') continue;
+      const minutes = durationMinutes(written);
+      if (minutes === undefined || (minutes >= MIN_SESSION_MINUTES && minutes <= MAX_SESSION_MINUTES)) continue;
+      const canonical = formatDuration(minutes);
+      out.push(
+        errorAt(
+          ctx,
+          ['permission_sets', name, 'session_duration'],
+          `session_duration of ${describeThing(['permission_sets', name])} must be from PT1H to PT12H (got "${written}"${canonical === written ? '' : `, which is ${canonical}`})`,
+        ),
+      );
+    }
+    return out;
+  },
+};
+
+export const attachedPolicyCount: Rule = {
+  name: 'attached-policy-count',
+  check(ctx: RuleContext): Diagnostic[] {
+    const out: Diagnostic[] = [];
+    for (const set of Object.values(ctx.desired.permissionSets)) {
+      const managed = set.managedPolicies.length;
+      const customer = set.customerManagedPolicies.length;
+      if (managed + customer <= MAX_ATTACHED_POLICIES) continue;
+      out.push(
+        errorAtKey(
+          ctx,
+          ['permission_sets', set.name],
+          `${describeThing(['permission_sets', set.name])} attaches ${managed + customer} policies (${managed} managed + ${customer} customer-managed): Identity Center allows at most ${MAX_ATTACHED_POLICIES} together; merge policies or split the permission set`,
+        ),
+      );
+    }
+    return out;
+  },
+};
+
+/** `ReadOnlyAccess` and `arn:aws:iam::aws:policy/ReadOnlyAccess` are the same policy. */
+export const duplicateManagedPolicies: Rule = {
+  name: 'duplicate-managed-policies',
+  check(ctx: RuleContext): Diagnostic[] {
+    const out: Diagnostic[] = [];
+    const sets = rawObject(ctx.data['permission_sets']);
+    for (const name of Object.keys(sets)) {
+      const list = rawObject(sets[name])['managed_policies'];
+      if (!Array.isArray(list)) continue;
+      const seen = new Map<string, string>();
+      list.forEach((item: unknown, i) => {
+        if (typeof item !== 'string') return;
+        const arn = managedPolicyArn(item);
+        const first = seen.get(arn);
+        if (first === undefined) seen.set(arn, item);
+        else if (first !== item) {
+          out.push(
+            errorAt(
+              ctx,
+              ['permission_sets', name, 'managed_policies', i],
+              `managed_policies of ${describeThing(['permission_sets', name])} lists ${arn} twice ("${first}" and "${item}"): remove one`,
+            ),
+          );
+        }
+      });
+    }
+    return out;
+  },
+};

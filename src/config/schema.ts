@@ -1,0 +1,220 @@
+/**
+ * Checks the parsed document against schema/access.schema.json (ajv, compiled once) and turns
+ * ajv's errors into diagnostics a person can act on, at the line and column of the offending
+ * key or value.
+ */
+import { Ajv } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import schemaJson from '../../schema/access.schema.json' with { type: 'json' };
+import type { Diagnostic } from '../model/source.js';
+import { describeThing, describeValue, inThing, keyKind, kindOf, show } from './describe.js';
+import type { PathSegments, SourceMap } from './source-map.js';
+import { didYouMean } from './suggest.js';
+
+/** The JSON schema of access.yaml, as shipped in schema/access.schema.json. */
+export const accessSchema: Record<string, unknown> = schemaJson;
+
+let compiled: ValidateFunction | undefined;
+
+function validator(): ValidateFunction {
+  if (!compiled) {
+    const ajv = new Ajv({ allErrors: true, verbose: true, allowUnionTypes: true, strict: true });
+    // Our own annotation: the message to show when a keyword of that schema fails.
+    ajv.addKeyword({ keyword: 'x-error', schemaType: 'object' });
+    compiled = ajv.compile(accessSchema);
+  }
+  return compiled;
+}
+
+/** Schema diagnostics for `data` (the plain data of the document), positioned with `source`. */
+export function checkSchema(data: unknown, source: SourceMap): Diagnostic[] {
+  const validate = validator();
+  if (validate(data)) return [];
+  const out: Diagnostic[] = [];
+  for (const e of validate.errors ?? []) {
+    const d = translate(e, data, source);
+    if (d) out.push(d);
+  }
+  return out;
+}
+
+function segmentsOf(instancePath: string, data: unknown): (string | number)[] {
+  if (instancePath === '') return [];
+  const segs: (string | number)[] = [];
+  let cur: unknown = data;
+  for (const raw of instancePath.slice(1).split('/')) {
+    const s = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    const seg = Array.isArray(cur) && /^\d+$/.test(s) ? Number(s) : s;
+    segs.push(seg);
+    cur = cur !== null && typeof cur === 'object' ? (cur as Record<string | number, unknown>)[seg] : undefined;
+  }
+  return segs;
+}
+
+function hint(e: ErrorObject): string | undefined {
+  const parent = e.parentSchema as { 'x-error'?: Record<string, string> } | undefined;
+  return parent?.['x-error']?.[e.keyword];
+}
+
+const ACCOUNT_LISTS = new Set(['accounts', 'exclude_accounts']);
+
+function isAccountPath(segs: PathSegments): boolean {
+  const last = segs[segs.length - 1];
+  const parent = segs[segs.length - 2];
+  if (segs.length === 2 && segs[0] === 'accounts') return true;
+  return typeof last === 'number' && typeof parent === 'string' && ACCOUNT_LISTS.has(parent);
+}
+
+function translate(e: ErrorObject, data: unknown, source: SourceMap): Diagnostic | undefined {
+  const segs = segmentsOf(e.instancePath, data);
+  const at = (path: PathSegments, key = false): Diagnostic => ({ ...(key ? source.keyAt(path) : source.at(path)), severity: 'error', message: '' });
+  const params = e.params as Record<string, unknown>;
+  const custom = hint(e);
+
+  // A key (the name of a user, group, permission set, tag) that breaks a rule.
+  if (e.propertyName !== undefined) {
+    const name = e.propertyName;
+    const subject = `${keyKind(segs)} ${show(name)}`;
+    const d = at([...segs, name], true);
+    d.message = `${subject} ${custom ?? defaultMessage(e, name)}${badCharacter(e, name)}`;
+    return d;
+  }
+  switch (e.keyword) {
+    case 'propertyNames':
+      return undefined; // reported by the nested error, which has the name
+    case 'additionalProperties': {
+      const key = String(params['additionalProperty']);
+      const allowed = Object.keys((e.schema === false ? (e.parentSchema as { properties?: object }).properties : undefined) ?? {});
+      const suggestion = didYouMean(key, allowed);
+      const d = at([...segs, key], true);
+      d.message = `unknown key "${key}" ${inThing(segs)}${suggestion || (allowed.length > 0 ? ` (expected one of: ${allowed.join(', ')})` : '')}`;
+      return d;
+    }
+    case 'required': {
+      const key = String(params['missingProperty']);
+      const d = at(segs, true);
+      d.message =
+        segs.length === 0 && key === 'version'
+          ? 'missing "version: 1" at the top level: every access.yaml starts with it'
+          : `${describeThing(segs)} is missing "${key}"`;
+      return d;
+    }
+    case 'type':
+      return typeError(e, segs, source, custom);
+    case 'uniqueItems': {
+      const i = Number(params['i']);
+      const j = Number(params['j']);
+      const later = Math.max(i, j);
+      const list = e.data as unknown[];
+      const d = at([...segs, later]);
+      d.message = `${describeValue(segs)} lists ${show(list[later])} twice: remove one`;
+      return d;
+    }
+    default: {
+      const d = at(segs);
+      const bad = badCharacter(e, e.data);
+      d.message = `${describeValue(segs)} ${custom ?? defaultMessage(e, e.data)}${bad === '' ? got(e) : ''}${bad}`;
+      return d;
+    }
+  }
+}
+
+function typeError(e: ErrorObject, segs: PathSegments, source: SourceMap, custom: string | undefined): Diagnostic {
+  const expected = ([] as string[]).concat((e.params as { type: string | string[] }).type);
+  const pos = source.at(segs);
+  const d: Diagnostic = { ...pos, severity: 'error', message: '' };
+  if (expected.includes('string') && typeof e.data === 'number') {
+    const written = source.sourceOf(segs) ?? String(e.data);
+    d.message = isAccountPath(segs)
+      ? `account ID ${written} must be quoted: "${written}" (YAML reads it as a number and drops leading zeros)`
+      : `${describeValue(segs)} must be text: quote it: "${written}"`;
+    return d;
+  }
+  const last = segs[segs.length - 1];
+  if (typeof last === 'string' && SINGULAR_KEYS.has(last) && Array.isArray(e.data)) {
+    const names = e.data.filter((x) => typeof x === 'string').join(', ');
+    d.message = `${describeValue(segs)} must be one name, not a list: for several, write ${last}s: [${names}]`;
+    return d;
+  }
+  if (expected.includes('array') && typeof e.data === 'string') {
+    d.message = `${describeValue(segs)} must be a list, not text: write [${e.data}]`;
+    return d;
+  }
+  const words = expected.map((t) => TYPE_WORDS[t] ?? t).join(' or ');
+  d.message = custom !== undefined ? `${describeValue(segs)} ${custom}` : `${describeValue(segs)} must be ${words}, not ${kindOf(e.data)}`;
+  return d;
+}
+
+const SINGULAR_KEYS = new Set(['permission_set', 'user', 'group']);
+
+const TYPE_WORDS: Record<string, string> = {
+  string: 'text',
+  object: 'a mapping (key: value)',
+  array: 'a list',
+  integer: 'a whole number',
+  number: 'a number',
+  boolean: 'true or false',
+};
+
+function defaultMessage(e: ErrorObject, data: unknown): string {
+  const p = e.params as Record<string, unknown>;
+  switch (e.keyword) {
+    case 'minLength':
+      return Number(p['limit']) === 1 ? 'must not be empty' : `must be at least ${String(p['limit'])} characters`;
+    case 'maxLength':
+      return `must be at most ${Number(p['limit']).toLocaleString('en-US')} characters${typeof data === 'string' ? ` (it has ${[...data].length.toLocaleString('en-US')})` : ''}`;
+    case 'enum': {
+      const allowed = (p['allowedValues'] as unknown[]).map(String);
+      const list = allowed.length === 2 ? allowed.join(' or ') : `one of ${allowed.join(', ')}`;
+      return `must be ${list}, not ${show(data)}${didYouMean(String(data), allowed)}`;
+    }
+    case 'const':
+      return `must be ${JSON.stringify(p['allowedValue'])}`;
+    case 'pattern':
+      return `must match ${String(p['pattern'])}`;
+    case 'minimum':
+      return `must be at least ${String(p['limit'])}`;
+    case 'maximum':
+      return `must be at most ${String(p['limit'])}`;
+    case 'minProperties':
+      return Number(p['limit']) === 1 ? 'must not be empty' : `must have at least ${String(p['limit'])} entries`;
+    case 'maxProperties':
+      return `must have at most ${String(p['limit'])} entries`;
+    case 'minItems':
+      return `must list at least ${String(p['limit'])}`;
+    default:
+      return e.message ?? 'is not valid';
+  }
+}
+
+/** ` (got "PT13H")` for keywords about a scalar's content. */
+function got(e: ErrorObject): string {
+  if (['pattern', 'const', 'minimum', 'maximum'].includes(e.keyword) && e.data !== undefined) {
+    if (e.keyword === 'pattern' && typeof e.data === 'string' && e.data.length > 60) return '';
+    return ` (got ${show(e.data)})`;
+  }
+  if (e.keyword === 'maxProperties' && e.data !== null && typeof e.data === 'object') {
+    return ` (it has ${Object.keys(e.data).length})`;
+  }
+  return '';
+}
+
+/** For `^[class]+$` patterns: `: "😀" is not allowed`, naming the first character that breaks it. */
+function badCharacter(e: ErrorObject, data: unknown): string {
+  if (e.keyword !== 'pattern' || typeof data !== 'string') return '';
+  const m = /^\^(\[(?:\\.|[^\]\\])*\])[*+]\$$/.exec(String((e.params as { pattern: string }).pattern));
+  if (!m?.[1]) return '';
+  const cls = new RegExp(`^${m[1]}$`, 'u');
+  for (const ch of data) {
+    if (!cls.test(ch)) return `: ${describeChar(ch)} is not allowed`;
+  }
+  return '';
+}
+
+function describeChar(ch: string): string {
+  const code = ch.codePointAt(0) ?? 0;
+  const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  if (ch === ' ') return 'a space';
+  if (code < 0x20 || (code >= 0x7f && code < 0xa0)) return `the control character ${hex}`;
+  return `${JSON.stringify(ch)} (${hex})`;
+}

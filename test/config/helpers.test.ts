@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { canonicalDuration, durationMinutes } from '../../src/config/duration.js';
+import { matchesGlob } from '../../src/config/glob.js';
+import { jsonErrorOffset } from '../../src/config/json-error.js';
+import { closest, levenshtein } from '../../src/config/suggest.js';
+
+describe('suggestions', () => {
+  it('finds typos, case slips and prefixes, and nothing far away', () => {
+    expect(levenshtein('memebers', 'members')).toBe(1);
+    expect(closest('memebers', ['description', 'members'])).toBe('members');
+    expect(closest('readonly', ['ReadOnly', 'Admin'])).toBe('ReadOnly');
+    expect(closest('Admin', ['Administrator', 'ReadOnly'])).toBe('Administrator');
+    expect(closest('zed', ['jonathan', 'maria'])).toBeUndefined();
+  });
+});
+
+describe('session durations', () => {
+  it('read hours and minutes and print the canonical form', () => {
+    expect(durationMinutes('PT1H30M')).toBe(90);
+    expect(canonicalDuration('PT90M')).toBe('PT1H30M');
+    expect(canonicalDuration('PT720M')).toBe('PT12H');
+    expect(durationMinutes('P1D')).toBeUndefined();
+    expect(durationMinutes('PT')).toBeUndefined();
+  });
+});
+
+describe('ignore globs', () => {
+  it('match * and ? and nothing else specially', () => {
+    expect(matchesGlob('AWSControlTowerAdmin', 'AWSControlTower*')).toBe(true);
+    expect(matchesGlob('svc-a', 'svc-?')).toBe(true);
+    expect(matchesGlob('svc-ab', 'svc-?')).toBe(false);
+    expect(matchesGlob('a.b', 'a+b')).toBe(false);
+  });
+});
+
+describe('JSON error positions', () => {
+  it('agree with JSON.parse on what is valid and point at the first wrong character', () => {
+    for (const ok of ['{}', '[1, -2.5e3, "a\\u00e9", true, null]', ' {"a": {"b": []}} ']) {
+      expect(jsonErrorOffset(ok)).toBeUndefined();
+      expect(() => JSON.parse(ok) as unknown).not.toThrow();
+    }
+    expect(jsonErrorOffset('{"a": 1,}')).toBe(8);
+    expect(jsonErrorOffset('[1 2]')).toBe(3);
+    expect(jsonErrorOffset('{"a": ')).toBe(6);
+    expect(jsonErrorOffset("{'a': 1}")).toBe(1);
+  });
+});
