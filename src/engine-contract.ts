@@ -25,8 +25,14 @@ export type PlanOutcome =
 export interface ApplyRequest {
   /** Refuse unless the fresh plan's hash equals this one (the reviewed plan). */
   expectedHash?: string;
-  /** Override safety.max_deletes / safety.protected refusals and plan-hash mismatches. */
+  /** Override safety.max_deletes / safety.protected refusals and plan-hash mismatches
+   * (never the refusal to remove the caller's own access). */
   force?: boolean;
+  /**
+   * Asked with the fresh plan once it passed every check, before anything is changed
+   * (the CLI prints the plan and asks on a TTY); false cancels.
+   */
+  confirm?: (plan: Plan) => Promise<boolean>;
 }
 
 export type ApplyOutcome =
@@ -34,6 +40,7 @@ export type ApplyOutcome =
   | { status: 'nothing-to-do'; plan: Plan }
   | { status: 'plan-changed'; plan: Plan; expectedHash: string }
   | { status: 'unsafe'; plan: Plan; reasons: string[] }
+  | { status: 'cancelled'; plan: Plan }
   | {
       status: 'applied';
       plan: Plan;

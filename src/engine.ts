@@ -100,6 +100,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     if (lockout.length > 0) return { status: 'unsafe', plan: thePlan, reasons: lockout };
     const reasons = checkSafety(thePlan, desired, live);
     if (reasons.length > 0 && !request.force) return { status: 'unsafe', plan: thePlan, reasons };
+    if (request.confirm && !(await request.confirm(thePlan))) return { status: 'cancelled', plan: thePlan };
 
     const report = await applyPlan(thePlan, live, gateway, { ...options.apply, progress });
     progress.info('Reading the state again to check that nothing is left…');

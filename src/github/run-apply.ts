@@ -113,6 +113,9 @@ async function report(deps: ModeDeps, review: Review, outcome: ApplyOutcome): Pr
       return fail(deps, review, { kind: 'plan-changed', plan: outcome.plan, expectedHash: outcome.expectedHash });
     case 'unsafe':
       return fail(deps, review, { kind: 'unsafe', plan: outcome.plan, reasons: outcome.reasons });
+    case 'cancelled':
+      // The Action never asks for confirmation; an engine that cancels anyway is an error.
+      return fail(deps, review, { kind: 'error', message: 'the apply was cancelled before any change was made' });
     case 'nothing-to-do':
       deps.summary.add(`### idc-gitops apply · ${inlineCode(deps.inputs.config)}\n\n✅ Nothing to do: AWS IAM Identity Center already matches the file.`);
       await updateComment(deps, review, 'applied', outcome.plan.hash, nothingToApplyBody(ctx, outcome.plan));
