@@ -1,13 +1,18 @@
 /** The shape of an `idc` command: one file per command, one line in the table (commands.ts). */
 import type { ParseArgsConfig } from 'node:util';
+import type { Engine } from '../engine-contract.js';
 
 /** Where a command writes and what it sees: process values in production, fakes in tests. */
 export interface CliIo {
-  stdout: { write(text: string): unknown };
-  stderr: { write(text: string): unknown };
+  stdout: { write(text: string): unknown; isTTY?: boolean };
+  stderr: { write(text: string): unknown; isTTY?: boolean; columns?: number };
+  /** Where confirmation answers come from (apply on a terminal); absent: never asks. */
+  stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
   /** Directory relative paths are resolved against. */
   cwd: string;
   env: Record<string, string | undefined>;
+  /** The engine commands use; tests pass one wired to the emulator. Default: `createEngine()`. */
+  engine?: Engine;
 }
 
 /** Exit codes shared by every command. */
@@ -37,6 +42,8 @@ export interface Command {
   options: Options;
   /** Most positional arguments accepted. */
   maxPositionals: number;
+  /** Exit code for a wrong command line, when 2 means something else for this command. */
+  usageExitCode?: number;
   run(args: CommandArgs, io: CliIo): Promise<number>;
 }
 

@@ -3,9 +3,13 @@
  * the order here is the order of `idc --help`.
  */
 import type { Command } from './command.js';
+import { applyCommand } from './apply.js';
+import { planCommand } from './plan.js';
 import { validateCommand } from './validate.js';
 
 export const COMMANDS: readonly Command[] = [
   validateCommand,
-  // planCommand, applyCommand, exportCommand: added with their issues.
+  planCommand,
+  applyCommand,
+  // exportCommand: being added.
 ];

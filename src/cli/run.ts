@@ -57,18 +57,24 @@ export async function runCli(argv: readonly string[], io: CliIo, commands: reado
     }
     return await command.run({ positionals: parsed.positionals, values: parsed.values }, io);
   } catch (e) {
-    if (e instanceof UsageError) return usage(io, e.message, `idc ${command.name} --help`, command.name);
+    const exitCode = command.usageExitCode ?? EXIT.usage;
+    if (e instanceof UsageError) return usage(io, e.message, `idc ${command.name} --help`, command.name, exitCode);
     const code = (e as { code?: unknown }).code;
     if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
-      return usage(io, parseArgsMessage(e as Error), `idc ${command.name} --help`, command.name);
+      return usage(io, parseArgsMessage(e as Error), `idc ${command.name} --help`, command.name, exitCode);
     }
-    throw e;
+    // Anything else (AWS refused, network down, …) is the command failing, not a crash: one
+    // clear line; the stack only with IDC_DEBUG.
+    const message = e instanceof Error ? e.message : String(e);
+    io.stderr.write(`idc ${command.name}: ${message}\n`);
+    if (io.env['IDC_DEBUG'] && e instanceof Error && e.stack) io.stderr.write(`${e.stack}\n`);
+    return EXIT.failure;
   }
 }
 
-function usage(io: CliIo, message: string, helpCommand: string, commandName?: string): number {
+function usage(io: CliIo, message: string, helpCommand: string, commandName?: string, exitCode: number = EXIT.usage): number {
   io.stderr.write(`idc${commandName ? ` ${commandName}` : ''}: ${message}\nRun "${helpCommand}" for usage.\n`);
-  return EXIT.usage;
+  return exitCode;
 }
 
 function hint(name: string, commands: readonly Command[]): string {

@@ -1,7 +1,7 @@
 /** The plan hash: "apply exactly what was reviewed". */
 import { createHash } from 'node:crypto';
 import { canonicalJson } from './canonical-json.js';
-import type { Plan } from './types.js';
+import type { Change, Plan } from './types.js';
 
 /**
  * sha256 (hex) of the canonical JSON (sorted keys) of `{ formatVersion, instanceArn, changes }`,
@@ -10,12 +10,7 @@ import type { Plan } from './types.js';
  * reviewed plan.
  */
 export function planHash(plan: Omit<Plan, 'hash'>): string {
-  const changes = plan.changes.map((change) => {
-    const effect: Record<string, unknown> = { ...change };
-    delete effect['pos'];
-    delete effect['rules'];
-    return effect;
-  });
+  const changes = plan.changes.map(changeEffect);
   const subject = { formatVersion: plan.formatVersion, instanceArn: plan.instanceArn, changes };
   return createHash('sha256').update(canonicalJson(subject), 'utf8').digest('hex');
 }
@@ -23,4 +18,12 @@ export function planHash(plan: Omit<Plan, 'hash'>): string {
 /** True when the plan changes nothing in AWS (warnings alone do not count). */
 export function isEmptyPlan(plan: Plan): boolean {
   return plan.changes.length === 0;
+}
+
+/** What a change does in AWS: the change without its file position and rule references. */
+export function changeEffect(change: Change): Record<string, unknown> {
+  const effect: Record<string, unknown> = { ...change };
+  delete effect['pos'];
+  delete effect['rules'];
+  return effect;
 }

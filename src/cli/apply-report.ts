@@ -1,0 +1,47 @@
+/** What `idc apply` prints once the engine is done: the outcome in words a person acts on. */
+import type { ApplyOutcome } from '../engine-contract.js';
+import { renderText } from '../render/text.js';
+import type { CliIo } from './command.js';
+import { EXIT } from './command.js';
+
+export function printApplyOutcome(io: CliIo, outcome: Exclude<ApplyOutcome, { status: 'invalid' }>, color: boolean): number {
+  switch (outcome.status) {
+    case 'nothing-to-do':
+      io.stdout.write(renderText(outcome.plan, { color }));
+      return EXIT.ok;
+    case 'plan-changed':
+      io.stdout.write(renderText(outcome.plan, { color }));
+      io.stderr.write(
+        `idc apply: refused: the plan changed since it was reviewed (reviewed ${outcome.expectedHash.slice(0, 12)}, now ${outcome.plan.hash.slice(0, 12)}). ` +
+          'Review the plan above, then apply it with its hash, or use --force. Nothing was changed.\n',
+      );
+      return EXIT.failure;
+    case 'unsafe':
+      io.stdout.write(renderText(outcome.plan, { color }));
+      io.stderr.write('idc apply: refused by the safety checks. Nothing was changed.\n');
+      for (const reason of outcome.reasons) io.stderr.write(`  - ${reason}\n`);
+      return EXIT.failure;
+    case 'cancelled':
+      io.stderr.write('Apply cancelled. Nothing was changed.\n');
+      return EXIT.failure;
+    case 'applied': {
+      const { report, remaining } = outcome;
+      const calls = Object.values(report.calls).reduce((a, b) => a + b, 0);
+      const seconds = (report.durationMs / 1000).toFixed(1);
+      io.stdout.write(
+        `\nApplied ${report.succeeded} of ${outcome.plan.changes.length} changes in ${seconds}s (${calls} API calls)` +
+          `${report.failed.length ? `, ${report.failed.length} failed` : ''}${report.skipped ? `, ${report.skipped} skipped` : ''}.\n`,
+      );
+      for (const f of report.failed) io.stderr.write(`  failed: ${f.subject}: ${f.message}\n`);
+      if (report.skipped > 0) io.stderr.write(`  ${report.skipped} changes were skipped because something they need failed.\n`);
+      if (remaining.changes.length === 0) {
+        io.stdout.write('Identity Center now matches the file: a fresh plan is empty.\n');
+      } else {
+        io.stdout.write(`\nA fresh plan still shows ${remaining.changes.length} changes:\n`);
+        io.stdout.write(renderText(remaining, { color }));
+        io.stderr.write('idc apply: not everything converged: fix the failures above and run apply again.\n');
+      }
+      return report.failed.length === 0 && remaining.changes.length === 0 ? EXIT.ok : EXIT.failure;
+    }
+  }
+}

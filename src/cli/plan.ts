@@ -1,0 +1,75 @@
+/** `idc plan [path]`: read AWS, diff with access.yaml, print what would change. */
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+
+import { isEmptyPlan } from '../plan/hash.js';
+import { renderJson } from '../render/json.js';
+import { renderText } from '../render/text.js';
+import type { Command } from './command.js';
+import { EXIT } from './command.js';
+import { configPath, engineFor, printDiagnostics, progressFor, useColor } from './runtime.js';
+
+/** `idc plan` exit codes, like `terraform plan -detailed-exitcode`. */
+export const PLAN_EXIT = { noChanges: 0, error: 1, changes: 2 } as const;
+
+export const planCommand: Command = {
+  name: 'plan',
+  summary: 'Show what apply would change in Identity Center, and who gains or loses access',
+  maxPositionals: 1,
+  usageExitCode: PLAN_EXIT.error,
+  options: {
+    json: { type: 'boolean' },
+    out: { type: 'string' },
+    quiet: { type: 'boolean', short: 'q' },
+  },
+  help: `Usage: idc plan [path] [--json] [--out FILE] [--quiet]
+
+Reads the live state of AWS IAM Identity Center (users, groups, permission sets,
+assignments, the organization's accounts), compares it with access.yaml and
+prints the changes apply would make: who gains or loses which permission set on
+which account, and through which rule. Nothing is changed.
+
+Arguments:
+  path          the file to plan (default: access.yaml)
+
+Options:
+  --json        print the plan as JSON (format version 1) instead of text
+  --out FILE    also save the plan as JSON, e.g. for "idc apply --plan-hash FILE"
+  -q, --quiet   no progress on stderr
+  -h, --help    show this help
+
+Credentials and region come from the usual AWS places: AWS_PROFILE (after
+"aws sso login"), AWS_ACCESS_KEY_ID/..., AWS_REGION, or identity_center.region
+in access.yaml. AWS_ENDPOINT_URL points every call at another endpoint (the
+local emulator: npm run emulator).
+
+Exit codes:
+  0  no changes: Identity Center matches the file
+  2  there are changes (see the output)
+  1  the file is invalid, AWS could not be read, or the command line is wrong
+`,
+  async run(args, io) {
+    const path = configPath(args.positionals);
+    const json = args.values['json'] === true;
+    const out = typeof args.values['out'] === 'string' ? args.values['out'] : undefined;
+    const progress = progressFor(io, args.values['quiet'] === true);
+    let outcome;
+    try {
+      outcome = await engineFor(io).plan(path, progress);
+    } finally {
+      progress.close();
+    }
+    printDiagnostics(io, outcome.diagnostics);
+    if (!outcome.ok) {
+      io.stderr.write(`idc plan: ${path} cannot be planned: fix the problems above.\n`);
+      return PLAN_EXIT.error;
+    }
+    const { plan } = outcome;
+    if (out !== undefined) {
+      await writeFile(resolve(io.cwd, out), renderJson(plan));
+      io.stderr.write(`Plan saved to ${out} (hash ${plan.hash.slice(0, 12)}).\n`);
+    }
+    io.stdout.write(json ? renderJson(plan) : renderText(plan, { color: useColor(io) }));
+    return isEmptyPlan(plan) ? PLAN_EXIT.noChanges : PLAN_EXIT.changes;
+  },
+};
