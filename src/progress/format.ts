@@ -33,9 +33,9 @@ export function formatCounter(state: PhaseState): string {
   return state.total === undefined ? `${state.done}` : `${state.done}/${state.total}`;
 }
 
-/** Line printed when a phase starts (plain output). */
+/** Line printed when a phase with a known total starts (plain output). */
 export function formatStartLine(state: PhaseState): string {
-  return state.total === undefined ? `${state.name}: started` : `${state.name}: ${state.total} to do`;
+  return `${state.name}: ${state.total ?? 0} to do`;
 }
 
 /** Periodic plain line: `create assignments: 312/1000 (2 failed)`. */

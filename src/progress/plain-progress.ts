@@ -1,6 +1,8 @@
 /**
  * Progress for logs (GitHub Actions, pipes): plain lines only, no escape codes. A line when a
- * phase starts, then at most one line per interval while it runs, and a summary line at the end.
+ * phase with work to count starts (`create assignments: 1000 to do`; none for an unknown or zero
+ * total, which says nothing), then at most one line per interval while it runs, and a summary
+ * line at the end.
  */
 import type { PhaseProgress, Progress } from './progress.js';
 import { formatEndLine, formatPlainProgressLine, formatStartLine, type PhaseState } from './format.js';
@@ -23,7 +25,7 @@ export function createPlainProgress(
     const state: PhaseState = { name, total, done: 0, failed: 0, startedAt: now() };
     let lastLineAt = state.startedAt;
     let ended = false;
-    write(formatStartLine(state));
+    if (total !== undefined && total > 0) write(formatStartLine(state));
     return {
       setTotal(value: number): void {
         state.total = value;

@@ -98,7 +98,7 @@ describe('createProgress in logs', () => {
     const phase = progress.phase('read users');
     phase.tick(5);
     phase.end();
-    expect(log.raw).toBe('read users: started\nread users: 5 done (0.0s)\n');
+    expect(log.raw).toBe('read users: 5 done (0.0s)\n');
   });
 });
 
