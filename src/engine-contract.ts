@@ -51,6 +51,8 @@ export type ApplyOutcome =
 
 export interface Engine {
   validate(configPath: string): Promise<ValidateOutcome>;
+  /** Reads the live state the way a plan of `desired` would (used by `idc export`). */
+  read(desired: Desired, progress: Progress): Promise<Live>;
   plan(configPath: string, progress: Progress): Promise<PlanOutcome>;
   apply(configPath: string, request: ApplyRequest, progress: Progress): Promise<ApplyOutcome>;
 }

@@ -110,5 +110,5 @@ export function createEngine(options: EngineOptions = {}): Engine {
     return { status: 'applied', plan: thePlan, report, remaining };
   }
 
-  return { validate, plan, apply };
+  return { validate, plan, apply, read: async (desired, progress) => (await read(desired, progress)).live };
 }

@@ -4,6 +4,7 @@
  */
 import type { Command } from './command.js';
 import { applyCommand } from './apply.js';
+import { exportCommand } from './export.js';
 import { planCommand } from './plan.js';
 import { validateCommand } from './validate.js';
 
@@ -11,5 +12,5 @@ export const COMMANDS: readonly Command[] = [
   validateCommand,
   planCommand,
   applyCommand,
-  // exportCommand: being added.
+  exportCommand,
 ];

@@ -62,6 +62,10 @@ export class FakeEngine implements Engine {
     };
   }
 
+  async read(): Promise<Live> {
+    throw new Error('the Action never reads state without planning');
+  }
+
   async plan(config: string): Promise<PlanOutcome> {
     this.calls.push({ method: 'plan', config });
     if (!this.valid) return { ok: false, diagnostics: this.diagnostics };
