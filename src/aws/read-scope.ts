@@ -3,7 +3,7 @@
  * that still answers every question the planner asks.
  */
 import type { Desired } from '../model/desired.js';
-import { matchesAnyGlob } from '../plan/glob.js';
+import { matchesAnyGlob } from '../model/name-glob.js';
 
 export interface ReadScope {
   /** Some rule targets an OU by path or `ou-` ID (`/` and the root need no walk). */

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import type { CliIo, Command } from './command.js';
 import { EXIT, UsageError } from './command.js';
 import { COMMANDS } from './commands.js';
-import { closest } from '../config/suggest.js';
+import { closest } from '../model/did-you-mean.js';
 
 export type { CliIo } from './command.js';
 

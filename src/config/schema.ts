@@ -9,7 +9,7 @@ import schemaJson from '../../schema/access.schema.json' with { type: 'json' };
 import type { Diagnostic } from '../model/source.js';
 import { describeThing, describeValue, inThing, keyKind, kindOf, show } from './describe.js';
 import type { PathSegments, SourceMap } from './source-map.js';
-import { didYouMean } from './suggest.js';
+import { didYouMean } from '../model/did-you-mean.js';
 
 /** The JSON schema of access.yaml, as shipped in schema/access.schema.json. */
 export const accessSchema: Record<string, unknown> = schemaJson;

@@ -9,7 +9,7 @@ import type { IdentitySource } from '../model/desired.js';
 import type { LiveGroup, LiveUser } from '../model/identity.js';
 import type { Live } from '../model/live.js';
 import type { LivePermissionSet } from '../model/permission-set.js';
-import { matchesAnyGlob } from '../plan/glob.js';
+import { matchesAnyGlob } from '../model/name-glob.js';
 
 export interface Selection {
   /** Internal identity source only (external: users and groups are references). */

@@ -1,7 +1,7 @@
 /** Resolving the account and OU references of assignment rules against the organization. */
 import type { Account, Organization, OrganizationalUnit } from '../model/organization.js';
 import { compareStrings } from './compare.js';
-import { didYouMean } from './suggest.js';
+import { didYouMean } from '../model/did-you-mean.js';
 
 export type Resolved<T> = { ok: true; value: T } | { ok: false; message: string };
 

@@ -2,7 +2,7 @@
 import type { Desired } from '../model/desired.js';
 import type { Live } from '../model/live.js';
 import { AccountIndex } from './accounts.js';
-import { matchesAnyGlob } from './glob.js';
+import { matchesAnyGlob } from '../model/name-glob.js';
 
 export interface PlanContext {
   desired: Desired;

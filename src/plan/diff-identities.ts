@@ -4,7 +4,7 @@ import type { Diagnostic, SourcePos } from '../model/source.js';
 import { compareStrings, sortedStrings } from './compare.js';
 import { readOnlyReason, type PlanContext } from './context.js';
 import { diagnosticAt, positionOf } from './expand.js';
-import { didYouMean } from './suggest.js';
+import { didYouMean } from '../model/did-you-mean.js';
 import type { GroupAttributes, GroupChange, MembershipChange, UserChange } from './types.js';
 
 const USER_FIELDS = ['displayName', 'email', 'familyName', 'givenName'] as const satisfies readonly (keyof User)[];

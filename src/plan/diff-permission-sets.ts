@@ -5,7 +5,7 @@ import { compareStrings, sortedStrings } from './compare.js';
 import { readOnlyReason, type PlanContext } from './context.js';
 import { diagnosticAt, positionOf } from './expand.js';
 import { changedFields, permissionSetOf, presentFields } from './permission-set-fields.js';
-import { didYouMean } from './suggest.js';
+import { didYouMean } from '../model/did-you-mean.js';
 import type { PermissionSetChange, ProvisionChange } from './types.js';
 
 export interface PermissionSetDiff {

@@ -3,7 +3,7 @@ import type { AssignmentRule } from '../model/desired.js';
 import type { Diagnostic } from '../model/source.js';
 import type { PlanContext } from './context.js';
 import { diagnosticAt, positionOf } from './expand.js';
-import { didYouMean } from './suggest.js';
+import { didYouMean } from '../model/did-you-mean.js';
 
 export interface Universe {
   usersAfter: Set<string>;

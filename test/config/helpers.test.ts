@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalDuration, durationMinutes } from '../../src/config/duration.js';
-import { matchesGlob } from '../../src/config/glob.js';
+import { matchesGlob } from '../../src/model/name-glob.js';
 import { jsonErrorOffset } from '../../src/config/json-error.js';
-import { closest, levenshtein } from '../../src/config/suggest.js';
+import { closest, levenshtein } from '../../src/model/did-you-mean.js';
 
 describe('suggestions', () => {
   it('finds typos, case slips and prefixes, and nothing far away', () => {
@@ -43,5 +43,15 @@ describe('JSON error positions', () => {
     expect(jsonErrorOffset('[1 2]')).toBe(3);
     expect(jsonErrorOffset('{"a": ')).toBe(6);
     expect(jsonErrorOffset("{'a': 1}")).toBe(1);
+  });
+});
+
+describe('did you mean: one typo beats a prefix, a prefix beats containment', () => {
+  it('suggests what the person most likely meant', () => {
+    expect(closest('/Workloads/Prd', ['/Workloads', '/Workloads/Prod'])).toBe('/Workloads/Prod');
+    expect(closest('managed', ['customer_managed', 'managed_policy'])).toBe('managed_policy');
+    expect(closest('legacy', ['legacy-prod', 'sandbox'])).toBe('legacy-prod');
+    expect(closest('Admin', ['Administrator', 'ReadOnly'])).toBe('Administrator');
+    expect(closest('zzz', ['ReadOnly'])).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchesAnyGlob, matchesGlob } from '../../src/plan/glob.js';
+import { matchesAnyGlob, matchesGlob } from '../../src/model/name-glob.js';
 import { adminActions, canonicalPolicy, prettyPolicy, samePolicy } from '../../src/plan/policy.js';
 
 const written = JSON.stringify({

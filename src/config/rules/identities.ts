@@ -2,7 +2,7 @@
 import type { Diagnostic } from '../../model/source.js';
 import { describeThing } from '../describe.js';
 import { lineCol } from '../source-map.js';
-import { didYouMean } from '../suggest.js';
+import { didYouMean } from '../../model/did-you-mean.js';
 import type { Rule, RuleContext } from './context.js';
 import { errorAt, errorAtKey, rawObject } from './context.js';
 

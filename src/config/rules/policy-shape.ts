@@ -3,7 +3,7 @@
  * inline policy: Version, Statement; each statement with Effect, Action or NotAction, Resource or
  * NotResource, and no Principal.
  */
-import { didYouMean } from '../suggest.js';
+import { didYouMean } from '../../model/did-you-mean.js';
 
 export interface PolicyIssue {
   /** JSON path inside the policy document. */

@@ -3,9 +3,9 @@
  * that kind is `referenced` (it may exist in AWS) or the name is in `ownership.ignore`.
  */
 import type { Diagnostic } from '../../model/source.js';
-import { matchesAny } from '../glob.js';
+import { matchesAnyGlob } from '../../model/name-glob.js';
 import type { PathSegments } from '../source-map.js';
-import { didYouMean } from '../suggest.js';
+import { didYouMean } from '../../model/did-you-mean.js';
 import type { Rule, RuleContext } from './context.js';
 import { errorAt, rawObject } from './context.js';
 
@@ -46,7 +46,7 @@ export const undefinedReferences: Rule = {
     for (const { item, segs } of ruleItems(ctx)) {
       for (const ref of namesIn(item, segs, 'permission_set', 'permission_sets')) {
         if (permissionSets[ref.name] !== undefined || ownership.permissionSets === 'referenced') continue;
-        if (matchesAny(ref.name, ownership.ignore.permissionSets)) continue;
+        if (matchesAnyGlob(ref.name, ownership.ignore.permissionSets)) continue;
         const hint = didYouMean(ref.name, Object.keys(permissionSets));
         out.push(
           errorAt(
@@ -67,7 +67,7 @@ export const undefinedReferences: Rule = {
       }
       for (const ref of namesIn(item, segs, 'group', 'groups')) {
         if (groups[ref.name] !== undefined || ownership.groups === 'referenced') continue;
-        if (matchesAny(ref.name, ownership.ignore.groups)) continue;
+        if (matchesAnyGlob(ref.name, ownership.ignore.groups)) continue;
         if (users[ref.name] !== undefined) {
           out.push(errorAt(ctx, ref.segs, `"${ref.name}" is a user, not a group: list it under users`));
           continue;

@@ -5,7 +5,7 @@ const cache = new Map<string, RegExp>();
 function compile(glob: string): RegExp {
   let re = cache.get(glob);
   if (!re) {
-    const body = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+    const body = glob.replace(/[.+^${}()|[\]\\/]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
     re = new RegExp(`^${body}$`, 's');
     cache.set(glob, re);
   }
@@ -17,6 +17,6 @@ export function matchesGlob(name: string, glob: string): boolean {
   return compile(glob).test(name);
 }
 
-export function matchesAny(name: string, globs: readonly string[]): boolean {
+export function matchesAnyGlob(name: string, globs: readonly string[]): boolean {
   return globs.some((g) => matchesGlob(name, g));
 }

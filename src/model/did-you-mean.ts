@@ -22,8 +22,9 @@ export function levenshtein(a: string, b: string, max = Infinity): number {
 
 /**
  * The candidate closest to `name`, or undefined when none is close: same text in another case,
- * one a prefix of the other (`Admin` → `Administrator`), or within an edit distance of a third
- * of the length (at least 2). Ties go to the alphabetically first candidate.
+ * one a prefix of the other (`Admin` → `Administrator`), a candidate containing what was typed
+ * (`legacy` → `legacy-prod`), or within an edit distance of a third of the length (at least 2).
+ * Ties go to the alphabetically first candidate.
  */
 export function closest(name: string, candidates: Iterable<string>): string | undefined {
   const lower = name.toLowerCase();
@@ -35,8 +36,15 @@ export function closest(name: string, candidates: Iterable<string>): string | un
     const cl = c.toLowerCase();
     let score: number;
     if (cl === lower) score = 0;
-    else if (lower.length >= 3 && (cl.startsWith(lower) || lower.startsWith(cl)) && cl.length >= 3) score = 0.5;
-    else score = levenshtein(lower, cl, limit);
+    else {
+      // A typo one letter away beats a prefix match (`/Workloads/Prd` → `/Workloads/Prod`, not
+      // `/Workloads`), which beats containment (`managed` → `managed_policy`, not
+      // `customer_managed`); those beat anything further.
+      const long = lower.length >= 3 && cl.length >= 3;
+      const prefix = long && (cl.startsWith(lower) || lower.startsWith(cl));
+      const contains = long && cl.includes(lower);
+      score = Math.min(levenshtein(lower, cl, limit), prefix ? 1.25 : contains ? 1.5 : Infinity);
+    }
     if (score > limit) continue;
     if (score < bestScore || (score === bestScore && best !== undefined && c < best)) {
       best = c;
