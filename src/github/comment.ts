@@ -53,7 +53,7 @@ export type UpsertResult =
 
 /**
  * Writes the comment: edits the existing sticky comment, or creates one when `create` is true.
- * Pass `existing` when it was already looked up (saves a listing).
+ * Pass `existing` when it was already looked up, even as undefined (none found): no second listing.
  */
 export async function upsertStickyComment(
   client: GitHubClient,
@@ -63,7 +63,7 @@ export async function upsertStickyComment(
   options: { create: boolean; existing?: StickyComment | undefined },
 ): Promise<UpsertResult> {
   const body = fitComment(withHeader(header, markdown));
-  const existing = options.existing ?? (await findStickyComment(client, target));
+  const existing = 'existing' in options ? options.existing : await findStickyComment(client, target);
   if (existing) {
     const comment = await client.updateIssueComment(target.repo, existing.comment.id, body);
     return { action: 'updated', comment };
