@@ -112,6 +112,11 @@ function hintFor(call: CallDescription, cause: unknown, code: string, attempts: 
     return `AWS kept throttling after ${attempts} attempts; lower the rate limit or try again later`;
   }
   if (code === 'ConflictException') {
+    // A value already taken (identity store uniqueness, "already exists") never settles: waiting
+    // and retrying cannot help, so do not say so.
+    if (reasonOf(cause) === 'UNIQUENESS_CONSTRAINT_VIOLATION' || /already exists|already (used|a member)|duplicate/i.test(errorText(cause))) {
+      return 'the value is already taken by another resource: make it unique in access.yaml, or run apply again once the plan has freed it (deletions run last)';
+    }
     return `another operation on the same resource did not settle after ${attempts} attempts; try again later`;
   }
   const sys = systemCode(cause);

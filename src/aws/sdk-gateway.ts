@@ -40,6 +40,9 @@ export interface SdkGatewayOptions {
   retry?: Omit<RetryOptions, 'sleep'>;
   /** Called once per HTTP request (each page, each retry) with its IAM action name. */
   onCall?: (operation: string) => void;
+  /** Attempts of the SDK's own retry underneath ours; default SDK_MAX_ATTEMPTS. Its backoff
+   * sleeps for real (up to seconds per throttle), so fault-injection tests set 1. */
+  sdkMaxAttempts?: number;
 }
 
 export interface SdkGateway extends IdentityCenterGateway, CallCounting {
@@ -65,7 +68,7 @@ export function createSdkGateway(options: SdkGatewayOptions): SdkGateway {
   });
   const config = {
     region: options.region,
-    maxAttempts: SDK_MAX_ATTEMPTS,
+    maxAttempts: options.sdkMaxAttempts ?? SDK_MAX_ATTEMPTS,
     retryMode: 'standard',
     ...(options.endpoint ? { endpoint: options.endpoint } : {}),
     ...(options.credentials ? { credentials: options.credentials } : {}),
