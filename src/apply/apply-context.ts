@@ -2,7 +2,7 @@
 import type { AsyncStatus, IdentityCenterGateway } from '../aws/gateway.js';
 import type { Live } from '../model/live.js';
 import type { Change } from '../plan/types.js';
-import { waitForAsync, type PollPolicy } from './async-operation.js';
+import { waitForAsync, type DurationEstimate, type PollPolicy } from './async-operation.js';
 import type { KeyedMutex } from './concurrency.js';
 import type { IdRegistry } from './id-registry.js';
 import { withTransientRetry, type RetryPolicy } from './transient-retry.js';
@@ -16,6 +16,8 @@ export interface ApplyContext {
   accountNames: Record<string, string>;
   ids: IdRegistry;
   poll: PollPolicy;
+  /** Learned durations of assignment creations and deletions (when to poll first). */
+  durations: { create: DurationEstimate; delete: DurationEstimate };
   retry: RetryPolicy;
   /** One holder per target account at a time. */
   accounts: KeyedMutex;
@@ -38,15 +40,16 @@ export function call<T>(ctx: ApplyContext, operation: () => Promise<T>): Promise
   return withTransientRetry(ctx.retry, operation);
 }
 
-/** Starts an asynchronous operation and waits for it to end. */
+/** Starts an asynchronous operation and waits for it to end (first poll after `estimate`, when given). */
 export async function callAndWait(
   ctx: ApplyContext,
   operation: string,
   start: () => Promise<AsyncStatus>,
   describe: (requestId: string) => Promise<AsyncStatus>,
+  estimate?: DurationEstimate,
 ): Promise<void> {
   const started = await call(ctx, start);
-  await waitForAsync(operation, started, (id) => call(ctx, () => describe(id)), ctx.poll);
+  await waitForAsync(operation, started, (id) => call(ctx, () => describe(id)), ctx.poll, estimate);
 }
 
 /** An error that says what was being done when AWS answered with `cause`. */

@@ -10,6 +10,7 @@ import type { Change, Plan } from '../plan/types.js';
 import type { Progress } from '../progress/progress.js';
 import type { ApplyContext } from './apply-context.js';
 import { liveAssignmentIndex } from './assignment-steps.js';
+import { DurationEstimate } from './async-operation.js';
 import { KeyedMutex } from './concurrency.js';
 import { countingGateway, sortedCalls } from './counting-gateway.js';
 import { IdRegistry } from './id-registry.js';
@@ -79,6 +80,10 @@ export async function applyPlan(
       timeoutMs: options.asyncTimeoutMs ?? DEFAULT_ASYNC_TIMEOUT_MS,
       sleep,
       now,
+    },
+    durations: {
+      create: new DurationEstimate(pollIntervalMs, pollIntervalMs * POLL_CAP_FACTOR),
+      delete: new DurationEstimate(pollIntervalMs, pollIntervalMs * POLL_CAP_FACTOR),
     },
     retry: {
       attempts: DEFAULT_RETRY_ATTEMPTS,

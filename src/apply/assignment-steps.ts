@@ -44,6 +44,7 @@ export async function applyAssignmentChange(
       `creation of assignment ${label}`,
       () => gw.createAccountAssignment(instance, target),
       (id) => gw.describeAssignmentCreationStatus(instance, id),
+      ctx.durations.create,
     );
   } else {
     await callAndWait(
@@ -51,6 +52,7 @@ export async function applyAssignmentChange(
       `deletion of assignment ${label}`,
       () => gw.deleteAccountAssignment(instance, target),
       (id) => gw.describeAssignmentDeletionStatus(instance, id),
+      ctx.durations.delete,
     );
   }
 }

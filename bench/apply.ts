@@ -1,0 +1,112 @@
+/**
+ * npm run bench:apply — `idc apply` of 10,000 assignment creations and 100 permission set edits
+ * across 500 accounts (scenario: bench/lib/apply-scenario.ts), against the emulator with AWS's
+ * limits on: the 20 requests/s token bucket, at most 10 assignment creations outstanding, one
+ * operation per account at a time (a second one answers ConflictException). Asynchronous
+ * operations take BENCH_ASYNC_MS (default 1,000) emulated ms and finish by time only, never
+ * because they were polled.
+ *
+ * Time scale: the emulator runs BENCH_TIME_SCALE (default 20) times faster than AWS; our limiter
+ * runs at 20 × timeScale per wall second, and apply's first poll delay and retry delays are
+ * divided by timeScale through the engine's `apply` options (real-AWS defaults untouched).
+ *
+ * The floor, in wall seconds, is the largest of three bounds the limits set:
+ *   rate      (2·C + E + 2·V) ÷ (20 × timeScale): each of the C creations needs its create call and
+ *             at least one status poll; the E edit calls go once each; each of the V re-provisioned
+ *             sets needs its ProvisionPermissionSet and at least one poll;
+ *   in flight C × d ÷ 10: a creation stays outstanding for at least d = BENCH_ASYNC_MS ÷ timeScale,
+ *             and at most 10 may be outstanding;
+ *   account   (most operations on one account) × d: they run one after the other.
+ * The wall time measured is apply alone (report.durationMs), not the plan before or the read after.
+ * Last line: RESULT wall_floor_ratio=… calls=… failures=…   (target wall_floor_ratio ≤ 1.2)
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEFAULT_POLL_INTERVAL_MS } from '../src/apply/apply-plan.js';
+import { permissionSetCalls } from '../src/apply/permission-set-calls.js';
+import { createEngine } from '../src/engine.js';
+import { formatDiagnostic } from '../src/model/source.js';
+import { createProgress } from '../src/progress/create-progress.js';
+import type { ApplyScenario } from './lib/apply-scenario.js';
+import { AWS_RATE, changeCounts, emulatorGateway, envNumber, iamActions, printCounts, REGION, round, total } from './lib/common.js';
+import { startEmulatorProcess } from './lib/emulator-process.js';
+
+const TIME_SCALE = envNumber('BENCH_TIME_SCALE', 20);
+const ASYNC_MS = envNumber('BENCH_ASYNC_MS', 1000);
+const MAX_CREATIONS_IN_FLIGHT = 10;
+
+/** Reads (`List…`, `Get…`, `Describe…` other than `Describe…Status`), not apply's calls. */
+const isRead = (op: string): boolean => /:(List|Get)/.test(op) || (/:Describe/.test(op) && !/Status$/.test(op));
+
+const dir = mkdtempSync(join(tmpdir(), 'idc-bench-apply-'));
+const yamlPath = join(dir, 'access.yaml');
+const emu = await startEmulatorProcess<Omit<ApplyScenario, 'world' | 'yaml'>>('apply', yamlPath, REGION, {
+  timeScale: TIME_SCALE,
+  rateLimit: AWS_RATE,
+  asyncMs: ASYNC_MS,
+  asyncPolls: Number.MAX_SAFE_INTEGER,
+});
+let failures = 0;
+try {
+  const { expected } = emu.info;
+  // Our retries wait in wall time too: scale their backoff like the emulator's clock.
+  const gateway = emulatorGateway(emu.endpoint, TIME_SCALE, {
+    retry: { baseDelayMs: 500 / TIME_SCALE, maxDelayMs: 20_000 / TIME_SCALE },
+  });
+  const engine = createEngine({ gatewayFor: () => gateway, apply: { pollIntervalMs: DEFAULT_POLL_INTERVAL_MS / TIME_SCALE } });
+  const progress = createProgress(process.stderr, { tty: false, intervalMs: 5_000 });
+
+  // The plan alone first, to derive the floor from exactly the changes apply will make.
+  const planned = await engine.plan(yamlPath, progress);
+  if (!planned.ok) {
+    for (const d of planned.diagnostics.slice(0, 20)) console.error(formatDiagnostic(d));
+    throw new Error('the plan failed');
+  }
+  const counts = changeCounts(planned.plan.changes);
+  console.log('plan:', counts);
+  const creates = counts['assignment create'] ?? 0;
+  const provisions = new Set(planned.plan.changes.flatMap((c) => (c.kind === 'provision' ? [c.permissionSet] : []))).size;
+  const editCalls = planned.plan.changes.reduce((n, c) => n + (c.kind === 'permission-set' ? permissionSetCalls(c).length : 0), 0);
+  if (creates !== expected.creates || provisions !== expected.provisions) {
+    throw new Error(`the plan has ${creates} creations and ${provisions} provisionings; the scenario expects ${expected.creates} and ${expected.provisions}`);
+  }
+
+  const before = iamActions((await emu.calls()).calls);
+  const outcome = await engine.apply(yamlPath, { expectedHash: planned.plan.hash }, progress);
+  if (outcome.status !== 'applied') throw new Error(`apply did not run: ${outcome.status}`);
+  const { report, remaining } = outcome;
+  const after = iamActions((await emu.calls()).calls);
+  const applyCalls: Record<string, number> = {};
+  for (const [op, n] of Object.entries(after)) if (!isRead(op) && n - (before[op] ?? 0) > 0) applyCalls[op] = n - (before[op] ?? 0);
+  const calls = total(applyCalls);
+  printCounts('apply calls by operation (emulator; retries included):', applyCalls);
+  const errors = (await emu.calls()).errors;
+  if (Object.keys(errors).length > 0) console.log('error answers (whole run):', errors);
+
+  failures = report.failed.length;
+  for (const f of report.failed.slice(0, 10)) console.log(`FAILED ${f.subject}: ${f.message}`);
+  if (remaining.changes.length > 0) console.log(`left after apply: ${remaining.changes.length} changes`, changeCounts(remaining.changes));
+
+  const d = ASYNC_MS / TIME_SCALE / 1000;
+  const minCalls = 2 * creates + editCalls + 2 * provisions;
+  const rateFloor = minCalls / (AWS_RATE * TIME_SCALE);
+  const inFlightFloor = (creates * d) / MAX_CREATIONS_IN_FLIGHT;
+  const accountFloor = expected.maxOpsPerAccount * d;
+  const floor = Math.max(rateFloor, inFlightFloor, accountFloor);
+  const wallS = report.durationMs / 1000;
+  console.log(`changes: ${report.succeeded} done, ${failures} failed, ${report.skipped} skipped; ${expected.accounts} accounts`);
+  console.log(
+    `minimum calls 2×${creates} + ${editCalls} + 2×${provisions} = ${minCalls}; used ${calls} (${round(calls / minCalls)}×)`,
+  );
+  console.log(
+    `floor: rate ${round(rateFloor, 2)} s, in flight ${creates}×${round(d, 3)}÷${MAX_CREATIONS_IN_FLIGHT} = ${round(inFlightFloor, 2)} s, ` +
+      `account ${expected.maxOpsPerAccount}×${round(d, 3)} = ${round(accountFloor, 2)} s → ${round(floor, 2)} s (${round(floor * TIME_SCALE, 0)} s at AWS speed)`,
+  );
+  console.log(`apply wall ${round(wallS, 2)} s (${round(wallS * TIME_SCALE, 0)} s at AWS speed); ratio ${round(wallS / floor)} (target ≤ 1.2)`);
+  console.log(`RESULT wall_floor_ratio=${round(wallS / floor)} calls=${calls} failures=${failures}`);
+  if (failures > 0 || remaining.changes.length > 0) process.exitCode = 1;
+} finally {
+  await emu.close();
+  rmSync(dir, { recursive: true, force: true });
+}
