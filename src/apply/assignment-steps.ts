@@ -3,7 +3,7 @@ import type { AssignmentTarget } from '../aws/gateway.js';
 import { assignmentKey, type LiveAssignment } from '../model/assignment.js';
 import type { AssignmentChange } from '../plan/types.js';
 import { callAndWait, type ApplyContext } from './apply-context.js';
-import { assignmentLabel } from './describe-change.js';
+import { assignmentLabel } from '../render/change-line.js';
 
 /** Live assignments by key, for the IDs of deletions (also of principals known only by ID). */
 export function liveAssignmentIndex(assignments: readonly LiveAssignment[]): Map<string, LiveAssignment> {

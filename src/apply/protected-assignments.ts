@@ -7,8 +7,8 @@ import type { Desired } from '../model/desired.js';
 import type { Live } from '../model/live.js';
 import { formatDiagnostic } from '../model/source.js';
 import type { Plan } from '../plan/types.js';
-import { assignmentLabel } from './describe-change.js';
-import { resolveAccount } from './resolve-account.js';
+import { assignmentLabel } from '../render/change-line.js';
+import { AccountIndex } from '../plan/accounts.js';
 
 const HOW_DELETE = 'keep it in access.yaml, or run with --force';
 const HOW_MISSING = 'add a rule that grants it to access.yaml, or run with --force';
@@ -25,14 +25,16 @@ export function checkProtected(plan: Plan, desired: Desired, live: Live): string
   for (const account of live.organization.accounts) names[account.id] = account.name;
   Object.assign(names, plan.accountNames);
 
+  // The planner's resolver: protected accounts mean exactly what rule accounts mean.
+  const accounts = new AccountIndex(live.organization, desired.accountAliases);
   const reasons: string[] = [];
   for (const entry of desired.safety.protected) {
     const at = (message: string) => formatDiagnostic({ ...entry.pos, severity: 'error', message });
     const accountIds: string[] = [];
     for (const reference of entry.accounts) {
-      const resolved = resolveAccount(reference, desired, live);
-      if (resolved.ok) accountIds.push(resolved.accountId);
-      else reasons.push(at(`safety.protected: ${resolved.problem}`));
+      const resolved = accounts.resolveAccount(reference);
+      if (resolved.ok) accountIds.push(resolved.value.id);
+      else reasons.push(at(`safety.protected: ${resolved.message}: fix access.yaml`));
     }
     const principals = [
       ...entry.users.map((name) => ({ principalType: 'USER' as const, principal: name })),

@@ -5,7 +5,7 @@ import { StepError, type ApplyContext } from './apply-context.js';
 import { AsyncOperationFailedError, AsyncOperationTimeoutError } from './async-operation.js';
 import { describeError } from './aws-errors.js';
 import { needs, provides } from './dependencies.js';
-import { describeChange } from './describe-change.js';
+import { describeChange } from '../render/change-line.js';
 import { UnknownIdError } from './id-registry.js';
 import type { PhaseDefinition } from './phases.js';
 import { StillConflictingError } from './transient-retry.js';

@@ -7,7 +7,7 @@
  */
 import type { Live } from '../model/live.js';
 import type { Plan } from '../plan/types.js';
-import { accountLabel } from './describe-change.js';
+import { accountLabel } from '../render/change-line.js';
 
 export interface SsoCaller {
   accountId: string;

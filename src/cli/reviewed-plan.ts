@@ -1,7 +1,7 @@
 /** `--plan-hash`: a hash, or a plan saved by `idc plan --out`, naming the plan that was reviewed. */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { describeChange } from '../apply/describe-change.js';
+import { describeChange } from '../render/change-line.js';
 import { canonicalJson } from '../plan/canonical-json.js';
 import { changeEffect } from '../plan/hash.js';
 import type { Change, Plan } from '../plan/types.js';

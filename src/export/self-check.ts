@@ -3,7 +3,7 @@
  * against the state it was exported from finds nothing to change. Pure: the same Live is used,
  * no second read.
  */
-import { describeChange } from '../apply/describe-change.js';
+import { describeChange } from '../render/change-line.js';
 import { loadConfigText } from '../config/load.js';
 import type { Live } from '../model/live.js';
 import { formatDiagnostic } from '../model/source.js';

@@ -8,6 +8,7 @@ import { presentFields } from '../plan/permission-set-fields.js';
 import { prettyPolicy } from '../plan/policy.js';
 import type { AccessChange, Change, Plan, PlanCounts, PermissionSetChange } from '../plan/types.js';
 import { diffLines, withContext, type DiffLine } from './line-diff.js';
+import { assignmentLabel } from './change-line.js';
 
 export function summaryCounts(counts: PlanCounts): string {
   return `+${counts.create} ~${counts.update} -${counts.delete}`;
@@ -148,10 +149,8 @@ export function changeSubject(plan: Plan, c: Change): string {
       return c.name;
     case 'provision':
       return c.permissionSet;
-    case 'assignment': {
-      const a = c.assignment;
-      return `${a.permissionSet} → ${a.principalType === 'USER' ? 'user' : 'group'} ${a.principal} on ${accountText(plan, a.accountId)}`;
-    }
+    case 'assignment':
+      return assignmentLabel(c.assignment, plan.accountNames);
   }
 }
 

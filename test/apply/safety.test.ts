@@ -80,7 +80,7 @@ describe('checkSafety: protected', () => {
     });
     const created = makePlan([assignmentChange('create', 'AdminAccess', 'USER', 'breakglass', PROD)]);
     expect(checkSafety(created, desired, world())).toEqual([
-      'access.yaml:10:5: safety.protected: account "nowhere" is not an account ID, an alias under accounts:, or an account name in the organization: fix access.yaml',
+      'access.yaml:10:5: safety.protected: account "nowhere" is not an account ID, an alias under accounts:, or the name of an account in the organization: fix access.yaml',
       'access.yaml:10:5: protected assignment AdminAccess → group admins on prod (444455556666) does not exist and the plan does not create it: add a rule that grants it to access.yaml, or run with --force',
     ]);
   });

@@ -13,7 +13,7 @@ import { runCli, type CliIo } from '../../src/cli/run.js';
 import { loadConfigText } from '../../src/config/load.js';
 import { createEngine } from '../../src/engine.js';
 import { formatDiagnostic } from '../../src/model/source.js';
-import { describeChange } from '../../src/apply/describe-change.js';
+import { describeChange } from '../../src/render/change-line.js';
 import { silentProgress } from '../../src/progress/progress.js';
 import { generateWorld, startEmulator, type RunningEmulator, type World } from '../emulator/index.js';
 import { exportWorld } from './world.js';
