@@ -54778,6 +54778,37 @@ function withContext(lines, context = 3) {
   return out;
 }
 
+// src/render/change-line.ts
+function accountLabel(accountId, accountNames2) {
+  const name = accountNames2[accountId];
+  return name !== void 0 && name !== "" && name !== accountId ? `${name} (${accountId})` : accountId;
+}
+function assignmentLabel(assignment, accountNames2) {
+  const who = assignment.principalType === "USER" ? "user" : "group";
+  return `${assignment.permissionSet} \u2192 ${who} ${assignment.principal} on ${accountLabel(assignment.accountId, accountNames2)}`;
+}
+function fieldList(fields2) {
+  return fields2.length > 0 ? ` (${fields2.join(", ")})` : "";
+}
+function describeChange(change, accountNames2) {
+  switch (change.kind) {
+    case "user":
+      return `${change.action} user ${change.userName}${change.action === "update" ? fieldList(change.fields) : ""}`;
+    case "group":
+      return `${change.action} group ${change.displayName}${change.action === "update" ? fieldList(change.fields) : ""}`;
+    case "membership":
+      return change.action === "create" ? `add user ${change.user} to group ${change.group}` : `remove user ${change.user} from group ${change.group}`;
+    case "permission-set":
+      return `${change.action} permission set ${change.name}${change.action === "update" ? fieldList(change.fields) : ""}`;
+    case "provision": {
+      const n3 = change.accountIds.length;
+      return `provision permission set ${change.permissionSet} to ${n3} account${n3 === 1 ? "" : "s"}`;
+    }
+    case "assignment":
+      return `${change.action} assignment ${assignmentLabel(change.assignment, accountNames2)}`;
+  }
+}
+
 // src/render/describe.ts
 function summarySentence(counts) {
   return `${counts.create} to create, ${counts.update} to update, ${counts.delete} to delete`;
@@ -55070,39 +55101,6 @@ A fresh plan still shows ${remaining.changes.length} changes:
 // src/cli/reviewed-plan.ts
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
-
-// src/apply/describe-change.ts
-function accountLabel(accountId, accountNames2) {
-  const name = accountNames2[accountId];
-  return name !== void 0 && name !== "" && name !== accountId ? `${name} (${accountId})` : accountId;
-}
-function assignmentLabel(assignment, accountNames2) {
-  const who = assignment.principalType === "USER" ? "user" : "group";
-  return `${assignment.permissionSet} \u2192 ${who} ${assignment.principal} on ${accountLabel(assignment.accountId, accountNames2)}`;
-}
-function fieldList(fields2) {
-  return fields2.length > 0 ? ` (${fields2.join(", ")})` : "";
-}
-function describeChange(change, accountNames2) {
-  switch (change.kind) {
-    case "user":
-      return `${change.action} user ${change.userName}${change.action === "update" ? fieldList(change.fields) : ""}`;
-    case "group":
-      return `${change.action} group ${change.displayName}${change.action === "update" ? fieldList(change.fields) : ""}`;
-    case "membership":
-      return change.action === "create" ? `add user ${change.user} to group ${change.group}` : `remove user ${change.user} from group ${change.group}`;
-    case "permission-set":
-      return `${change.action} permission set ${change.name}${change.action === "update" ? fieldList(change.fields) : ""}`;
-    case "provision": {
-      const n3 = change.accountIds.length;
-      return `provision permission set ${change.permissionSet} to ${n3} account${n3 === 1 ? "" : "s"}`;
-    }
-    case "assignment":
-      return `${change.action} assignment ${assignmentLabel(change.assignment, accountNames2)}`;
-  }
-}
-
-// src/cli/reviewed-plan.ts
 var HASH = /^[0-9a-f]{64}$/;
 async function readReviewedPlan(value, cwd) {
   if (HASH.test(value)) return { hash: value };
@@ -56111,22 +56109,137 @@ function sortDiagnostics(ds) {
   );
 }
 
-// src/apply/resolve-account.ts
-function resolveAccount(reference, desired, live) {
-  if (/^\d{12}$/.test(reference)) return { ok: true, accountId: reference };
-  const alias = desired.accountAliases[reference];
-  if (alias !== void 0) return { ok: true, accountId: alias };
-  const byName = live.organization.accounts.filter((a5) => a5.name === reference);
-  const only = byName[0];
-  if (byName.length === 1 && only) return { ok: true, accountId: only.id };
-  if (byName.length > 1) {
-    const ids = byName.map((a5) => a5.id).join(", ");
-    return { ok: false, problem: `account name "${reference}" is ambiguous (${ids}): use the account ID or an alias` };
+// src/model/did-you-mean.ts
+function levenshtein(a5, b5, max = Infinity) {
+  if (a5 === b5) return 0;
+  if (Math.abs(a5.length - b5.length) > max) return max + 1;
+  let prev = Array.from({ length: b5.length + 1 }, (_, i5) => i5);
+  for (let i5 = 1; i5 <= a5.length; i5++) {
+    const cur = [i5];
+    let rowMin = i5;
+    for (let j5 = 1; j5 <= b5.length; j5++) {
+      const cost = a5[i5 - 1] === b5[j5 - 1] ? 0 : 1;
+      const v = Math.min((prev[j5] ?? 0) + 1, (cur[j5 - 1] ?? 0) + 1, (prev[j5 - 1] ?? 0) + cost);
+      cur.push(v);
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    prev = cur;
   }
-  return {
-    ok: false,
-    problem: `account "${reference}" is not an account ID, an alias under accounts:, or an account name in the organization: fix access.yaml`
-  };
+  return prev[b5.length] ?? 0;
+}
+function closest(name, candidates) {
+  const lower = name.toLowerCase();
+  const limit = Math.max(2, Math.floor(name.length / 3));
+  let best;
+  let bestScore = Infinity;
+  for (const c5 of candidates) {
+    if (c5 === name) continue;
+    const cl = c5.toLowerCase();
+    let score;
+    if (cl === lower) score = 0;
+    else {
+      const long = lower.length >= 3 && cl.length >= 3;
+      const prefix = long && (cl.startsWith(lower) || lower.startsWith(cl));
+      const contains = long && cl.includes(lower);
+      score = Math.min(levenshtein(lower, cl, limit), prefix ? 1.25 : contains ? 1.5 : Infinity);
+    }
+    if (score > limit) continue;
+    if (score < bestScore || score === bestScore && best !== void 0 && c5 < best) {
+      best = c5;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+function didYouMean(name, candidates) {
+  const c5 = closest(name, candidates);
+  return c5 === void 0 ? "" : ` (did you mean "${c5}"?)`;
+}
+
+// src/plan/accounts.ts
+var ACCOUNT_ID = /^\d{12}$/;
+var AccountIndex = class {
+  constructor(org, aliases) {
+    this.org = org;
+    this.aliases = aliases;
+    for (const a5 of org.accounts) {
+      this.byId.set(a5.id, a5);
+      const same = this.byName.get(a5.name) ?? [];
+      same.push(a5);
+      this.byName.set(a5.name, same);
+    }
+    for (const ou of org.organizationalUnits ?? []) {
+      this.ouById.set(ou.id, ou);
+      this.ouByPath.set(normaliseOuPath(ou.path), ou);
+      const siblings = this.childOus.get(ou.parentId) ?? [];
+      siblings.push(ou.id);
+      this.childOus.set(ou.parentId, siblings);
+    }
+  }
+  org;
+  aliases;
+  byId = /* @__PURE__ */ new Map();
+  byName = /* @__PURE__ */ new Map();
+  ouById = /* @__PURE__ */ new Map();
+  ouByPath = /* @__PURE__ */ new Map();
+  childOus = /* @__PURE__ */ new Map();
+  /** Name of an account for people; `unknown account` when it is not in the organization. */
+  nameOf(accountId) {
+    return this.byId.get(accountId)?.name ?? "unknown account";
+  }
+  /** An account ID, an `accounts:` alias, or an Organizations account name. */
+  resolveAccount(ref) {
+    const aliased = this.aliases[ref];
+    if (aliased !== void 0) {
+      const a5 = this.byId.get(aliased);
+      return a5 ? { ok: true, value: a5 } : { ok: false, message: `account alias "${ref}" points to ${aliased}, which is not in the organization` };
+    }
+    if (ACCOUNT_ID.test(ref)) {
+      const a5 = this.byId.get(ref);
+      return a5 ? { ok: true, value: a5 } : { ok: false, message: `account ${ref} is not in the organization` };
+    }
+    const named = this.byName.get(ref) ?? [];
+    if (named.length === 1) return { ok: true, value: named[0] };
+    if (named.length > 1) {
+      const ids = named.map((a5) => a5.id).sort(compareStrings).join(", ");
+      return { ok: false, message: `account name "${ref}" matches ${named.length} accounts (${ids}): use the account ID` };
+    }
+    const candidates = [...Object.keys(this.aliases), ...this.byName.keys()];
+    return {
+      ok: false,
+      message: `account "${ref}" is not an account ID, an alias under accounts:, or the name of an account in the organization${didYouMean(ref, candidates)}`
+    };
+  }
+  /** Accounts under an OU (by path or `ou-…` ID, nested OUs included; `/` or `r-…` is the root). */
+  resolveOu(ref) {
+    if (ref === "/" || ref === this.org.rootId) return { ok: true, value: [...this.org.accounts] };
+    if (this.org.organizationalUnits === void 0) {
+      return { ok: false, message: `organizational unit "${ref}" cannot be resolved: the OU tree was not read` };
+    }
+    const ou = ref.startsWith("ou-") ? this.ouById.get(ref) : this.ouByPath.get(normaliseOuPath(ref));
+    if (ou === void 0) {
+      const candidates = ref.startsWith("ou-") ? [...this.ouById.keys()] : [...this.ouByPath.keys()];
+      return {
+        ok: false,
+        message: `organizational unit "${ref}" is not in the organization${didYouMean(normaliseOuPath(ref), candidates)}`
+      };
+    }
+    const under = /* @__PURE__ */ new Set();
+    const stack = [ou.id];
+    while (stack.length > 0) {
+      const id = stack.pop();
+      under.add(id);
+      stack.push(...this.childOus.get(id) ?? []);
+    }
+    return { ok: true, value: this.org.accounts.filter((a5) => a5.parentId !== void 0 && under.has(a5.parentId)) };
+  }
+};
+function normaliseOuPath(path) {
+  let p3 = path.trim();
+  if (!p3.startsWith("/")) p3 = `/${p3}`;
+  while (p3.length > 1 && p3.endsWith("/")) p3 = p3.slice(0, -1);
+  return p3;
 }
 
 // src/apply/protected-assignments.ts
@@ -56143,14 +56256,15 @@ function checkProtected(plan, desired, live) {
   const names = {};
   for (const account of live.organization.accounts) names[account.id] = account.name;
   Object.assign(names, plan.accountNames);
+  const accounts = new AccountIndex(live.organization, desired.accountAliases);
   const reasons = [];
   for (const entry of desired.safety.protected) {
     const at = (message) => formatDiagnostic({ ...entry.pos, severity: "error", message });
     const accountIds = [];
     for (const reference of entry.accounts) {
-      const resolved = resolveAccount(reference, desired, live);
-      if (resolved.ok) accountIds.push(resolved.accountId);
-      else reasons.push(at(`safety.protected: ${resolved.problem}`));
+      const resolved = accounts.resolveAccount(reference);
+      if (resolved.ok) accountIds.push(resolved.value.id);
+      else reasons.push(at(`safety.protected: ${resolved.message}: fix access.yaml`));
     }
     const principals = [
       ...entry.users.map((name) => ({ principalType: "USER", principal: name })),
@@ -58642,54 +58756,6 @@ function rawObject(v) {
   return v !== null && typeof v === "object" && !Array.isArray(v) ? v : {};
 }
 
-// src/model/did-you-mean.ts
-function levenshtein(a5, b5, max = Infinity) {
-  if (a5 === b5) return 0;
-  if (Math.abs(a5.length - b5.length) > max) return max + 1;
-  let prev = Array.from({ length: b5.length + 1 }, (_, i5) => i5);
-  for (let i5 = 1; i5 <= a5.length; i5++) {
-    const cur = [i5];
-    let rowMin = i5;
-    for (let j5 = 1; j5 <= b5.length; j5++) {
-      const cost = a5[i5 - 1] === b5[j5 - 1] ? 0 : 1;
-      const v = Math.min((prev[j5] ?? 0) + 1, (cur[j5 - 1] ?? 0) + 1, (prev[j5 - 1] ?? 0) + cost);
-      cur.push(v);
-      if (v < rowMin) rowMin = v;
-    }
-    if (rowMin > max) return max + 1;
-    prev = cur;
-  }
-  return prev[b5.length] ?? 0;
-}
-function closest(name, candidates) {
-  const lower = name.toLowerCase();
-  const limit = Math.max(2, Math.floor(name.length / 3));
-  let best;
-  let bestScore = Infinity;
-  for (const c5 of candidates) {
-    if (c5 === name) continue;
-    const cl = c5.toLowerCase();
-    let score;
-    if (cl === lower) score = 0;
-    else {
-      const long = lower.length >= 3 && cl.length >= 3;
-      const prefix = long && (cl.startsWith(lower) || lower.startsWith(cl));
-      const contains = long && cl.includes(lower);
-      score = Math.min(levenshtein(lower, cl, limit), prefix ? 1.25 : contains ? 1.5 : Infinity);
-    }
-    if (score > limit) continue;
-    if (score < bestScore || score === bestScore && best !== void 0 && c5 < best) {
-      best = c5;
-      bestScore = score;
-    }
-  }
-  return best;
-}
-function didYouMean(name, candidates) {
-  const c5 = closest(name, candidates);
-  return c5 === void 0 ? "" : ` (did you mean "${c5}"?)`;
-}
-
 // src/config/rules/references.ts
 function namesIn(item, segs, singular, plural5) {
   const out = [];
@@ -59885,91 +59951,6 @@ function accessChanges(inputs) {
       [b5.accountId, b5.permissionSet, b5.principalType, b5.principal, b5.effect]
     )
   );
-}
-
-// src/plan/accounts.ts
-var ACCOUNT_ID = /^\d{12}$/;
-var AccountIndex = class {
-  constructor(org, aliases) {
-    this.org = org;
-    this.aliases = aliases;
-    for (const a5 of org.accounts) {
-      this.byId.set(a5.id, a5);
-      const same = this.byName.get(a5.name) ?? [];
-      same.push(a5);
-      this.byName.set(a5.name, same);
-    }
-    for (const ou of org.organizationalUnits ?? []) {
-      this.ouById.set(ou.id, ou);
-      this.ouByPath.set(normaliseOuPath(ou.path), ou);
-      const siblings = this.childOus.get(ou.parentId) ?? [];
-      siblings.push(ou.id);
-      this.childOus.set(ou.parentId, siblings);
-    }
-  }
-  org;
-  aliases;
-  byId = /* @__PURE__ */ new Map();
-  byName = /* @__PURE__ */ new Map();
-  ouById = /* @__PURE__ */ new Map();
-  ouByPath = /* @__PURE__ */ new Map();
-  childOus = /* @__PURE__ */ new Map();
-  /** Name of an account for people; `unknown account` when it is not in the organization. */
-  nameOf(accountId) {
-    return this.byId.get(accountId)?.name ?? "unknown account";
-  }
-  /** An account ID, an `accounts:` alias, or an Organizations account name. */
-  resolveAccount(ref) {
-    const aliased = this.aliases[ref];
-    if (aliased !== void 0) {
-      const a5 = this.byId.get(aliased);
-      return a5 ? { ok: true, value: a5 } : { ok: false, message: `account alias "${ref}" points to ${aliased}, which is not in the organization` };
-    }
-    if (ACCOUNT_ID.test(ref)) {
-      const a5 = this.byId.get(ref);
-      return a5 ? { ok: true, value: a5 } : { ok: false, message: `account ${ref} is not in the organization` };
-    }
-    const named = this.byName.get(ref) ?? [];
-    if (named.length === 1) return { ok: true, value: named[0] };
-    if (named.length > 1) {
-      const ids = named.map((a5) => a5.id).sort(compareStrings).join(", ");
-      return { ok: false, message: `account name "${ref}" matches ${named.length} accounts (${ids}): use the account ID` };
-    }
-    const candidates = [...Object.keys(this.aliases), ...this.byName.keys()];
-    return {
-      ok: false,
-      message: `account "${ref}" is not an account ID, an alias under accounts:, or the name of an account in the organization${didYouMean(ref, candidates)}`
-    };
-  }
-  /** Accounts under an OU (by path or `ou-…` ID, nested OUs included; `/` or `r-…` is the root). */
-  resolveOu(ref) {
-    if (ref === "/" || ref === this.org.rootId) return { ok: true, value: [...this.org.accounts] };
-    if (this.org.organizationalUnits === void 0) {
-      return { ok: false, message: `organizational unit "${ref}" cannot be resolved: the OU tree was not read` };
-    }
-    const ou = ref.startsWith("ou-") ? this.ouById.get(ref) : this.ouByPath.get(normaliseOuPath(ref));
-    if (ou === void 0) {
-      const candidates = ref.startsWith("ou-") ? [...this.ouById.keys()] : [...this.ouByPath.keys()];
-      return {
-        ok: false,
-        message: `organizational unit "${ref}" is not in the organization${didYouMean(normaliseOuPath(ref), candidates)}`
-      };
-    }
-    const under = /* @__PURE__ */ new Set();
-    const stack = [ou.id];
-    while (stack.length > 0) {
-      const id = stack.pop();
-      under.add(id);
-      stack.push(...this.childOus.get(id) ?? []);
-    }
-    return { ok: true, value: this.org.accounts.filter((a5) => a5.parentId !== void 0 && under.has(a5.parentId)) };
-  }
-};
-function normaliseOuPath(path) {
-  let p3 = path.trim();
-  if (!p3.startsWith("/")) p3 = `/${p3}`;
-  while (p3.length > 1 && p3.endsWith("/")) p3 = p3.slice(0, -1);
-  return p3;
 }
 
 // src/plan/context.ts

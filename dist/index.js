@@ -75902,7 +75902,7 @@ var StepError = class extends Error {
   name = "StepError";
 };
 
-// src/apply/describe-change.ts
+// src/render/change-line.ts
 function accountLabel(accountId, accountNames2) {
   const name = accountNames2[accountId];
   return name !== void 0 && name !== "" && name !== accountId ? `${name} (${accountId})` : accountId;
@@ -76741,22 +76741,137 @@ function sortDiagnostics(ds) {
   );
 }
 
-// src/apply/resolve-account.ts
-function resolveAccount(reference, desired, live) {
-  if (/^\d{12}$/.test(reference)) return { ok: true, accountId: reference };
-  const alias = desired.accountAliases[reference];
-  if (alias !== void 0) return { ok: true, accountId: alias };
-  const byName = live.organization.accounts.filter((a6) => a6.name === reference);
-  const only = byName[0];
-  if (byName.length === 1 && only) return { ok: true, accountId: only.id };
-  if (byName.length > 1) {
-    const ids = byName.map((a6) => a6.id).join(", ");
-    return { ok: false, problem: `account name "${reference}" is ambiguous (${ids}): use the account ID or an alias` };
+// src/model/did-you-mean.ts
+function levenshtein(a6, b6, max = Infinity) {
+  if (a6 === b6) return 0;
+  if (Math.abs(a6.length - b6.length) > max) return max + 1;
+  let prev = Array.from({ length: b6.length + 1 }, (_, i6) => i6);
+  for (let i6 = 1; i6 <= a6.length; i6++) {
+    const cur = [i6];
+    let rowMin = i6;
+    for (let j6 = 1; j6 <= b6.length; j6++) {
+      const cost = a6[i6 - 1] === b6[j6 - 1] ? 0 : 1;
+      const v = Math.min((prev[j6] ?? 0) + 1, (cur[j6 - 1] ?? 0) + 1, (prev[j6 - 1] ?? 0) + cost);
+      cur.push(v);
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    prev = cur;
   }
-  return {
-    ok: false,
-    problem: `account "${reference}" is not an account ID, an alias under accounts:, or an account name in the organization: fix access.yaml`
-  };
+  return prev[b6.length] ?? 0;
+}
+function closest(name, candidates) {
+  const lower = name.toLowerCase();
+  const limit = Math.max(2, Math.floor(name.length / 3));
+  let best;
+  let bestScore = Infinity;
+  for (const c6 of candidates) {
+    if (c6 === name) continue;
+    const cl = c6.toLowerCase();
+    let score;
+    if (cl === lower) score = 0;
+    else {
+      const long = lower.length >= 3 && cl.length >= 3;
+      const prefix = long && (cl.startsWith(lower) || lower.startsWith(cl));
+      const contains = long && cl.includes(lower);
+      score = Math.min(levenshtein(lower, cl, limit), prefix ? 1.25 : contains ? 1.5 : Infinity);
+    }
+    if (score > limit) continue;
+    if (score < bestScore || score === bestScore && best !== void 0 && c6 < best) {
+      best = c6;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+function didYouMean(name, candidates) {
+  const c6 = closest(name, candidates);
+  return c6 === void 0 ? "" : ` (did you mean "${c6}"?)`;
+}
+
+// src/plan/accounts.ts
+var ACCOUNT_ID = /^\d{12}$/;
+var AccountIndex = class {
+  constructor(org, aliases) {
+    this.org = org;
+    this.aliases = aliases;
+    for (const a6 of org.accounts) {
+      this.byId.set(a6.id, a6);
+      const same = this.byName.get(a6.name) ?? [];
+      same.push(a6);
+      this.byName.set(a6.name, same);
+    }
+    for (const ou of org.organizationalUnits ?? []) {
+      this.ouById.set(ou.id, ou);
+      this.ouByPath.set(normaliseOuPath(ou.path), ou);
+      const siblings = this.childOus.get(ou.parentId) ?? [];
+      siblings.push(ou.id);
+      this.childOus.set(ou.parentId, siblings);
+    }
+  }
+  org;
+  aliases;
+  byId = /* @__PURE__ */ new Map();
+  byName = /* @__PURE__ */ new Map();
+  ouById = /* @__PURE__ */ new Map();
+  ouByPath = /* @__PURE__ */ new Map();
+  childOus = /* @__PURE__ */ new Map();
+  /** Name of an account for people; `unknown account` when it is not in the organization. */
+  nameOf(accountId) {
+    return this.byId.get(accountId)?.name ?? "unknown account";
+  }
+  /** An account ID, an `accounts:` alias, or an Organizations account name. */
+  resolveAccount(ref) {
+    const aliased = this.aliases[ref];
+    if (aliased !== void 0) {
+      const a6 = this.byId.get(aliased);
+      return a6 ? { ok: true, value: a6 } : { ok: false, message: `account alias "${ref}" points to ${aliased}, which is not in the organization` };
+    }
+    if (ACCOUNT_ID.test(ref)) {
+      const a6 = this.byId.get(ref);
+      return a6 ? { ok: true, value: a6 } : { ok: false, message: `account ${ref} is not in the organization` };
+    }
+    const named = this.byName.get(ref) ?? [];
+    if (named.length === 1) return { ok: true, value: named[0] };
+    if (named.length > 1) {
+      const ids = named.map((a6) => a6.id).sort(compareStrings).join(", ");
+      return { ok: false, message: `account name "${ref}" matches ${named.length} accounts (${ids}): use the account ID` };
+    }
+    const candidates = [...Object.keys(this.aliases), ...this.byName.keys()];
+    return {
+      ok: false,
+      message: `account "${ref}" is not an account ID, an alias under accounts:, or the name of an account in the organization${didYouMean(ref, candidates)}`
+    };
+  }
+  /** Accounts under an OU (by path or `ou-…` ID, nested OUs included; `/` or `r-…` is the root). */
+  resolveOu(ref) {
+    if (ref === "/" || ref === this.org.rootId) return { ok: true, value: [...this.org.accounts] };
+    if (this.org.organizationalUnits === void 0) {
+      return { ok: false, message: `organizational unit "${ref}" cannot be resolved: the OU tree was not read` };
+    }
+    const ou = ref.startsWith("ou-") ? this.ouById.get(ref) : this.ouByPath.get(normaliseOuPath(ref));
+    if (ou === void 0) {
+      const candidates = ref.startsWith("ou-") ? [...this.ouById.keys()] : [...this.ouByPath.keys()];
+      return {
+        ok: false,
+        message: `organizational unit "${ref}" is not in the organization${didYouMean(normaliseOuPath(ref), candidates)}`
+      };
+    }
+    const under = /* @__PURE__ */ new Set();
+    const stack = [ou.id];
+    while (stack.length > 0) {
+      const id = stack.pop();
+      under.add(id);
+      stack.push(...this.childOus.get(id) ?? []);
+    }
+    return { ok: true, value: this.org.accounts.filter((a6) => a6.parentId !== void 0 && under.has(a6.parentId)) };
+  }
+};
+function normaliseOuPath(path) {
+  let p3 = path.trim();
+  if (!p3.startsWith("/")) p3 = `/${p3}`;
+  while (p3.length > 1 && p3.endsWith("/")) p3 = p3.slice(0, -1);
+  return p3;
 }
 
 // src/apply/protected-assignments.ts
@@ -76773,14 +76888,15 @@ function checkProtected(plan, desired, live) {
   const names = {};
   for (const account of live.organization.accounts) names[account.id] = account.name;
   Object.assign(names, plan.accountNames);
+  const accounts = new AccountIndex(live.organization, desired.accountAliases);
   const reasons = [];
   for (const entry of desired.safety.protected) {
     const at = (message) => formatDiagnostic({ ...entry.pos, severity: "error", message });
     const accountIds = [];
     for (const reference of entry.accounts) {
-      const resolved = resolveAccount(reference, desired, live);
-      if (resolved.ok) accountIds.push(resolved.accountId);
-      else reasons.push(at(`safety.protected: ${resolved.problem}`));
+      const resolved = accounts.resolveAccount(reference);
+      if (resolved.ok) accountIds.push(resolved.value.id);
+      else reasons.push(at(`safety.protected: ${resolved.message}: fix access.yaml`));
     }
     const principals = [
       ...entry.users.map((name) => ({ principalType: "USER", principal: name })),
@@ -79272,54 +79388,6 @@ function rawObject(v) {
   return v !== null && typeof v === "object" && !Array.isArray(v) ? v : {};
 }
 
-// src/model/did-you-mean.ts
-function levenshtein(a6, b6, max = Infinity) {
-  if (a6 === b6) return 0;
-  if (Math.abs(a6.length - b6.length) > max) return max + 1;
-  let prev = Array.from({ length: b6.length + 1 }, (_, i6) => i6);
-  for (let i6 = 1; i6 <= a6.length; i6++) {
-    const cur = [i6];
-    let rowMin = i6;
-    for (let j6 = 1; j6 <= b6.length; j6++) {
-      const cost = a6[i6 - 1] === b6[j6 - 1] ? 0 : 1;
-      const v = Math.min((prev[j6] ?? 0) + 1, (cur[j6 - 1] ?? 0) + 1, (prev[j6 - 1] ?? 0) + cost);
-      cur.push(v);
-      if (v < rowMin) rowMin = v;
-    }
-    if (rowMin > max) return max + 1;
-    prev = cur;
-  }
-  return prev[b6.length] ?? 0;
-}
-function closest(name, candidates) {
-  const lower = name.toLowerCase();
-  const limit = Math.max(2, Math.floor(name.length / 3));
-  let best;
-  let bestScore = Infinity;
-  for (const c6 of candidates) {
-    if (c6 === name) continue;
-    const cl = c6.toLowerCase();
-    let score;
-    if (cl === lower) score = 0;
-    else {
-      const long = lower.length >= 3 && cl.length >= 3;
-      const prefix = long && (cl.startsWith(lower) || lower.startsWith(cl));
-      const contains = long && cl.includes(lower);
-      score = Math.min(levenshtein(lower, cl, limit), prefix ? 1.25 : contains ? 1.5 : Infinity);
-    }
-    if (score > limit) continue;
-    if (score < bestScore || score === bestScore && best !== void 0 && c6 < best) {
-      best = c6;
-      bestScore = score;
-    }
-  }
-  return best;
-}
-function didYouMean(name, candidates) {
-  const c6 = closest(name, candidates);
-  return c6 === void 0 ? "" : ` (did you mean "${c6}"?)`;
-}
-
 // src/config/rules/references.ts
 function namesIn(item, segs, singular, plural5) {
   const out = [];
@@ -80515,91 +80583,6 @@ function accessChanges(inputs) {
       [b6.accountId, b6.permissionSet, b6.principalType, b6.principal, b6.effect]
     )
   );
-}
-
-// src/plan/accounts.ts
-var ACCOUNT_ID = /^\d{12}$/;
-var AccountIndex = class {
-  constructor(org, aliases) {
-    this.org = org;
-    this.aliases = aliases;
-    for (const a6 of org.accounts) {
-      this.byId.set(a6.id, a6);
-      const same = this.byName.get(a6.name) ?? [];
-      same.push(a6);
-      this.byName.set(a6.name, same);
-    }
-    for (const ou of org.organizationalUnits ?? []) {
-      this.ouById.set(ou.id, ou);
-      this.ouByPath.set(normaliseOuPath(ou.path), ou);
-      const siblings = this.childOus.get(ou.parentId) ?? [];
-      siblings.push(ou.id);
-      this.childOus.set(ou.parentId, siblings);
-    }
-  }
-  org;
-  aliases;
-  byId = /* @__PURE__ */ new Map();
-  byName = /* @__PURE__ */ new Map();
-  ouById = /* @__PURE__ */ new Map();
-  ouByPath = /* @__PURE__ */ new Map();
-  childOus = /* @__PURE__ */ new Map();
-  /** Name of an account for people; `unknown account` when it is not in the organization. */
-  nameOf(accountId) {
-    return this.byId.get(accountId)?.name ?? "unknown account";
-  }
-  /** An account ID, an `accounts:` alias, or an Organizations account name. */
-  resolveAccount(ref) {
-    const aliased = this.aliases[ref];
-    if (aliased !== void 0) {
-      const a6 = this.byId.get(aliased);
-      return a6 ? { ok: true, value: a6 } : { ok: false, message: `account alias "${ref}" points to ${aliased}, which is not in the organization` };
-    }
-    if (ACCOUNT_ID.test(ref)) {
-      const a6 = this.byId.get(ref);
-      return a6 ? { ok: true, value: a6 } : { ok: false, message: `account ${ref} is not in the organization` };
-    }
-    const named = this.byName.get(ref) ?? [];
-    if (named.length === 1) return { ok: true, value: named[0] };
-    if (named.length > 1) {
-      const ids = named.map((a6) => a6.id).sort(compareStrings).join(", ");
-      return { ok: false, message: `account name "${ref}" matches ${named.length} accounts (${ids}): use the account ID` };
-    }
-    const candidates = [...Object.keys(this.aliases), ...this.byName.keys()];
-    return {
-      ok: false,
-      message: `account "${ref}" is not an account ID, an alias under accounts:, or the name of an account in the organization${didYouMean(ref, candidates)}`
-    };
-  }
-  /** Accounts under an OU (by path or `ou-…` ID, nested OUs included; `/` or `r-…` is the root). */
-  resolveOu(ref) {
-    if (ref === "/" || ref === this.org.rootId) return { ok: true, value: [...this.org.accounts] };
-    if (this.org.organizationalUnits === void 0) {
-      return { ok: false, message: `organizational unit "${ref}" cannot be resolved: the OU tree was not read` };
-    }
-    const ou = ref.startsWith("ou-") ? this.ouById.get(ref) : this.ouByPath.get(normaliseOuPath(ref));
-    if (ou === void 0) {
-      const candidates = ref.startsWith("ou-") ? [...this.ouById.keys()] : [...this.ouByPath.keys()];
-      return {
-        ok: false,
-        message: `organizational unit "${ref}" is not in the organization${didYouMean(normaliseOuPath(ref), candidates)}`
-      };
-    }
-    const under = /* @__PURE__ */ new Set();
-    const stack = [ou.id];
-    while (stack.length > 0) {
-      const id = stack.pop();
-      under.add(id);
-      stack.push(...this.childOus.get(id) ?? []);
-    }
-    return { ok: true, value: this.org.accounts.filter((a6) => a6.parentId !== void 0 && under.has(a6.parentId)) };
-  }
-};
-function normaliseOuPath(path) {
-  let p3 = path.trim();
-  if (!p3.startsWith("/")) p3 = `/${p3}`;
-  while (p3.length > 1 && p3.endsWith("/")) p3 = p3.slice(0, -1);
-  return p3;
 }
 
 // src/plan/context.ts
