@@ -1,6 +1,6 @@
 import { AwsError, validation } from '../errors.js';
 import type { Ctx } from '../context.js';
-import { str, type Input } from '../validate.js';
+import { checkString, list, obj, str, type Input } from '../validate.js';
 
 export const RESOURCE_ID = {
   required: true,
@@ -48,4 +48,31 @@ export function attributeString(value: unknown, path: string, max = 1024): strin
     throw validation(`Invalid value for attribute ${path}: expected a string of 1 to ${max} characters.`);
   }
   return value;
+}
+
+/**
+ * The one `Filters` entry ListUsers/ListGroups accept, on `attribute` only (case-insensitive,
+ * as AWS compares attribute paths): its value, or undefined when the call has no filter.
+ */
+export function singleFilterValue(input: Input, attribute: string): string | undefined {
+  const filters = list(input, 'Filters', { max: 1 }) ?? [];
+  const f = filters[0] as Input | undefined;
+  if (!f) return undefined;
+  const path = checkString(f['AttributePath'], 'AttributePath', { required: true, min: 1, max: 255 });
+  const value = checkString(f['AttributeValue'], 'AttributeValue', { required: true, min: 1, max: 1024 });
+  if (path.toLowerCase() !== attribute.toLowerCase()) {
+    throw validation(`Filtering on ${path} is not supported: filter on ${attribute}.`);
+  }
+  return value;
+}
+
+/** `AlternateIdentifier.UniqueAttribute` of GetUserId/GetGroupId (ExternalId lookups: not found). */
+export function uniqueAttribute(input: Input, type: 'USER' | 'GROUP'): { path: string; value: string } {
+  const alt = obj(input, 'AlternateIdentifier', true);
+  const unique = obj(alt, 'UniqueAttribute');
+  if (!unique) throw idsNotFound(type, 'ExternalId');
+  const path = checkString(unique['AttributePath'], 'AttributePath', { required: true, min: 1, max: 255 });
+  const value = unique['AttributeValue'];
+  if (typeof value !== 'string') throw validation('AttributeValue must be a string.');
+  return { path: path.toLowerCase(), value };
 }

@@ -2,8 +2,8 @@ import { validation } from '../errors.js';
 import { epoch, type Ctx, type HandlerTable } from '../context.js';
 import { pageOf } from '../paging.js';
 import type { GroupRec } from '../state.js';
-import { checkString, list, obj, str, type Input } from '../validate.js';
-import { attributeString, checkStore, idsConflict, idsInvalidToken, idsNotFound, RESOURCE_ID, TEXT, TEXT_TEXT } from './ids-common.js';
+import { checkString, list, str, type Input } from '../validate.js';
+import { attributeString, checkStore, idsConflict, idsInvalidToken, idsNotFound, RESOURCE_ID, singleFilterValue, TEXT, TEXT_TEXT, uniqueAttribute } from './ids-common.js';
 
 const GROUP_TEXT = { min: 1, max: 1024, pattern: TEXT, patternText: TEXT_TEXT } as const;
 
@@ -76,12 +76,8 @@ export const groupHandlers: HandlerTable = {
   /** Filters: at most one, on DisplayName. */
   ListGroups(ctx: Ctx, input: Input) {
     checkStore(ctx, input);
-    const filters = list(input, 'Filters', { max: 1 }) ?? [];
-    const f = filters[0] as Input | undefined;
-    if (f) {
-      const path = checkString(f['AttributePath'], 'AttributePath', { required: true, min: 1, max: 255 });
-      const value = checkString(f['AttributeValue'], 'AttributeValue', { required: true, min: 1, max: 1024 });
-      if (path.toLowerCase() !== 'displayname') throw validation(`Filtering on ${path} is not supported: filter on DisplayName.`);
+    const value = singleFilterValue(input, 'DisplayName');
+    if (value !== undefined) {
       const id = ctx.state.groupByName.get(value.toLowerCase());
       const g = id === undefined ? undefined : ctx.state.groups.get(id);
       return { Groups: g ? [groupShape(ctx, g)] : [] };
@@ -93,13 +89,8 @@ export const groupHandlers: HandlerTable = {
   /** AlternateIdentifier.UniqueAttribute on displayName. */
   GetGroupId(ctx: Ctx, input: Input) {
     checkStore(ctx, input);
-    const alt = obj(input, 'AlternateIdentifier', true);
-    const unique = obj(alt, 'UniqueAttribute');
-    if (!unique) throw idsNotFound('GROUP', 'ExternalId');
-    const path = checkString(unique['AttributePath'], 'AttributePath', { required: true, min: 1, max: 255 });
-    const value = unique['AttributeValue'];
-    if (typeof value !== 'string') throw validation('AttributeValue must be a string.');
-    if (path.toLowerCase() !== 'displayname') throw validation(`${path} is not a unique attribute: use displayName.`);
+    const { path, value } = uniqueAttribute(input, 'GROUP');
+    if (path !== 'displayname') throw validation(`${path} is not a unique attribute: use displayName.`);
     const id = ctx.state.groupByName.get(value.toLowerCase());
     if (id === undefined) throw idsNotFound('GROUP', value);
     return { IdentityStoreId: ctx.state.identityStoreId, GroupId: id };

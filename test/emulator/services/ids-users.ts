@@ -3,7 +3,7 @@ import { epoch, type Ctx, type HandlerTable } from '../context.js';
 import { pageOf } from '../paging.js';
 import type { EmailRec, UserRec } from '../state.js';
 import { checkString, list, obj, str, type Input } from '../validate.js';
-import { attributeString, checkStore, idsConflict, idsInvalidToken, idsNotFound, RESOURCE_ID, TEXT, TEXT_TEXT } from './ids-common.js';
+import { attributeString, checkStore, idsConflict, idsInvalidToken, idsNotFound, RESOURCE_ID, singleFilterValue, TEXT, TEXT_TEXT, uniqueAttribute } from './ids-common.js';
 
 const USER_NAME = { required: true, min: 1, max: 128, pattern: /^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$/u, patternText: '[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+' } as const;
 const NAME_PART = { required: true, min: 1, max: 1024, pattern: TEXT, patternText: TEXT_TEXT } as const;
@@ -134,12 +134,8 @@ export const userHandlers: HandlerTable = {
   /** Filters: at most one, on UserName. */
   ListUsers(ctx: Ctx, input: Input) {
     checkStore(ctx, input);
-    const filters = list(input, 'Filters', { max: 1 }) ?? [];
-    const f = filters[0] as Input | undefined;
-    if (f) {
-      const path = checkString(f['AttributePath'], 'AttributePath', { required: true, min: 1, max: 255 });
-      const value = checkString(f['AttributeValue'], 'AttributeValue', { required: true, min: 1, max: 1024 });
-      if (path.toLowerCase() !== 'username') throw validation(`Filtering on ${path} is not supported: filter on UserName.`);
+    const value = singleFilterValue(input, 'UserName');
+    if (value !== undefined) {
       const id = ctx.state.userByName.get(value.toLowerCase());
       const u = id === undefined ? undefined : ctx.state.users.get(id);
       return { Users: u ? [userShape(ctx, u)] : [] };
@@ -151,15 +147,10 @@ export const userHandlers: HandlerTable = {
   /** AlternateIdentifier.UniqueAttribute on userName or emails.value. */
   GetUserId(ctx: Ctx, input: Input) {
     checkStore(ctx, input);
-    const alt = obj(input, 'AlternateIdentifier', true);
-    const unique = obj(alt, 'UniqueAttribute');
-    if (!unique) throw idsNotFound('USER', 'ExternalId');
-    const path = checkString(unique['AttributePath'], 'AttributePath', { required: true, min: 1, max: 255 });
-    const value = unique['AttributeValue'];
-    if (typeof value !== 'string') throw validation('AttributeValue must be a string.');
+    const { path, value } = uniqueAttribute(input, 'USER');
     let id: string | undefined;
-    if (path.toLowerCase() === 'username') id = ctx.state.userByName.get(value.toLowerCase());
-    else if (path.toLowerCase() === 'emails.value') id = ctx.state.userByEmail.get(value.toLowerCase());
+    if (path === 'username') id = ctx.state.userByName.get(value.toLowerCase());
+    else if (path === 'emails.value') id = ctx.state.userByEmail.get(value.toLowerCase());
     else throw validation(`${path} is not a unique attribute: use userName or emails.value.`);
     if (id === undefined) throw idsNotFound('USER', value);
     return { IdentityStoreId: ctx.state.identityStoreId, UserId: id };
