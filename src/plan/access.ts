@@ -1,24 +1,34 @@
 /**
- * The reviewer's view: who gains or loses which permission set on which account, and why, from
- * the assignment changes and from membership changes (a user added to a group gains what the group
- * has).
+ * The reviewer's view of a plan: whose effective access changes, through which path, and what each
+ * group grant change does to its members.
  *
- * Membership effects are computed on effective access: a user's access through every path (direct
- * assignments and every group) before and after the plan. A membership change shows a row only
- * where the user's effective access really changes: adding bob to `admins` when bob already has
- * ReadOnly on an account directly (or through another group) says nothing about ReadOnly there.
+ * A person's effective access (see effective-access.ts) is compared before and after the plan. A
+ * user row exists only where that set really changes: moving a grant from a user to a group they
+ * belong to, removing someone from a group while a direct grant remains, or deleting one of two
+ * groups that grant the same thing changes no one's access and shows no user row. Every group
+ * assignment change gets a group row saying whose access it changes, and why not for the others.
  */
-import type { Assignment, LiveAssignment } from '../model/assignment.js';
+import type { Assignment } from '../model/assignment.js';
 import type { Live } from '../model/live.js';
 import type { AccountIndex } from './accounts.js';
 import { compareStrings, compareTuples } from './compare.js';
-import type { AccessChange, AssignmentChange, MembershipChange } from './types.js';
+import {
+  effectiveAccess,
+  grantKey,
+  liveAccessState,
+  peopleOf,
+  principalKey,
+  stateAfter,
+  type AccessState,
+  type GrantKey,
+  type Holding,
+} from './effective-access.js';
+import type { AccessChange, AccessPath, AssignmentChange, GroupAccessChange, UnchangedMember, UserAccessChange } from './types.js';
 
 export interface AccessInputs {
   live: Live;
   accounts: AccountIndex;
   assignments: AssignmentChange[];
-  memberships: MembershipChange[];
   /** Members per group after the plan (resolved user names). */
   membersAfter: Map<string, Set<string>>;
   deletedUsers: Set<string>;
@@ -26,17 +36,14 @@ export interface AccessInputs {
   deletedSets: Set<string>;
 }
 
-const grantKey = (a: Assignment): string => `${a.permissionSet}|${a.accountId}`;
-export const viaGroup = (group: string): string => `member of group ${group}`;
+type Access = Map<string, Map<GrantKey, Holding>>;
 
-/** Principal (`USER|name`) → grant key → the assignment. */
-function index(assignments: Iterable<Assignment>): Map<string, Map<string, Assignment>> {
-  const out = new Map<string, Map<string, Assignment>>();
-  for (const a of assignments) {
-    const p = `${a.principalType}|${a.principal}`;
-    const m = out.get(p) ?? new Map<string, Assignment>();
-    m.set(grantKey(a), a);
-    out.set(p, m);
+/** Why each assignment is created (rule labels) or deleted, by principal and grant. */
+function assignmentReasons(inputs: AccessInputs): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const c of inputs.assignments) {
+    const a = c.assignment;
+    out.set(`${principalKey(a)}|${grantKey(a)}`, c.action === 'create' ? c.rules.map((r) => r.label) : [deleteReason(a, inputs)]);
   }
   return out;
 }
@@ -48,93 +55,126 @@ function deleteReason(a: Assignment, inputs: AccessInputs): string {
   return 'no rule in access.yaml grants it';
 }
 
-/** Effective grants of a user through groups: grant key → (groups, assignment). */
-function throughGroups(
+const sorted = (xs: Iterable<string>): string[] => [...new Set(xs)].sort(compareStrings);
+
+/** The paths of a holding, each with why it comes (`other` is the state it is not in). */
+function paths(
   user: string,
-  memberships: Map<string, Set<string>>,
-  byPrincipal: Map<string, Map<string, Assignment>>,
-): Map<string, { groups: string[]; a: Assignment }> {
-  const out = new Map<string, { groups: string[]; a: Assignment }>();
-  for (const [group, members] of memberships) {
-    if (!members.has(user)) continue;
-    for (const [k, a] of byPrincipal.get(`GROUP|${group}`) ?? []) {
-      const e = out.get(k) ?? { groups: [], a };
-      e.groups.push(group);
-      out.set(k, e);
+  h: Holding,
+  other: AccessState,
+  reasons: Map<string, string[]>,
+  inputs: AccessInputs,
+  effect: 'gain' | 'lose',
+): AccessPath[] {
+  const k = grantKey(h);
+  const because = (principal: string): string[] => reasons.get(`${principal}|${k}`) ?? [];
+  const out: AccessPath[] = [];
+  if (effect === 'lose' && inputs.deletedUsers.has(user)) {
+    if (h.direct) out.push({ because: [`user ${user} is deleted`] });
+    for (const group of h.groups) out.push({ group, because: [`user ${user} is deleted`] });
+    return out;
+  }
+  if (h.direct) out.push({ because: because(`USER|${user}`) });
+  for (const group of h.groups) {
+    const why: string[] = [];
+    if (effect === 'lose' && inputs.deletedGroups.has(group)) why.push(`group ${group} is deleted`);
+    else {
+      if (other.members.get(group)?.has(user) !== true) why.push(`${effect === 'gain' ? 'added to' : 'removed from'} group ${group}`);
+      why.push(...because(`GROUP|${group}`));
     }
+    out.push({ group, because: why });
   }
   return out;
 }
 
-export function accessChanges(inputs: AccessInputs): AccessChange[] {
-  const { live, accounts } = inputs;
-  const rows = new Map<string, AccessChange & { viaSet: Set<string> }>();
-  const memberCount = (group: string): number =>
-    inputs.deletedGroups.has(group)
-      ? 0
-      : (inputs.membersAfter.get(group)?.size ?? 0) + (live.groups[group]?.unresolvedMemberIds.length ?? 0);
-  const row = (effect: 'gain' | 'lose', a: Assignment, via: string[]): void => {
-    const key = `${effect}|${a.principalType}|${a.principal}|${grantKey(a)}`;
-    let r = rows.get(key);
-    if (r === undefined) {
-      r = {
-        effect,
-        principalType: a.principalType,
-        principal: a.principal,
-        permissionSet: a.permissionSet,
-        accountId: a.accountId,
-        accountName: accounts.nameOf(a.accountId),
-        via: [],
-        viaSet: new Set(),
-      };
-      if (a.principalType === 'GROUP') r.memberCount = memberCount(a.principal);
-      rows.set(key, r);
-    }
-    for (const v of via) r.viaSet.add(v);
+function userRows(people: string[], before: Access, after: Access, states: [AccessState, AccessState], inputs: AccessInputs): UserAccessChange[] {
+  const reasons = assignmentReasons(inputs);
+  const rows: UserAccessChange[] = [];
+  const row = (effect: 'gain' | 'lose', user: string, h: Holding, other: AccessState): void => {
+    rows.push({
+      kind: 'user',
+      effect,
+      user,
+      permissionSet: h.permissionSet,
+      accountId: h.accountId,
+      accountName: inputs.accounts.nameOf(h.accountId),
+      via: paths(user, h, other, reasons, inputs, effect),
+    });
   };
+  for (const user of people) {
+    const b = before.get(user) ?? new Map<GrantKey, Holding>();
+    const a = after.get(user) ?? new Map<GrantKey, Holding>();
+    for (const [k, h] of a) if (!b.has(k)) row('gain', user, h, states[0]);
+    for (const [k, h] of b) if (!a.has(k)) row('lose', user, h, states[1]);
+  }
+  return rows;
+}
 
+/** `directly`, `through group ops`, `directly and through groups a, b`. */
+function howHeld(h: Holding): string {
+  const parts: string[] = [];
+  if (h.direct) parts.push('directly');
+  if (h.groups.length > 0) parts.push(`through group${h.groups.length === 1 ? '' : 's'} ${h.groups.join(', ')}`);
+  return parts.join(' and ');
+}
+
+function groupRows(before: Access, after: Access, states: [AccessState, AccessState], inputs: AccessInputs): GroupAccessChange[] {
+  const reasons = assignmentReasons(inputs);
+  const rows: GroupAccessChange[] = [];
   for (const c of inputs.assignments) {
-    if (c.action === 'create') row('gain', c.assignment, c.rules.map((r) => r.label));
-    else row('lose', c.assignment, [deleteReason(c.assignment, inputs)]);
-  }
-
-  // Effective access of the users whose group memberships change.
-  const affected = new Set<string>(inputs.memberships.map((m) => m.user));
-  for (const g of inputs.deletedGroups) for (const u of live.groups[g]?.members ?? []) affected.add(u);
-  for (const u of inputs.deletedUsers) affected.add(u);
-  if (affected.size > 0) {
-    const deleted = new Set(inputs.assignments.filter((c) => c.action === 'delete').map((c) => c.assignment));
-    const deletedKeys = new Set([...deleted].map((a) => `${a.principalType}|${a.principal}|${grantKey(a)}`));
-    const finalAssignments: Assignment[] = [
-      ...live.assignments.filter((a: LiveAssignment) => !deletedKeys.has(`${a.principalType}|${a.principal}|${grantKey(a)}`)),
-      ...inputs.assignments.filter((c) => c.action === 'create').map((c) => c.assignment),
-    ];
-    const before = index(live.assignments);
-    const after = index(finalAssignments);
-    const membersBefore = new Map(Object.entries(live.groups).map(([g, grp]) => [g, new Set(grp.members)]));
-    const membersAfter = new Map([...inputs.membersAfter].filter(([g]) => !inputs.deletedGroups.has(g)));
-    for (const user of [...affected].sort(compareStrings)) {
-      const directBefore = before.get(`USER|${user}`) ?? new Map<string, Assignment>();
-      const directAfter = inputs.deletedUsers.has(user) ? new Map<string, Assignment>() : (after.get(`USER|${user}`) ?? new Map());
-      const groupsBefore = throughGroups(user, membersBefore, before);
-      const groupsAfter = inputs.deletedUsers.has(user) ? new Map() : throughGroups(user, membersAfter, after);
-      for (const [k, e] of groupsAfter) {
-        if (directBefore.has(k) || groupsBefore.has(k)) continue;
-        row('gain', { ...e.a, principalType: 'USER', principal: user }, e.groups.map(viaGroup));
-      }
-      for (const [k, e] of groupsBefore) {
-        if (directAfter.has(k) || groupsAfter.has(k)) continue;
-        row('lose', { ...e.a, principalType: 'USER', principal: user }, e.groups.map(viaGroup));
-      }
+    const a = c.assignment;
+    if (a.principalType !== 'GROUP') continue;
+    const gain = c.action === 'create';
+    const k = grantKey(a);
+    // A gain reaches the members after the plan; a loss is felt by the members before it.
+    const members = sorted([...((gain ? states[1] : states[0]).members.get(a.principal) ?? [])]).filter((u) => !(gain && states[1].gone.has(u)));
+    const unresolved = gain && inputs.deletedGroups.has(a.principal) ? 0 : (inputs.live.groups[a.principal]?.unresolvedMemberIds.length ?? 0);
+    const changesAccessOf: string[] = [];
+    const unchanged: UnchangedMember[] = [];
+    for (const user of members) {
+      const had = before.get(user)?.get(k);
+      const has = after.get(user)?.get(k);
+      const kept = gain ? had : has;
+      if (kept === undefined) changesAccessOf.push(user);
+      else unchanged.push({ user, because: `${gain ? 'already has it' : 'keeps it'} ${howHeld(kept)}` });
     }
+    rows.push({
+      kind: 'group',
+      effect: gain ? 'gain' : 'lose',
+      group: a.principal,
+      memberCount: members.length + unresolved,
+      permissionSet: a.permissionSet,
+      accountId: a.accountId,
+      accountName: inputs.accounts.nameOf(a.accountId),
+      because: reasons.get(`${principalKey(a)}|${k}`) ?? [],
+      changesAccessOf,
+      unchanged,
+      unresolvedMembers: unresolved,
+    });
   }
+  return rows;
+}
 
-  return [...rows.values()]
-    .map(({ viaSet, ...r }) => ({ ...r, via: [...viaSet].sort(compareStrings) }))
-    .sort((a, b) =>
-      compareTuples(
-        [a.accountId, a.permissionSet, a.principalType, a.principal, a.effect],
-        [b.accountId, b.permissionSet, b.principalType, b.principal, b.effect],
-      ),
-    );
+export function accessChanges(inputs: AccessInputs): AccessChange[] {
+  const { live } = inputs;
+  const before = liveAccessState(live);
+  const after = stateAfter(live, {
+    created: inputs.assignments.filter((c) => c.action === 'create').map((c) => c.assignment),
+    deleted: inputs.assignments.filter((c) => c.action === 'delete').map((c) => c.assignment),
+    membersAfter: inputs.membersAfter,
+    deletedUsers: inputs.deletedUsers,
+    deletedGroups: inputs.deletedGroups,
+    deletedSets: inputs.deletedSets,
+  });
+  const people = peopleOf(live, [before, after]);
+  const accessBefore = effectiveAccess(before, people);
+  const accessAfter = effectiveAccess(after, people);
+  const states: [AccessState, AccessState] = [before, after];
+  const users = userRows(people, accessBefore, accessAfter, states, inputs).sort((x, y) =>
+    compareTuples([x.user, x.accountId, x.permissionSet, x.effect], [y.user, y.accountId, y.permissionSet, y.effect]),
+  );
+  const groups = groupRows(accessBefore, accessAfter, states, inputs).sort((x, y) =>
+    compareTuples([x.group, x.accountId, x.permissionSet, x.effect], [y.group, y.accountId, y.permissionSet, y.effect]),
+  );
+  return [...users, ...groups];
 }

@@ -72,7 +72,6 @@ export function buildPlan(desired: Desired, live: Live, options: PlanOptions = {
     live,
     accounts: ctx.accounts,
     assignments: sortedAssignments,
-    memberships: identities.memberships,
     membersAfter: identities.membersAfter,
     deletedUsers: new Set(identities.users.filter((c) => c.action === 'delete').map((c) => c.userName)),
     deletedGroups: new Set(identities.groups.filter((c) => c.action === 'delete').map((c) => c.displayName)),

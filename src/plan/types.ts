@@ -92,22 +92,74 @@ export type Change =
 
 export type ChangeKind = Change['kind'];
 
-/** Who gains or loses which permission set on which account: what a reviewer reads first. */
-export interface AccessChange {
+/**
+ * One way a user holds a permission set on an account: an assignment to the user directly, or
+ * membership of a group that has the assignment.
+ */
+export interface AccessPath {
+  /** The group the access comes through; absent for an assignment to the user directly. */
+  group?: string;
+  /**
+   * Why this path comes (gain) or goes (loss), in words: `added to group X` / `removed from group
+   * X` / `group X is deleted` / `user X is deleted` first, then what happens to the assignment:
+   * the labels of the rules that create it (in rule order), `permission set X is deleted`, or
+   * `no rule in access.yaml grants it`.
+   */
+  because: string[];
+}
+
+/**
+ * A change of one person's effective access: every (permission set, account) they hold through a
+ * direct assignment or any group, compared before and after the plan. A row exists only where that
+ * really changes: access that moves from one path to another is no row.
+ */
+export interface UserAccessChange {
+  kind: 'user';
   effect: 'gain' | 'lose';
-  principalType: 'USER' | 'GROUP';
-  principal: string;
-  /** For groups: members after the plan. */
-  memberCount?: number;
+  user: string;
   permissionSet: string;
   accountId: string;
   accountName: string;
   /**
-   * Why: rule labels for assignment changes, or `member of group X` when a membership change
-   * gives or takes access through a group's assignments. Sorted.
+   * Every path the access comes through after the plan (gain: none existed before), or every path
+   * it came through before (lose: none remains). Direct first, then by group.
    */
-  via: string[];
+  via: AccessPath[];
 }
+
+/** A member of a group whose effective access a group's grant change leaves as it is, and why. */
+export interface UnchangedMember {
+  user: string;
+  /** e.g. `already has it directly`, `keeps it through group ops`. */
+  because: string;
+}
+
+/**
+ * An assignment of a group created or deleted, and what it does to its members' effective access.
+ * Listed for every group assignment change; when `changesAccessOf` is empty the grant changes no
+ * one's access (e.g. moving a grant from a user to a group that has them as member).
+ */
+export interface GroupAccessChange {
+  kind: 'group';
+  effect: 'gain' | 'lose';
+  group: string;
+  /** Members after the plan (gain) or before it (lose), including members idc cannot name. */
+  memberCount: number;
+  permissionSet: string;
+  accountId: string;
+  accountName: string;
+  /** Why: rule labels for a grant (in rule order), or why it is removed (`group X is deleted`, …). */
+  because: string[];
+  /** Named members whose effective access changes with this grant (each has a user row). Sorted. */
+  changesAccessOf: string[];
+  /** Named members whose effective access does not change, and why. Sorted by user. */
+  unchanged: UnchangedMember[];
+  /** Members idc could not resolve to a user name: their access changes with the grant unless they hold it another way. */
+  unresolvedMembers: number;
+}
+
+/** What a reviewer reads first: people's effective access changes, then group grant changes. */
+export type AccessChange = UserAccessChange | GroupAccessChange;
 
 export type WarningCode =
   | 'role-recreated'
@@ -139,7 +191,7 @@ export interface Plan {
   /** Sorted in apply order: by kind (users, groups, memberships, permission sets, provisions,
    * assignments), then action, then name. */
   changes: Change[];
-  /** Sorted by account, permission set, principal type, principal, effect. */
+  /** User rows (by user, account, permission set, effect), then group rows (by group, account, permission set, effect). */
   accessChanges: AccessChange[];
   warnings: PlanWarning[];
   counts: PlanCounts;

@@ -108,12 +108,18 @@ function rolesRecreated(inputs: WarningInputs): PlanWarning[] {
   return out;
 }
 
+/**
+ * Administrator-level sets the plan gives to someone: the people who gain one (through any path),
+ * and group grants that give it to no named person yet (an empty group, or members who already
+ * have it another way), which hand it to whoever joins the group later.
+ */
 function adminGrants(inputs: WarningInputs): PlanWarning[] {
   const out: PlanWarning[] = [];
   const gains = new Map<string, string[]>();
   for (const a of inputs.access) {
     if (a.effect !== 'gain') continue;
-    const who = a.principalType === 'USER' ? `user ${a.principal}` : `group ${a.principal}`;
+    if (a.kind === 'group' && a.changesAccessOf.length > 0) continue;
+    const who = a.kind === 'user' ? `user ${a.user}` : `group ${a.group}`;
     const list = gains.get(a.permissionSet) ?? [];
     list.push(`${who} on ${accountLabel(inputs.accounts, a.accountId)}`);
     gains.set(a.permissionSet, list);

@@ -6,7 +6,8 @@ import type { PermissionSet, PermissionSetField, PermissionsBoundary } from '../
 import { compareStrings } from '../plan/compare.js';
 import { presentFields } from '../plan/permission-set-fields.js';
 import { prettyPolicy } from '../plan/policy.js';
-import type { AccessChange, Change, Plan, PlanCounts, PermissionSetChange } from '../plan/types.js';
+import type { AccessPath, Change, GroupAccessChange, Plan, PlanCounts, PermissionSetChange } from '../plan/types.js';
+import { listOf } from '../plan/warnings.js';
 import { diffLines, withContext, type DiffLine } from './line-diff.js';
 import { assignmentLabel } from './change-line.js';
 
@@ -22,10 +23,26 @@ export function accountText(plan: Plan, accountId: string): string {
   return `${plan.accountNames[accountId] ?? 'unknown account'} (${accountId})`;
 }
 
-export function whoText(a: Pick<AccessChange, 'principalType' | 'principal' | 'memberCount'>): string {
-  if (a.principalType === 'USER') return `user ${a.principal}`;
-  const n = a.memberCount;
-  return n === undefined ? `group ${a.principal}` : `group ${a.principal} (${n} member${n === 1 ? '' : 's'})`;
+/** `group ops (2 members)`: members after the plan for a gain, before it for a loss. */
+export function groupText(g: Pick<GroupAccessChange, 'group' | 'memberCount'>): string {
+  return `group ${g.group} (${g.memberCount} member${g.memberCount === 1 ? '' : 's'})`;
+}
+
+/** `member of group ops (added to group ops)`, `direct assignment (assignments[0]: …)`. */
+export function pathText(p: AccessPath): string {
+  const path = p.group === undefined ? 'direct assignment' : `member of group ${p.group}`;
+  return p.because.length === 0 ? path : `${path} (${p.because.join('; ')})`;
+}
+
+/** What a group's grant change does to people, e.g. `no one's access changes: jonathan already has it directly`. */
+export function groupEffectText(g: GroupAccessChange): string {
+  const changed = g.changesAccessOf.length > 0 || g.unresolvedMembers > 0;
+  const who = [...g.changesAccessOf];
+  if (g.unresolvedMembers > 0) who.push(`${g.unresolvedMembers} member${g.unresolvedMembers === 1 ? '' : 's'} idc cannot name`);
+  const head = changed ? `access changes for ${listOf(who)}` : "no one's access changes";
+  const rest = g.unchanged.map((u) => `${u.user} ${u.because}`);
+  if (!changed && rest.length === 0) return `${head}: the group has no members`;
+  return rest.length === 0 ? head : `${head}${changed ? '; ' : ': '}${listOf(rest)}`;
 }
 
 export const FIELD_LABELS: Record<PermissionSetField, string> = {

@@ -1,7 +1,7 @@
 /** The sections of the markdown plan: each returns markdown with every value escaped. */
 import type { User } from '../model/identity.js';
-import type { AccessChange, Change, Plan, PlanWarning } from '../plan/types.js';
-import { accountText, byKind, deletedFields, fieldDeltas, KIND_TITLES, whoText, type FieldDelta } from './describe.js';
+import type { Change, GroupAccessChange, Plan, PlanWarning, UserAccessChange } from '../plan/types.js';
+import { accountText, byKind, deletedFields, fieldDeltas, groupEffectText, groupText, KIND_TITLES, pathText, type FieldDelta } from './describe.js';
 import { codeBlock, escapeMarkdown as e } from './escape.js';
 
 /** Sections with more items than this are collapsed in `<details>`. */
@@ -32,23 +32,44 @@ export function warningsSection(warnings: PlanWarning[], max = 50): string {
   return [`> [!WARNING]`, `> **${plural(warnings.length, 'warning')}**`, '>', ...shown].join('\n');
 }
 
-function whoCell(a: AccessChange): string {
-  return `${a.principalType === 'USER' ? '👤' : '👥'} ${e(whoText(a))}`;
+const EFFECT = { gain: '🟢 gains', lose: '🔴 loses' } as const;
+
+function userRow(plan: Plan, a: UserAccessChange): string {
+  return `| 👤 ${e(a.user)} | ${EFFECT[a.effect]} | ${e(a.permissionSet)} | ${e(accountText(plan, a.accountId))} | ${a.via.map((p) => e(pathText(p))).join('<br>')} |`;
 }
 
-/** The access table; `maxRows` cuts it with a line saying how many rows were left out. */
+function groupRow(plan: Plan, g: GroupAccessChange): string {
+  const why = g.because.map(e).join('<br>');
+  return `| 👥 ${e(groupText(g))} | ${EFFECT[g.effect]} | ${e(g.permissionSet)} | ${e(accountText(plan, g.accountId))} | ${why} | ${e(groupEffectText(g))} |`;
+}
+
+/**
+ * The access section: people whose effective access changes, then every group grant change and
+ * whose access it changes. `maxRows` cuts the rows (people first) with a line saying how many
+ * were left out.
+ */
 export function accessSection(plan: Plan, maxRows = Infinity): string {
-  const rows = plan.accessChanges;
-  if (rows.length === 0) return '### Access changes\n\nNobody gains or loses access.';
-  const lines = ['| Who | Access | Permission set | Account | Why |', '| --- | --- | --- | --- | --- |'];
-  for (const a of rows.slice(0, maxRows)) {
-    const effect = a.effect === 'gain' ? '🟢 gains' : '🔴 loses';
-    lines.push(`| ${whoCell(a)} | ${effect} | ${e(a.permissionSet)} | ${e(accountText(plan, a.accountId))} | ${a.via.map(e).join('<br>')} |`);
+  const users = plan.accessChanges.filter((a) => a.kind === 'user');
+  const groups = plan.accessChanges.filter((a) => a.kind === 'group');
+  const people = new Set(users.map((u) => u.user)).size;
+  const gains = users.filter((r) => r.effect === 'gain').length;
+  const out = ['### Access changes'];
+  if (users.length === 0) out.push("Nobody's access changes.");
+  else {
+    out.push(`${plural(people, 'person', 'people')}: ${plural(gains, 'grant')} gained, ${plural(users.length - gains, 'grant')} lost.`);
+    const lines = ['| Who | Access | Permission set | Account | Through |', '| --- | --- | --- | --- | --- |'];
+    for (const a of users.slice(0, maxRows)) lines.push(userRow(plan, a));
+    out.push(lines.join('\n'));
   }
-  if (rows.length > maxRows) lines.push('', `_… and ${plural(rows.length - maxRows, 'more access change')}: see the job summary._`);
-  const gains = rows.filter((r) => r.effect === 'gain').length;
-  const intro = `${plural(gains, 'grant')} gained, ${plural(rows.length - gains, 'grant')} lost.`;
-  return `### Access changes\n\n${intro}\n\n${lines.join('\n')}`;
+  const room = Math.max(0, maxRows - users.length);
+  if (groups.length > 0 && room > 0) {
+    const lines = ['| Group | Grant | Permission set | Account | Why | Whose access changes |', '| --- | --- | --- | --- | --- | --- |'];
+    for (const g of groups.slice(0, room)) lines.push(groupRow(plan, g));
+    out.push('#### Group grants', lines.join('\n'));
+  }
+  const total = users.length + groups.length;
+  if (total > maxRows) out.push(`_… and ${plural(total - maxRows, 'more access change')}: see the job summary._`);
+  return out.join('\n\n');
 }
 
 function userLine(c: Extract<Change, { kind: 'user' }>): string {

@@ -2,7 +2,7 @@
 import type { User } from '../model/identity.js';
 import { isEmptyPlan } from '../plan/hash.js';
 import type { Change, Plan } from '../plan/types.js';
-import { accountText, byKind, fieldDeltas, KIND_TITLES, summarySentence, whoText } from './describe.js';
+import { accountText, byKind, fieldDeltas, groupEffectText, groupText, KIND_TITLES, pathText, summarySentence } from './describe.js';
 import { escapeTerminal as t } from './escape.js';
 
 export interface TextOptions {
@@ -79,6 +79,27 @@ function changeLines(plan: Plan, c: Change, paint: Paint): string[] {
   }
 }
 
+/** People whose effective access changes, then every group grant change and whose access it changes. */
+function accessLines(plan: Plan, paint: Paint, bold: (s: string) => string): string[] {
+  const out = [bold('Access changes:')];
+  const sign = (effect: 'gain' | 'lose'): string => (effect === 'gain' ? paint('32', '+') : paint('31', '-'));
+  const verb = (effect: 'gain' | 'lose'): string => (effect === 'gain' ? 'gains' : 'loses');
+  const users = plan.accessChanges.filter((a) => a.kind === 'user');
+  const groups = plan.accessChanges.filter((a) => a.kind === 'group');
+  if (users.length === 0) out.push("  nobody's access changes");
+  for (const a of users) {
+    out.push(`  ${sign(a.effect)} user ${t(a.user)} ${verb(a.effect)} ${t(a.permissionSet)} on ${t(accountText(plan, a.accountId))}`);
+    for (const p of a.via) out.push(`      via ${t(pathText(p))}`);
+  }
+  if (groups.length > 0) out.push('', bold('Group grants:'));
+  for (const g of groups) {
+    out.push(`  ${sign(g.effect)} ${t(groupText(g))} ${verb(g.effect)} ${t(g.permissionSet)} on ${t(accountText(plan, g.accountId))}`);
+    for (const why of g.because) out.push(`      via ${t(why)}`);
+    out.push(`      ${t(groupEffectText(g))}`);
+  }
+  return out;
+}
+
 export function renderText(plan: Plan, options: TextOptions = {}): string {
   const paint: Paint = options.color ? (code, s) => `\u001b[${code}m${s}\u001b[0m` : (_code, s) => s;
   const bold = (s: string): string => paint('1', s);
@@ -94,14 +115,7 @@ export function renderText(plan: Plan, options: TextOptions = {}): string {
     return `${out.join('\n')}\n`;
   }
 
-  out.push(bold('Access changes:'));
-  if (plan.accessChanges.length === 0) out.push('  nobody gains or loses access');
-  for (const a of plan.accessChanges) {
-    const sign = a.effect === 'gain' ? paint('32', '+') : paint('31', '-');
-    out.push(`  ${sign} ${t(whoText(a))} ${a.effect === 'gain' ? 'gains' : 'loses'} ${t(a.permissionSet)} on ${t(accountText(plan, a.accountId))}`);
-    for (const v of a.via) out.push(`      via ${t(v)}`);
-  }
-  out.push('');
+  out.push(...accessLines(plan, paint, bold), '');
 
   const k = byKind(plan);
   for (const [key, changes] of Object.entries(k) as [keyof typeof k, Change[]][]) {

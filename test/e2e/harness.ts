@@ -128,9 +128,11 @@ export function changeLine(c: Change): string {
 
 export const changeLines = (plan: Plan): string[] => plan.changes.map(changeLine).sort();
 
-/** Access changes as `gain|lose TYPE principal set account`. */
+/** Access changes as `gain|lose USER user set account` (people) and `gain|lose GROUP group set account` (group grants). */
 export const accessLines = (plan: Plan): string[] =>
-  plan.accessChanges.map((a) => `${a.effect} ${a.principalType} ${a.principal} ${a.permissionSet} ${a.accountId}`).sort();
+  plan.accessChanges
+    .map((a) => `${a.effect} ${a.kind === 'user' ? `USER ${a.user}` : `GROUP ${a.group}`} ${a.permissionSet} ${a.accountId}`)
+    .sort();
 
 /** For failure messages: the plan as the terminal shows it. */
 export const show = (plan: Plan): string => renderText(plan, { color: false });
