@@ -118,26 +118,39 @@ function howHeld(h: Holding): string {
   return parts.join(' and ');
 }
 
+/** Group grants (`group|set|account`) that one state has and the other lacks. */
+function groupGrantsOnlyIn(a: AccessState, b: AccessState): Assignment[] {
+  const out: Assignment[] = [];
+  for (const [p, grants] of a.grants) {
+    if (!p.startsWith('GROUP|')) continue;
+    const other = b.grants.get(p);
+    for (const [k, g] of grants) if (other?.has(k) !== true) out.push(g);
+  }
+  return out;
+}
+
+/**
+ * A row for every group grant that comes or goes: an assignment created or deleted, or a group
+ * deleted with its assignments. Each says whose effective access it changes, and why not for the
+ * other members.
+ */
 function groupRows(before: Access, after: Access, states: [AccessState, AccessState], inputs: AccessInputs): GroupAccessChange[] {
   const reasons = assignmentReasons(inputs);
   const rows: GroupAccessChange[] = [];
-  for (const c of inputs.assignments) {
-    const a = c.assignment;
-    if (a.principalType !== 'GROUP') continue;
-    const gain = c.action === 'create';
+  const row = (a: Assignment, gain: boolean): void => {
     const k = grantKey(a);
     // A gain reaches the members after the plan; a loss is felt by the members before it.
-    const members = sorted([...((gain ? states[1] : states[0]).members.get(a.principal) ?? [])]).filter((u) => !(gain && states[1].gone.has(u)));
-    const unresolved = gain && inputs.deletedGroups.has(a.principal) ? 0 : (inputs.live.groups[a.principal]?.unresolvedMemberIds.length ?? 0);
+    const state = gain ? states[1] : states[0];
+    const members = sorted(state.members.get(a.principal) ?? []).filter((u) => !state.gone.has(u));
+    const unresolved = inputs.live.groups[a.principal]?.unresolvedMemberIds.length ?? 0;
     const changesAccessOf: string[] = [];
     const unchanged: UnchangedMember[] = [];
     for (const user of members) {
-      const had = before.get(user)?.get(k);
-      const has = after.get(user)?.get(k);
-      const kept = gain ? had : has;
+      const kept = gain ? before.get(user)?.get(k) : after.get(user)?.get(k);
       if (kept === undefined) changesAccessOf.push(user);
       else unchanged.push({ user, because: `${gain ? 'already has it' : 'keeps it'} ${howHeld(kept)}` });
     }
+    const because = reasons.get(`${principalKey(a)}|${k}`) ?? (inputs.deletedGroups.has(a.principal) ? [`group ${a.principal} is deleted`] : []);
     rows.push({
       kind: 'group',
       effect: gain ? 'gain' : 'lose',
@@ -146,12 +159,14 @@ function groupRows(before: Access, after: Access, states: [AccessState, AccessSt
       permissionSet: a.permissionSet,
       accountId: a.accountId,
       accountName: inputs.accounts.nameOf(a.accountId),
-      because: reasons.get(`${principalKey(a)}|${k}`) ?? [],
+      because,
       changesAccessOf,
       unchanged,
       unresolvedMembers: unresolved,
     });
-  }
+  };
+  for (const a of groupGrantsOnlyIn(states[1], states[0])) row(a, true);
+  for (const a of groupGrantsOnlyIn(states[0], states[1])) row(a, false);
   return rows;
 }
 
@@ -164,7 +179,6 @@ export function accessChanges(inputs: AccessInputs): AccessChange[] {
     membersAfter: inputs.membersAfter,
     deletedUsers: inputs.deletedUsers,
     deletedGroups: inputs.deletedGroups,
-    deletedSets: inputs.deletedSets,
   });
   const people = peopleOf(live, [before, after]);
   const accessBefore = effectiveAccess(before, people);

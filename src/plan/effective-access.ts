@@ -57,22 +57,23 @@ export function liveAccessState(live: Live): AccessState {
 export interface AppliedChanges {
   created: Assignment[];
   deleted: Assignment[];
-  /** Members per group after the plan (every group that exists after it). */
+  /** Members per group after the plan: every group that exists after it, and only those. */
   membersAfter: Map<string, Set<string>>;
   deletedUsers: Set<string>;
   deletedGroups: Set<string>;
-  deletedSets: Set<string>;
 }
 
-/** The live state with the plan's assignment, membership, user, group and set deletions applied. */
+/** The live state with the plan's assignment, membership, user and group changes applied. */
 export function stateAfter(live: Live, c: AppliedChanges): AccessState {
   const deleted = new Set(c.deleted.map((a) => `${principalKey(a)}|${grantKey(a)}`));
   const kept = live.assignments.filter((a) => {
-    if (deleted.has(`${principalKey(a)}|${grantKey(a)}`) || c.deletedSets.has(a.permissionSet)) return false;
+    // A deleted set's assignments are all among `deleted` (AWS refuses to delete a set that has any).
+    if (deleted.has(`${principalKey(a)}|${grantKey(a)}`)) return false;
+    // A deleted user or group holds nothing any more, even through assignments idc does not manage.
     return a.principalType === 'USER' ? !c.deletedUsers.has(a.principal) : !c.deletedGroups.has(a.principal);
   });
-  const members = new Map<string, Set<string>>();
-  for (const [g, m] of c.membersAfter) if (!c.deletedGroups.has(g)) members.set(g, new Set(m));
+  // membersAfter holds only the groups that exist after the plan.
+  const members = new Map([...c.membersAfter].map(([g, m]) => [g, new Set(m)]));
   return { grants: indexGrants([...kept, ...c.created]), members, gone: new Set(c.deletedUsers) };
 }
 
