@@ -109,16 +109,16 @@ function rolesRecreated(inputs: WarningInputs): PlanWarning[] {
 }
 
 /**
- * Administrator-level sets the plan gives to someone: the people who gain one (through any path),
- * and group grants that give it to no named person yet (an empty group, or members who already
- * have it another way), which hand it to whoever joins the group later.
+ * Administrator-level sets the plan gives to someone: the people who gain one (through any path;
+ * never those who lose it or keep it through another path), and grants to a group that has no
+ * members yet, which hand it to whoever joins the group later.
  */
 function adminGrants(inputs: WarningInputs): PlanWarning[] {
   const out: PlanWarning[] = [];
   const gains = new Map<string, string[]>();
   for (const a of inputs.access) {
     if (a.effect !== 'gain') continue;
-    if (a.kind === 'group' && a.changesAccessOf.length > 0) continue;
+    if (a.kind === 'group' && a.memberCount > 0) continue;
     const who = a.kind === 'user' ? `user ${a.user}` : `group ${a.group}`;
     const list = gains.get(a.permissionSet) ?? [];
     list.push(`${who} on ${accountLabel(inputs.accounts, a.accountId)}`);
