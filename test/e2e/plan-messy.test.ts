@@ -45,6 +45,9 @@ describe('plan against a messy organization', () => {
     expect(accessLines(plan)).toEqual(
       [
         `gain GROUP admins ReadOnly ${SANDBOX}`,
+        // alice stays in admins: she gains what the group gains and loses what it loses.
+        `gain USER alice ReadOnly ${SANDBOX}`,
+        `lose USER alice Legacy ${WORKLOADS}`,
         `gain USER bob ReadOnly ${WORKLOADS}`,
         `gain USER bob ReadOnly ${SANDBOX}`,
         `lose GROUP admins Legacy ${WORKLOADS}`,
