@@ -11,7 +11,7 @@
 import type { Assignment } from '../model/assignment.js';
 import type { Live } from '../model/live.js';
 import type { AccountIndex } from './accounts.js';
-import { compareStrings, compareTuples } from './compare.js';
+import { compareTuples, sortedStrings } from './compare.js';
 import {
   effectiveAccess,
   grantKey,
@@ -54,8 +54,6 @@ function deleteReason(a: Assignment, inputs: AccessInputs): string {
   if (a.principalType === 'GROUP' && inputs.deletedGroups.has(a.principal)) return `group ${a.principal} is deleted`;
   return 'no rule in access.yaml grants it';
 }
-
-const sorted = (xs: Iterable<string>): string[] => [...new Set(xs)].sort(compareStrings);
 
 /** The paths of a holding, each with why it comes (`other` is the state it is not in). */
 function paths(
@@ -141,7 +139,7 @@ function groupRows(before: Access, after: Access, states: [AccessState, AccessSt
     const k = grantKey(a);
     // A gain reaches the members after the plan; a loss is felt by the members before it.
     const state = gain ? states[1] : states[0];
-    const members = sorted(state.members.get(a.principal) ?? []).filter((u) => !state.gone.has(u));
+    const members = sortedStrings(state.members.get(a.principal) ?? []).filter((u) => !state.gone.has(u));
     const unresolved = inputs.live.groups[a.principal]?.unresolvedMemberIds.length ?? 0;
     const changesAccessOf: string[] = [];
     const unchanged: UnchangedMember[] = [];
