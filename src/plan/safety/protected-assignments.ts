@@ -1,0 +1,84 @@
+/**
+ * `safety.protected`: assignments that must exist after every apply (break-glass access). One is
+ * broken when the plan deletes it, or when it neither exists now nor is created by the plan.
+ * Its accounts are resolved the way rule accounts are (the planner's AccountIndex); one that does
+ * not resolve is an error at its line and column, like a rule's, not a refusal.
+ */
+import { assignmentKey, type Assignment } from '../../model/assignment.js';
+import type { Desired, ProtectedAssignment } from '../../model/desired.js';
+import type { Live } from '../../model/live.js';
+import { pathKey, type Diagnostic } from '../../model/source.js';
+import { assignmentLabel } from '../../render/change-line.js';
+import type { AccountIndex } from '../accounts.js';
+import type { Change, SafetyRefusal } from '../types.js';
+
+const HOW_DELETE = 'keep the rule that grants it in access.yaml, or apply with force';
+const HOW_MISSING = 'add a rule that grants it to access.yaml, or apply with force';
+
+/** Index of the entry in `safety.protected` (entries with several permission sets share it). */
+function entryIndex(desired: Desired, entry: ProtectedAssignment): number | undefined {
+  for (let i = 0; ; i++) {
+    const pos = desired.positions[pathKey(['safety', 'protected', i])];
+    if (pos === undefined) return undefined;
+    if (pos.line === entry.pos.line && pos.col === entry.pos.col && pos.file === entry.pos.file) return i;
+  }
+}
+
+export interface ProtectedCheck {
+  refusals: SafetyRefusal[];
+  /** Accounts that do not resolve, at their position in access.yaml. */
+  diagnostics: Diagnostic[];
+}
+
+export function checkProtected(
+  changes: readonly Change[],
+  accountNames: Record<string, string>,
+  desired: Desired,
+  live: Live,
+  accounts: AccountIndex,
+): ProtectedCheck {
+  const existing = new Set(live.assignments.map(assignmentKey));
+  const created = new Set<string>();
+  const deleted = new Set<string>();
+  for (const change of changes) {
+    if (change.kind !== 'assignment') continue;
+    (change.action === 'create' ? created : deleted).add(assignmentKey(change.assignment));
+  }
+
+  const refusals: SafetyRefusal[] = [];
+  const diagnostics = new Map<string, Diagnostic>();
+  for (const entry of desired.safety.protected) {
+    const index = entryIndex(desired, entry);
+    const accountIds: string[] = [];
+    entry.accounts.forEach((reference, j) => {
+      const resolved = accounts.resolveAccount(reference);
+      if (resolved.ok) {
+        accountIds.push(resolved.value.id);
+        return;
+      }
+      const at = index === undefined ? undefined : desired.positions[pathKey(['safety', 'protected', index, 'accounts', j])];
+      const d: Diagnostic = { ...(at ?? entry.pos), severity: 'error', message: `safety.protected: ${resolved.message}` };
+      diagnostics.set(`${d.file}:${d.line}:${d.col}:${d.message}`, d);
+    });
+    const principals = [
+      ...entry.users.map((name) => ({ principalType: 'USER' as const, principal: name })),
+      ...entry.groups.map((name) => ({ principalType: 'GROUP' as const, principal: name })),
+    ];
+    const refuse = (code: SafetyRefusal['code'], message: string): void => {
+      refusals.push({ code, message, forceOverrides: true, pos: entry.pos });
+    };
+    for (const accountId of accountIds) {
+      for (const principal of principals) {
+        const assignment: Assignment = { permissionSet: entry.permissionSet, ...principal, accountId };
+        const key = assignmentKey(assignment);
+        const label = assignmentLabel(assignment, accountNames);
+        if (deleted.has(key)) {
+          refuse('protected-assignment-removed', `plan deletes protected assignment ${label}: ${HOW_DELETE}`);
+        } else if (!existing.has(key) && !created.has(key)) {
+          refuse('protected-assignment-missing', `protected assignment ${label} does not exist and the plan does not create it: ${HOW_MISSING}`);
+        }
+      }
+    }
+  }
+  return { refusals, diagnostics: [...diagnostics.values()] };
+}
