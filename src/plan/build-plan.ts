@@ -96,7 +96,7 @@ export function buildPlan(desired: Desired, live: Live, options: PlanOptions = {
 
   const accountNames: Record<string, string> = {};
   for (const id of mentionedAccounts({ changes, accessChanges: access })) accountNames[id] = ctx.accounts.nameOf(id);
-  const safety = safetyVerdict({ desired, live, accounts: ctx.accounts, changes, accountNames });
+  const safety = safetyVerdict({ desired, live, accounts: ctx.accounts, universe, changes, accountNames });
   diagnostics.push(...safety.diagnostics);
   const unhashed: Omit<Plan, 'hash'> = {
     formatVersion: PLAN_FORMAT_VERSION,

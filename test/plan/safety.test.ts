@@ -46,7 +46,8 @@ const deleteAssignment = (set: string, type: 'USER' | 'GROUP', who: string, acco
 
 function verdictOf(changes: Change[], desired: Desired = makeDesired(), live: Live = world()) {
   const accounts = new AccountIndex(live.organization, desired.accountAliases);
-  return safetyVerdict({ desired, live, accounts, changes, accountNames: makePlan(changes).accountNames });
+  const universe = { usersAfter: new Set(Object.keys(live.users)), groupsAfter: new Set(Object.keys(live.groups)), setsAfter: new Set(Object.keys(live.permissionSets)) };
+  return safetyVerdict({ desired, live, accounts, universe, changes, accountNames: makePlan(changes).accountNames });
 }
 const refusals = (changes: Change[], desired?: Desired, live?: Live): SafetyRefusal[] => verdictOf(changes, desired, live).verdict.refusals;
 const messages = (changes: Change[], desired?: Desired, live?: Live): string[] => refusals(changes, desired, live).map((r) => r.message);
@@ -141,6 +142,27 @@ describe('safety verdict: protected', () => {
     ]);
     // Also in a plan without changes: the file is wrong whatever the plan.
     expect(verdictOf([], desired).diagnostics).toHaveLength(1);
+  });
+  it('reports names that will not exist (only AWS knows them: referenced, external) as errors at their position', () => {
+    const desired = makeDesired({
+      protected: [
+        { permissionSet: 'AdminAccess', users: ['breakglas'], groups: ['ops'], accounts: [MANAGEMENT] },
+        { permissionSet: 'ReadOnly', users: ['breakglass'], groups: [], accounts: [MANAGEMENT] },
+      ],
+    });
+    // One item `permission_sets: [AdminAccess, ReadOnly]`: both entries share its position.
+    desired.safety.protected[1]!.pos = desired.safety.protected[0]!.pos;
+    Object.assign(desired.positions, {
+      'safety.protected[0]': { file: 'access.yaml', line: 10, col: 5 },
+      'safety.protected[0].permission_sets[0]': { file: 'access.yaml', line: 10, col: 24 },
+      'safety.protected[0].permission_sets[1]': { file: 'access.yaml', line: 10, col: 37 },
+      'safety.protected[0].users[0]': { file: 'access.yaml', line: 11, col: 15 },
+    });
+    const { diagnostics } = verdictOf([deleteAssignment('Read_Only', 'GROUP', 'ops', PROD)], desired);
+    expect(diagnostics.map((d) => `${d.line}:${d.col}: ${d.message}`)).toEqual([
+      '11:15: safety.protected: user "breakglas" does not exist in the identity store (did you mean "breakglass"?)',
+      '10:37: safety.protected: permission set "ReadOnly" does not exist in Identity Center (did you mean "Read_Only"?)',
+    ]);
   });
 });
 

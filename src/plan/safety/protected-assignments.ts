@@ -2,14 +2,18 @@
  * `safety.protected`: assignments that must exist after every apply (break-glass access). One is
  * broken when the plan deletes it, or when it neither exists now nor is created by the plan.
  * Its accounts are resolved the way rule accounts are (the planner's AccountIndex); one that does
- * not resolve is an error at its line and column, like a rule's, not a refusal.
+ * not resolve is an error at its line and column, like a rule's, not a refusal. So is a name that
+ * will not exist after the plan: validate already rejects names the file must define, this
+ * catches those only AWS can answer for (`ownership: referenced`, an external identity source).
  */
 import { assignmentKey, type Assignment } from '../../model/assignment.js';
 import type { Desired, ProtectedAssignment } from '../../model/desired.js';
 import type { Live } from '../../model/live.js';
-import { pathKey, type Diagnostic } from '../../model/source.js';
+import { didYouMean } from '../../model/did-you-mean.js';
+import { pathKey, type Diagnostic, type SourcePos } from '../../model/source.js';
 import { assignmentLabel } from '../../render/change-line.js';
 import type { AccountIndex } from '../accounts.js';
+import type { Universe } from '../references.js';
 import type { Change, SafetyRefusal } from '../types.js';
 
 const HOW_DELETE = 'keep the rule that grants it in access.yaml, or apply with force';
@@ -30,12 +34,22 @@ export interface ProtectedCheck {
   diagnostics: Diagnostic[];
 }
 
+/** Position of the `name` in the list `field` (or its singular form) of entry `index`. */
+function namePos(desired: Desired, index: number | undefined, field: 'user' | 'group' | 'permission_set', names: readonly string[], name: string): SourcePos | undefined {
+  if (index === undefined) return undefined;
+  const one = desired.positions[pathKey(['safety', 'protected', index, field])];
+  if (one !== undefined && names.length === 1) return one;
+  const j = names.indexOf(name);
+  return j < 0 ? undefined : desired.positions[pathKey(['safety', 'protected', index, `${field}s`, j])];
+}
+
 export function checkProtected(
   changes: readonly Change[],
   accountNames: Record<string, string>,
   desired: Desired,
   live: Live,
   accounts: AccountIndex,
+  universe: Universe,
 ): ProtectedCheck {
   const existing = new Set(live.assignments.map(assignmentKey));
   const created = new Set<string>();
@@ -47,8 +61,24 @@ export function checkProtected(
 
   const refusals: SafetyRefusal[] = [];
   const diagnostics = new Map<string, Diagnostic>();
+  const report = (at: SourcePos | undefined, entry: ProtectedAssignment, message: string): void => {
+    const d: Diagnostic = { ...(at ?? entry.pos), severity: 'error', message: `safety.protected: ${message}` };
+    diagnostics.set(`${d.file}:${d.line}:${d.col}:${d.message}`, d);
+  };
   for (const entry of desired.safety.protected) {
     const index = entryIndex(desired, entry);
+    // One entry per permission set of the item (`permission_sets: [A, B]`), in order.
+    const setsOfItem = desired.safety.protected.filter((e) => e.pos === entry.pos).map((e) => e.permissionSet);
+    const unknown = (field: 'user' | 'group' | 'permission_set', listed: readonly string[], names: readonly string[], after: Set<string>, where: string): void => {
+      for (const name of names) {
+        if (after.has(name)) continue;
+        const what = field === 'permission_set' ? 'permission set' : field;
+        report(namePos(desired, index, field, listed, name), entry, `${what} "${name}" does not exist ${where}${didYouMean(name, after)}`);
+      }
+    };
+    unknown('user', entry.users, entry.users, universe.usersAfter, 'in the identity store');
+    unknown('group', entry.groups, entry.groups, universe.groupsAfter, 'in the identity store');
+    unknown('permission_set', setsOfItem, [entry.permissionSet], universe.setsAfter, 'in Identity Center');
     const accountIds: string[] = [];
     entry.accounts.forEach((reference, j) => {
       const resolved = accounts.resolveAccount(reference);
@@ -57,8 +87,7 @@ export function checkProtected(
         return;
       }
       const at = index === undefined ? undefined : desired.positions[pathKey(['safety', 'protected', index, 'accounts', j])];
-      const d: Diagnostic = { ...(at ?? entry.pos), severity: 'error', message: `safety.protected: ${resolved.message}` };
-      diagnostics.set(`${d.file}:${d.line}:${d.col}:${d.message}`, d);
+      report(at, entry, resolved.message);
     });
     const principals = [
       ...entry.users.map((name) => ({ principalType: 'USER' as const, principal: name })),

@@ -8,6 +8,7 @@ import type { Desired } from '../../model/desired.js';
 import type { Live } from '../../model/live.js';
 import { formatDiagnostic, type Diagnostic } from '../../model/source.js';
 import type { AccountIndex } from '../accounts.js';
+import type { Universe } from '../references.js';
 import { compareStrings } from '../compare.js';
 import type { Change, SafetyRefusal, SafetyVerdict } from '../types.js';
 import { checkMaxDeletes } from './max-deletes.js';
@@ -20,6 +21,8 @@ export interface VerdictInput {
   desired: Desired;
   live: Live;
   accounts: AccountIndex;
+  /** Users, groups and permission sets that exist after the plan. */
+  universe: Universe;
   changes: readonly Change[];
   /** Account ID → name of the accounts the plan mentions. */
   accountNames: Record<string, string>;
@@ -27,15 +30,15 @@ export interface VerdictInput {
 
 /**
  * The verdict of a plan, and the errors of `safety.protected` entries whose accounts do not
- * resolve. A plan without changes is safe: apply has nothing to refuse.
+ * resolve or whose names will not exist. A plan without changes is safe: apply has nothing to refuse.
  */
 export function safetyVerdict(input: VerdictInput): { verdict: SafetyVerdict; diagnostics: Diagnostic[] } {
-  const { desired, live, accounts, changes } = input;
+  const { desired, live, accounts, universe, changes } = input;
   const names: Record<string, string> = {};
   for (const account of live.organization.accounts) names[account.id] = account.name;
   Object.assign(names, input.accountNames);
 
-  const prot = checkProtected(changes, names, desired, live, accounts);
+  const prot = checkProtected(changes, names, desired, live, accounts, universe);
   if (changes.length === 0) return { verdict: { safe: true, refusals: [] }, diagnostics: prot.diagnostics };
   const refusals = sortRefusals([
     ...checkMaxDeletes(changes, desired.safety.maxDeletes, live, desired.positions['safety.max_deletes']),
