@@ -3,9 +3,9 @@
  * refusal comes first in the text, is in the JSON, and the exit code is 3 (2 when within limits).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/run.js';
 import { MESSY_YAML, messyWorld } from '../e2e/fixtures/messy.js';
 import { startE2E, type E2E } from '../e2e/harness.js';
+import { runIdc, type IdcRun } from './run-idc.js';
 
 let e2e: E2E | undefined;
 afterEach(async () => {
@@ -13,19 +13,11 @@ afterEach(async () => {
   e2e = undefined;
 });
 
-async function idc(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    cwd: e2e!.dir,
-    env: {},
-    engine: e2e!.engine,
-  });
+async function idc(...argv: string[]): Promise<IdcRun> {
+  const run = await runIdc(argv, { cwd: e2e!.dir, engine: e2e!.engine });
   // The engine is given the absolute path; show it as a user in that directory would see it.
   const local = (s: string): string => s.replaceAll(e2e!.config, 'access.yaml');
-  return { code, stdout: local(stdout), stderr: local(stderr) };
+  return { code: run.code, stdout: local(run.stdout), stderr: local(run.stderr) };
 }
 
 describe('idc plan: the safety verdict', () => {

@@ -40,6 +40,13 @@ const TOO_MANY = MESSY_YAML.replace('max_deletes: 50', 'max_deletes: 3');
 const MAX_DELETES_LINE = MESSY_YAML.split('\n').findIndex((l) => l.includes('max_deletes: 50')) + 1;
 const PR = 41;
 
+/** A new commit on the pull request with `text` as access.yaml, and the plan run it triggers. */
+async function pushToPull(text: string, head: string, merge: string): Promise<ActionRun> {
+  await w.writeConfig(text);
+  w.github.pulls.find((p) => p.number === PR)!.commits.push(sha(head));
+  return runAction(w, { eventName: 'pull_request', payload: pullRequestPayload(PR, { action: 'synchronize', headSha: sha(head) }), sha: sha(merge) });
+}
+
 describe('the Action refuses, before merge, a plan apply would refuse', () => {
   it('over max_deletes: the comment starts with the refusal and the step fails with failure-reason unsafe', async () => {
     await w.writeConfig(TOO_MANY);
@@ -69,13 +76,7 @@ describe('the Action refuses, before merge, a plan apply would refuse', () => {
   });
 
   it('the same file within the limit passes, and the comment no longer warns', async () => {
-    await w.writeConfig(MESSY_YAML);
-    w.github.pulls.find((p) => p.number === PR)!.commits.push(sha('b'));
-    const run = await runAction(w, {
-      eventName: 'pull_request',
-      payload: pullRequestPayload(PR, { action: 'synchronize', headSha: sha('b') }),
-      sha: sha('2'),
-    });
+    const run = await pushToPull(MESSY_YAML, 'b', '2');
 
     expect(run.code, explain(run)).toBe(0);
     expect(run.outputs).toMatchObject({ 'failure-reason': '', 'has-changes': 'true', deletes: '7' });
@@ -87,13 +88,7 @@ describe('the Action refuses, before merge, a plan apply would refuse', () => {
   });
 
   it('merged over the limit anyway (no branch protection): apply checks again, refuses, and changes nothing', async () => {
-    await w.writeConfig(TOO_MANY);
-    w.github.pulls.find((p) => p.number === PR)!.commits.push(sha('c'));
-    const planned = await runAction(w, {
-      eventName: 'pull_request',
-      payload: pullRequestPayload(PR, { action: 'synchronize', headSha: sha('c') }),
-      sha: sha('3'),
-    });
+    const planned = await pushToPull(TOO_MANY, 'c', '3');
     expect(planned.outputs['failure-reason'], explain(planned)).toBe('unsafe');
     const before = w.emu.dump();
 
