@@ -19,18 +19,20 @@ import type { Change, SafetyRefusal } from '../types.js';
 const HOW_DELETE = 'keep the rule that grants it in access.yaml, or apply with force';
 const HOW_MISSING = 'add a rule that grants it to access.yaml, or apply with force';
 
+const samePos = (a: SourcePos, b: SourcePos): boolean => a.line === b.line && a.col === b.col && a.file === b.file;
+
 /** Index of the entry in `safety.protected` (entries with several permission sets share it). */
 function entryIndex(desired: Desired, entry: ProtectedAssignment): number | undefined {
   for (let i = 0; ; i++) {
     const pos = desired.positions[pathKey(['safety', 'protected', i])];
     if (pos === undefined) return undefined;
-    if (pos.line === entry.pos.line && pos.col === entry.pos.col && pos.file === entry.pos.file) return i;
+    if (samePos(pos, entry.pos)) return i;
   }
 }
 
 export interface ProtectedCheck {
   refusals: SafetyRefusal[];
-  /** Accounts that do not resolve, at their position in access.yaml. */
+  /** Accounts that do not resolve and names that will not exist, at their position in access.yaml. */
   diagnostics: Diagnostic[];
 }
 
@@ -68,7 +70,7 @@ export function checkProtected(
   for (const entry of desired.safety.protected) {
     const index = entryIndex(desired, entry);
     // One entry per permission set of the item (`permission_sets: [A, B]`), in order.
-    const setsOfItem = desired.safety.protected.filter((e) => e.pos === entry.pos).map((e) => e.permissionSet);
+    const setsOfItem = desired.safety.protected.filter((e) => samePos(e.pos, entry.pos)).map((e) => e.permissionSet);
     const unknown = (field: 'user' | 'group' | 'permission_set', listed: readonly string[], names: readonly string[], after: Set<string>, where: string): void => {
       for (const name of names) {
         if (after.has(name)) continue;
