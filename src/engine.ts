@@ -4,7 +4,6 @@
  */
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { applyPlan, type ApplyOptions } from './apply/apply-plan.js';
-import { checkSafety, checkSelfLockout } from './apply/safety.js';
 import { resolveInstance, resolveRegion } from './aws/discover.js';
 import type { IdentityCenterGateway } from './aws/gateway.js';
 import { readLive } from './aws/read-live.js';
@@ -15,6 +14,7 @@ import type { Desired } from './model/desired.js';
 import type { Live } from './model/live.js';
 import { buildPlan } from './plan/build-plan.js';
 import { isEmptyPlan } from './plan/hash.js';
+import { blockingRefusals, refusalLine } from './plan/safety/verdict.js';
 import type { Plan } from './plan/types.js';
 import type { Progress } from './progress/progress.js';
 
@@ -94,12 +94,11 @@ export function createEngine(options: EngineOptions = {}): Engine {
       return { status: 'plan-changed', plan: thePlan, expectedHash: request.expectedHash };
     }
     if (isEmptyPlan(thePlan)) return { status: 'nothing-to-do', plan: thePlan };
-    // Removing the access of the credentials doing the apply is refused even with --force:
-    // nobody could apply the fix afterwards.
-    const lockout = checkSelfLockout(thePlan, live);
-    if (lockout.length > 0) return { status: 'unsafe', plan: thePlan, reasons: lockout };
-    const reasons = checkSafety(thePlan, desired, live);
-    if (reasons.length > 0 && !request.force) return { status: 'unsafe', plan: thePlan, reasons };
+    // The fresh plan's safety verdict, made with these credentials and this file. With force,
+    // only what force cannot override refuses (removing the access of the credentials doing
+    // the apply: nobody could apply the fix afterwards).
+    const refusals = blockingRefusals(thePlan.safety, request.force === true);
+    if (refusals.length > 0) return { status: 'unsafe', plan: thePlan, reasons: refusals.map(refusalLine) };
     if (request.confirm && !(await request.confirm(thePlan))) return { status: 'cancelled', plan: thePlan };
 
     const report = await applyPlan(thePlan, live, gateway, { ...options.apply, progress });

@@ -9,8 +9,12 @@ import type { Command } from './command.js';
 import { EXIT } from './command.js';
 import { configPath, engineFor, printDiagnostics, progressFor, useColor } from './runtime.js';
 
-/** `idc plan` exit codes, like `terraform plan -detailed-exitcode`. */
-export const PLAN_EXIT = { noChanges: 0, error: 1, changes: 2 } as const;
+/**
+ * `idc plan` exit codes, like `terraform plan -detailed-exitcode` (0, 1, 2), plus 3: there are
+ * changes and apply will refuse them (the plan's safety verdict), so a script or CI step that
+ * treats only 0 and 2 as success stops there.
+ */
+export const PLAN_EXIT = { noChanges: 0, error: 1, changes: 2, unsafe: 3 } as const;
 
 export const planCommand: Command = {
   name: 'plan',
@@ -27,7 +31,9 @@ export const planCommand: Command = {
 Reads the live state of AWS IAM Identity Center (users, groups, permission sets,
 assignments, the organization's accounts), compares it with access.yaml and
 prints the changes apply would make: who gains or loses which permission set on
-which account, and through which rule. Nothing is changed.
+which account, and through which rule. Nothing is changed. When apply would
+refuse the plan (safety.max_deletes, safety.protected, or removing the access
+of the credentials in use), that comes first, with the reasons.
 
 Arguments:
   path          the file to plan (default: access.yaml)
@@ -46,6 +52,8 @@ local emulator: npm run emulator).
 Exit codes:
   0  no changes: Identity Center matches the file
   2  there are changes (see the output)
+  3  there are changes, and idc apply will refuse them (see "Apply will refuse
+     this plan" at the top; --force overrides all but a self-lockout)
   1  the file is invalid, AWS could not be read, or the command line is wrong
 `,
   async run(args, io) {
@@ -70,6 +78,12 @@ Exit codes:
       io.stderr.write(`Plan saved to ${out} (hash ${plan.hash.slice(0, 12)}).\n`);
     }
     io.stdout.write(json ? renderJson(plan) : renderText(plan, { color: useColor(io) }));
-    return isEmptyPlan(plan) ? PLAN_EXIT.noChanges : PLAN_EXIT.changes;
+    if (isEmptyPlan(plan)) return PLAN_EXIT.noChanges;
+    if (!plan.safety.safe) {
+      const n = plan.safety.refusals.length;
+      io.stderr.write(`idc plan: idc apply will refuse this plan: ${n} safety ${n === 1 ? 'check fails' : 'checks fail'} (see "safety" in the plan).\n`);
+      return PLAN_EXIT.unsafe;
+    }
+    return PLAN_EXIT.changes;
   },
 };

@@ -2,7 +2,11 @@
 import type { Plan } from '../plan/types.js';
 import type { ActionIO } from './io.js';
 
-/** Why the run failed, for `failure-reason` (empty when it did not). */
+/**
+ * Why the run failed, for `failure-reason` (empty when it did not). `unsafe`: the plan's safety
+ * verdict refuses it — in plan mode, apply will refuse this plan (the step fails so that branch
+ * protection stops the merge); in apply mode, apply refused it and changed nothing.
+ */
 export type FailureReason =
   | 'invalid-input'
   | 'invalid-config'

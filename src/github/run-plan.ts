@@ -3,13 +3,14 @@
  * hash, the full plan in the job summary. Pull requests from forks get no OIDC token: validate only.
  */
 import type { Diagnostic } from '../model/source.js';
+import type { Plan } from '../plan/types.js';
 import { formatDiagnostic } from '../model/source.js';
 import { annotate } from './annotations.js';
 import { findStickyComment, resolveCommentAuthor, upsertStickyComment, type CommentTarget } from './comment.js';
 import { invalidBody, plannedBody, planTitle } from './comment-body.js';
 import { HEADER_VERSION, type CommentHeader } from './comment-header.js';
 import { inlineCode } from './escape-markdown.js';
-import { bodyContext, OK, type ModeDeps, type ModeResult } from './mode.js';
+import { bodyContext, failed, OK, type ModeDeps, type ModeResult } from './mode.js';
 import { outputsFromPlan } from './outputs.js';
 import { SUMMARY_PLAN_CHARS } from './summary.js';
 import { invalidConfig, runValidate } from './run-validate.js';
@@ -51,6 +52,24 @@ function annotateNew(deps: ModeDeps, seen: readonly Diagnostic[], diagnostics: r
   annotate(deps.io, diagnostics.filter((d) => !known.has(formatDiagnostic(d))));
 }
 
+/**
+ * A plan apply will refuse fails the plan step (`failure-reason: unsafe`), so that branch
+ * protection requiring this check stops the merge; each refusal about a place in access.yaml is
+ * annotated there. The comment and the summary say why, at the top.
+ */
+function refused(deps: ModeDeps, plan: Plan): ModeResult {
+  const { refusals } = plan.safety;
+  for (const r of refusals) {
+    if (r.pos) deps.io.error(r.message, { file: r.pos.file, startLine: r.pos.line, startColumn: r.pos.col });
+  }
+  const codes = [...new Set(refusals.map((r) => r.code))].join(', ');
+  const n = refusals.length;
+  return failed(
+    'unsafe',
+    `Apply will refuse this plan: ${n} safety ${n === 1 ? 'check fails' : 'checks fail'} (${codes}); see the pull request comment or the job summary. Fix ${deps.inputs.config} before merging.`,
+  );
+}
+
 export async function runPlan(deps: ModeDeps): Promise<ModeResult> {
   const pr = deps.ctx.pullRequest;
   if (pr?.fromFork) {
@@ -87,5 +106,5 @@ export async function runPlan(deps: ModeDeps): Promise<ModeResult> {
   );
   deps.io.info(`Plan ${plan.hash}: ${plan.counts.create} to create, ${plan.counts.update} to update, ${plan.counts.delete} to delete.`);
   await writeComment(deps, header(deps, plan.hash, 'planned'), plannedBody(ctx, plan), plan.changes.length > 0);
-  return OK;
+  return plan.safety.safe ? OK : refused(deps, plan);
 }

@@ -13,6 +13,7 @@ import { expandRules } from './expand.js';
 import { planHash } from './hash.js';
 import { sortChanges } from './order.js';
 import { checkRuleReferences } from './references.js';
+import { safetyVerdict } from './safety/verdict.js';
 import { PLAN_FORMAT_VERSION, type Change, type Plan, type PlanCounts } from './types.js';
 import { planWarnings, sortWarnings } from './warnings.js';
 
@@ -94,6 +95,8 @@ export function buildPlan(desired: Desired, live: Live, options: PlanOptions = {
 
   const accountNames: Record<string, string> = {};
   for (const id of mentionedAccounts({ changes, accessChanges: access })) accountNames[id] = ctx.accounts.nameOf(id);
+  const safety = safetyVerdict({ desired, live, accounts: ctx.accounts, universe, changes, accountNames });
+  diagnostics.push(...safety.diagnostics);
   const unhashed: Omit<Plan, 'hash'> = {
     formatVersion: PLAN_FORMAT_VERSION,
     configFile: desired.file,
@@ -103,6 +106,7 @@ export function buildPlan(desired: Desired, live: Live, options: PlanOptions = {
     warnings,
     counts: countChanges(changes),
     accountNames,
+    safety: safety.verdict,
   };
   return { plan: { ...unhashed, hash: planHash(unhashed) }, diagnostics: sortDiagnostics(diagnostics) };
 }

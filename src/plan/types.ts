@@ -183,6 +183,30 @@ export interface PlanCounts {
   delete: number;
 }
 
+/**
+ * Why apply refuses a plan: `safety.max_deletes`, `safety.protected` (an assignment the plan
+ * deletes, or one that neither exists nor is created), or the plan taking away the access of the
+ * credentials that made it (an Identity Center session, `AWSReservedSSO_<set>_…/<user>`).
+ */
+export type SafetyCode = 'max-deletes-exceeded' | 'protected-assignment-removed' | 'protected-assignment-missing' | 'own-access-removed';
+
+export interface SafetyRefusal {
+  code: SafetyCode;
+  /** One line: what is wrong, naming things as access.yaml does, and how to go on. */
+  message: string;
+  /** True when `--force` (the Action's `force: true`) overrides it; never for `own-access-removed`. */
+  forceOverrides: boolean;
+  /** The part of access.yaml it is about (a `safety.protected` entry, `safety.max_deletes`). */
+  pos?: SourcePos;
+}
+
+export interface SafetyVerdict {
+  /** False when apply refuses this plan (see `refusals`). */
+  safe: boolean;
+  /** Sorted by code, then message. Empty for a plan without changes: there is nothing to refuse. */
+  refusals: SafetyRefusal[];
+}
+
 export interface Plan {
   formatVersion: typeof PLAN_FORMAT_VERSION;
   /** Path of access.yaml as given. */
@@ -197,6 +221,15 @@ export interface Plan {
   counts: PlanCounts;
   /** Account ID → name of every account the plan mentions. */
   accountNames: Record<string, string>;
+  /**
+   * Whether apply will carry this plan out. Not part of the hash, on purpose: the hash is what
+   * apply does in AWS, and apply decides the verdict again from its own fresh plan. The verdict
+   * depends on who plans (the own-access check looks at the caller: the pull request's read-only
+   * role is never an Identity Center session, the person running `idc apply` may be) and on the
+   * `safety:` settings, neither of which changes what is done; hashing it would turn a reviewed
+   * plan into "plan changed" without any difference in the changes a reviewer approved.
+   */
+  safety: SafetyVerdict;
   /** sha256 (hex) of the canonical JSON of { formatVersion, instanceArn, changes }. */
   hash: string;
 }

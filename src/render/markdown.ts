@@ -4,6 +4,7 @@ import type { Plan } from '../plan/types.js';
 import { summaryCounts, summarySentence } from './describe.js';
 import { escapeMarkdown } from './escape.js';
 import { accessSection, detailSections, warningsSection } from './markdown-sections.js';
+import { safetyMarkdown } from './safety.js';
 
 export { escapeMarkdown } from './escape.js';
 
@@ -21,8 +22,9 @@ function safeUrl(url: string): string | undefined {
   return url;
 }
 
+/** The refusal (when apply will refuse the plan) comes first of all, then the heading and summary. */
 function header(plan: Plan, title: string): string {
-  const head = `## ${escapeMarkdown(title)}`;
+  const head = [safetyMarkdown(plan), `## ${escapeMarkdown(title)}`].filter((p) => p !== '').join('\n\n');
   if (isEmptyPlan(plan)) {
     return `${head}\n\n✅ **No changes.** Identity Center already matches ${escapeMarkdown(plan.configFile)}.`;
   }

@@ -4,6 +4,7 @@ import { isEmptyPlan } from '../plan/hash.js';
 import type { Change, Plan } from '../plan/types.js';
 import { accountText, byKind, fieldDeltas, groupEffectText, groupText, KIND_TITLES, pathText, summarySentence } from './describe.js';
 import { escapeTerminal as t } from './escape.js';
+import { safetyTextLines } from './safety.js';
 
 export interface TextOptions {
   /** ANSI colours (when writing to a TTY). */
@@ -104,6 +105,8 @@ export function renderText(plan: Plan, options: TextOptions = {}): string {
   const paint: Paint = options.color ? (code, s) => `\u001b[${code}m${s}\u001b[0m` : (_code, s) => s;
   const bold = (s: string): string => paint('1', s);
   const out: string[] = [bold(`idc plan: ${t(plan.configFile)}`), ''];
+  const refusal = safetyTextLines(plan, paint);
+  if (refusal.length > 0) out.push(...refusal, '');
 
   if (plan.warnings.length > 0) {
     out.push(bold('Warnings:'));

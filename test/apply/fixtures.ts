@@ -88,6 +88,7 @@ export function makePlan(changes: Change[], accountNames: Record<string, string>
     warnings: [],
     counts,
     accountNames,
+    safety: { safe: true, refusals: [] },
     hash: 'test',
   };
 }

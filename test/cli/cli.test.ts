@@ -1,20 +1,10 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/run.js';
+import { runIdc, type IdcRun } from './run-idc.js';
 
 const root = join(import.meta.dirname, '../..');
 
-async function idc(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    cwd: root,
-    env: {},
-  });
-  return { code, stdout, stderr };
-}
+const idc = (...argv: string[]): Promise<IdcRun> => runIdc(argv, { cwd: root });
 
 describe('idc validate', () => {
   it('exits 0 with a one-line summary for the example access.yaml (the default path)', async () => {

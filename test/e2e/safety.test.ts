@@ -99,3 +99,55 @@ describe('safety settings', () => {
     expect(e2e.emu.dump().assignments?.some((a) => a.accountId === MGMT && a.principalType === 'USER')).toBe(false);
   });
 });
+
+describe('the verdict is part of the plan (before any apply)', () => {
+  const PROTECTED = (accounts: string) =>
+    MESSY_YAML.replace('  max_deletes: 50\n', `  max_deletes: 3\n  protected:\n    - permission_set: Billing\n      users: [jonathan]\n      accounts: [${accounts}]\n`);
+  const WITHOUT_BILLING_RULE = (text: string) => text.replace('  - permission_set: Billing\n    users: [jonathan]\n    accounts: [management]\n', '');
+
+  it('lists max_deletes and protected refusals with codes, positions and force, and apply acts on the same verdict', async () => {
+    e2e = await startE2E({ world: messyWorld() });
+    await e2e.write(WITHOUT_BILLING_RULE(PROTECTED('management')));
+    const plan = await e2e.plan();
+    expect(plan.safety.safe).toBe(false);
+    expect(plan.safety.refusals.map((r) => [r.code, r.forceOverrides, r.pos?.line])).toEqual([
+      ['max-deletes-exceeded', true, 3],
+      ['protected-assignment-removed', true, 5],
+    ]);
+    expect(plan.safety.refusals[1]?.message).toBe(
+      'plan deletes protected assignment Billing → user jonathan on management (111122223333): keep the rule that grants it in access.yaml, or apply with force',
+    );
+
+    const before = e2e.emu.dump();
+    const refused = await e2e.apply();
+    expect(refused.status).toBe('unsafe');
+    if (refused.status !== 'unsafe') return;
+    expect(refused.reasons).toEqual(plan.safety.refusals.map((r) => `${e2e!.config}:${r.pos?.line}:${r.pos?.col}: ${r.message}`));
+    expect(e2e.emu.dump()).toEqual(before);
+  });
+
+  it('a protected account that does not resolve is a plan error at its line and column, with did-you-mean', async () => {
+    e2e = await startE2E({ world: messyWorld() });
+    await e2e.write(PROTECTED('managment'));
+    const outcome = await e2e.engine.plan(e2e.config, silentProgress);
+    expect(outcome.ok).toBe(false);
+    expect(outcome.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic)).toEqual([
+      `${e2e.config}:7:18: safety.protected: account "managment" is not an account ID, an alias under accounts:, or the name of an account in the organization (did you mean "management"?)`,
+    ]);
+    expect((await e2e.apply({ force: true })).status).toBe('invalid');
+    expect(writes(e2e.emu.calls())).toEqual([]);
+  });
+
+  it('the self-lockout refusal is in the plan of the Identity Center session that plans, and force cannot override it', async () => {
+    const caller = { accountId: MGMT, arn: `arn:aws:sts::${MGMT}:assumed-role/AWSReservedSSO_Billing_0123456789abcdef/jonathan` };
+    e2e = await startE2E({ world: messyWorld(), emulator: { caller } });
+    await e2e.write(WITHOUT_BILLING_RULE(MESSY_YAML));
+    const plan = await e2e.plan();
+    expect(plan.safety.refusals.map((r) => [r.code, r.forceOverrides])).toEqual([['own-access-removed', false]]);
+    // Not part of the hash: the same changes planned by other credentials hash the same.
+    e2e.emu.setCaller({ accountId: MGMT, arn: `arn:aws:sts::${MGMT}:assumed-role/IdcGitOpsPlan/ci` });
+    const other = await e2e.plan();
+    expect(other.safety).toEqual({ safe: true, refusals: [] });
+    expect(other.hash).toBe(plan.hash);
+  });
+});

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseHeader } from '../../src/github/comment-header.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
 import { startFakeGitHub, type FakeGitHub } from './fake-github.js';
-import { FakeEngine, FakeIO, planCreating } from './fakes.js';
+import { FakeEngine, FakeIO, planCreating, refusedPlan } from './fakes.js';
 import { pullRequestEvent, pushEvent, runWithFakes } from './harness.js';
 
 const MERGE_SHA = 'd'.repeat(40);
@@ -304,7 +304,7 @@ describe('merge (push to the default branch)', () => {
     const engine = new FakeEngine();
     engine.pending = planCreating(['jonathan']);
     await reviewed(engine);
-    engine.unsafeReasons = ['would delete 5 of 6 assignments (safety.max_deletes: 20%)'];
+    engine.pending = refusedPlan(engine.pending, ['would delete 5 of 6 assignments (safety.max_deletes: 20%)']);
     const run = await runWithFakes({ github, engine, eventName: 'push', payload: pushEvent(), sha: MERGE_SHA });
     expect(run.failureReason).toBe('unsafe');
     const body = github.commentsOn(21)[0]!.body;

@@ -5,7 +5,8 @@ import type { RenderPlanMarkdown } from '../../src/github/render.js';
 import type { Desired } from '../../src/model/desired.js';
 import type { Live } from '../../src/model/live.js';
 import type { Diagnostic } from '../../src/model/source.js';
-import { PLAN_FORMAT_VERSION, type Change, type Plan } from '../../src/plan/types.js';
+import { blockingRefusals, refusalLine } from '../../src/plan/safety/verdict.js';
+import { PLAN_FORMAT_VERSION, type Change, type Plan, type SafetyRefusal } from '../../src/plan/types.js';
 
 /** A plan creating the given users (enough for the Action, which never looks inside changes). */
 export function planCreating(users: string[], config = 'access.yaml'): Plan {
@@ -19,8 +20,15 @@ export function planCreating(users: string[], config = 'access.yaml'): Plan {
     warnings: [],
     counts: { create: users.length, update: 0, delete: 0 },
     accountNames: {},
+    safety: { safe: true, refusals: [] },
     hash: users.length === 0 ? 'e'.repeat(64) : `h${users.join('-')}`.padEnd(64, '0'),
   };
+}
+
+/** The plan with refusals in its safety verdict (`max_deletes`-like ones unless told). */
+export function refusedPlan(plan: Plan, messages: string[], forceOverrides = true): Plan {
+  const refusals: SafetyRefusal[] = messages.map((message) => ({ code: forceOverrides ? 'max-deletes-exceeded' : 'own-access-removed', message, forceOverrides }));
+  return { ...plan, safety: { safe: refusals.length === 0, refusals } };
 }
 
 /** A renderer that lists changes and escapes nothing dangerous (tests only). */
@@ -39,13 +47,12 @@ export interface EngineCall {
 
 /**
  * An engine over a scripted world: `pending` is what a fresh plan shows now. apply follows the
- * real engine's order: invalid → plan-changed → nothing-to-do → unsafe → applied (and then the
- * world converges: a new plan is empty).
+ * real engine's order: invalid → plan-changed → nothing-to-do → unsafe (the plan's safety
+ * verdict, as the real engine reads it) → applied (and then the world converges: a new plan is empty).
  */
 export class FakeEngine implements Engine {
   pending: Plan = planCreating([]);
   diagnostics: Diagnostic[] = [];
-  unsafeReasons: string[] = [];
   failures = 0;
   calls: EngineCall[] = [];
 
@@ -80,7 +87,8 @@ export class FakeEngine implements Engine {
       return { status: 'plan-changed', plan, expectedHash: request.expectedHash };
     }
     if (plan.changes.length === 0) return { status: 'nothing-to-do', plan };
-    if (this.unsafeReasons.length > 0 && !request.force) return { status: 'unsafe', plan, reasons: this.unsafeReasons };
+    const refusals = blockingRefusals(plan.safety, request.force === true);
+    if (refusals.length > 0) return { status: 'unsafe', plan, reasons: refusals.map(refusalLine) };
     const failed = plan.changes.slice(0, this.failures).map((change) => ({
       change,
       subject: `create user ${'userName' in change ? change.userName : ''}`,

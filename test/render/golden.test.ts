@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { renderJson } from '../../src/render/json.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
 import { renderText } from '../../src/render/text.js';
-import { emptyPlan, examplePlan, messyPlan } from './plans.js';
+import { emptyPlan, examplePlan, messyPlan, unsafePlan } from './plans.js';
 
 // Golden files are reviewed like code. After an intended change: `npx vitest run test/render -u`,
 // then read the diff of test/render/golden/.
-const plans = { empty: emptyPlan, example: examplePlan, messy: messyPlan };
+const plans = { empty: emptyPlan, example: examplePlan, messy: messyPlan, unsafe: unsafePlan };
 
 describe.each(Object.entries(plans))('golden: %s plan', (name, make) => {
   it('markdown', async () => {

@@ -124,3 +124,27 @@ export function messyPlan(): Plan {
   });
   return plan(d, l);
 }
+
+/**
+ * A plan apply refuses for every reason at once: over `safety.max_deletes`, deleting a protected
+ * assignment, and taking away the access of the Identity Center session that plans it.
+ */
+export function unsafePlan(): Plan {
+  const d = desired({
+    users: [user('ann'), user('bob')],
+    permissionSets: [permissionSet('Admin', { managedPolicies: [managedPolicy('AdministratorAccess')] })],
+    rules: [rule(0, { sets: ['Admin'], users: ['ann'], accounts: ['prod-app'] })],
+  });
+  d.safety = {
+    maxDeletes: { kind: 'count', value: 1 },
+    protected: [{ pos: pos(5, 7), permissionSet: 'Admin', users: ['ann'], groups: [], accounts: ['management'] }],
+  };
+  d.positions = { ...d.positions, 'safety.max_deletes': pos(3, 16), 'safety.protected[0]': pos(5, 7), 'safety.protected[0].accounts[0]': pos(7, 17) };
+  const l = live({
+    users: [liveUser('ann'), liveUser('bob')],
+    permissionSets: [livePermissionSet('Admin', { managedPolicies: [managedPolicy('AdministratorAccess')], provisioned: [MGMT] })],
+    assignments: [liveAssignment('Admin', 'USER', 'ann', MGMT), liveAssignment('Admin', 'USER', 'bob', MGMT)],
+  });
+  l.caller = { accountId: MGMT, arn: `arn:aws:sts::${MGMT}:assumed-role/AWSReservedSSO_Admin_0123456789abcdef/bob` };
+  return plan(d, l);
+}

@@ -4,9 +4,10 @@
  * against the live objects of that kind (deleting 5 of 8 permission sets is 62%, whatever the
  * number of assignments).
  */
-import type { MaxDeletes } from '../model/desired.js';
-import type { Live } from '../model/live.js';
-import type { ChangeKind, Plan } from '../plan/types.js';
+import type { MaxDeletes } from '../../model/desired.js';
+import type { Live } from '../../model/live.js';
+import type { SourcePos } from '../../model/source.js';
+import type { Change, ChangeKind, SafetyRefusal } from '../types.js';
 
 const KIND_WORDS: Partial<Record<ChangeKind, [string, string]>> = {
   user: ['user', 'users'],
@@ -33,18 +34,19 @@ function liveCount(kind: ChangeKind, live: Live): number {
   }
 }
 
-const HOW = 'review, then run with --force';
+const HOW = 'check that every deletion is intended, then raise safety.max_deletes or apply with force';
 
-export function checkMaxDeletes(plan: Plan, maxDeletes: MaxDeletes, live: Live): string[] {
-  const deletes = plan.changes.filter((c) => c.action === 'delete');
+export function checkMaxDeletes(changes: readonly Change[], maxDeletes: MaxDeletes, live: Live, pos?: SourcePos): SafetyRefusal[] {
+  const refusal = (message: string): SafetyRefusal => ({ code: 'max-deletes-exceeded', message, forceOverrides: true, ...(pos ? { pos } : {}) });
+  const deletes = changes.filter((c) => c.action === 'delete');
   if (maxDeletes.kind === 'count') {
     if (deletes.length <= maxDeletes.value) return [];
     const noun = deletes.length === 1 ? 'object' : 'objects';
-    return [`plan deletes ${deletes.length} ${noun}; safety.max_deletes is ${maxDeletes.value}: ${HOW}`];
+    return [refusal(`plan deletes ${deletes.length} ${noun}; safety.max_deletes is ${maxDeletes.value}: ${HOW}`)];
   }
   const perKind = new Map<ChangeKind, number>();
   for (const change of deletes) perKind.set(change.kind, (perKind.get(change.kind) ?? 0) + 1);
-  const reasons: string[] = [];
+  const refusals: SafetyRefusal[] = [];
   for (const kind of Object.keys(KIND_WORDS) as ChangeKind[]) {
     const n = perKind.get(kind) ?? 0;
     if (n === 0) continue;
@@ -52,9 +54,7 @@ export function checkMaxDeletes(plan: Plan, maxDeletes: MaxDeletes, live: Live):
     if (n * 100 <= maxDeletes.value * of) continue;
     const [one, many] = KIND_WORDS[kind] ?? [kind, kind];
     const percent = Math.round((n * 100) / of);
-    reasons.push(
-      `plan deletes ${n} of ${of} ${of === 1 ? one : many} (${percent}%); safety.max_deletes is ${maxDeletes.value}%: ${HOW}`,
-    );
+    refusals.push(refusal(`plan deletes ${n} of ${of} ${of === 1 ? one : many} (${percent}%); safety.max_deletes is ${maxDeletes.value}%: ${HOW}`));
   }
-  return reasons;
+  return refusals;
 }

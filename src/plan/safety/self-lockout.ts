@@ -4,10 +4,11 @@
  * `AWSReservedSSO_<permission set>_<hex suffix>` and their session name is the user name.
  * The check looks at the state after the plan (creations run before deletions, so access moved
  * from one path to another, e.g. from a direct assignment to a group, is kept).
+ * `--force` never overrides it: nobody could apply the fix afterwards with these credentials.
  */
-import type { Live } from '../model/live.js';
-import type { Plan } from '../plan/types.js';
-import { accountLabel } from '../render/change-line.js';
+import type { Live } from '../../model/live.js';
+import { accountLabel } from '../../render/change-line.js';
+import type { Change, SafetyRefusal } from '../types.js';
 
 export interface SsoCaller {
   accountId: string;
@@ -32,16 +33,16 @@ interface Paths {
   groups: string[];
 }
 
-export function checkSelfLockout(plan: Plan, live: Live): string[] {
+export function checkSelfLockout(changes: readonly Change[], accountNames: Record<string, string>, live: Live): SafetyRefusal[] {
   const caller = parseSsoCaller(live.caller.arn);
   if (!caller) return [];
   const userName = knownName(caller.userName, live) ?? caller.userName;
   const { permissionSet, accountId } = caller;
 
-  const deletedUser = plan.changes.some((c) => c.kind === 'user' && c.action === 'delete' && c.userName === userName);
-  const deletedSet = plan.changes.some((c) => c.kind === 'permission-set' && c.action === 'delete' && c.name === permissionSet);
+  const deletedUser = changes.some((c) => c.kind === 'user' && c.action === 'delete' && c.userName === userName);
+  const deletedSet = changes.some((c) => c.kind === 'permission-set' && c.action === 'delete' && c.name === permissionSet);
   const deletedGroups = new Set(
-    plan.changes.flatMap((c) => (c.kind === 'group' && c.action === 'delete' ? [c.displayName] : [])),
+    changes.flatMap((c) => (c.kind === 'group' && c.action === 'delete' ? [c.displayName] : [])),
   );
 
   // Group members and assignments of (set, account), before and after the plan.
@@ -53,7 +54,7 @@ export function checkSelfLockout(plan: Plan, live: Live): string[] {
   }
   const grantsAfter = new Set(grantsBefore);
   const removals: string[] = [];
-  for (const change of plan.changes) {
+  for (const change of changes) {
     if (change.kind === 'membership') {
       const members = membersAfter.get(change.group) ?? new Set<string>();
       membersAfter.set(change.group, members);
@@ -91,10 +92,15 @@ export function checkSelfLockout(plan: Plan, live: Live): string[] {
     else if (!grantsAfter.has(`GROUP|${group}`)) causes.push(`deletes assignment ${permissionSet} → group ${group}`);
     else if (membersAfter.get(group)?.has(userName) !== true) causes.push(`removes ${userName} from group ${group}`);
   }
-  const account = accountLabel(accountId, accountNames(plan, live));
+  const account = accountLabel(accountId, accountNames);
   return [
-    `plan removes the access of the credentials running apply (user ${userName}, ${permissionSet} on ${account}): ` +
-      `it ${causes.join(', ')}: run apply with other credentials, or keep ${userName}'s ${permissionSet} access to ${accountId} in access.yaml`,
+    {
+      code: 'own-access-removed',
+      message:
+        `plan removes the access of the credentials running apply (user ${userName}, ${permissionSet} on ${account}): ` +
+        `it ${causes.join(', ')}: run apply with other credentials, or keep ${userName}'s ${permissionSet} access to ${accountId} in access.yaml`,
+      forceOverrides: false,
+    },
   ];
 }
 
@@ -103,10 +109,4 @@ function knownName(sessionName: string, live: Live): string | undefined {
   if (sessionName in live.users) return sessionName;
   const lower = sessionName.toLowerCase();
   return Object.keys(live.users).find((name) => name.toLowerCase() === lower);
-}
-
-function accountNames(plan: Plan, live: Live): Record<string, string> {
-  const names: Record<string, string> = {};
-  for (const account of live.organization.accounts) names[account.id] = account.name;
-  return { ...names, ...plan.accountNames };
 }
