@@ -11,8 +11,8 @@ import { closest } from '../../model/did-you-mean.js';
 interface ServiceEntry {
   prefix: string;
   actions: readonly string[];
-  /** Lower-cased action name → AWS spelling. */
-  byLower: Map<string, string>;
+  /** Lower-cased action names, built the first time the service is looked at. */
+  lower?: Set<string>;
 }
 
 let index: Map<string, ServiceEntry> | undefined;
@@ -21,7 +21,7 @@ function services(): Map<string, ServiceEntry> {
   if (index === undefined) {
     index = new Map();
     for (const [prefix, actions] of Object.entries(data.services as Record<string, string[]>)) {
-      index.set(prefix.toLowerCase(), { prefix, actions, byLower: new Map(actions.map((a) => [a.toLowerCase(), a])) });
+      index.set(prefix.toLowerCase(), { prefix, actions });
     }
   }
   return index;
@@ -58,7 +58,8 @@ export function checkAction(action: string): ActionProblem | undefined {
     const re = wildcard(name);
     return entry.actions.some((a) => re.test(a)) ? undefined : { kind: 'no-match', service: entry.prefix };
   }
-  if (entry.byLower.has(name.toLowerCase())) return undefined;
+  entry.lower ??= new Set(entry.actions.map((a) => a.toLowerCase()));
+  if (entry.lower.has(name.toLowerCase())) return undefined;
   const near = closest(name, entry.actions);
   return { kind: 'unknown-action', service: entry.prefix, ...(near !== undefined ? { suggestion: `${entry.prefix}:${near}` } : {}) };
 }
