@@ -15,7 +15,9 @@ export async function applyUserChange(ctx: ApplyContext, change: UserChange): Pr
     case 'update': {
       const user = required(change.after, `update user ${change.userName}`);
       const userId = ctx.ids.userId(change.userName);
-      return call(ctx, () => gw.updateUser(store, userId, user));
+      // Exactly the fields the plan shows as changed: nothing the file does not manage is sent.
+      if (change.fields.length === 0) return;
+      return call(ctx, () => gw.updateUser(store, userId, user, change.fields));
     }
     case 'delete': {
       const userId = ctx.ids.userId(change.userName);

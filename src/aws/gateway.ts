@@ -102,10 +102,15 @@ export interface IdentityCenterGateway {
   describeUser(identityStoreId: string, userId: string): Promise<UserRecord | undefined>;
   describeGroup(identityStoreId: string, groupId: string): Promise<GroupRecord | undefined>;
   createUser(identityStoreId: string, user: User): Promise<string>;
-  /** Replaces display name, given/family name and email. */
-  updateUser(identityStoreId: string, userId: string, user: User): Promise<void>;
+  /**
+   * Sets exactly `fields` of the user to their values in `user` (one UpdateUser attribute
+   * operation each) and leaves every other attribute alone. For `email`, only the primary
+   * address changes: the user's other addresses and the entry's type are kept.
+   */
+  updateUser(identityStoreId: string, userId: string, user: User, fields: readonly (keyof User)[]): Promise<void>;
   deleteUser(identityStoreId: string, userId: string): Promise<void>;
   createGroup(identityStoreId: string, displayName: string, description: string | undefined): Promise<string>;
+  /** Sets only the description (removed when undefined); the display name is the group's key. */
   updateGroup(identityStoreId: string, groupId: string, description: string | undefined): Promise<void>;
   deleteGroup(identityStoreId: string, groupId: string): Promise<void>;
   createGroupMembership(identityStoreId: string, groupId: string, userId: string): Promise<string>;

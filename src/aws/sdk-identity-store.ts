@@ -201,17 +201,22 @@ export function createIdentityStoreGateway(client: IdentitystoreClient, runner: 
       return required(out.UserId, `create user ${JSON.stringify(user.userName)}`);
     },
 
-    async updateUser(storeId, userId, user) {
-      await runner.call(
-        { action: 'identitystore:UpdateUser', doing: 'update the user', target: JSON.stringify(user.userName) },
-        () =>
-          client.send(
-            new UpdateUserCommand({
-              IdentityStoreId: storeId,
-              UserId: userId,
-              Operations: userOperations(user),
-            }),
-          ),
+    async updateUser(storeId, userId, user, fields) {
+      const target = JSON.stringify(user.userName);
+      // The email is one entry of a list that AWS replaces whole: read the list first so the
+      // entries the file does not manage (other addresses, the entry's type) are kept.
+      let liveEmails: Email[] = [];
+      if (fields.includes('email')) {
+        const out = await runner.call(
+          { action: 'identitystore:DescribeUser', doing: 'read the email addresses of the user', target },
+          () => client.send(new DescribeUserCommand({ IdentityStoreId: storeId, UserId: userId })),
+        );
+        liveEmails = out.Emails ?? [];
+      }
+      const operations = userOperations(user, fields, liveEmails);
+      if (operations.length === 0) return;
+      await runner.call({ action: 'identitystore:UpdateUser', doing: 'update the user', target }, () =>
+        client.send(new UpdateUserCommand({ IdentityStoreId: storeId, UserId: userId, Operations: operations })),
       );
     },
 
@@ -278,11 +283,45 @@ function required(id: string | undefined, what: string): string {
   return id;
 }
 
-function userOperations(user: User): AttributeOperation[] {
-  return [
-    { AttributePath: 'displayName', AttributeValue: user.displayName },
-    { AttributePath: 'name.givenName', AttributeValue: user.givenName },
-    { AttributePath: 'name.familyName', AttributeValue: user.familyName },
-    { AttributePath: 'emails', AttributeValue: [{ value: user.email, type: 'work', primary: true }] },
-  ];
+/**
+ * UpdateUser attribute paths of the fields access.yaml manages. UpdateUser applies exactly the
+ * operations it is given and leaves every other attribute alone; an operation on `emails`
+ * replaces the whole list (Identity Store API reference, UpdateUser: "A list of
+ * AttributeOperation objects to apply to the requested user. These operations might add,
+ * replace, or remove an attribute";
+ * https://docs.aws.amazon.com/singlesignon/latest/IdentityStoreAPIReference/API_UpdateUser.html
+ * and API_AttributeOperation.html). So only changed fields are sent.
+ */
+const USER_PATHS: Record<keyof User, string> = {
+  userName: 'userName',
+  displayName: 'displayName',
+  givenName: 'name.givenName',
+  familyName: 'name.familyName',
+  email: 'emails',
+};
+
+/** One operation per changed field, in the order of `fields` (the plan's order). */
+export function userOperations(user: User, fields: readonly (keyof User)[], liveEmails: readonly Email[]): AttributeOperation[] {
+  return [...new Set(fields)].map((field): AttributeOperation => {
+    if (field === 'email') return { AttributePath: USER_PATHS.email, AttributeValue: emailsWith(liveEmails, user.email) };
+    return { AttributePath: USER_PATHS[field], AttributeValue: user[field] };
+  });
+}
+
+/**
+ * The user's email list with the managed address changed: the entry idc reads as "the" email
+ * (the primary one, else the first, as in toUserRecord) gets the new value and keeps its type
+ * and primary flag; every other entry stays as it is. A user without any email gets one
+ * primary `work` address, as CreateUser gives it. The list is sent whole, in the SCIM-style
+ * lower-case member names UpdateUser's document value takes.
+ */
+export function emailsWith(live: readonly Email[], email: string): Record<string, string | boolean>[] {
+  const managed = live.findIndex((e) => e.Primary === true);
+  const at = managed >= 0 ? managed : live.length > 0 ? 0 : -1;
+  if (at < 0) return [{ value: email, type: 'work', primary: true }];
+  return live.map((e, i) => ({
+    value: i === at ? email : (e.Value ?? ''),
+    ...(e.Type !== undefined ? { type: e.Type } : {}),
+    ...(e.Primary !== undefined ? { primary: e.Primary } : {}),
+  }));
 }

@@ -123,8 +123,34 @@ export function policyLines(before: string | undefined, after: string | undefine
   return withContext(diffLines(b, a), 3);
 }
 
-/** What changes in each field of a permission set change (every present field for a create). */
+/**
+ * UpdatePermissionSet sends description, session duration and relay state together: AWS clears
+ * the relay state when the call leaves it out. So an update that changes one of them also sends
+ * the others, unchanged, and the plan shows them as such.
+ */
+const SENT_TOGETHER = ['description', 'sessionDuration', 'relayState'] as const;
+
+/** The attributes an update sends again unchanged alongside the ones it changes. */
+function sentAgain(c: PermissionSetChange): FieldDelta[] {
+  if (c.action !== 'update' || !SENT_TOGETHER.some((f) => c.fields.includes(f))) return [];
+  const out: FieldDelta[] = [];
+  for (const field of SENT_TOGETHER) {
+    const value = scalar(field, c.after);
+    if (c.fields.includes(field) || value === undefined) continue;
+    out.push({ kind: 'value', field, label: `${FIELD_LABELS[field]}, sent again unchanged`, before: value, after: value });
+  }
+  return out;
+}
+
+/**
+ * What changes in each field of a permission set change (every present field for a create),
+ * then what an update sends again unchanged.
+ */
 export function fieldDeltas(c: PermissionSetChange): FieldDelta[] {
+  return [...changedDeltas(c), ...sentAgain(c)];
+}
+
+function changedDeltas(c: PermissionSetChange): FieldDelta[] {
   return c.fields.map((field): FieldDelta => {
     const label = FIELD_LABELS[field];
     if (field === 'inlinePolicy') return { kind: 'policy', field, label, lines: policyLines(c.before?.inlinePolicy, c.after?.inlinePolicy) };

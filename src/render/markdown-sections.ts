@@ -106,7 +106,7 @@ function fieldLine(d: Exclude<FieldDelta, { kind: 'policy' }>, action: 'create' 
     if (d.removed.length > 0) parts.push(`remove ${d.removed.map(e).join(', ')}`);
     return `- ${d.label}: ${parts.join('; ')}`;
   }
-  if (action === 'create') return `- ${d.label}: ${e(d.after ?? '(none)')}`;
+  if (action === 'create' || d.before === d.after) return `- ${d.label}: ${e(d.after ?? '(none)')}`;
   if (action === 'delete') return `- ${d.label}: ${e(d.before ?? '(none)')}`;
   return `- ${d.label}: ${e(d.before ?? '(none)')} → ${e(d.after ?? '(none)')}`;
 }

@@ -49,7 +49,7 @@ function changeLines(plan: Plan, c: Change, paint: Paint): string[] {
         if (d.kind === 'value') {
           // Free text is quoted (it may have spaces at the ends); computed text is not.
           const v = d.field === 'description' || d.field === 'relayState' ? q : (s?: string): string => (s === undefined ? '(none)' : t(s));
-          lines.push(c.action === 'create' ? `      ${d.label}: ${v(d.after)}` : `      ${d.label}: ${v(d.before)} -> ${v(d.after)}`);
+          lines.push(c.action === 'create' || d.before === d.after ? `      ${d.label}: ${v(d.after)}` : `      ${d.label}: ${v(d.before)} -> ${v(d.after)}`);
         } else if (d.kind === 'list') {
           const parts = [...d.added.map((x) => `${paint('32', '+')} ${t(x)}`), ...d.removed.map((x) => `${paint('31', '-')} ${t(x)}`)];
           lines.push(`      ${d.label}: ${parts.join(', ')}`);

@@ -165,10 +165,14 @@ export class FakeGateway extends FakeStore implements IdentityCenterGateway {
     this.users.set(userId, { ...user, userId });
     return userId;
   }
-  async updateUser(_store: string, userId: string, user: User) {
-    await this.enter('updateUser', user.userName, [userId, user]);
-    if (!this.users.has(userId)) throw new FakeAwsError('ResourceNotFoundException', `no user ${userId}`);
-    this.users.set(userId, { ...user, userId });
+  /** Like UpdateUser: only the listed attributes change. */
+  async updateUser(_store: string, userId: string, user: User, fields: readonly (keyof User)[]) {
+    await this.enter('updateUser', user.userName, [userId, user, fields]);
+    const have = this.users.get(userId);
+    if (!have) throw new FakeAwsError('ResourceNotFoundException', `no user ${userId}`);
+    const next = { ...have };
+    for (const f of fields) next[f] = user[f];
+    this.users.set(userId, next);
   }
   async deleteUser(_store: string, userId: string) {
     await this.enter('deleteUser', userId, [userId]);

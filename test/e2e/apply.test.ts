@@ -136,7 +136,7 @@ describe('apply end to end', () => {
     await e2e.write(
       MESSY_YAML.replace(
         '  Audit:\n    description: Audit\n    managed_policies: [SecurityAudit]\n',
-        '  Audit:\n    description: Audit everything\n    session_duration: PT2H\n    managed_policies: [SecurityAudit, ViewOnlyAccess]\n' +
+        '  Audit:\n    description: Audit everything\n    session_duration: PT2H\n    managed_policies: [SecurityAudit, job-function/ViewOnlyAccess]\n' +
           '    permissions_boundary: { managed_policy: ReadOnlyAccess }\n    tags: { team: security }\n',
       ),
     );
@@ -155,6 +155,6 @@ describe('apply end to end', () => {
     expect(calls['sso-admin:CreateAccountAssignment']).toBeUndefined();
     const audit = e2e.emu.dump().permissionSets?.find((p) => p.name === 'Audit');
     expect(audit).toMatchObject({ description: 'Audit everything', sessionDuration: 'PT2H', tags: { team: 'security' } });
-    expect(audit?.managedPolicies?.slice().sort()).toEqual([aws('SecurityAudit'), aws('ViewOnlyAccess')]);
+    expect(audit?.managedPolicies?.slice().sort()).toEqual([aws('SecurityAudit'), aws('job-function/ViewOnlyAccess')]);
   });
 });

@@ -88,8 +88,8 @@ describe('apply killed in the middle', () => {
     e2e = await startE2E({ world: messyWorld() });
     await e2e.write(MESSY_YAML);
     applied(await e2e.apply());
-    await new ByHand(e2e.emu, e2e.sdk).attach('Audit', aws('ViewOnlyAccess'));
-    await e2e.write(MESSY_YAML.replace('managed_policies: [SecurityAudit]', 'managed_policies: [SecurityAudit, ViewOnlyAccess]'));
+    await new ByHand(e2e.emu, e2e.sdk).attach('Audit', aws('job-function/ViewOnlyAccess'));
+    await e2e.write(MESSY_YAML.replace('managed_policies: [SecurityAudit]', 'managed_policies: [SecurityAudit, job-function/ViewOnlyAccess]'));
 
     const plan = await e2e.plan();
     expect(changeLines(plan), show(plan)).toEqual([`provision Audit drift ${WORKLOADS},${SANDBOX},${SHARED}`]);

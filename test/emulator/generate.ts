@@ -13,7 +13,7 @@ export interface WorldSize {
   seed?: number;
 }
 
-const MANAGED = ['ReadOnlyAccess', 'ViewOnlyAccess', 'PowerUserAccess', 'AdministratorAccess', 'job-function/Billing'];
+const MANAGED = ['ReadOnlyAccess', 'job-function/ViewOnlyAccess', 'PowerUserAccess', 'AdministratorAccess', 'job-function/Billing'];
 
 /** A synthetic organization of the given size, deterministic for a seed (benchmarks, load tests). */
 export function generateWorld(size: WorldSize): World {

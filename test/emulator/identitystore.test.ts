@@ -92,6 +92,35 @@ describe('identitystore users', () => {
     );
   });
 
+  it('replaces the whole emails list on an emails operation and leaves attributes no operation names alone', async () => {
+    const { UserId } = await c.ids.send(new CreateUserCommand(user('fay')));
+    const emails = [
+      { value: 'fay@example.com', type: 'home', primary: true },
+      { value: 'fay.backup@example.org', type: 'other', primary: false },
+    ];
+    await c.ids.send(new UpdateUserCommand({ IdentityStoreId: STORE, UserId, Operations: [{ AttributePath: 'emails', AttributeValue: emails }] }));
+    await c.ids.send(new UpdateUserCommand({ IdentityStoreId: STORE, UserId, Operations: [{ AttributePath: 'displayName', AttributeValue: 'Fay D.' }] }));
+    const u = await c.ids.send(new DescribeUserCommand({ IdentityStoreId: STORE, UserId }));
+    expect(u.DisplayName).toBe('Fay D.');
+    expect(u.Name).toEqual({ GivenName: 'fay', FamilyName: 'Doe' });
+    expect(u.Emails).toEqual([
+      { Value: 'fay@example.com', Type: 'home', Primary: true },
+      { Value: 'fay.backup@example.org', Type: 'other', Primary: false },
+    ]);
+    // The second address is the user's as much as the first: it is unique across the store.
+    await expectError(c.ids.send(new CreateUserCommand(user('gus', { Emails: [{ Value: 'fay.backup@example.org', Primary: true }] }))), 'ConflictException');
+    // A list replaces the old one: the backup address is gone.
+    await c.ids.send(
+      new UpdateUserCommand({ IdentityStoreId: STORE, UserId, Operations: [{ AttributePath: 'emails', AttributeValue: [{ value: 'fay@example.com', type: 'work', primary: true }] }] }),
+    );
+    expect((await c.ids.send(new DescribeUserCommand({ IdentityStoreId: STORE, UserId }))).Emails).toEqual([{ Value: 'fay@example.com', Type: 'work', Primary: true }]);
+    await expectError(
+      c.ids.send(new UpdateUserCommand({ IdentityStoreId: STORE, UserId, Operations: [{ AttributePath: 'emails', AttributeValue: [{ value: 'a@example.com', primary: true }, { value: 'b@example.com', primary: true }] }] })),
+      'ValidationException',
+    );
+    await expectError(c.ids.send(new CreateUserCommand(user('hal', { Emails: [{ Value: 'hal@example.com' }, { Value: 'hal2@example.com' }] }))), 'ValidationException');
+  });
+
   it('finds users by UserName: ListUsers filter and GetUserId', async () => {
     const { UserId } = await c.ids.send(new CreateUserCommand(user('erin')));
     const listed = await c.ids.send(new ListUsersCommand({ IdentityStoreId: STORE, Filters: [{ AttributePath: 'UserName', AttributeValue: 'erin' }] }));

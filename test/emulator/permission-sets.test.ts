@@ -143,6 +143,14 @@ describe('policies', () => {
     await attach('arn:aws:iam::aws:policy/job-function/ViewOnlyAccess');
     await expectError(attach('arn:aws:iam::123456789012:policy/Mine'), 'ValidationException');
     await expectError(attach('arn:aws:iam::aws:policy/ReadOnlyAccess'), 'ConflictException');
+    // A well-formed ARN of a policy AWS does not have, such as a typo or a missing path.
+    for (const missing of ['arn:aws:iam::aws:policy/ReadOnlyAcess', 'arn:aws:iam::aws:policy/ViewOnlyAccess']) {
+      const error = await attach(missing).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toMatchObject({ name: 'ResourceNotFoundException', message: `Policy does not exist with ARN: ${missing}` });
+    }
     const listed = await c.sso.send(new ListManagedPoliciesInPermissionSetCommand({ InstanceArn: INSTANCE, PermissionSetArn: arn }));
     expect(listed.AttachedManagedPolicies).toEqual([
       { Name: 'ReadOnlyAccess', Arn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' },
@@ -157,12 +165,13 @@ describe('policies', () => {
 
   it('allows at most 20 managed + customer-managed policies: ServiceQuotaExceededException', async () => {
     const arn = await newSet();
+    const managed = ['ReadOnlyAccess', 'PowerUserAccess', 'SecurityAudit', 'IAMReadOnlyAccess', 'AmazonS3ReadOnlyAccess', 'AmazonEC2ReadOnlyAccess', 'job-function/Billing', 'job-function/ViewOnlyAccess', 'job-function/SupportUser', 'job-function/DataScientist'];
     for (let i = 0; i < 10; i++) {
-      await c.sso.send(new AttachManagedPolicyToPermissionSetCommand({ InstanceArn: INSTANCE, PermissionSetArn: arn, ManagedPolicyArn: `arn:aws:iam::aws:policy/P${i}` }));
+      await c.sso.send(new AttachManagedPolicyToPermissionSetCommand({ InstanceArn: INSTANCE, PermissionSetArn: arn, ManagedPolicyArn: `arn:aws:iam::aws:policy/${managed[i]}` }));
       await c.sso.send(new AttachCustomerManagedPolicyReferenceToPermissionSetCommand({ InstanceArn: INSTANCE, PermissionSetArn: arn, CustomerManagedPolicyReference: { Name: `C${i}` } }));
     }
     await expectError(
-      c.sso.send(new AttachManagedPolicyToPermissionSetCommand({ InstanceArn: INSTANCE, PermissionSetArn: arn, ManagedPolicyArn: 'arn:aws:iam::aws:policy/OneTooMany' })),
+      c.sso.send(new AttachManagedPolicyToPermissionSetCommand({ InstanceArn: INSTANCE, PermissionSetArn: arn, ManagedPolicyArn: 'arn:aws:iam::aws:policy/AdministratorAccess' })),
       'ServiceQuotaExceededException',
     );
     const refs = await c.sso.send(new ListCustomerManagedPolicyReferencesInPermissionSetCommand({ InstanceArn: INSTANCE, PermissionSetArn: arn, MaxResults: 4 }));
@@ -197,6 +206,13 @@ describe('policies', () => {
       ),
       'ValidationException',
     );
+    await expectError(
+      c.sso.send(
+        new PutPermissionsBoundaryToPermissionSetCommand({ InstanceArn: INSTANCE, PermissionSetArn: arn, PermissionsBoundary: { ManagedPolicyArn: 'arn:aws:iam::aws:policy/PowerUserAcess' } }),
+      ),
+      'ResourceNotFoundException',
+    );
+    expect(await get()).toMatchObject({ PermissionsBoundary: { CustomerManagedPolicyReference: { Name: 'Boundary', Path: '/b/' } } });
     await c.sso.send(new DeletePermissionsBoundaryFromPermissionSetCommand({ InstanceArn: INSTANCE, PermissionSetArn: arn }));
     await expectError(get(), 'ResourceNotFoundException');
   });

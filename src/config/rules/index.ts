@@ -6,7 +6,7 @@ import type { Rule, RuleContext } from './context.js';
 import { groupMembers, reservedUserNames, uniqueEmails, userRequiredFields } from './identities.js';
 import { inlinePolicyShape, inlinePolicySize } from './inline-policy.js';
 import { externalIdentitySource } from './ownership.js';
-import { attachedPolicyCount, duplicateManagedPolicies, sessionDurationRange } from './permission-sets.js';
+import { attachedPolicyCount, duplicateManagedPolicies, knownManagedPolicies, sessionDurationRange } from './permission-sets.js';
 import { undefinedReferences } from './references.js';
 
 export const RULES: readonly Rule[] = [
@@ -18,6 +18,7 @@ export const RULES: readonly Rule[] = [
   sessionDurationRange,
   attachedPolicyCount,
   duplicateManagedPolicies,
+  knownManagedPolicies,
   inlinePolicyShape,
   inlinePolicySize,
   undefinedReferences,

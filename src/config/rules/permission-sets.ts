@@ -1,5 +1,7 @@
-/** Permission sets: session duration range, policy counts, duplicate policies. */
+/** Permission sets: session duration range, policy counts, duplicate and unknown managed policies. */
+import schemaJson from '../../../schema/access.schema.json' with { type: 'json' };
 import type { Diagnostic } from '../../model/source.js';
+import { isAwsManagedPolicy, managedPolicyKey, suggestManagedPolicy } from '../catalogue/managed-policies.js';
 import { describeThing } from '../describe.js';
 import { durationMinutes, formatDuration, MAX_SESSION_MINUTES, MIN_SESSION_MINUTES } from '../duration.js';
 import { managedPolicyArn } from '../normalise.js';
@@ -77,6 +79,48 @@ export const duplicateManagedPolicies: Rule = {
           );
         }
       });
+    }
+    return out;
+  },
+};
+
+/** The schema's shape of an AWS managed policy: values it rejects are reported by the schema. */
+const MANAGED_POLICY_SHAPE = new RegExp(schemaJson.definitions.awsManagedPolicy.pattern);
+
+/** ` (did you mean "…"?)` in the form it was written: a name, a path and name, or an ARN. */
+function managedSuggestion(written: string, key: string): string {
+  const near = suggestManagedPolicy(key);
+  if (near === undefined) return '';
+  return ` (did you mean "${written.startsWith('arn:') ? `arn:aws:iam::aws:policy/${near}` : near}"?)`;
+}
+
+/**
+ * Every AWS managed policy named in `managed_policies` and `permissions_boundary.managed_policy`
+ * is in the catalogue of AWS managed policies (AWS refuses an unknown one only at apply).
+ */
+export const knownManagedPolicies: Rule = {
+  name: 'known-managed-policies',
+  check(ctx: RuleContext): Diagnostic[] {
+    const out: Diagnostic[] = [];
+    const sets = rawObject(ctx.data['permission_sets']);
+    const check = (segs: (string | number)[], written: unknown, field: string, setName: string): void => {
+      if (typeof written !== 'string' || !MANAGED_POLICY_SHAPE.test(written)) return;
+      const key = managedPolicyKey(written);
+      if (key === undefined || isAwsManagedPolicy(key)) return;
+      out.push(
+        errorAt(
+          ctx,
+          segs,
+          `${field} of ${describeThing(['permission_sets', setName])}: "${written}" is not an AWS managed policy${managedSuggestion(written, key)}`,
+        ),
+      );
+    };
+    for (const name of Object.keys(sets)) {
+      const set = rawObject(sets[name]);
+      const list = set['managed_policies'];
+      if (Array.isArray(list)) list.forEach((item: unknown, i) => check(['permission_sets', name, 'managed_policies', i], item, 'managed_policies', name));
+      const boundary = rawObject(set['permissions_boundary'])['managed_policy'];
+      check(['permission_sets', name, 'permissions_boundary', 'managed_policy'], boundary, 'permissions_boundary.managed_policy', name);
     }
     return out;
   },

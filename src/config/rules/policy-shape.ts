@@ -4,6 +4,8 @@
  * NotResource, and no Principal.
  */
 import { didYouMean } from '../../model/did-you-mean.js';
+import { checkAction } from '../catalogue/iam-actions.js';
+import { isConditionOperator, suggestConditionOperator } from '../catalogue/condition-operators.js';
 
 export interface PolicyIssue {
   /** JSON path inside the policy document. */
@@ -73,9 +75,10 @@ function checkStatement(st: unknown, path: (string | number)[], issues: PolicyIs
   const effect = st['Effect'];
   if (effect === undefined) issues.push({ path, message: `${name} has no Effect: add Effect: Allow (or Deny)` });
   else if (effect !== 'Allow' && effect !== 'Deny') {
-    issues.push({ path: [...path, 'Effect'], message: `${name}.Effect must be Allow or Deny, not ${JSON.stringify(effect)}` });
+    const near = typeof effect === 'string' ? didYouMean(effect, ['Allow', 'Deny']) : '';
+    issues.push({ path: [...path, 'Effect'], message: `${name}.Effect must be Allow or Deny, not ${JSON.stringify(effect)}${near}` });
   }
-  checkPair(st, path, 'Action', 'NotAction', ACTION, 'must be "service:action" such as "s3:GetObject", or "*"', issues);
+  checkPair(st, path, 'Action', 'NotAction', ACTION, 'must be "service:action" such as "s3:GetObject", or "*"', issues, actionProblem);
   checkPair(st, path, 'Resource', 'NotResource', RESOURCE, 'must be an ARN such as "arn:aws:s3:::my-bucket/*", or "*"', issues);
   const sid = st['Sid'];
   if (sid !== undefined && (typeof sid !== 'string' || !SID.test(sid))) {
@@ -84,6 +87,31 @@ function checkStatement(st: unknown, path: (string | number)[], issues: PolicyIs
   const condition = st['Condition'];
   if (condition !== undefined && !isObj(condition)) {
     issues.push({ path: [...path, 'Condition'], message: `${name}.Condition must be a mapping of operators, e.g. StringEquals: { "aws:RequestedRegion": "eu-west-1" }` });
+  } else if (condition !== undefined) {
+    for (const op of Object.keys(condition)) {
+      if (isConditionOperator(op)) continue;
+      const near = suggestConditionOperator(op);
+      issues.push({
+        path: [...path, 'Condition', op],
+        key: true,
+        message: `${name}.Condition has unknown operator "${op}"${near === undefined ? ' (see the IAM condition operators: StringEquals, ArnLike, Bool, …)' : ` (did you mean "${near}"?)`}`,
+      });
+    }
+  }
+}
+
+/** An action that has the right shape but names no IAM action: unknown service, action or wildcard. */
+function actionProblem(action: string): string | undefined {
+  const problem = checkAction(action);
+  if (problem === undefined) return undefined;
+  const near = 'suggestion' in problem && problem.suggestion !== undefined ? ` (did you mean "${problem.suggestion}"?)` : '';
+  switch (problem.kind) {
+    case 'unknown-service':
+      return `has unknown service prefix "${problem.service}"${near}`;
+    case 'unknown-action':
+      return `is not an IAM action${near}`;
+    case 'no-match':
+      return `matches no IAM action of service "${problem.service}"`;
   }
 }
 
@@ -95,6 +123,8 @@ function checkPair(
   shape: RegExp,
   shapeMessage: string,
   issues: PolicyIssue[],
+  /** A further check of a value with the right shape: what is wrong with it, or undefined. */
+  known?: (value: string) => string | undefined,
 ): void {
   const name = label(path);
   if (st[yes] !== undefined && st[no] !== undefined) {
@@ -113,5 +143,9 @@ function checkPair(
     const at = Array.isArray(value) ? [...path, key, i] : [...path, key];
     if (typeof v !== 'string') issues.push({ path: at, message: `${name}.${key} must be text or a list of text, not ${JSON.stringify(v)}` });
     else if (!shape.test(v)) issues.push({ path: at, message: `${name}.${key} ${JSON.stringify(v)} ${shapeMessage}` });
+    else {
+      const problem = known?.(v);
+      if (problem !== undefined) issues.push({ path: at, message: `${name}.${key} ${JSON.stringify(v)} ${problem}` });
+    }
   });
 }

@@ -32,10 +32,19 @@ function userName(value: unknown): string {
   return name;
 }
 
-/** Exactly one email; accepts API (`Value`) and SCIM-style (`value`) member names. */
-function emails(value: unknown, field: string): EmailRec[] {
-  if (!Array.isArray(value) || value.length !== 1) throw validation(`${field} must contain exactly one email address.`);
-  return value.map((e: unknown) => {
+/**
+ * CreateUser takes exactly one email (Identity Store API reference, CreateUser: Emails "Array
+ * Members: Fixed number of 1 item"). UpdateUser's `emails` operation replaces the whole list with
+ * the document it is given; its value has no documented item limit, and users synced from an
+ * external identity provider can carry more than one address, so the emulator keeps any
+ * non-empty list there (at most one primary). Accepts API (`Value`) and SCIM-style (`value`)
+ * member names.
+ */
+function emails(value: unknown, field: string, exactlyOne: boolean): EmailRec[] {
+  if (!Array.isArray(value) || value.length === 0 || (exactlyOne && value.length !== 1)) {
+    throw validation(exactlyOne ? `${field} must contain exactly one email address.` : `${field} must be a non-empty list of email addresses.`);
+  }
+  const out = value.map((e: unknown) => {
     if (typeof e !== 'object' || e === null) throw validation(`Invalid email in ${field}.`);
     const r = e as Input;
     const v = checkString(r['Value'] ?? r['value'], 'Value', { required: true, min: 1, max: 1024, pattern: /^[^\s@]+@[^\s@]+$/, patternText: 'an email address' });
@@ -47,6 +56,13 @@ function emails(value: unknown, field: string): EmailRec[] {
       ...(typeof primary === 'boolean' ? { Primary: primary } : {}),
     };
   });
+  if (out.filter((e) => e.Primary === true).length > 1) throw validation(`${field} can have only one primary email address.`);
+  const seen = new Set<string>();
+  for (const e of out) {
+    if (seen.has(e.Value.toLowerCase())) throw validation(`${field} lists ${e.Value} twice.`);
+    seen.add(e.Value.toLowerCase());
+  }
+  return out;
 }
 
 function checkUnique(ctx: Ctx, u: UserRec, selfId?: string): void {
@@ -83,7 +99,7 @@ function applyOperation(u: UserRec, op: Input): void {
       u.familyName = attributeString(value, path);
       return;
     case 'emails':
-      u.emails = emails(value, path);
+      u.emails = emails(value, path, false);
       return;
     default:
       throw validation(`Unsupported attribute path ${path}: the emulator supports userName, displayName, name.givenName, name.familyName, emails.`);
@@ -100,7 +116,7 @@ export const userHandlers: HandlerTable = {
       displayName: str(input, 'DisplayName', NAME_PART),
       givenName: checkString(name['GivenName'], 'Name.GivenName', NAME_PART),
       familyName: checkString(name['FamilyName'], 'Name.FamilyName', NAME_PART),
-      emails: emails(input['Emails'], 'Emails'),
+      emails: emails(input['Emails'], 'Emails', true),
       createdAt: ctx.now,
       updatedAt: ctx.now,
     };

@@ -4,7 +4,7 @@ import { pageArray } from '../paging.js';
 import { customerKey } from '../state.js';
 import { obj, str, type Input } from '../validate.js';
 import { getPermissionSet, guardPermissionSetWrite, ssoInvalidToken } from './sso-common.js';
-import { boundaryOf, checkPolicyCount, customerRef, inlinePolicy, MANAGED_POLICY_ARN } from './sso-validate.js';
+import { boundaryOf, checkPolicyCount, customerRef, existingManagedPolicy, inlinePolicy, MANAGED_POLICY_ARN } from './sso-validate.js';
 
 const next = (token: string | undefined): Record<string, string> => (token ? { NextToken: token } : {});
 
@@ -34,7 +34,7 @@ export const policyHandlers: HandlerTable = {
 
   AttachManagedPolicyToPermissionSet(ctx: Ctx, input: Input) {
     const ps = getPermissionSet(ctx, input);
-    const arn = str(input, 'ManagedPolicyArn', MANAGED_POLICY_ARN);
+    const arn = existingManagedPolicy(str(input, 'ManagedPolicyArn', MANAGED_POLICY_ARN));
     guardPermissionSetWrite(ctx, 'AttachManagedPolicyToPermissionSet', ps);
     if (ps.managed.has(arn)) throw conflict(`Managed policy ${arn} is already attached to the permission set.`);
     checkPolicyCount(ps.managed.size, ps.customer.size);

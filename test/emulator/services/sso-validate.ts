@@ -1,6 +1,7 @@
-import { quotaExceeded, validation } from '../errors.js';
+import { notFound, quotaExceeded, validation } from '../errors.js';
 import { checkString, list, obj, str, type Input } from '../validate.js';
 import type { BoundaryRec, CustomerRef } from '../state.js';
+import { isAwsManagedPolicy, managedPolicyKey } from '../../../src/config/catalogue/managed-policies.js';
 
 export const PS_NAME = { required: true, min: 1, max: 32, pattern: /^[\w+=,.@-]+$/, patternText: '[\\w+=,.@-]+' } as const;
 export const PS_DESCRIPTION = {
@@ -75,7 +76,22 @@ export function boundaryOf(input: Input): BoundaryRec {
     throw validation('PermissionsBoundary must have exactly one of ManagedPolicyArn or CustomerManagedPolicyReference.');
   }
   if (cm) return { CustomerManagedPolicyReference: customerRef(cm) };
-  return { ManagedPolicyArn: str(b, 'ManagedPolicyArn', MANAGED_POLICY_ARN) };
+  return { ManagedPolicyArn: existingManagedPolicy(str(b, 'ManagedPolicyArn', MANAGED_POLICY_ARN)) };
+}
+
+/**
+ * An AWS managed policy ARN that names a policy AWS has (the committed catalogue idc validates
+ * against; the emulator's instance is in the aws partition). AWS answers an unknown one with
+ * ResourceNotFoundException "Policy does not exist with ARN: …": the error the
+ * AttachManagedPolicyToPermissionSet API reference lists for a resource that is not found
+ * (https://docs.aws.amazon.com/singlesignon/latest/APIReference/API_AttachManagedPolicyToPermissionSet.html),
+ * with the message reported from real accounts (an open-source Identity Center catalog built on @stamp-lib notes it, as of
+ * 2024-01-16) and reproduced by moto's sso-admin backend (getmoto/moto moto/ssoadmin/models.py).
+ */
+export function existingManagedPolicy(arn: string): string {
+  const key = managedPolicyKey(arn);
+  if (key === undefined || !isAwsManagedPolicy(key)) throw notFound(`Policy does not exist with ARN: ${arn}`);
+  return arn;
 }
 
 /** An inline policy: size limits, Latin-1, a JSON policy document. Returns what is stored. */
