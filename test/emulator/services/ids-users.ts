@@ -34,11 +34,12 @@ function userName(value: unknown): string {
 
 /**
  * CreateUser takes exactly one email (Identity Store API reference, CreateUser: Emails "Array
- * Members: Fixed number of 1 item"). UpdateUser's `emails` operation replaces the whole list with
- * the document it is given; its value has no documented item limit, and users synced from an
- * external identity provider can carry more than one address, so the emulator keeps any
- * non-empty list there (at most one primary). Accepts API (`Value`) and SCIM-style (`value`)
- * member names.
+ * Members: Fixed number of 1 item"). UpdateUser's `emails` operation replaces the whole list
+ * with the document it is given (API_UpdateUser / API_AttributeOperation); AWS documents no item
+ * limit for that document value, and whether it refuses a second address is not confirmed. The
+ * emulator keeps any non-empty list there (at most one primary, no address twice), so a second
+ * address set outside access.yaml can be represented and idc must leave it alone. Accepts API
+ * (`Value`) and SCIM-style (`value`) member names.
  */
 function emails(value: unknown, field: string, exactlyOne: boolean): EmailRec[] {
   if (!Array.isArray(value) || value.length === 0 || (exactlyOne && value.length !== 1)) {
