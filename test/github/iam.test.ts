@@ -18,7 +18,7 @@ const CFN_HEAD = [
   '# checks they agree. Deploy:',
   '#   aws cloudformation deploy --template-file github-oidc-roles.cfn.yaml --stack-name idc-gitops \\',
   '#     --capabilities CAPABILITY_NAMED_IAM --parameter-overrides GitHubOwner=acme GitHubRepo=access',
-  '# For repositories created from 15 July 2026 also pass GitHubOwnerId=… GitHubRepoId=… (immutable sub form).',
+  '# For repositories created or renamed on or after 15 July 2026 (or opted in) also pass GitHubOwnerId=… GitHubRepoId=… (immutable sub form).',
   '',
 ].join('\n');
 
