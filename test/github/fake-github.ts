@@ -1,8 +1,11 @@
 /**
  * A local fake of the GitHub REST API (127.0.0.1, random port) for the Action's tests and the
  * end-to-end test that runs dist/index.js: it records and serves issue comments (paginated, with
- * Link headers like GitHub), answers pull request lookup by commit, and GET /user like GitHub
- * does for the workflow token (403). Point GITHUB_API_URL at `url`.
+ * Link headers like GitHub), answers pull request lookup by commit, and who a token is the way
+ * GitHub does: GET /user answers a personal token's user and 403 "Resource not accessible by
+ * integration" for installation tokens (the workflow token, a GitHub App's token); GraphQL
+ * `query { viewer { login } }` answers all three (`github-actions[bot]`, `SLUG[bot]`, the user).
+ * Point GITHUB_API_URL at `url`.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -14,6 +17,8 @@ export interface FakeComment {
   repo: string;
   body: string;
   user: { login: string; type: 'Bot' | 'User' };
+  /** Slug of the GitHub App whose installation token wrote it (REST `performed_via_github_app`). */
+  app?: string;
   created_at: string;
   updated_at: string;
 }
@@ -40,6 +45,8 @@ export interface RecordedRequest {
 export interface FakeGitHubOptions {
   /** Tokens for which GET /user answers a login (a PAT); others get 403 like the workflow token. */
   users?: Record<string, string>;
+  /** GitHub App installation tokens: token → App slug. Comments are by `SLUG[bot]`; GET /user 403. */
+  apps?: Record<string, string>;
   /** Author of comments made with tokens not in `users`. Default `github-actions[bot]`. */
   botLogin?: string;
 }
@@ -54,7 +61,7 @@ export interface FakeGitHub {
   /** Comments on one issue or pull request. */
   commentsOn(issueNumber: number): FakeComment[];
   /** Adds a comment as if someone wrote it (e.g. a person, or another bot). */
-  addComment(comment: { issueNumber: number; body: string; login?: string; owner?: string; repo?: string }): FakeComment;
+  addComment(comment: { issueNumber: number; body: string; login?: string; app?: string; owner?: string; repo?: string }): FakeComment;
   /** Registers a pull request (open, or merged with its merge commit). */
   addPull(pull: Partial<FakePull> & { number: number }): FakePull;
   /** Marks a pull request merged with `sha` as its merge commit. */
@@ -87,6 +94,15 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
 export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<FakeGitHub> {
   const botLogin = options.botLogin ?? 'github-actions[bot]';
   const users = options.users ?? {};
+  const apps = options.apps ?? {};
+  /** Who a token writes as, and for which App (the workflow token is the github-actions App). */
+  const identity = (token: string): { login: string; app?: string } => {
+    const user = users[token];
+    if (user) return { login: user };
+    const app = apps[token];
+    if (app) return { login: `${app}[bot]`, app };
+    return { login: botLogin, app: 'github-actions' };
+  };
   const comments: FakeComment[] = [];
   const pulls: FakePull[] = [];
   const requests: RecordedRequest[] = [];
@@ -100,6 +116,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       node_id: `IC_${c.id}`,
       body: c.body,
       user: { login: c.user.login, type: c.user.type, id: 1 },
+      performed_via_github_app: c.app ? { slug: c.app, name: c.app } : null,
       html_url: `https://github.example/${c.owner}/${c.repo}/pull/${c.issueNumber}#issuecomment-${c.id}`,
       url: `${url}/repos/${c.owner}/${c.repo}/issues/comments/${c.id}`,
       created_at: c.created_at,
@@ -122,7 +139,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     return auth?.replace(/^(token|bearer)\s+/i, '');
   }
 
-  function addComment(input: { issueNumber: number; body: string; login?: string; owner?: string; repo?: string }): FakeComment {
+  function addComment(input: { issueNumber: number; body: string; login?: string; app?: string; owner?: string; repo?: string }): FakeComment {
     const login = input.login ?? botLogin;
     const comment: FakeComment = {
       id: nextId++,
@@ -131,6 +148,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       repo: input.repo ?? DEFAULT_REPO,
       body: input.body,
       user: { login, type: login.endsWith('[bot]') ? 'Bot' : 'User' },
+      ...(input.app ? { app: input.app } : {}),
       created_at: now(),
       updated_at: now(),
     };
@@ -146,14 +164,29 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     requests.push({ method: req.method ?? 'GET', path, query, authorization: req.headers.authorization, body });
     const token = tokenOf(req);
     if (!token) return send(res, 401, { message: 'Requires authentication' });
-    const author = users[token] ?? botLogin;
+    const who = identity(token);
+    const author = who.login;
     let m: RegExpExecArray | null;
 
     if (req.method === 'GET' && path === '/user') {
       const login = users[token];
+      // GitHub's answer to an installation token (seen in actions/create-github-app-token#258).
       return login
         ? send(res, 200, { login, type: 'User' })
-        : send(res, 403, { message: 'Resource not accessible by integration' });
+        : send(res, 403, {
+            message: 'Resource not accessible by integration',
+            documentation_url: 'https://docs.github.com/rest/users/users#get-the-authenticated-user',
+            status: '403',
+          });
+    }
+
+    if (req.method === 'POST' && path === '/graphql') {
+      const query = (body as { query?: unknown } | undefined)?.query;
+      if (typeof query === 'string' && /^\s*(query\s*)?\{\s*viewer\s*\{\s*login\s*\}\s*\}\s*$/.test(query)) {
+        return send(res, 200, { data: { viewer: { login: author } } });
+      }
+      // GitHub answers an unknown query with 200 and `errors`.
+      return send(res, 200, { errors: [{ message: `fake GitHub only answers query { viewer { login } }, not: ${String(query)}` }] });
     }
 
     if ((m = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/.exec(path))) {
@@ -177,7 +210,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
         const text = (body as { body?: unknown } | undefined)?.body;
         if (typeof text !== 'string') return send(res, 422, { message: 'body is required' });
         if (text.length > 65_536) return send(res, 422, { message: 'Body is too long (maximum is 65536 characters)' });
-        const comment = addComment({ issueNumber, body: text, login: author, owner, repo });
+        const comment = addComment({ issueNumber, body: text, login: author, ...(who.app ? { app: who.app } : {}), owner, repo });
         return send(res, 201, commentJson(comment));
       }
     }

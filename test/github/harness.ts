@@ -71,7 +71,7 @@ export async function runWithFakes(options: RunOptions): Promise<RunResult> {
   };
   const result = await runAction({
     engine,
-    github: (inputs) => createGitHubClient(inputs.githubToken, env['GITHUB_API_URL']),
+    github: (inputs) => createGitHubClient(inputs.githubToken, env['GITHUB_API_URL'], { commentAuthor: inputs.commentAuthor }),
     io,
     env,
     renderPlanMarkdown: options.render ?? simpleRender,
