@@ -350,5 +350,15 @@ export function annotations(stdout: string, kind: 'error' | 'warning' = 'error')
   return found;
 }
 
+/** access.yaml with one more user, given ReadOnly on the management account. */
+export function withUser(base: string, name: string): string {
+  return base
+    .replace(
+      '\npermission_sets:',
+      `  ${name}:\n    display_name: ${name[0]!.toUpperCase()}${name.slice(1)} Example\n    given_name: ${name}\n    family_name: Example\n    email: ${name}@example.com\n\npermission_sets:`,
+    )
+    .concat(`  - permission_set: ReadOnly\n    users: [${name}]\n    accounts: [management]\n`);
+}
+
 /** A commit sha made of one repeated hex digit, e.g. `sha('d')`. */
 export const sha = (digit: string): string => digit.repeat(40);

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyRoleArn, exampleRoles, planRoleArn } from '../emulator/example-roles.js';
 import { readWorldFile, type World } from '../emulator/index.js';
-import { ACTION, headerOf, OWNER, pullRequestPayload, pushPayload, REPO, ROOT, runAction, sha, startActionWorld, type ActionRun, type ActionWorld } from './action-harness.js';
+import { ACTION, headerOf, OWNER, pullRequestPayload, pushPayload, REPO, ROOT, runAction, sha, startActionWorld, withUser, type ActionRun, type ActionWorld } from './action-harness.js';
 
 const ACCOUNT = '111122223333';
 const PLAN_ROLE = planRoleArn(ACCOUNT);
@@ -49,16 +49,6 @@ const writeCalls = (): number =>
   Object.entries(w.emu.calls())
     .filter(([k]) => !k.startsWith('sts:') && /:(Create|Update|Delete|Put|Attach|Detach|Tag|Untag|Provision)/.test(k))
     .reduce((n, [, v]) => n + v, 0);
-
-/** access.yaml with one more user, given ReadOnly on the management account. */
-function withUser(base: string, name: string): string {
-  return base
-    .replace(
-      '\npermission_sets:',
-      `  ${name}:\n    display_name: ${name[0]!.toUpperCase()}${name.slice(1)} Example\n    given_name: ${name}\n    family_name: Example\n    email: ${name}@example.com\n\npermission_sets:`,
-    )
-    .concat(`  - permission_set: ReadOnly\n    users: [${name}]\n    accounts: [management]\n`);
-}
 
 describe('the Action with the examples/iam roles enforced', () => {
   it('a pull request inside a repository that is itself a fork gets a plan, with the plan role', async () => {
