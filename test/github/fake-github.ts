@@ -17,8 +17,6 @@ export interface FakeComment {
   repo: string;
   body: string;
   user: { login: string; type: 'Bot' | 'User' };
-  /** Slug of the GitHub App whose installation token wrote it (REST `performed_via_github_app`). */
-  app?: string;
   created_at: string;
   updated_at: string;
 }
@@ -61,7 +59,7 @@ export interface FakeGitHub {
   /** Comments on one issue or pull request. */
   commentsOn(issueNumber: number): FakeComment[];
   /** Adds a comment as if someone wrote it (e.g. a person, or another bot). */
-  addComment(comment: { issueNumber: number; body: string; login?: string; app?: string; owner?: string; repo?: string }): FakeComment;
+  addComment(comment: { issueNumber: number; body: string; login?: string; owner?: string; repo?: string }): FakeComment;
   /** Registers a pull request (open, or merged with its merge commit). */
   addPull(pull: Partial<FakePull> & { number: number }): FakePull;
   /** Marks a pull request merged with `sha` as its merge commit. */
@@ -95,13 +93,10 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   const botLogin = options.botLogin ?? 'github-actions[bot]';
   const users = options.users ?? {};
   const apps = options.apps ?? {};
-  /** Who a token writes as, and for which App (the workflow token is the github-actions App). */
-  const identity = (token: string): { login: string; app?: string } => {
-    const user = users[token];
-    if (user) return { login: user };
+  /** Who a token writes as: the user of a personal token, `SLUG[bot]` for an App's, else the workflow bot. */
+  const identity = (token: string): string => {
     const app = apps[token];
-    if (app) return { login: `${app}[bot]`, app };
-    return { login: botLogin, app: 'github-actions' };
+    return users[token] ?? (app ? `${app}[bot]` : botLogin);
   };
   const comments: FakeComment[] = [];
   const pulls: FakePull[] = [];
@@ -116,7 +111,6 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       node_id: `IC_${c.id}`,
       body: c.body,
       user: { login: c.user.login, type: c.user.type, id: 1 },
-      performed_via_github_app: c.app ? { slug: c.app, name: c.app } : null,
       html_url: `https://github.example/${c.owner}/${c.repo}/pull/${c.issueNumber}#issuecomment-${c.id}`,
       url: `${url}/repos/${c.owner}/${c.repo}/issues/comments/${c.id}`,
       created_at: c.created_at,
@@ -139,7 +133,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     return auth?.replace(/^(token|bearer)\s+/i, '');
   }
 
-  function addComment(input: { issueNumber: number; body: string; login?: string; app?: string; owner?: string; repo?: string }): FakeComment {
+  function addComment(input: { issueNumber: number; body: string; login?: string; owner?: string; repo?: string }): FakeComment {
     const login = input.login ?? botLogin;
     const comment: FakeComment = {
       id: nextId++,
@@ -148,7 +142,6 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       repo: input.repo ?? DEFAULT_REPO,
       body: input.body,
       user: { login, type: login.endsWith('[bot]') ? 'Bot' : 'User' },
-      ...(input.app ? { app: input.app } : {}),
       created_at: now(),
       updated_at: now(),
     };
@@ -164,8 +157,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     requests.push({ method: req.method ?? 'GET', path, query, authorization: req.headers.authorization, body });
     const token = tokenOf(req);
     if (!token) return send(res, 401, { message: 'Requires authentication' });
-    const who = identity(token);
-    const author = who.login;
+    const author = identity(token);
     let m: RegExpExecArray | null;
 
     if (req.method === 'GET' && path === '/user') {
@@ -210,7 +202,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
         const text = (body as { body?: unknown } | undefined)?.body;
         if (typeof text !== 'string') return send(res, 422, { message: 'body is required' });
         if (text.length > 65_536) return send(res, 422, { message: 'Body is too long (maximum is 65536 characters)' });
-        const comment = addComment({ issueNumber, body: text, login: author, ...(who.app ? { app: who.app } : {}), owner, repo });
+        const comment = addComment({ issueNumber, body: text, login: author, owner, repo });
         return send(res, 201, commentJson(comment));
       }
     }
