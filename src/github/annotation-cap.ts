@@ -28,8 +28,9 @@ export interface AnnotationCap {
   /** The IO to give the run: `error` and `warning` count against the cap, the rest passes through. */
   io: ActionIO;
   /**
-   * Writes what still fits, one "N more" annotation per level, and the not-shown list into the
-   * summary. Call once, before the summary is written and before `setFailed`.
+   * Writes what still fits, one "N more" annotation per level, and (when any was not shown) every
+   * annotation of the step into the summary. Call once, before the summary is written and before
+   * `setFailed`.
    */
   finish(summary: SummaryBuilder, options: { failing: boolean }): void;
 }
