@@ -33,6 +33,6 @@ export async function run(): Promise<void> {
             }
           : {}),
       }),
-    github: (inputs) => createGitHubClient(inputs.githubToken, env['GITHUB_API_URL']),
+    github: (inputs) => createGitHubClient(inputs.githubToken, env['GITHUB_API_URL'], { commentAuthor: inputs.commentAuthor }),
   });
 }

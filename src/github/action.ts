@@ -5,6 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { Engine } from '../engine-contract.js';
+import { capAnnotations } from './annotation-cap.js';
 import type { GitHubClient } from './client.js';
 import { CredentialsError } from './credentials.js';
 import { escapeMarkdown } from './escape-markdown.js';
@@ -81,7 +82,9 @@ function reasonOf(error: unknown): FailureReason {
 }
 
 export async function runAction(deps: ActionDeps): Promise<ActionResult> {
-  const { io } = deps;
+  // GitHub shows 10 error and 10 warning annotations per step: the rest go to the summary.
+  const cap = capAnnotations(deps.io);
+  const { io } = cap;
   const outputs = emptyOutputs();
   const summary = new SummaryBuilder();
   let mode: Mode | undefined;
@@ -111,6 +114,7 @@ export async function runAction(deps: ActionDeps): Promise<ActionResult> {
 
   outputs.failureReason = result.ok ? '' : result.reason;
   writeOutputs(io, outputs);
+  cap.finish(summary, { failing: !result.ok });
   try {
     await summary.write(io);
   } catch (error) {

@@ -26,8 +26,11 @@ export interface RepoRef {
 }
 
 export interface GitHubClient {
-  /** Login of the token's user; undefined when the token cannot say (the workflow token). */
-  tokenLogin(): Promise<string | undefined>;
+  /**
+   * Login the token writes comments as: the `comment-author` input when given, else asked of
+   * GitHub; undefined when GitHub does not say.
+   */
+  authorLogin(): Promise<string | undefined>;
   /** Every comment of an issue or pull request, all pages. */
   listIssueComments(repo: RepoRef, issueNumber: number): Promise<IssueComment[]>;
   createIssueComment(repo: RepoRef, issueNumber: number, body: string): Promise<IssueComment>;
@@ -60,6 +63,12 @@ function status(error: unknown): number | undefined {
     : undefined;
 }
 
+/** 401/403/404: the token may not ask (not a failure of GitHub). */
+function isRefused(error: unknown): boolean {
+  const code = status(error);
+  return code === 401 || code === 403 || code === 404;
+}
+
 /** Wraps an error with what was being done, keeping GitHub's message and status. */
 function wrap(doing: string, error: unknown): Error {
   const message = error instanceof Error ? error.message : String(error);
@@ -73,13 +82,27 @@ function wrap(doing: string, error: unknown): Error {
 
 export function octokitClient(octokit: Octokit): GitHubClient {
   return {
-    async tokenLogin() {
+    async authorLogin() {
+      // GraphQL `viewer` answers for every kind of token: the user for a personal token,
+      // `APP-SLUG[bot]` for a GitHub App installation token, `github-actions[bot]` for the
+      // workflow token. REST `GET /user` answers 403 "Resource not accessible by integration"
+      // for installation tokens (the workflow token is one), and `GET /app` needs the App's JWT.
+      // Sources: https://docs.github.com/en/graphql/reference/queries#viewer,
+      // https://github.com/joshjohanning/bulk-github-repo-settings-sync-action/pull/194,
+      // https://github.com/fullsend-ai/fullsend/pull/1953 (viewer returns `…[bot]` for App tokens).
+      try {
+        const data = await octokit.graphql<{ viewer?: { login?: string } | null }>('query { viewer { login } }');
+        const login = data.viewer?.login;
+        if (login) return login;
+      } catch (error) {
+        if (status(error) !== undefined && !isRefused(error)) throw wrap('Finding who the github-token belongs to (GraphQL viewer)', error);
+        // Refused, or a GraphQL error (GitHub answers those with 200 and `errors`): try REST.
+      }
       try {
         const { data } = await octokit.rest.users.getAuthenticated();
         return data.login;
       } catch (error) {
-        // Installation tokens (the workflow's GITHUB_TOKEN) may not call GET /user.
-        if (status(error) === 401 || status(error) === 403 || status(error) === 404) return undefined;
+        if (isRefused(error)) return undefined;
         throw wrap('Finding who the github-token belongs to (GET /user)', error);
       }
     },
@@ -134,18 +157,24 @@ export function octokitClient(octokit: Octokit): GitHubClient {
 }
 
 /** The real client: token from the github-token input, API URL from GITHUB_API_URL. */
-export function createGitHubClient(token: string, apiUrl: string | undefined): GitHubClient {
+export function createGitHubClient(
+  token: string,
+  apiUrl: string | undefined,
+  options: { commentAuthor?: string | undefined } = {},
+): GitHubClient {
   if (!token) {
     const missing = async (): Promise<never> => {
       throw new Error('Calling the GitHub API: the github-token input is empty. Leave it at its default (${{ github.token }}) or pass a token.');
     };
     return {
-      tokenLogin: missing,
+      authorLogin: missing,
       listIssueComments: missing,
       createIssueComment: missing,
       updateIssueComment: missing,
       listPullRequestsForCommit: missing,
     };
   }
-  return octokitClient(getOctokit(token, { baseUrl: apiUrl || 'https://api.github.com' }));
+  const client = octokitClient(getOctokit(token, { baseUrl: apiUrl || 'https://api.github.com' }));
+  const configured = options.commentAuthor;
+  return configured ? { ...client, authorLogin: async () => configured } : client;
 }

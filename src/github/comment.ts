@@ -24,9 +24,13 @@ export interface StickyComment {
   header: CommentHeader;
 }
 
-/** The login the token writes comments as: GET /user when allowed, else the workflow bot. */
+/**
+ * The login the token writes comments as (the `comment-author` input, else asked of GitHub), or
+ * the workflow bot when GitHub does not say. Only comments by this login are read: anyone can
+ * paste our header into a comment of their own.
+ */
 export async function resolveCommentAuthor(client: GitHubClient): Promise<string> {
-  return (await client.tokenLogin()) ?? WORKFLOW_TOKEN_AUTHOR;
+  return (await client.authorLogin()) ?? WORKFLOW_TOKEN_AUTHOR;
 }
 
 /** The first comment with our header for this config, written by the expected author. */

@@ -51,7 +51,7 @@ export function oidcCredentials(options: OidcCredentialsOptions): AwsCredentialI
   let cached: AwsCredentialIdentity | undefined;
 
   async function fetchCredentials(): Promise<AwsCredentialIdentity> {
-    const trustHint = `check the role's trust policy allows sub repo:${options.repository}:${options.subjectHint} (or repo:OWNER@OWNER_ID/REPO@REPO_ID:${options.subjectHint} for repositories created from 15 July 2026) with audience ${OIDC_AUDIENCE}`;
+    const trustHint = `check the role's trust policy allows sub repo:${options.repository}:${options.subjectHint} (or repo:OWNER@OWNER_ID/REPO@REPO_ID:${options.subjectHint} for repositories created or renamed on or after 15 July 2026) with audience ${OIDC_AUDIENCE}`;
     let token: string;
     try {
       token = await options.io.getIDToken(OIDC_AUDIENCE);

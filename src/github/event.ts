@@ -12,10 +12,18 @@ export interface EventPayload {
   repository?: { default_branch?: string; full_name?: string };
   pull_request?: {
     number?: number;
-    head?: { sha?: string; repo?: { full_name?: string; fork?: boolean } | null };
-    base?: { repo?: { full_name?: string } };
+    /** `repo` is null when the head repository (a fork) was deleted after the pull request was opened. */
+    head?: { sha?: string; repo?: PayloadRepo | null };
+    base?: { repo?: PayloadRepo | null };
   };
   number?: number;
+}
+
+/** A repository in the payload. `fork` says the repository is a fork of another, nothing about the pull request. */
+export interface PayloadRepo {
+  id?: number;
+  full_name?: string;
+  fork?: boolean;
 }
 
 export interface RunContext {
@@ -67,16 +75,26 @@ export function readRunContext(env: Env, payload: EventPayload): RunContext {
   };
 }
 
-/** A pull request whose head lives in another repository (a fork): it gets no OIDC token. */
+/**
+ * A pull request from another repository: its head repository is not the base repository.
+ * GitHub gives such runs no OIDC token and a read-only token. Not `head.repo.fork`: that flag says
+ * the head repository is itself a fork of something, which is true for every pull request inside
+ * a repository that is a fork (head and base both the fork).
+ * Compared by repository `id` when both sides have one (a rename or transfer keeps the id), else by
+ * `full_name`, case-insensitively (GitHub names are). `head.repo` is null when the head repository
+ * was deleted (only a fork can be deleted while its pull request stays open: github/rest-api-description#161):
+ * a fork.
+ */
 export function isFork(payload: EventPayload): boolean {
   const pr = payload.pull_request;
-  if (!pr) return false;
-  if (pr.head?.repo?.fork === true) return true;
-  const head = pr.head?.repo?.full_name;
-  const base = pr.base?.repo?.full_name;
-  // A deleted fork has head.repo null: treat it as a fork too.
-  if (pr.head && pr.head.repo === null) return true;
-  return head !== undefined && base !== undefined && head.toLowerCase() !== base.toLowerCase();
+  if (!pr?.head) return false;
+  const head = pr.head.repo;
+  const base = pr.base?.repo;
+  if (head === null) return true;
+  if (!head || !base) return false;
+  if (head.id !== undefined && base.id !== undefined) return head.id !== base.id;
+  if (head.full_name !== undefined && base.full_name !== undefined) return head.full_name.toLowerCase() !== base.full_name.toLowerCase();
+  return false;
 }
 
 export interface Route {

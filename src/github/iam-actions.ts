@@ -165,7 +165,9 @@ export interface TrustOptions {
   subjects: readonly string[];
 }
 
-/** `repo:OWNER/REPO:…`, or `repo:OWNER@OWNER_ID/REPO@REPO_ID:…` for repositories created from 15 July 2026. */
+/** `repo:OWNER/REPO:…`, or `repo:OWNER@OWNER_ID/REPO@REPO_ID:…` for repositories created or renamed on or after
+ * 15 July 2026 (and older ones whose admins opted in), see
+ * https://github.blog/changelog/2026-04-23-immutable-subject-claims-for-github-actions-oidc-tokens/ */
 export function oidcSubject(form: SubjectForm, subject: string): string {
   return form === 'name' ? `repo:OWNER/REPO:${subject}` : `repo:OWNER@OWNER_ID/REPO@REPO_ID:${subject}`;
 }

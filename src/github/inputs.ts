@@ -17,6 +17,8 @@ export interface ActionInputs {
   comment: CommentMode;
   force: boolean;
   githubToken: string;
+  /** Login the github-token writes comments as, when given (else asked of GitHub). */
+  commentAuthor?: string;
 }
 
 export class InputError extends Error {
@@ -31,6 +33,8 @@ export class InputError extends Error {
 
 const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/;
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d$/;
+/** A GitHub login (alphanumerics and single hyphens, at most 39), or an App's bot login `slug[bot]`. */
+const LOGIN = /^[A-Za-z\d](?:[A-Za-z\d]|-(?=[A-Za-z\d])){0,38}(\[bot\])?$/;
 
 function oneOf<T extends string>(io: ActionIO, name: string, allowed: readonly T[], fallback: T): T {
   const raw = io.getInput(name).toLowerCase();
@@ -69,6 +73,13 @@ export function readInputs(io: ActionIO): ActionInputs {
   }
   const githubToken = io.getInput('github-token');
   if (githubToken) io.setSecret(githubToken);
+  const commentAuthor = io.getInput('comment-author');
+  if (commentAuthor && !LOGIN.test(commentAuthor)) {
+    throw new InputError(
+      'comment-author',
+      `Input "comment-author" is "${commentAuthor}": expected a GitHub login such as my-app[bot] (a GitHub App) or octocat (a personal token), or leave it empty to ask GitHub.`,
+    );
+  }
   return {
     mode,
     config,
@@ -77,5 +88,6 @@ export function readInputs(io: ActionIO): ActionInputs {
     comment,
     force,
     githubToken,
+    ...(commentAuthor ? { commentAuthor } : {}),
   };
 }

@@ -16,8 +16,9 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { parseHeader, type CommentHeader } from '../../src/github/comment-header.js';
+import type { IamConfig } from '../emulator/iam-roles.js';
 import { startEmulator, type RunningEmulator, type World } from '../emulator/index.js';
-import { startFakeGitHub, type FakeComment, type FakeGitHub } from '../github/fake-github.js';
+import { startFakeGitHub, type FakeComment, type FakeGitHub, type FakeGitHubOptions } from '../github/fake-github.js';
 
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const ACTION = join(ROOT, 'dist', 'index.js');
@@ -33,32 +34,46 @@ export interface FakeOidc {
   /** Includes `?api-version=2.0`, as GitHub's does: the toolkit appends `&audience=…`. */
   url: string;
   requests: { audience: string | null; authorization: string | undefined }[];
+  /** The `sub` of the tokens it issues: set per run from the job (see {@link oidcSubject}). */
+  subject: string;
   close(): Promise<void>;
 }
 
 /** An unsigned JWT with GitHub's claims (the emulator reads `sub`, `aud` and `iss`). */
-function fakeIdToken(audience: string): string {
+function fakeIdToken(audience: string, subject: string): string {
   const part = (o: object): string => Buffer.from(JSON.stringify(o)).toString('base64url');
-  const claims = { iss: 'https://token.actions.githubusercontent.com', aud: audience, sub: `repo:${OWNER}/${REPO}:pull_request` };
+  const claims = { iss: 'https://token.actions.githubusercontent.com', aud: audience, sub: subject };
   return `${part({ alg: 'RS256', typ: 'JWT' })}.${part(claims)}.c2lnbmF0dXJl`;
 }
 
 export async function startFakeOidc(): Promise<FakeOidc> {
   const requests: FakeOidc['requests'] = [];
+  const oidc = { subject: `repo:${OWNER}/${REPO}:pull_request` };
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const audience = url.searchParams.get('audience');
     requests.push({ audience, authorization: req.headers.authorization });
     res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ value: fakeIdToken(audience ?? '') }));
+    res.end(JSON.stringify({ value: fakeIdToken(audience ?? '', oidc.subject) }));
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const port = (server.address() as AddressInfo).port;
-  return {
+  return Object.assign(oidc, {
     url: `http://127.0.0.1:${port}/_apis/oidc-token?api-version=2.0`,
     requests,
     close: () => new Promise<void>((done) => server.close(() => done())),
-  };
+  });
+}
+
+/**
+ * The `sub` GitHub puts in a job's token (name form): `environment:NAME` for a job with an
+ * environment, `pull_request` for pull request events, else `ref:` and the ref.
+ */
+export function oidcSubject(spec: RunSpec): string {
+  const prefix = `repo:${OWNER}/${REPO}`;
+  if (spec.environment) return `${prefix}:environment:${spec.environment}`;
+  if (spec.eventName === 'pull_request') return `${prefix}:pull_request`;
+  return `${prefix}:ref:${spec.ref ?? defaultRef(spec)}`;
 }
 
 export interface ActionWorld {
@@ -72,10 +87,24 @@ export interface ActionWorld {
   close(): Promise<void>;
 }
 
-export async function startActionWorld(world: World): Promise<ActionWorld> {
+export interface ActionWorldOptions {
+  /** Roles the emulator's STS checks tokens against (default: any token assumes any role). */
+  iam?: IamConfig;
+  /** Tokens of the fake GitHub (personal tokens, App installation tokens). */
+  github?: FakeGitHubOptions;
+}
+
+export async function startActionWorld(world: World, options: ActionWorldOptions = {}): Promise<ActionWorld> {
   // Fast emulator: no rate limit, asynchronous operations done at the first poll.
-  const emu = await startEmulator({ world: structuredClone(world), rateLimit: 0, asyncPolls: 0, asyncMs: 0, seed: 6 });
-  const github = await startFakeGitHub();
+  const emu = await startEmulator({
+    world: structuredClone(world),
+    rateLimit: 0,
+    asyncPolls: 0,
+    asyncMs: 0,
+    seed: 6,
+    ...(options.iam ? { iam: options.iam } : {}),
+  });
+  const github = await startFakeGitHub(options.github);
   const oidc = await startFakeOidc();
   const workspace = await mkdtemp(join(tmpdir(), 'idc-action-ws-'));
   return {
@@ -93,15 +122,20 @@ export async function startActionWorld(world: World): Promise<ActionWorld> {
 
 // ── event payloads (the fields GitHub sends that matter here) ─────────────────────────────
 
-const repository = { full_name: `${OWNER}/${REPO}`, name: REPO, owner: { login: OWNER }, default_branch: 'main' };
+const repository = { id: 4001, full_name: `${OWNER}/${REPO}`, name: REPO, owner: { login: OWNER }, default_branch: 'main' };
 
+/**
+ * A pull_request payload. `fork`: the head is mallory's fork (another repository). `repoIsFork`:
+ * this repository is itself a fork of another (`fork: true` on head and base alike).
+ */
 export function pullRequestPayload(
   number: number,
-  options: { action?: 'opened' | 'synchronize'; headSha: string; fork?: boolean },
+  options: { action?: 'opened' | 'synchronize'; headSha: string; fork?: boolean; repoIsFork?: boolean },
 ): Record<string, unknown> {
+  const baseRepo = { ...repository, fork: Boolean(options.repoIsFork) };
   const headRepo = options.fork
-    ? { full_name: `mallory/${REPO}`, name: REPO, owner: { login: 'mallory' }, fork: true }
-    : { ...repository, fork: false };
+    ? { id: 9001, full_name: `mallory/${REPO}`, name: REPO, owner: { login: 'mallory' }, fork: true }
+    : baseRepo;
   return {
     action: options.action ?? 'opened',
     number,
@@ -109,9 +143,9 @@ export function pullRequestPayload(
       number,
       state: 'open',
       head: { ref: `change-${number}`, sha: options.headSha, repo: headRepo },
-      base: { ref: 'main', sha: 'b'.repeat(40), repo: { ...repository, fork: false } },
+      base: { ref: 'main', sha: 'b'.repeat(40), repo: baseRepo },
     },
-    repository,
+    repository: baseRepo,
   };
 }
 
@@ -132,6 +166,8 @@ export interface RunSpec {
   with?: Record<string, string>;
   /** GitHub sets the OIDC request variables only when the job may get a token (not for forks). */
   oidc?: boolean;
+  /** The job's `environment:` (its OIDC `sub` is then `environment:NAME`). */
+  environment?: string;
   /**
    * AWS keys and region in the environment, as aws-actions/configure-aws-credentials leaves them
    * (default true). False: only the emulator's AWS_ENDPOINT_URL, as in a job that relies on
@@ -271,6 +307,7 @@ export async function runAction(w: ActionWorld, spec: RunSpec): Promise<ActionRu
     // The runner creates both files empty before the step.
     await writeFile(files.output, '');
     await writeFile(files.summary, '');
+    w.oidc.subject = oidcSubject(spec);
     const result = await runNode(ACTION, [], w.workspace, actionEnv(w, spec, files));
     return { ...result, outputs: parseOutputFile(await readIfAny(files.output)), summary: await readIfAny(files.summary) };
   } finally {
@@ -311,6 +348,16 @@ export function annotations(stdout: string, kind: 'error' | 'warning' = 'error')
     found.push({ props, message: m[2] ?? '' });
   }
   return found;
+}
+
+/** access.yaml with one more user, given ReadOnly on the management account. */
+export function withUser(base: string, name: string): string {
+  return base
+    .replace(
+      '\npermission_sets:',
+      `  ${name}:\n    display_name: ${name[0]!.toUpperCase()}${name.slice(1)} Example\n    given_name: ${name}\n    family_name: Example\n    email: ${name}@example.com\n\npermission_sets:`,
+    )
+    .concat(`  - permission_set: ReadOnly\n    users: [${name}]\n    accounts: [management]\n`);
 }
 
 /** A commit sha made of one repeated hex digit, e.g. `sha('d')`. */

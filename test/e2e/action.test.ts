@@ -30,6 +30,7 @@ import {
   startActionWorld,
   type ActionRun,
   type ActionWorld,
+  withUser,
 } from './action-harness.js';
 
 const RUN_URL = 'https://github.com/acme/access/actions/runs/7001';
@@ -59,16 +60,6 @@ function explain(run: ActionRun): string {
 const totalCalls = (): number => Object.values(w.emu.calls()).reduce((a, b) => a + b, 0);
 const userNames = (world: World): string[] => (world.users ?? []).map((u) => u.userName).sort();
 const setNames = (world: World): string[] => (world.permissionSets ?? []).map((p) => p.name).sort();
-
-/** access.yaml with one more user, given ReadOnly on the management account. */
-function withUser(base: string, name: string): string {
-  return base
-    .replace(
-      '\npermission_sets:',
-      `  ${name}:\n    display_name: ${name[0]!.toUpperCase()}${name.slice(1)} Example\n    given_name: ${name}\n    family_name: Example\n    email: ${name}@example.com\n\npermission_sets:`,
-    )
-    .concat(`  - permission_set: ReadOnly\n    users: [${name}]\n    accounts: [management]\n`);
-}
 
 describe('the Action (dist/index.js) on GitHub events', () => {
   const PR = 1;

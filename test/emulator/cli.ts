@@ -2,9 +2,10 @@
  * npm run emulator -- --world test/emulator/worlds/demo.json --port 4566
  *   [--latency-ms N] [--time-scale N] [--rate-limit N] [--seed N] [--async-polls N] [--async-ms N]
  *   [--throttle-rate P] [--server-error-rate P] [--conflict-rate P] [--failed-status-rate P]
- *   [--caller-account ID --caller-arn ARN]
+ *   [--caller-account ID --caller-arn ARN] [--example-roles OWNER/REPO]
  */
 import { parseArgs } from 'node:util';
+import { exampleRoles } from './example-roles.js';
 import { startEmulator } from './index.js';
 import { readWorldFile } from './world-load.js';
 import type { EmulatorOptions } from './options.js';
@@ -25,6 +26,7 @@ const { values } = parseArgs({
     'failed-status-rate': { type: 'string' },
     'caller-account': { type: 'string' },
     'caller-arn': { type: 'string' },
+    'example-roles': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -55,6 +57,13 @@ const faults = {
 options.faults = Object.fromEntries(Object.entries(faults).filter(([, v]) => v !== undefined));
 if (values['caller-account']) {
   options.caller = { accountId: values['caller-account'], arn: values['caller-arn'] ?? `arn:aws:sts::${values['caller-account']}:assumed-role/IdcGitOpsAdmin/emulator` };
+}
+
+if (values['example-roles']) {
+  const [owner, repo, ...rest] = values['example-roles'].split('/');
+  if (!owner || !repo || rest.length > 0) throw new Error(`--example-roles ${values['example-roles']}: expected OWNER/REPO`);
+  const accountId = options.world?.organization.managementAccountId ?? '111122223333';
+  options.iam = exampleRoles({ accountId, owner, repo });
 }
 
 const emu = await startEmulator(options);

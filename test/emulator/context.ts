@@ -1,4 +1,5 @@
 import type { AsyncOps } from './async-ops.js';
+import type { IamConfig } from './iam-roles.js';
 import type { Caller, ResolvedConfig } from './options.js';
 import type { Generators } from './prng.js';
 import type { EmulatorState } from './state.js';
@@ -16,6 +17,8 @@ export interface Ctx {
   readonly now: number;
   /** STS: remembers temporary credentials it hands out. */
   readonly sessions: Map<string, Caller>;
+  /** Roles STS checks tokens against (undefined: any token assumes any role). */
+  readonly iam: IamConfig | undefined;
 }
 
 export type Handler = (ctx: Ctx, input: Input) => unknown;

@@ -7,6 +7,7 @@ import { control } from './control.js';
 import { defaultCaller, emptyWorld, resolveConfig } from './defaults.js';
 import { accessKeyOf, isIdentityCenter, route, type Route } from './dispatch.js';
 import { AwsError, CONFLICT_IN_PROGRESS } from './errors.js';
+import { authorize, type IamConfig } from './iam-roles.js';
 import type { Caller, EmulatorOptions, Faults, ResolvedConfig } from './options.js';
 import { Generators } from './prng.js';
 import { makeCompleter } from './services/sso-effects.js';
@@ -38,11 +39,13 @@ export class Emulator implements Controllable {
   private errorCounts = new Map<string, number>();
   private caller: Caller;
   private readonly sessions = new Map<string, Caller>();
+  private readonly iam: IamConfig | undefined;
 
   constructor(options: EmulatorOptions) {
     this.config = resolveConfig(options);
     const world = options.world ?? emptyWorld();
     this.caller = options.caller ?? defaultCaller(world);
+    this.iam = options.iam;
     this.gen = new Generators(this.config.seed);
     this.state = loadWorld(world, this.gen);
     this.ops = this.newOps();
@@ -144,6 +147,7 @@ export class Emulator implements Controllable {
       caller: (key !== undefined ? this.sessions.get(key) : undefined) ?? this.caller,
       now,
       sessions: this.sessions,
+      iam: this.iam,
     };
     if (r.service === 'sts') return handleSts(ctx, r.operation, new URLSearchParams(body));
     const org = r.service === 'organizations';
@@ -164,6 +168,8 @@ export class Emulator implements Controllable {
       throw new AwsError('SerializationException', 'Request body is not valid JSON.');
     }
     if (typeof input !== 'object' || input === null || Array.isArray(input)) throw new AwsError('SerializationException', 'Request body must be a JSON object.');
+    const { policies } = ctx.caller;
+    if (policies) authorize({ ...ctx.caller, policies }, r.service, r.operation, input as Record<string, unknown>);
     return handler(ctx, input as Record<string, unknown>);
   }
 }

@@ -1,3 +1,5 @@
+import type { PolicyDocument } from './iam-policy.js';
+import type { IamConfig } from './iam-roles.js';
 import type { World } from './world-types.js';
 import type { EmulatorState } from './state.js';
 
@@ -15,6 +17,8 @@ export interface Faults {
 export interface Caller {
   accountId: string;
   arn: string;
+  /** What the caller may do (a role session under the `iam` option); undefined: everything. */
+  policies?: readonly PolicyDocument[];
 }
 
 export interface EmulatorOptions {
@@ -40,6 +44,12 @@ export interface EmulatorOptions {
   orgEmptyPageRate?: number;
   /** Re-serialise inline policies (minified) the way AWS returns them re-formatted. Default true. */
   reformatPolicies?: boolean;
+  /**
+   * Roles and their trust and permission policies: AssumeRoleWithWebIdentity is checked and its
+   * sessions may only do what the role allows. Default: none checked (any token assumes any role,
+   * and its sessions may do everything).
+   */
+  iam?: IamConfig;
 }
 
 export interface ResolvedConfig {

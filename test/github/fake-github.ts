@@ -1,8 +1,11 @@
 /**
  * A local fake of the GitHub REST API (127.0.0.1, random port) for the Action's tests and the
  * end-to-end test that runs dist/index.js: it records and serves issue comments (paginated, with
- * Link headers like GitHub), answers pull request lookup by commit, and GET /user like GitHub
- * does for the workflow token (403). Point GITHUB_API_URL at `url`.
+ * Link headers like GitHub), answers pull request lookup by commit, and who a token is the way
+ * GitHub does: GET /user answers a personal token's user and 403 "Resource not accessible by
+ * integration" for installation tokens (the workflow token, a GitHub App's token); GraphQL
+ * `query { viewer { login } }` answers all three (`github-actions[bot]`, `SLUG[bot]`, the user).
+ * Point GITHUB_API_URL at `url`.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -40,6 +43,8 @@ export interface RecordedRequest {
 export interface FakeGitHubOptions {
   /** Tokens for which GET /user answers a login (a PAT); others get 403 like the workflow token. */
   users?: Record<string, string>;
+  /** GitHub App installation tokens: token → App slug. Comments are by `SLUG[bot]`; GET /user 403. */
+  apps?: Record<string, string>;
   /** Author of comments made with tokens not in `users`. Default `github-actions[bot]`. */
   botLogin?: string;
 }
@@ -87,6 +92,12 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
 export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<FakeGitHub> {
   const botLogin = options.botLogin ?? 'github-actions[bot]';
   const users = options.users ?? {};
+  const apps = options.apps ?? {};
+  /** Who a token writes as: the user of a personal token, `SLUG[bot]` for an App's, else the workflow bot. */
+  const identity = (token: string): string => {
+    const app = apps[token];
+    return users[token] ?? (app ? `${app}[bot]` : botLogin);
+  };
   const comments: FakeComment[] = [];
   const pulls: FakePull[] = [];
   const requests: RecordedRequest[] = [];
@@ -146,14 +157,28 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     requests.push({ method: req.method ?? 'GET', path, query, authorization: req.headers.authorization, body });
     const token = tokenOf(req);
     if (!token) return send(res, 401, { message: 'Requires authentication' });
-    const author = users[token] ?? botLogin;
+    const author = identity(token);
     let m: RegExpExecArray | null;
 
     if (req.method === 'GET' && path === '/user') {
       const login = users[token];
+      // GitHub's answer to an installation token (seen in actions/create-github-app-token#258).
       return login
         ? send(res, 200, { login, type: 'User' })
-        : send(res, 403, { message: 'Resource not accessible by integration' });
+        : send(res, 403, {
+            message: 'Resource not accessible by integration',
+            documentation_url: 'https://docs.github.com/rest/users/users#get-the-authenticated-user',
+            status: '403',
+          });
+    }
+
+    if (req.method === 'POST' && path === '/graphql') {
+      const query = (body as { query?: unknown } | undefined)?.query;
+      if (typeof query === 'string' && /^\s*(query\s*)?\{\s*viewer\s*\{\s*login\s*\}\s*\}\s*$/.test(query)) {
+        return send(res, 200, { data: { viewer: { login: author } } });
+      }
+      // GitHub answers an unknown query with 200 and `errors`.
+      return send(res, 200, { errors: [{ message: `fake GitHub only answers query { viewer { login } }, not: ${String(query)}` }] });
     }
 
     if ((m = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/.exec(path))) {

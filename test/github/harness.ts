@@ -11,16 +11,20 @@ import { FakeEngine, FakeIO, simpleRender } from './fakes.js';
 export const OWNER = 'acme';
 export const REPO = 'access';
 
-export function pullRequestEvent(number: number, options: { fork?: boolean; headSha?: string } = {}): EventPayload {
-  const base = `${OWNER}/${REPO}`;
-  const head = options.fork ? `mallory/${REPO}` : base;
+/**
+ * A pull_request payload. `fork`: from mallory's fork (another repository). `repoIsFork`: the
+ * repository itself is a fork (head and base are the same repository, both with `fork: true`).
+ */
+export function pullRequestEvent(number: number, options: { fork?: boolean; repoIsFork?: boolean; headSha?: string } = {}): EventPayload {
+  const base = { id: 4001, full_name: `${OWNER}/${REPO}`, fork: Boolean(options.repoIsFork) };
+  const head = options.fork ? { id: 9001, full_name: `mallory/${REPO}`, fork: true } : base;
   return {
     number,
-    repository: { default_branch: 'main', full_name: base },
+    repository: { default_branch: 'main', full_name: base.full_name },
     pull_request: {
       number,
-      head: { sha: options.headSha ?? 'a'.repeat(40), repo: { full_name: head, fork: Boolean(options.fork) } },
-      base: { repo: { full_name: base } },
+      head: { sha: options.headSha ?? 'a'.repeat(40), repo: head },
+      base: { repo: base },
     },
   };
 }
@@ -67,7 +71,7 @@ export async function runWithFakes(options: RunOptions): Promise<RunResult> {
   };
   const result = await runAction({
     engine,
-    github: (inputs) => createGitHubClient(inputs.githubToken, env['GITHUB_API_URL']),
+    github: (inputs) => createGitHubClient(inputs.githubToken, env['GITHUB_API_URL'], { commentAuthor: inputs.commentAuthor }),
     io,
     env,
     renderPlanMarkdown: options.render ?? simpleRender,

@@ -15,10 +15,11 @@ const EXAMPLES = join(ROOT, 'examples', 'iam');
 const CFN_FILE = 'github-oidc-roles.cfn.yaml';
 const CFN_HEAD = [
   '# Generated from src/github/iam-cloudformation.ts (policies from src/github/iam-actions.ts); test/github/iam.test.ts',
-  '# checks they agree. Deploy:',
-  '#   aws cloudformation deploy --template-file github-oidc-roles.cfn.yaml --stack-name idc-gitops \\',
+  '# checks they agree. Deploy (the README\'s "Set it up, step by step" explains every parameter):',
+  '#   aws cloudformation deploy --template-file examples/iam/github-oidc-roles.cfn.yaml --stack-name idc-gitops \\',
   '#     --capabilities CAPABILITY_NAMED_IAM --parameter-overrides GitHubOwner=acme GitHubRepo=access',
-  '# For repositories created from 15 July 2026 also pass GitHubOwnerId=… GitHubRepoId=… (immutable sub form).',
+  '# For repositories created or renamed on or after 15 July 2026 (or opted in) also pass GitHubOwnerId=… GitHubRepoId=… (immutable sub form);',
+  '# CreateOidcProvider=false when the account already has the token.actions.githubusercontent.com provider.',
   '',
 ].join('\n');
 
@@ -26,7 +27,8 @@ if (process.env['UPDATE_EXAMPLES']) {
   for (const [name, doc] of Object.entries(examplePolicyFiles())) {
     writeFileSync(join(EXAMPLES, name), JSON.stringify(doc, null, 2) + '\n');
   }
-  writeFileSync(join(EXAMPLES, CFN_FILE), CFN_HEAD + stringify(cloudFormationTemplate(), { lineWidth: 0 }));
+  // YAML 1.1 rules when writing: date-like strings (`2012-10-17`) are quoted, so no YAML 1.1 tool reads a date.
+  writeFileSync(join(EXAMPLES, CFN_FILE), CFN_HEAD + stringify(cloudFormationTemplate(), { lineWidth: 0, version: '1.1' }));
 }
 
 /** Method names of `interface IdentityCenterGateway` in src/aws/gateway.ts. */
@@ -77,5 +79,19 @@ describe('IAM actions', () => {
   it('the CloudFormation template is exactly what the code generates (same policies)', () => {
     const onDisk = parse(readFileSync(join(EXAMPLES, CFN_FILE), 'utf8')) as Record<string, unknown>;
     expect(onDisk).toEqual(cloudFormationTemplate());
+  });
+
+  it("the README's deploy command works with the template: its file, CAPABILITY_NAMED_IAM, every required parameter; every parameter explained", () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('### Set it up, step by step'), readme.indexOf('### The workflows'));
+    const command = /aws cloudformation deploy[^`]*?--parameter-overrides[^\n]*/s.exec(section)?.[0] ?? '';
+    expect(command).toContain(`--template-file examples/iam/${CFN_FILE}`);
+    expect(command).toContain('--capabilities CAPABILITY_NAMED_IAM');
+    const parameters = (cloudFormationTemplate()['Parameters'] ?? {}) as Record<string, { Default?: string }>;
+    const given = [...command.matchAll(/(\w+)=\S+/g)].map((m) => m[1]);
+    for (const [name, p] of Object.entries(parameters)) {
+      if (p.Default === undefined) expect(given, name).toContain(name);
+      expect(section, name).toContain(`\`${name}\``);
+    }
   });
 });

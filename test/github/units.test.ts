@@ -89,10 +89,19 @@ describe('routing', () => {
     expect(() => readRunContext({ GITHUB_EVENT_NAME: 'push' }, {})).toThrow(/GITHUB_REPOSITORY/);
   });
 
-  it('detects forks by full name, fork flag, or a deleted head repository', () => {
+  it('a fork pull request is one whose head repository is not the base repository', () => {
     expect(isFork(pullRequestEvent(1, { fork: true }))).toBe(true);
     expect(isFork(pullRequestEvent(1))).toBe(false);
+    // A pull request inside a repository that is itself a fork: head.repo.fork is true, but it is not from another repository.
+    expect(isFork(pullRequestEvent(1, { repoIsFork: true }))).toBe(false);
+    expect(isFork(pullRequestEvent(1, { fork: true, repoIsFork: true }))).toBe(true);
+    // By id when both have one: a renamed base (stale name in one place) is still the same repository.
+    expect(isFork({ pull_request: { head: { repo: { id: 7, full_name: 'acme/old' } }, base: { repo: { id: 7, full_name: 'acme/new' } } } })).toBe(false);
+    expect(isFork({ pull_request: { head: { repo: { id: 8, full_name: 'acme/b' } }, base: { repo: { id: 7, full_name: 'acme/b' } } } })).toBe(true);
+    // By name, case-insensitively, when ids are missing.
     expect(isFork({ pull_request: { head: { repo: { full_name: 'a/b' } }, base: { repo: { full_name: 'c/b' } } } })).toBe(true);
+    expect(isFork({ pull_request: { head: { repo: { full_name: 'Acme/B' } }, base: { repo: { full_name: 'acme/b' } } } })).toBe(false);
+    // A deleted head repository (head.repo null) was a fork.
     expect(isFork({ pull_request: { head: { repo: null }, base: { repo: { full_name: 'c/b' } } } })).toBe(true);
     expect(isFork(pushEvent())).toBe(false);
   });

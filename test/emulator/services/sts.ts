@@ -1,5 +1,6 @@
 import { AwsError } from '../errors.js';
 import type { Ctx } from '../context.js';
+import { assumableRole } from '../iam-roles.js';
 
 const NS = 'https://sts.amazonaws.com/doc/2011-06-15/';
 
@@ -58,10 +59,12 @@ export function handleSts(ctx: Ctx, action: string, params: URLSearchParams): Re
     const accountId = m[1] as string;
     const roleName = m[2] as string;
     const claims = jwtClaims(token);
+    // With roles configured, the token must satisfy the role's trust policy; the session carries its policies.
+    const role = ctx.iam ? assumableRole(ctx.iam, roleArn, claims) : undefined;
     const duration = Number(params.get('DurationSeconds') ?? 3600);
     const keyId = `ASIA${ctx.gen.ids.hex(16).toUpperCase()}`;
     const arn = `arn:aws:sts::${accountId}:assumed-role/${roleName}/${session}`;
-    ctx.sessions.set(keyId, { accountId, arn });
+    ctx.sessions.set(keyId, { accountId, arn, ...(role ? { policies: role.permissionPolicies } : {}) });
     return {
       Credentials: {
         AccessKeyId: keyId,
