@@ -61,7 +61,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
   }
 
   async function read(desired: Desired, progress: Progress): Promise<{ live: Live; gateway: IdentityCenterGateway }> {
-    const region = resolveRegion(desired.identityCenter, { ...(options.region ? { region: options.region } : {}), env });
+    const region = await resolveRegion(desired.identityCenter, { ...(options.region ? { region: options.region } : {}), env });
     const gateway = gatewayFor(region);
     const instance = await resolveInstance(gateway, desired.identityCenter, region);
     const live = await readLive(gateway, desired, { progress, instance });

@@ -39,7 +39,7 @@ export async function readLive(gateway: IdentityCenterGateway, desired: Desired,
     (await resolveInstance(
       counted,
       desired.identityCenter,
-      resolveRegion(desired.identityCenter, options.region !== undefined ? { region: options.region } : {}),
+      await resolveRegion(desired.identityCenter, options.region !== undefined ? { region: options.region } : {}),
     ));
 
   const [caller, organization, identities, sets] = await Promise.all([

@@ -88,7 +88,7 @@ function errorMessage(e: unknown): string {
 
 async function readState(args: CommandArgs, io: CliIo, deps: ExportDeps, source: IdentitySource): Promise<Live> {
   const regionFlag = stringFlag(args, 'region');
-  const region = resolveRegion({}, { ...(regionFlag !== undefined ? { region: regionFlag } : {}), env: io.env });
+  const region = await resolveRegion({}, { ...(regionFlag !== undefined ? { region: regionFlag } : {}), env: io.env });
   const instanceArn = stringFlag(args, 'instance-arn');
   // The same engine as plan and apply: one place decides credentials, rate limit and endpoint.
   const engine = io.engine ?? createEngine({ env: io.env, ...(deps.gatewayFor ? { gatewayFor: deps.gatewayFor } : {}) });

@@ -4,10 +4,30 @@ import type { Engine } from '../engine-contract.js';
 import { formatDiagnostic, type Diagnostic } from '../model/source.js';
 import { createProgress } from '../progress/create-progress.js';
 import { silentProgress, type Progress } from '../progress/progress.js';
-import type { CliIo } from './command.js';
+import type { CliIo, CommandArgs, Options } from './command.js';
 
-export function engineFor(io: CliIo): Engine {
-  return io.engine ?? createEngine({ env: io.env });
+/** `--region R`: every command that talks to AWS takes it. */
+export const REGION_OPTION: Options = { region: { type: 'string' } };
+
+/** The `--help` entry of --region, its text starting at `column`. */
+export function regionHelp(column: number): string {
+  const pad = ' '.repeat(column);
+  return [
+    `  ${'--region R'.padEnd(column - 2)}region of the Identity Center instance when`,
+    `${pad}access.yaml has no identity_center.region (else`,
+    `${pad}AWS_REGION, AWS_DEFAULT_REGION, or the region or`,
+    `${pad}sso_region of AWS_PROFILE in ~/.aws/config)`,
+  ].join('\n');
+}
+
+export function regionFlag(args: CommandArgs): string | undefined {
+  const v = args.values['region'];
+  return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
+}
+
+export function engineFor(io: CliIo, args?: CommandArgs): Engine {
+  const region = args ? regionFlag(args) : undefined;
+  return io.engine ?? createEngine({ env: io.env, ...(region !== undefined ? { region } : {}) });
 }
 
 /** Progress on stderr: a live line on a terminal, plain periodic lines in logs; none with --quiet. */
