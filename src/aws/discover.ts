@@ -122,3 +122,12 @@ export async function resolveInstance(
   }
   return { instanceArn: only.instanceArn, identityStoreId: only.identityStoreId, region };
 }
+
+/**
+ * The AWS access portal URL people sign in at: access.yaml's `start_url`, else the default
+ * `https://<identity store ID>.awsapps.com/start` (a custom subdomain cannot be read through the
+ * API: docs.aws.amazon.com/singlesignon/latest/userguide/howtochangeURL.html).
+ */
+export function startUrlOf(settings: Pick<IdentityCenterSettings, 'startUrl'>, identityStoreId: string): string {
+  return settings.startUrl ?? `https://${identityStoreId}.awsapps.com/start`;
+}
