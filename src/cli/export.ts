@@ -9,7 +9,7 @@ import type { IdentitySource } from '../model/desired.js';
 import type { Live } from '../model/live.js';
 import type { CliIo, Command, CommandArgs } from './command.js';
 import { EXIT, UsageError } from './command.js';
-import { progressFor } from './runtime.js';
+import { progressFor, sdkNodeVersionNotice } from './runtime.js';
 
 export interface ExportDeps {
   /** The gateway for a region (tests: one on the emulator). Default: the AWS SDK. */
@@ -91,6 +91,7 @@ async function readState(args: CommandArgs, io: CliIo, deps: ExportDeps, source:
   const region = await resolveRegion({}, { ...(regionFlag !== undefined ? { region: regionFlag } : {}), env: io.env });
   const instanceArn = stringFlag(args, 'instance-arn');
   // The same engine as plan and apply: one place decides credentials, rate limit and endpoint.
+  if (!io.engine) sdkNodeVersionNotice(io);
   const engine = io.engine ?? createEngine({ env: io.env, ...(deps.gatewayFor ? { gatewayFor: deps.gatewayFor } : {}) });
   const progress = progressFor(io, args.values['quiet'] === true);
   try {

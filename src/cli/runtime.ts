@@ -27,7 +27,24 @@ export function regionFlag(args: CommandArgs): string | undefined {
 
 export function engineFor(io: CliIo, args?: CommandArgs): Engine {
   const region = args ? regionFlag(args) : undefined;
-  return io.engine ?? createEngine({ env: io.env, ...(region !== undefined ? { region } : {}) });
+  if (io.engine) return io.engine;
+  sdkNodeVersionNotice(io);
+  return createEngine({ env: io.env, ...(region !== undefined ? { region } : {}) });
+}
+
+const SDK_NODE_WARNING = 'AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED';
+
+/**
+ * On Node < 22 the AWS SDK prints a 9-line NodeVersionSupportWarning (process.emitWarning, once,
+ * when the first client is built) unless AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED is
+ * "true" (@aws-sdk/core emitWarningIfUnsupportedVersion). Call before building clients: it
+ * silences the SDK's and prints one line instead. Setting the variable yourself silences both.
+ */
+export function sdkNodeVersionNotice(io: CliIo, version: string = process.versions.node): void {
+  const major = Number(version.split('.')[0]);
+  if (major >= 22 || process.env[SDK_NODE_WARNING] === 'true') return;
+  process.env[SDK_NODE_WARNING] = 'true';
+  io.stderr.write(`idc: note: AWS SDK releases from January 2027 need Node.js 22 or later; this is Node.js ${version} (https://a.co/c895JFp).\n`);
 }
 
 /** Progress on stderr: a live line on a terminal, plain periodic lines in logs; none with --quiet. */

@@ -67,3 +67,26 @@ describe('idc plan with AWS_PROFILE and the region in ~/.aws/config', () => {
     expect(emu.regions()).toEqual({});
   });
 });
+
+describe('the bundled idc', () => {
+  it('--version prints the version of package.json', async () => {
+    const { version } = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    const r = await idc(['--version']);
+    expect(r).toEqual({ code: 0, stdout: `idc ${version}\n`, stderr: '' });
+  });
+
+  it('on Node < 22 says in one line what the AWS SDK says in nine', async () => {
+    const r = await runNode(CLI, ['plan', 'access.yaml', '--quiet'], home, {
+      PATH: process.env['PATH'] ?? '/usr/bin:/bin',
+      HOME: home,
+      AWS_ENDPOINT_URL: emu.endpoint,
+      AWS_PROFILE: 'admin',
+    });
+    expect(r.code).toBe(2);
+    expect(r.stderr).not.toContain('NodeVersionSupportWarning');
+    const major = Number(process.versions.node.split('.')[0]);
+    expect(r.stderr).toBe(
+      major < 22 ? `idc: note: AWS SDK releases from January 2027 need Node.js 22 or later; this is Node.js ${process.versions.node} (https://a.co/c895JFp).\n` : '',
+    );
+  });
+});
