@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/run.js';
+import { runIdc, type IdcResult } from './run-idc.js';
 import { startE2E, type E2E } from '../e2e/harness.js';
 import { readWorldFile } from '../emulator/index.js';
 
@@ -15,17 +15,8 @@ beforeAll(async () => {
 });
 afterAll(() => e2e?.close());
 
-async function idc(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    cwd: e2e.dir,
-    env: {},
-    engine: e2e.engine,
-  });
-  return { code, stdout, stderr };
+function idc(...argv: string[]): Promise<IdcResult> {
+  return runIdc(argv, { cwd: e2e.dir, engine: e2e.engine });
 }
 
 describe('idc apply creating a user', () => {

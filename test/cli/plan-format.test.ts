@@ -6,9 +6,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runIdc, type IdcResult } from './run-idc.js';
 import { runAction } from '../../src/github/action.js';
 import { createGitHubClient } from '../../src/github/client.js';
-import { runCli } from '../../src/cli/run.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
 import { startE2E, type E2E } from '../e2e/harness.js';
 import { readWorldFile } from '../emulator/index.js';
@@ -29,17 +29,8 @@ afterAll(async () => {
   await github?.close();
 });
 
-async function idc(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    cwd: ROOT,
-    env: {},
-    engine: e2e.engine,
-  });
-  return { code, stdout, stderr };
+function idc(...argv: string[]): Promise<IdcResult> {
+  return runIdc(argv, { cwd: ROOT, engine: e2e.engine });
 }
 
 describe('idc plan --format', () => {

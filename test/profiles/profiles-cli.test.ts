@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { fromSSO } from '@aws-sdk/credential-providers';
 import { externalDataInterceptor, loadSharedConfigFiles } from '@smithy/core/config';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/run.js';
+import { runIdc, type IdcResult } from '../cli/run-idc.js';
 import { readWorldFile } from '../emulator/index.js';
 import { startE2E, type E2E } from '../e2e/harness.js';
 
@@ -31,18 +31,10 @@ afterAll(async () => {
   await rm(home, { recursive: true, force: true });
 });
 
-async function idc(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    cwd: e2e.dir,
-    // No real ~/.aws is read: the region comes from AWS_REGION, as in CI.
-    env: { AWS_REGION: 'us-east-1', HOME: home, AWS_CONFIG_FILE: join(home, 'none'), AWS_SHARED_CREDENTIALS_FILE: join(home, 'none') },
-    engine: e2e.engine,
-  });
-  return { code, stdout, stderr };
+function idc(...argv: string[]): Promise<IdcResult> {
+  // No real ~/.aws is read: the region comes from AWS_REGION, as in CI.
+  const env = { AWS_REGION: 'us-east-1', HOME: home, AWS_CONFIG_FILE: join(home, 'none'), AWS_SHARED_CREDENTIALS_FILE: join(home, 'none') };
+  return runIdc(argv, { cwd: e2e.dir, env, engine: e2e.engine });
 }
 
 /** A loopback SSO portal: GetRoleCredentials (GET /federation/credentials), recording each call. */
