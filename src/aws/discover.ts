@@ -70,7 +70,7 @@ export async function resolveRegion(settings: Pick<IdentityCenterSettings, 'regi
     const profile = text(env['AWS_PROFILE']) ?? 'default';
     throw new Error(
       'No AWS region: set identity_center.region in access.yaml (the region of your Identity Center instance), ' +
-        `pass --region, set the AWS_REGION environment variable (the \`aws-region\` input of aws-actions/configure-aws-credentials), ` +
+        `pass --region, or the AWS_REGION environment variable (the \`aws-region\` input of aws-actions/configure-aws-credentials), ` +
         `or add \`region = …\` to the profile "${profile}" in ~/.aws/config`,
     );
   }

@@ -105,7 +105,7 @@ async function readState(args: CommandArgs, io: CliIo, deps: ExportDeps, source:
 /** Messages about access.yaml settings, reworded for this command's flags. */
 function forExport(message: string): string {
   return message
-    .replace(/set identity_center\.region in access\.yaml \([^)]*\)/, 'pass --region')
+    .replace(/set identity_center\.region in access\.yaml \([^)]*\)(, pass --region)?/, 'pass --region')
     .replace(/Set identity_center\.instance_arn in access\.yaml/, 'Pass --instance-arn')
     .replace(/ \(from access\.yaml\)/, '');
 }
