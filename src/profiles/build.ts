@@ -88,7 +88,8 @@ export async function buildProfiles(desired: Desired, request: ProfilesRequest):
     }
   }
 
-  const org = needs.length > 0 && live ? live.organization : organizationFromFile(desired, rules);
+  // Once read, the live organization also gives accounts named only by ID their names.
+  const org = live ? live.organization : organizationFromFile(desired, rules);
   const reaches = reachOf(desired, users, org, request.now);
   const startUrl = startUrlOf(settings, settings.identityStoreId ?? live?.instance.identityStoreId ?? '');
   return {
