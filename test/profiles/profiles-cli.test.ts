@@ -147,6 +147,32 @@ describe('idc profiles --user jonathan on the example', () => {
     expect(await readFile(config, 'utf8')).toBe(mine);
   });
 
+  it('reads the live organization for an OU target, and says so', async () => {
+    await e2e.write(
+      [
+        'version: 1',
+        'identity_center: { start_url: "https://acme.awsapps.com/start" }',
+        'users:',
+        '  ana: { display_name: Ana A, given_name: Ana, family_name: A, email: ana@example.com }',
+        'groups:',
+        '  developers: { members: [ana] }',
+        'permission_sets:',
+        '  Deploy: { managed_policies: [PowerUserAccess] }',
+        'assignments:',
+        '  - { permission_set: Deploy, groups: [developers], organizational_units: [/Workloads] }',
+        '',
+      ].join('\n'),
+      'ou.yaml',
+    );
+    const r = await idc('profiles', 'ou.yaml', '--user', 'ana');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('Reading Identity Center and the organization in us-east-1 for the accounts of assignments[0]');
+    expect(r.stderr).toContain('(targets organizational units)');
+    expect(r.stdout.match(/^\[profile .*\]$/gm)).toEqual(['[profile workloads-Deploy]']);
+    expect(r.stdout).toContain('sso_account_id = 444455556666');
+    expect(r.stdout).toContain('[sso-session acme]');
+  });
+
   it('answers --help, and says whose profiles are wanted', async () => {
     const help = await idc('profiles', '--help');
     expect(help.stdout).toMatch(/^Usage: idc profiles \[path\] \(--user NAME \| --all\)/);
