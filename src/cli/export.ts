@@ -39,7 +39,8 @@ Options:
                             FILE is never replaced without --force
   --force                   replace an existing --out FILE
   --region R                region of the Identity Center instance (else
-                            AWS_REGION / AWS_DEFAULT_REGION)
+                            AWS_REGION, AWS_DEFAULT_REGION, or the region or
+                            sso_region of AWS_PROFILE in ~/.aws/config)
   --instance-arn ARN        the instance, when the region has more than one
   --identity-source SOURCE  internal (default): export users and groups.
                             external (SCIM, Active Directory): users and groups
