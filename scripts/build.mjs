@@ -1,7 +1,9 @@
 // Bundles the Action (dist/index.js) and the CLI (dist/cli.js) with esbuild.
 // The output is committed: GitHub runs dist/index.js as it is, without installing anything.
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 
 rmSync('dist', { recursive: true, force: true });
 
@@ -13,6 +15,8 @@ const common = {
   sourcemap: false,
   legalComments: 'none',
   logLevel: 'warning',
+  // `idc --version` (src/cli/version.ts).
+  define: { __IDC_VERSION__: JSON.stringify(version) },
   // Some bundled CommonJS packages call require(); give ESM output a require of its own.
   banner: {
     js: "import { createRequire as __idcCreateRequire } from 'node:module'; const require = __idcCreateRequire(import.meta.url);",

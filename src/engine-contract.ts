@@ -47,6 +47,8 @@ export type ApplyOutcome =
       report: ApplyReport;
       /** The plan read again after apply: empty when everything converged. */
       remaining: Plan;
+      /** The AWS access portal URL new users sign in at. */
+      startUrl: string;
     };
 
 export interface Engine {

@@ -4,7 +4,7 @@
  */
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { applyPlan, type ApplyOptions } from './apply/apply-plan.js';
-import { resolveInstance, resolveRegion } from './aws/discover.js';
+import { resolveInstance, resolveRegion, startUrlOf } from './aws/discover.js';
 import type { IdentityCenterGateway } from './aws/gateway.js';
 import { readLive } from './aws/read-live.js';
 import { createSdkGateway } from './aws/sdk-gateway.js';
@@ -19,7 +19,7 @@ import type { Plan } from './plan/types.js';
 import type { Progress } from './progress/progress.js';
 
 export interface EngineOptions {
-  /** Region when access.yaml does not name one (else AWS_REGION / AWS_DEFAULT_REGION). */
+  /** Region when access.yaml does not name one (else the SDK's: AWS_REGION, the profile's region). */
   region?: string;
   /** Credentials; the SDK's default chain when absent. */
   credentials?: AwsCredentialIdentityProvider;
@@ -61,7 +61,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
   }
 
   async function read(desired: Desired, progress: Progress): Promise<{ live: Live; gateway: IdentityCenterGateway }> {
-    const region = resolveRegion(desired.identityCenter, { ...(options.region ? { region: options.region } : {}), env });
+    const region = await resolveRegion(desired.identityCenter, { ...(options.region ? { region: options.region } : {}), env });
     const gateway = gatewayFor(region);
     const instance = await resolveInstance(gateway, desired.identityCenter, region);
     const live = await readLive(gateway, desired, { progress, instance });
@@ -106,7 +106,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     const after = await read(desired, progress);
     const again = planFrom(desired, after.live);
     const remaining = again.ok ? again.plan : thePlan;
-    return { status: 'applied', plan: thePlan, report, remaining };
+    return { status: 'applied', plan: thePlan, report, remaining, startUrl: startUrlOf(desired.identityCenter, live.instance.identityStoreId) };
   }
 
   return { validate, plan, apply, read: async (desired, progress) => (await read(desired, progress)).live };

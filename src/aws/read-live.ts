@@ -21,7 +21,7 @@ export interface ReadLiveOptions {
   concurrency?: number;
   /** The instance, when already resolved (else from access.yaml, or ListInstances in the region). */
   instance?: InstanceRef;
-  /** Region when neither `instance` nor access.yaml gives one (else AWS_REGION / AWS_DEFAULT_REGION). */
+  /** Region when neither `instance` nor access.yaml gives one (else the SDK's: AWS_REGION, the profile's region). */
   region?: string;
 }
 
@@ -39,7 +39,7 @@ export async function readLive(gateway: IdentityCenterGateway, desired: Desired,
     (await resolveInstance(
       counted,
       desired.identityCenter,
-      resolveRegion(desired.identityCenter, options.region !== undefined ? { region: options.region } : {}),
+      await resolveRegion(desired.identityCenter, options.region !== undefined ? { region: options.region } : {}),
     ));
 
   const [caller, organization, identities, sets] = await Promise.all([

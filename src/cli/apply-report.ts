@@ -1,5 +1,6 @@
 /** What `idc apply` prints once the engine is done: the outcome in words a person acts on. */
 import type { ApplyOutcome } from '../engine-contract.js';
+import { renderSignIn } from '../render/sign-in.js';
 import { renderText } from '../render/text.js';
 import type { CliIo } from './command.js';
 import { EXIT } from './command.js';
@@ -41,6 +42,8 @@ export function printApplyOutcome(io: CliIo, outcome: Exclude<ApplyOutcome, { st
         io.stdout.write(renderText(remaining, { color }));
         io.stderr.write('idc apply: not everything converged: fix the failures above and run apply again.\n');
       }
+      const signIn = renderSignIn(outcome.plan, { startUrl: outcome.startUrl, format: 'text', remaining });
+      if (signIn) io.stdout.write(`\n${signIn}`);
       return report.failed.length === 0 && remaining.changes.length === 0 ? EXIT.ok : EXIT.failure;
     }
   }

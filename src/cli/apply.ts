@@ -7,7 +7,7 @@ import { EXIT, UsageError } from './command.js';
 import { askYes } from './confirm.js';
 import { printApplyOutcome } from './apply-report.js';
 import { planDifference, readReviewedPlan, type ReviewedPlan } from './reviewed-plan.js';
-import { configPath, engineFor, printDiagnostics, progressFor, useColor } from './runtime.js';
+import { configPath, engineFor, printDiagnostics, progressFor, regionHelp, REGION_OPTION, useColor } from './runtime.js';
 
 export const applyCommand: Command = {
   name: 'apply',
@@ -19,8 +19,9 @@ export const applyCommand: Command = {
     force: { type: 'boolean' },
     json: { type: 'boolean' },
     quiet: { type: 'boolean', short: 'q' },
+    ...REGION_OPTION,
   },
-  help: `Usage: idc apply [path] [--yes] [--plan-hash HASH|FILE] [--force] [--json]
+  help: `Usage: idc apply [path] [--yes] [--plan-hash HASH|FILE] [--force] [--json] [--region R]
 
 Plans (as "idc plan" does), prints the plan, asks for confirmation on a
 terminal, then changes AWS IAM Identity Center in a safe order: create users
@@ -43,6 +44,7 @@ Options:
                       the access of the credentials doing the apply is refused
                       even with --force.
   --json              print the outcome as JSON (needs --yes or --plan-hash)
+${regionHelp(22)}
   -q, --quiet         no progress on stderr
   -h, --help          show this help
 
@@ -65,7 +67,7 @@ Exit codes:
     const progress = progressFor(io, args.values['quiet'] === true || json);
     let outcome: ApplyOutcome;
     try {
-      outcome = await engineFor(io).apply(
+      outcome = await engineFor(io, args).apply(
         path,
         {
           ...(reviewed ? { expectedHash: reviewed.hash } : {}),

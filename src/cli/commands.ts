@@ -6,6 +6,7 @@ import type { Command } from './command.js';
 import { applyCommand } from './apply.js';
 import { exportCommand } from './export.js';
 import { planCommand } from './plan.js';
+import { profilesCommand } from './profiles.js';
 import { validateCommand } from './validate.js';
 
 export const COMMANDS: readonly Command[] = [
@@ -13,4 +14,5 @@ export const COMMANDS: readonly Command[] = [
   planCommand,
   applyCommand,
   exportCommand,
+  profilesCommand,
 ];

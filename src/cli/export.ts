@@ -9,7 +9,7 @@ import type { IdentitySource } from '../model/desired.js';
 import type { Live } from '../model/live.js';
 import type { CliIo, Command, CommandArgs } from './command.js';
 import { EXIT, UsageError } from './command.js';
-import { progressFor } from './runtime.js';
+import { progressFor, sdkNodeVersionNotice } from './runtime.js';
 
 export interface ExportDeps {
   /** The gateway for a region (tests: one on the emulator). Default: the AWS SDK. */
@@ -39,7 +39,8 @@ Options:
                             FILE is never replaced without --force
   --force                   replace an existing --out FILE
   --region R                region of the Identity Center instance (else
-                            AWS_REGION / AWS_DEFAULT_REGION)
+                            AWS_REGION, AWS_DEFAULT_REGION, or the region or
+                            sso_region of AWS_PROFILE in ~/.aws/config)
   --instance-arn ARN        the instance, when the region has more than one
   --identity-source SOURCE  internal (default): export users and groups.
                             external (SCIM, Active Directory): users and groups
@@ -88,9 +89,10 @@ function errorMessage(e: unknown): string {
 
 async function readState(args: CommandArgs, io: CliIo, deps: ExportDeps, source: IdentitySource): Promise<Live> {
   const regionFlag = stringFlag(args, 'region');
-  const region = resolveRegion({}, { ...(regionFlag !== undefined ? { region: regionFlag } : {}), env: io.env });
+  const region = await resolveRegion({}, { ...(regionFlag !== undefined ? { region: regionFlag } : {}), env: io.env });
   const instanceArn = stringFlag(args, 'instance-arn');
   // The same engine as plan and apply: one place decides credentials, rate limit and endpoint.
+  if (!io.engine) sdkNodeVersionNotice(io);
   const engine = io.engine ?? createEngine({ env: io.env, ...(deps.gatewayFor ? { gatewayFor: deps.gatewayFor } : {}) });
   const progress = progressFor(io, args.values['quiet'] === true);
   try {
@@ -104,7 +106,7 @@ async function readState(args: CommandArgs, io: CliIo, deps: ExportDeps, source:
 /** Messages about access.yaml settings, reworded for this command's flags. */
 function forExport(message: string): string {
   return message
-    .replace(/set identity_center\.region in access\.yaml \([^)]*\)/, 'pass --region')
+    .replace(/set identity_center\.region in access\.yaml \([^)]*\)(, pass --region)?/, 'pass --region')
     .replace(/Set identity_center\.instance_arn in access\.yaml/, 'Pass --instance-arn')
     .replace(/ \(from access\.yaml\)/, '');
 }

@@ -4,10 +4,10 @@ import { resolve } from 'node:path';
 
 import { isEmptyPlan } from '../plan/hash.js';
 import { renderJson } from '../render/json.js';
-import { renderText } from '../render/text.js';
 import type { Command } from './command.js';
 import { EXIT } from './command.js';
-import { configPath, engineFor, printDiagnostics, progressFor, useColor } from './runtime.js';
+import { planFormat, renderPlanAs } from './plan-format.js';
+import { configPath, engineFor, printDiagnostics, progressFor, regionHelp, REGION_OPTION, useColor } from './runtime.js';
 
 /**
  * `idc plan` exit codes, like `terraform plan -detailed-exitcode` (0, 1, 2), plus 3: there are
@@ -22,11 +22,13 @@ export const planCommand: Command = {
   maxPositionals: 1,
   usageExitCode: PLAN_EXIT.error,
   options: {
+    format: { type: 'string' },
     json: { type: 'boolean' },
     out: { type: 'string' },
+    ...REGION_OPTION,
     quiet: { type: 'boolean', short: 'q' },
   },
-  help: `Usage: idc plan [path] [--json] [--out FILE] [--quiet]
+  help: `Usage: idc plan [path] [--format text|markdown|json] [--out FILE] [--region R] [--quiet]
 
 Reads the live state of AWS IAM Identity Center (users, groups, permission sets,
 assignments, the organization's accounts), compares it with access.yaml and
@@ -39,15 +41,20 @@ Arguments:
   path          the file to plan (default: access.yaml)
 
 Options:
-  --json        print the plan as JSON (format version 1) instead of text
+  --format F    text (default): for a terminal
+                markdown: the pull request comment the Action would post for
+                this plan, exactly (preview it before pushing)
+                json: the plan as JSON (format version 1)
+  --json        the same as --format json
   --out FILE    also save the plan as JSON, e.g. for "idc apply --plan-hash FILE"
+${regionHelp(16)}
   -q, --quiet   no progress on stderr
   -h, --help    show this help
 
 Credentials and region come from the usual AWS places: AWS_PROFILE (after
-"aws sso login"), AWS_ACCESS_KEY_ID/..., AWS_REGION, or identity_center.region
-in access.yaml. AWS_ENDPOINT_URL points every call at another endpoint (the
-local emulator: npm run emulator).
+"aws sso login"; its region from ~/.aws/config), AWS_ACCESS_KEY_ID/...,
+AWS_REGION, or identity_center.region in access.yaml. AWS_ENDPOINT_URL points
+every call at another endpoint (the local emulator: npm run emulator).
 
 Exit codes:
   0  no changes: Identity Center matches the file
@@ -58,12 +65,12 @@ Exit codes:
 `,
   async run(args, io) {
     const path = configPath(args.positionals);
-    const json = args.values['json'] === true;
+    const format = planFormat(args);
     const out = typeof args.values['out'] === 'string' ? args.values['out'] : undefined;
     const progress = progressFor(io, args.values['quiet'] === true);
     let outcome;
     try {
-      outcome = await engineFor(io).plan(path, progress);
+      outcome = await engineFor(io, args).plan(path, progress);
     } finally {
       progress.close();
     }
@@ -77,11 +84,12 @@ Exit codes:
       await writeFile(resolve(io.cwd, out), renderJson(plan));
       io.stderr.write(`Plan saved to ${out} (hash ${plan.hash.slice(0, 12)}).\n`);
     }
-    io.stdout.write(json ? renderJson(plan) : renderText(plan, { color: useColor(io) }));
+    io.stdout.write(renderPlanAs(format, plan, { config: path, color: useColor(io) }));
     if (isEmptyPlan(plan)) return PLAN_EXIT.noChanges;
     if (!plan.safety.safe) {
       const n = plan.safety.refusals.length;
-      io.stderr.write(`idc plan: idc apply will refuse this plan: ${n} safety ${n === 1 ? 'check fails' : 'checks fail'} (see "safety" in the plan).\n`);
+      io.stderr.write(`idc plan: idc apply will refuse this plan: ${n} safety ${n === 1 ? 'check fails' : 'checks fail'} (see "safety" in the plan).
+`);
       return PLAN_EXIT.unsafe;
     }
     return PLAN_EXIT.changes;

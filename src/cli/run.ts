@@ -4,6 +4,7 @@ import type { CliIo, Command } from './command.js';
 import { EXIT, UsageError } from './command.js';
 import { COMMANDS } from './commands.js';
 import { closest } from '../model/did-you-mean.js';
+import { idcVersion } from './version.js';
 
 export type { CliIo } from './command.js';
 
@@ -19,6 +20,7 @@ ${lines.join('\n')}
 
 Options:
   -h, --help    show this help (also: idc <command> --help)
+  --version     print the version of idc
 
 Run "idc <command> --help" for the options of a command.
 `;
@@ -36,6 +38,10 @@ export async function runCli(argv: readonly string[], io: CliIo, commands: reado
     const command = target === undefined ? undefined : commands.find((c) => c.name === target);
     if (target !== undefined && !command) return usage(io, `unknown command "${target}"${hint(target, commands)}`, 'idc --help');
     io.stdout.write(command ? command.help : mainHelp(commands));
+    return EXIT.ok;
+  }
+  if (first === '--version' || first === '-V') {
+    io.stdout.write(`idc ${idcVersion()}\n`);
     return EXIT.ok;
   }
   if (first.startsWith('-')) return usage(io, `unknown option "${first}": options go after the command`, 'idc --help');

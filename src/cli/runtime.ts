@@ -4,10 +4,47 @@ import type { Engine } from '../engine-contract.js';
 import { formatDiagnostic, type Diagnostic } from '../model/source.js';
 import { createProgress } from '../progress/create-progress.js';
 import { silentProgress, type Progress } from '../progress/progress.js';
-import type { CliIo } from './command.js';
+import type { CliIo, CommandArgs, Options } from './command.js';
 
-export function engineFor(io: CliIo): Engine {
-  return io.engine ?? createEngine({ env: io.env });
+/** `--region R`: every command that talks to AWS takes it. */
+export const REGION_OPTION: Options = { region: { type: 'string' } };
+
+/** The `--help` entry of --region, its text starting at `column`. */
+export function regionHelp(column: number): string {
+  const pad = ' '.repeat(column);
+  return [
+    `  ${'--region R'.padEnd(column - 2)}region of the Identity Center instance when`,
+    `${pad}access.yaml has no identity_center.region (else`,
+    `${pad}AWS_REGION, AWS_DEFAULT_REGION, or the region or`,
+    `${pad}sso_region of AWS_PROFILE in ~/.aws/config)`,
+  ].join('\n');
+}
+
+export function regionFlag(args: CommandArgs): string | undefined {
+  const v = args.values['region'];
+  return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
+}
+
+export function engineFor(io: CliIo, args?: CommandArgs): Engine {
+  const region = args ? regionFlag(args) : undefined;
+  if (io.engine) return io.engine;
+  sdkNodeVersionNotice(io);
+  return createEngine({ env: io.env, ...(region !== undefined ? { region } : {}) });
+}
+
+const SDK_NODE_WARNING = 'AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED';
+
+/**
+ * On Node < 22 the AWS SDK prints a 9-line NodeVersionSupportWarning (process.emitWarning, once,
+ * when the first client is built) unless AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED is
+ * "true" (@aws-sdk/core emitWarningIfUnsupportedVersion). Call before building clients: it
+ * silences the SDK's and prints one line instead. Setting the variable yourself silences both.
+ */
+export function sdkNodeVersionNotice(io: CliIo, version: string = process.versions.node): void {
+  const major = Number(version.split('.')[0]);
+  if (major >= 22 || process.env[SDK_NODE_WARNING] === 'true') return;
+  process.env[SDK_NODE_WARNING] = 'true';
+  io.stderr.write(`idc: note: AWS SDK releases from January 2027 need Node.js 22 or later; this is Node.js ${version} (https://a.co/c895JFp).\n`);
 }
 
 /** Progress on stderr: a live line on a terminal, plain periodic lines in logs; none with --quiet. */

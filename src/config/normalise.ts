@@ -84,6 +84,8 @@ export function normalise(data: unknown, source: SourceMap, baseDir: string): No
   if (region !== undefined) identityCenter.region = region;
   if (instanceArn !== undefined) identityCenter.instanceArn = instanceArn;
   if (identityStoreId !== undefined) identityCenter.identityStoreId = identityStoreId;
+  const startUrl = str(ic['start_url']);
+  if (startUrl !== undefined) identityCenter.startUrl = startUrl;
 
   const own = obj(root['ownership']);
   const mode = (v: unknown, dflt: OwnershipMode): OwnershipMode => (v === 'managed' || v === 'referenced' ? v : dflt);

@@ -5,6 +5,7 @@
 import type { ApplyReport } from '../apply/types.js';
 import type { Diagnostic } from '../model/source.js';
 import type { Plan } from '../plan/types.js';
+import { renderSignIn } from '../render/sign-in.js';
 import { diagnosticsMarkdown } from './annotations.js';
 import { MAX_COMMENT_CHARS } from './comment.js';
 import { escapeMarkdown, inlineCode } from './escape-markdown.js';
@@ -69,7 +70,7 @@ export function applyingBody(ctx: BodyContext, reviewedHash: string | undefined)
   ].join('\n\n');
 }
 
-export function appliedBody(ctx: BodyContext, plan: Plan, report: ApplyReport, remaining: Plan): string {
+export function appliedBody(ctx: BodyContext, plan: Plan, report: ApplyReport, remaining: Plan, startUrl: string): string {
   const lines = [
     heading(ctx, 'apply'),
     `✅ **Applied**: ${report.succeeded} changes made (${plan.counts.create} created, ${plan.counts.update} updated, ${plan.counts.delete} deleted) in ${(report.durationMs / 1000).toFixed(1)} s. See ${runLink(ctx)}.`,
@@ -77,6 +78,8 @@ export function appliedBody(ctx: BodyContext, plan: Plan, report: ApplyReport, r
   if (remaining.changes.length > 0) {
     lines.push(`⚠️ A fresh plan after the apply still shows ${remaining.changes.length} changes: run the plan again to see them.`);
   }
+  const signIn = renderSignIn(plan, { startUrl, format: 'markdown', remaining });
+  if (signIn) lines.push(signIn.trimEnd());
   lines.push('<details><summary>What was applied</summary>\n\n' + renderPlan(ctx, plan, 'Applied plan') + '\n\n</details>');
   lines.push(`<sub>Plan ${shortHash(plan.hash)}.</sub>`);
   return lines.join('\n\n');

@@ -19,6 +19,7 @@ import { escapeMarkdown, inlineCode } from './escape-markdown.js';
 import { bodyContext, failed, OK, type ModeDeps, type ModeResult } from './mode.js';
 import { outputsFromPlan, type FailureReason } from './outputs.js';
 import { findMergedPullRequest } from './pull-request.js';
+import { renderSignIn } from '../render/sign-in.js';
 import { SUMMARY_PLAN_CHARS } from './summary.js';
 import { invalidConfig } from './run-validate.js';
 
@@ -128,6 +129,7 @@ async function report(deps: ModeDeps, review: Review, outcome: ApplyOutcome): Pr
       const lines = [
         `### idc-gitops apply · ${inlineCode(deps.inputs.config)}`,
         `✅ Applied ${done.succeeded} changes (${plan.counts.create} created, ${plan.counts.update} updated, ${plan.counts.delete} deleted).`,
+        ...[renderSignIn(plan, { startUrl: outcome.startUrl, format: 'markdown', remaining }).trimEnd()].filter((s) => s !== ''),
         deps.render(plan, { maxChars: SUMMARY_PLAN_CHARS, title: 'Applied plan', ...(ctx.runUrl ? { runUrl: ctx.runUrl } : {}) }),
       ];
       if (remaining.changes.length > 0) {
@@ -136,7 +138,7 @@ async function report(deps: ModeDeps, review: Review, outcome: ApplyOutcome): Pr
         lines.push(`⚠️ ${escapeMarkdown(warning)}`);
       }
       deps.summary.add(lines.join('\n\n'));
-      await updateComment(deps, review, 'applied', plan.hash, appliedBody(ctx, plan, done, remaining));
+      await updateComment(deps, review, 'applied', plan.hash, appliedBody(ctx, plan, done, remaining, outcome.startUrl));
       return OK;
     }
   }

@@ -10,6 +10,8 @@ export interface IdentityCenterSettings {
   region?: string;
   instanceArn?: string;
   identityStoreId?: string;
+  /** The AWS access portal URL (`start_url`); else `https://<identity store ID>.awsapps.com/start`. */
+  startUrl?: string;
   /** `external` (SCIM or AD): users and groups are references only, never written. */
   identitySource: IdentitySource;
 }

@@ -1,4 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveInstance, resolveRegion } from '../../src/aws/discover.js';
 import type { InstanceInfo } from '../../src/aws/gateway.js';
 
@@ -10,16 +13,51 @@ const lister = (instances: InstanceInfo[]) => {
 };
 
 describe('resolveRegion', () => {
-  it('prefers access.yaml, then the given region, then AWS_REGION, then AWS_DEFAULT_REGION', () => {
-    const env = { AWS_REGION: 'us-east-1', AWS_DEFAULT_REGION: 'us-west-2' };
-    expect(resolveRegion({ region: 'eu-west-1' }, { region: 'eu-central-1', env })).toBe('eu-west-1');
-    expect(resolveRegion({}, { region: 'eu-central-1', env })).toBe('eu-central-1');
-    expect(resolveRegion({}, { env })).toBe('us-east-1');
-    expect(resolveRegion({}, { env: { AWS_DEFAULT_REGION: 'us-west-2' } })).toBe('us-west-2');
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'idc-region-'));
+    await writeFile(
+      join(dir, 'config'),
+      [
+        '# hand-written',
+        '[default]',
+        'region = ap-southeast-2',
+        '[profile admin]',
+        'region = eu-west-1',
+        '[profile sso-only]',
+        'sso_session = corp',
+        'sso_account_id = 111122223333',
+        'sso_role_name = ReadOnly',
+        '[sso-session corp]',
+        'sso_start_url = https://d-1234567890.awsapps.com/start',
+        'sso_region = eu-north-1',
+        '',
+      ].join('\n'),
+    );
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+  /** No real ~/.aws is read: the files are the test's. */
+  const files = (): Record<string, string> => ({ AWS_CONFIG_FILE: join(dir, 'config'), AWS_SHARED_CREDENTIALS_FILE: join(dir, 'none') });
+
+  it('prefers access.yaml, then the given region, then AWS_REGION, then AWS_DEFAULT_REGION, then the profile', async () => {
+    const env = { ...files(), AWS_PROFILE: 'admin', AWS_REGION: 'us-east-1', AWS_DEFAULT_REGION: 'us-west-2' };
+    expect(await resolveRegion({ region: 'eu-west-3' }, { region: 'eu-central-1', env })).toBe('eu-west-3');
+    expect(await resolveRegion({}, { region: 'eu-central-1', env })).toBe('eu-central-1');
+    expect(await resolveRegion({}, { env })).toBe('us-east-1');
+    expect(await resolveRegion({}, { env: { ...files(), AWS_PROFILE: 'admin', AWS_DEFAULT_REGION: 'us-west-2' } })).toBe('us-west-2');
+    expect(await resolveRegion({}, { env: { ...files(), AWS_PROFILE: 'admin' } })).toBe('eu-west-1');
   });
 
-  it('says how to set it when there is none', () => {
-    expect(() => resolveRegion({}, { env: {} })).toThrow(/set identity_center.region in access.yaml .* AWS_REGION/);
+  it('reads the default profile, and an SSO profile’s sso_region when it has no region', async () => {
+    expect(await resolveRegion({}, { env: files() })).toBe('ap-southeast-2');
+    expect(await resolveRegion({}, { env: { ...files(), AWS_PROFILE: 'sso-only' } })).toBe('eu-north-1');
+  });
+
+  it('says how to set it when there is none', async () => {
+    const env = { AWS_CONFIG_FILE: join(dir, 'none'), AWS_SHARED_CREDENTIALS_FILE: join(dir, 'none'), AWS_PROFILE: 'admin' };
+    await expect(resolveRegion({}, { env })).rejects.toThrow(
+      /set identity_center.region in access.yaml .*--region.*AWS_REGION .*region = ….* to the profile "admin"/,
+    );
   });
 });
 

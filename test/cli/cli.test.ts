@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runIdc, type IdcRun } from './run-idc.js';
+import { runIdc, type IdcResult } from './run-idc.js';
 
 const root = join(import.meta.dirname, '../..');
 
-const idc = (...argv: string[]): Promise<IdcRun> => runIdc(argv, { cwd: root });
+const idc = (...argv: string[]): Promise<IdcResult> => runIdc(argv, { cwd: root });
 
 describe('idc validate', () => {
   it('exits 0 with a one-line summary for the example access.yaml (the default path)', async () => {

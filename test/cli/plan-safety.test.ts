@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { MESSY_YAML, messyWorld } from '../e2e/fixtures/messy.js';
 import { startE2E, type E2E } from '../e2e/harness.js';
-import { runIdc, type IdcRun } from './run-idc.js';
+import { runIdc, type IdcResult } from './run-idc.js';
 
 let e2e: E2E | undefined;
 afterEach(async () => {
@@ -13,7 +13,7 @@ afterEach(async () => {
   e2e = undefined;
 });
 
-async function idc(...argv: string[]): Promise<IdcRun> {
+async function idc(...argv: string[]): Promise<IdcResult> {
   const run = await runIdc(argv, { cwd: e2e!.dir, engine: e2e!.engine });
   // The engine is given the absolute path; show it as a user in that directory would see it.
   const local = (s: string): string => s.replaceAll(e2e!.config, 'access.yaml');

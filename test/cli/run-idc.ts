@@ -1,15 +1,18 @@
-/** Runs `idc ARGV` in-process with captured output (tests of the CLI). */
-import { runCli } from '../../src/cli/run.js';
+/** Runs `idc ARGV` in-process with captured output: the command-line tests' one way to call it. */
 import type { CliIo } from '../../src/cli/command.js';
+import { runCli } from '../../src/cli/run.js';
 
-export interface IdcRun {
+export interface IdcResult {
   code: number;
   stdout: string;
   stderr: string;
 }
 
 /** `cwd` resolves relative paths; `engine` (e.g. wired to the emulator) replaces the default one. */
-export async function runIdc(argv: readonly string[], options: Pick<CliIo, 'cwd'> & Partial<Pick<CliIo, 'engine' | 'env'>>): Promise<IdcRun> {
+export async function runIdc(
+  argv: readonly string[],
+  options: Pick<CliIo, 'cwd'> & Partial<Pick<CliIo, 'engine' | 'env'>>,
+): Promise<IdcResult> {
   let stdout = '';
   let stderr = '';
   const code = await runCli(argv, {

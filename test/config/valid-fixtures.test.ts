@@ -36,7 +36,10 @@ describe('the example access.yaml', () => {
     expect(d.permissionSets['ReadOnly']?.sessionDuration).toBe('PT8H');
     expect(JSON.parse(d.permissionSets['UploadBackups']?.inlinePolicy ?? 'null')).toEqual({
       Version: '2012-10-17',
-      Statement: [{ Sid: 'PutBackups', Effect: 'Allow', Action: ['s3:PutObject'], Resource: 'arn:aws:s3:::my-backups/*' }],
+      Statement: [
+        { Sid: 'ResticBucket', Effect: 'Allow', Action: ['s3:ListBucket', 's3:GetBucketLocation'], Resource: 'arn:aws:s3:::my-backups' },
+        { Sid: 'ResticObjects', Effect: 'Allow', Action: ['s3:PutObject', 's3:GetObject', 's3:DeleteObject'], Resource: 'arn:aws:s3:::my-backups/*' },
+      ],
     });
     expect(d.rules.map((r) => [r.permissionSets, r.users, r.targets.accounts])).toEqual([
       [['ReadOnly'], ['jonathan'], ['management']],

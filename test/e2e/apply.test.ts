@@ -50,7 +50,10 @@ describe('apply end to end', () => {
     expect(upload).toMatchObject({ sessionDuration: 'PT1H' });
     expect(JSON.parse(upload?.inlinePolicy ?? 'null')).toEqual({
       Version: '2012-10-17',
-      Statement: [{ Sid: 'PutBackups', Effect: 'Allow', Action: ['s3:PutObject'], Resource: 'arn:aws:s3:::my-backups/*' }],
+      Statement: [
+        { Sid: 'ResticBucket', Effect: 'Allow', Action: ['s3:ListBucket', 's3:GetBucketLocation'], Resource: 'arn:aws:s3:::my-backups' },
+        { Sid: 'ResticObjects', Effect: 'Allow', Action: ['s3:PutObject', 's3:GetObject', 's3:DeleteObject'], Resource: 'arn:aws:s3:::my-backups/*' },
+      ],
     });
     expect(world.assignments?.map((a) => `${a.accountId} ${a.permissionSet} ${a.principalType} ${a.principalId}`).sort()).toEqual(
       [readOnly?.arn, upload?.arn].map((arn) => `${DEMO_MGMT} ${arn} USER ${jonathan?.id}`).sort(),

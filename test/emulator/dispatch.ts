@@ -44,4 +44,14 @@ export function accessKeyOf(headers: IncomingHttpHeaders): string | undefined {
   return /Credential=([^/,\s]+)\//.exec(auth)?.[1];
 }
 
+/**
+ * The region of a SigV4 Authorization header's credential scope
+ * (`Credential=AKID/20260101/eu-west-1/sso/aws4_request`): the region the client signs for.
+ */
+export function signingRegionOf(headers: IncomingHttpHeaders): string | undefined {
+  const auth = headers['authorization'];
+  if (typeof auth !== 'string') return undefined;
+  return /Credential=[^/,\s]+\/\d{8}\/([^/,\s]+)\//.exec(auth)?.[1];
+}
+
 export const isIdentityCenter = (s: Service): boolean => s === 'sso-admin' || s === 'identitystore';

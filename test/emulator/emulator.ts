@@ -5,7 +5,7 @@ import { isWrite, type Ctx } from './context.js';
 import type { Controllable } from './control.js';
 import { control } from './control.js';
 import { defaultCaller, emptyWorld, resolveConfig } from './defaults.js';
-import { accessKeyOf, isIdentityCenter, route, type Route } from './dispatch.js';
+import { accessKeyOf, isIdentityCenter, route, signingRegionOf, type Route } from './dispatch.js';
 import { AwsError, CONFLICT_IN_PROGRESS } from './errors.js';
 import { authorize, type IamConfig } from './iam-roles.js';
 import type { Caller, EmulatorOptions, Faults, ResolvedConfig } from './options.js';
@@ -37,6 +37,7 @@ export class Emulator implements Controllable {
   private orgBucket: TokenBucket;
   private callCounts = new Map<string, number>();
   private errorCounts = new Map<string, number>();
+  private regionCounts = new Map<string, number>();
   private caller: Caller;
   private readonly sessions = new Map<string, Caller>();
   private readonly iam: IamConfig | undefined;
@@ -67,9 +68,13 @@ export class Emulator implements Controllable {
   errors(): Record<string, number> {
     return Object.fromEntries([...this.errorCounts].sort(([a], [b]) => (a < b ? -1 : 1)));
   }
+  regions(): Record<string, number> {
+    return Object.fromEntries([...this.regionCounts].sort(([a], [b]) => (a < b ? -1 : 1)));
+  }
   resetCalls(): void {
     this.callCounts.clear();
     this.errorCounts.clear();
+    this.regionCounts.clear();
   }
   settle(): void {
     this.ops.settleAll();
@@ -107,6 +112,7 @@ export class Emulator implements Controllable {
     const r = route(headers, body);
     if (!r) return this.jsonError(new AwsError('UnknownOperationException', 'The requested operation is not recognized by the service.'), requestId, 'unknown');
     this.count(this.callCounts, `${r.service}:${r.operation}`);
+    this.count(this.regionCounts, signingRegionOf(headers) ?? 'unsigned');
     if (this.config.latencyMs > 0) await sleep(this.config.latencyMs / this.config.timeScale);
     try {
       const result = this.process(r, headers, body);

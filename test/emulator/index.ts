@@ -20,6 +20,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     },
     calls: () => emu.calls(),
     errors: () => emu.errors(),
+    regions: () => emu.regions(),
     resetCalls: () => emu.resetCalls(),
     dump: () => emu.dump(),
     setFaults: (f) => {

@@ -74,6 +74,8 @@ export interface RunningEmulator {
   calls(): Record<string, number>;
   /** Error answers per `__type`. */
   errors(): Record<string, number>;
+  /** Requests per region of their SigV4 signature (the region the client was configured with). */
+  regions(): Record<string, number>;
   resetCalls(): void;
   /** The current state as a world (settles due asynchronous operations first). */
   dump(): World;

@@ -239,6 +239,38 @@ describe('merge (push to the default branch)', () => {
     expect(engine.calls.at(-1)?.method).toBe('plan');
   });
 
+  it('tells each new user how to sign in, in the applied comment and the job summary', async () => {
+    const engine = new FakeEngine();
+    engine.pending = planCreating(['jonathan', 'maria']);
+    await reviewed(engine);
+
+    const run = await runWithFakes({ github, engine, eventName: 'push', payload: pushEvent(), sha: MERGE_SHA });
+
+    expect(run.ok).toBe(true);
+    const final = github.commentsOn(21)[0]!.body;
+    for (const text of [final, run.io.summary]) {
+      expect(text).toContain('First sign-in for the 2 new users');
+      expect(text).toContain('`https://d-1234567890.awsapps.com/start`');
+      expect(text).toContain('no invitation email');
+      expect(text).toContain('Forgot password');
+      expect(text).toContain('`idc profiles access.yaml --user jonathan --merge ~/.aws/config`');
+      expect(text).toContain('`idc profiles access.yaml --user maria --merge ~/.aws/config`');
+      expect(text).toContain('`aws sso login --sso-session d-1234567890`');
+    }
+  });
+
+  it('says nothing about signing in when no user was created', async () => {
+    const engine = new FakeEngine();
+    engine.pending = { ...planCreating(['x']), changes: [{ kind: 'group', action: 'create', displayName: 'ops', fields: [] }] };
+    await reviewed(engine);
+    const run = await runWithFakes({ github, engine, eventName: 'push', payload: pushEvent(), sha: MERGE_SHA });
+    expect(run.ok).toBe(true);
+    const final = github.commentsOn(21)[0]!.body;
+    expect(header(final).status).toBe('applied');
+    expect(final).not.toContain('First sign-in');
+    expect(run.io.summary).not.toContain('First sign-in');
+  });
+
   it('refuses when the state changed between review and merge (plan-changed), showing the new plan', async () => {
     const engine = new FakeEngine();
     engine.pending = planCreating(['jonathan']);

@@ -96,7 +96,7 @@ export class FakeEngine implements Engine {
     }));
     const report = { succeeded: plan.changes.length - failed.length, failed, skipped: 0, calls: {}, durationMs: 1200 };
     if (failed.length === 0) this.pending = planCreating([]);
-    return { status: 'applied', plan, report, remaining: this.pending };
+    return { status: 'applied', plan, report, remaining: this.pending, startUrl: 'https://d-1234567890.awsapps.com/start' };
   }
 
   methods(): string[] {

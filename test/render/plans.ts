@@ -40,7 +40,10 @@ export function emptyPlan(): Plan {
 
 const UPLOAD_POLICY = JSON.stringify({
   Version: '2012-10-17',
-  Statement: [{ Sid: 'PutBackups', Effect: 'Allow', Action: ['s3:PutObject'], Resource: 'arn:aws:s3:::my-backups/*' }],
+  Statement: [
+    { Sid: 'ResticBucket', Effect: 'Allow', Action: ['s3:ListBucket', 's3:GetBucketLocation'], Resource: 'arn:aws:s3:::my-backups' },
+    { Sid: 'ResticObjects', Effect: 'Allow', Action: ['s3:PutObject', 's3:GetObject', 's3:DeleteObject'], Resource: 'arn:aws:s3:::my-backups/*' },
+  ],
 });
 
 /** The example access.yaml at the repository root, planned against a fresh single-account organization. */
@@ -49,7 +52,7 @@ export function examplePlan(): Plan {
     users: [user('jonathan', { displayName: 'Jonathan Bergknoff', givenName: 'Jonathan', familyName: 'Bergknoff', email: 'jonathan@example.com' })],
     permissionSets: [
       permissionSet('ReadOnly', { description: 'Read-only access to every service', sessionDuration: 'PT8H', managedPolicies: [managedPolicy('ReadOnlyAccess')] }),
-      permissionSet('UploadBackups', { description: 'Write backups to the my-backups S3 bucket', inlinePolicy: UPLOAD_POLICY }),
+      permissionSet('UploadBackups', { description: 'Back up with restic to the my-backups S3 bucket', inlinePolicy: UPLOAD_POLICY }),
     ],
     aliases: { management: '111122223333' },
     rules: [
@@ -63,7 +66,7 @@ export function examplePlan(): Plan {
     'permission_sets.ReadOnly': pos(17),
     'permission_sets.UploadBackups': pos(21),
   };
-  d.rules = d.rules.map((r, i) => ({ ...r, pos: pos(i === 0 ? 33 : 36, 5) }));
+  d.rules = d.rules.map((r, i) => ({ ...r, pos: pos(i === 0 ? 43 : 46, 5) }));
   const l = live({
     organization: { managementAccountId: '111122223333', rootId: 'r-root', accounts: [account('111122223333', 'acme', 'r-root')] },
   });
