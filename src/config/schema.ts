@@ -4,7 +4,8 @@
  * key or value.
  */
 import { Ajv } from 'ajv';
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { ErrorObject, Plugin, ValidateFunction } from 'ajv';
+import ajvErrorsModule from 'ajv-errors';
 import schemaJson from '../../schema/access.schema.json' with { type: 'json' };
 import type { Diagnostic } from '../model/source.js';
 import { describeThing, describeValue, inThing, keyKind, kindOf, show } from './describe.js';
@@ -16,12 +17,24 @@ export const accessSchema: Record<string, unknown> = schemaJson;
 
 let compiled: ValidateFunction | undefined;
 
+/** ajv-errors is CommonJS with `exports.default`: under Node's ESM loader the default import is the module object. */
+const ajvErrors = ((ajvErrorsModule as { default?: unknown }).default ?? ajvErrorsModule) as Plugin<unknown>;
+
+/**
+ * Ajv as the schema needs it: strict, every error (ajv-errors requires `allErrors`), the
+ * `errorMessage` keyword of ajv-errors (the friendly messages, which yaml-language-server shows
+ * too) and `markdownDescription` (hover text for editors) known as an annotation.
+ */
+export function newAjv(options: { verbose?: boolean } = {}): Ajv {
+  const ajv = new Ajv({ allErrors: true, allowUnionTypes: true, strict: true, ...options });
+  ajvErrors(ajv);
+  ajv.addVocabulary(['markdownDescription']);
+  return ajv;
+}
+
 function validator(): ValidateFunction {
   if (!compiled) {
-    const ajv = new Ajv({ allErrors: true, verbose: true, allowUnionTypes: true, strict: true });
-    // Our own annotation: the message to show when a keyword of that schema fails.
-    ajv.addKeyword({ keyword: 'x-error', schemaType: 'object' });
-    compiled = ajv.compile(accessSchema);
+    compiled = newAjv({ verbose: true }).compile(accessSchema);
   }
   return compiled;
 }
@@ -32,6 +45,7 @@ export function checkSchema(data: unknown, source: SourceMap): Diagnostic[] {
   if (validate(data)) return [];
   const out: Diagnostic[] = [];
   for (const e of validate.errors ?? []) {
+    if (AGGREGATE.has(e.keyword) || LOADER_REPORTS.some((p) => e.schemaPath.startsWith(p))) continue;
     const d = translate(e, data, source);
     if (d) out.push(d);
   }
@@ -51,9 +65,23 @@ function segmentsOf(instancePath: string, data: unknown): (string | number)[] {
   return segs;
 }
 
-function hint(e: ErrorObject): string | undefined {
-  const parent = e.parentSchema as { 'x-error'?: Record<string, string> } | undefined;
-  return parent?.['x-error']?.[e.keyword];
+/** Errors that only say "a subschema failed": the subschema's own error says what. */
+const AGGREGATE = new Set(['allOf', 'anyOf', 'oneOf', 'if', 'not']);
+
+/**
+ * Rules the schema states for editors, in the words of the loader's rule that checks the same and
+ * reports it for idc (for every form: a JSON-string or file policy too): not reported twice.
+ */
+const LOADER_REPORTS = ['#/definitions/policyDocument', '#/definitions/namesPrincipal', '#/definitions/sessionDurationRange'];
+
+/**
+ * An ajv-errors error (keyword `errorMessage`) wraps the errors it replaces: the first one says
+ * where and what (keyword, data, key name), the schema's `errorMessage` says it in words.
+ */
+function unwrap(e: ErrorObject): { error: ErrorObject; custom: string | undefined } {
+  if (e.keyword !== 'errorMessage') return { error: e, custom: undefined };
+  const inner = (e.params as { errors?: ErrorObject[] }).errors?.[0];
+  return inner ? { error: { ...inner, data: inner.data ?? e.data }, custom: e.message } : { error: e, custom: e.message };
 }
 
 const ACCOUNT_LISTS = new Set(['accounts', 'exclude_accounts']);
@@ -65,11 +93,11 @@ function isAccountPath(segs: PathSegments): boolean {
   return typeof last === 'number' && typeof parent === 'string' && ACCOUNT_LISTS.has(parent);
 }
 
-function translate(e: ErrorObject, data: unknown, source: SourceMap): Diagnostic | undefined {
+function translate(wrapped: ErrorObject, data: unknown, source: SourceMap): Diagnostic | undefined {
+  const { error: e, custom } = unwrap(wrapped);
   const segs = segmentsOf(e.instancePath, data);
   const at = (path: PathSegments, key = false): Diagnostic => ({ ...(key ? source.keyAt(path) : source.at(path)), severity: 'error', message: '' });
   const params = e.params as Record<string, unknown>;
-  const custom = hint(e);
 
   // A key (the name of a user, group, permission set, tag) that breaks a rule.
   if (e.propertyName !== undefined) {
