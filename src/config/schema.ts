@@ -45,7 +45,7 @@ export function checkSchema(data: unknown, source: SourceMap): Diagnostic[] {
   if (validate(data)) return [];
   const out: Diagnostic[] = [];
   for (const e of validate.errors ?? []) {
-    if (AGGREGATE.has(e.keyword) || LOADER_REPORTS.some((p) => e.schemaPath.startsWith(p))) continue;
+    if (AGGREGATE.has(e.keyword) || loaderReported.has(e.parentSchema)) continue;
     const d = translate(e, data, source);
     if (d) out.push(d);
   }
@@ -69,10 +69,21 @@ function segmentsOf(instancePath: string, data: unknown): (string | number)[] {
 const AGGREGATE = new Set(['allOf', 'anyOf', 'oneOf', 'if', 'not']);
 
 /**
- * Rules the schema states for editors, in the words of the loader's rule that checks the same and
- * reports it for idc (for every form: a JSON-string or file policy too): not reported twice.
+ * Rules the schema states for editors in the words of the loader's rule that checks the same for
+ * idc (for every form: a policy written as JSON text or in a file too), so they are not reported
+ * twice. Recognised by the schema object that failed (ajv's schemaPath is relative to a $ref
+ * target that ajv compiled separately, so it cannot tell).
  */
-const LOADER_REPORTS = ['#/definitions/policyDocument', '#/definitions/namesPrincipal', '#/definitions/sessionDurationRange'];
+const LOADER_REPORTS = ['policyDocument', 'policyStatement', 'namesPermissionSet', 'namesPrincipal', 'hasTarget', 'sessionDurationRange'];
+
+const loaderReported = new Set<unknown>();
+function collect(node: unknown): void {
+  if (node === null || typeof node !== 'object' || loaderReported.has(node)) return;
+  loaderReported.add(node);
+  for (const child of Object.values(node)) collect(child);
+}
+const definitions = accessSchema['definitions'] as Record<string, unknown>;
+for (const name of LOADER_REPORTS) collect(definitions[name]);
 
 /**
  * An ajv-errors error (keyword `errorMessage`) wraps the errors it replaces: the first one says
@@ -102,6 +113,8 @@ function translate(wrapped: ErrorObject, data: unknown, source: SourceMap): Diag
   // A key (the name of a user, group, permission set, tag) that breaks a rule.
   if (e.propertyName !== undefined) {
     const name = e.propertyName;
+    // `propertyNames: { enum: [keys] }`: the schema's list of the keys a mapping takes.
+    if (e.keyword === 'enum') return unknownKey(at([...segs, name], true), segs, name, (params['allowedValues'] as unknown[]).map(String));
     const subject = `${keyKind(segs)} ${show(name)}`;
     const d = at([...segs, name], true);
     d.message = `${subject} ${custom ?? defaultMessage(e, name)}${badCharacter(e, name)}`;
@@ -110,14 +123,6 @@ function translate(wrapped: ErrorObject, data: unknown, source: SourceMap): Diag
   switch (e.keyword) {
     case 'propertyNames':
       return undefined; // reported by the nested error, which has the name
-    case 'additionalProperties': {
-      const key = String(params['additionalProperty']);
-      const allowed = Object.keys((e.schema === false ? (e.parentSchema as { properties?: object }).properties : undefined) ?? {});
-      const suggestion = didYouMean(key, allowed);
-      const d = at([...segs, key], true);
-      d.message = `unknown key "${key}" ${inThing(segs)}${suggestion || (allowed.length > 0 ? ` (expected one of: ${allowed.join(', ')})` : '')}`;
-      return d;
-    }
     case 'required': {
       const key = String(params['missingProperty']);
       const d = at(segs, true);
@@ -145,6 +150,13 @@ function translate(wrapped: ErrorObject, data: unknown, source: SourceMap): Diag
       return d;
     }
   }
+}
+
+/** `unknown key "emial" in user "jonathan" (did you mean "email"?)`: the editor's "unknown key" with the key named. */
+function unknownKey(d: Diagnostic, segs: PathSegments, key: string, allowed: string[]): Diagnostic {
+  const suggestion = didYouMean(key, allowed);
+  d.message = `unknown key "${key}" ${inThing(segs)}${suggestion || ` (expected one of: ${allowed.join(', ')})`}`;
+  return d;
 }
 
 function typeError(e: ErrorObject, segs: PathSegments, source: SourceMap, custom: string | undefined): Diagnostic {
