@@ -166,7 +166,7 @@ function typeError(e: ErrorObject, segs: PathSegments, source: SourceMap, custom
   if (expected.includes('string') && typeof e.data === 'number') {
     const written = source.sourceOf(segs) ?? String(e.data);
     d.message = isAccountPath(segs)
-      ? `account ID ${written} must be quoted: "${written}" (YAML reads it as a number and drops leading zeros)`
+      ? `account ID ${written} ${custom ?? 'must be quoted'}: write "${written}"`
       : `${describeValue(segs)} must be text: quote it: "${written}"`;
     return d;
   }
