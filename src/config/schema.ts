@@ -71,10 +71,24 @@ const AGGREGATE = new Set(['allOf', 'anyOf', 'oneOf', 'if', 'not']);
 /**
  * Rules the schema states for editors in the words of the loader's rule that checks the same for
  * idc (for every form: a policy written as JSON text or in a file too), so they are not reported
- * twice. Recognised by the schema object that failed (ajv's schemaPath is relative to a $ref
- * target that ajv compiled separately, so it cannot tell).
+ * twice: the subschemas at these JSON pointers, recognised by the schema object that failed
+ * (ajv's schemaPath is relative to a $ref target that ajv compiled separately, so it cannot tell).
  */
-const LOADER_REPORTS = ['policyDocument', 'policyStatement', 'namesPermissionSet', 'namesPrincipal', 'hasTarget', 'sessionDurationRange'];
+const LOADER_REPORTS = [
+  '/properties/permission_sets/additionalProperties/properties/session_duration/then', // session-duration-range
+  '/properties/permission_sets/additionalProperties/properties/inline_policy/properties', // policy-shape
+  '/definitions/policyStatement', // policy-shape
+  '/definitions/namesPermissionSet', // rule-completeness
+  '/definitions/namesPrincipal', // rule-completeness
+  '/definitions/hasTarget', // rule-completeness
+];
+
+function schemaAt(pointer: string): unknown {
+  let node: unknown = accessSchema;
+  for (const key of pointer.slice(1).split('/')) node = (node as Record<string, unknown> | undefined)?.[key];
+  if (node === undefined) throw new Error(`schema/access.schema.json has no ${pointer} (LOADER_REPORTS in src/config/schema.ts)`);
+  return node;
+}
 
 const loaderReported = new Set<unknown>();
 function collect(node: unknown): void {
@@ -82,8 +96,7 @@ function collect(node: unknown): void {
   loaderReported.add(node);
   for (const child of Object.values(node)) collect(child);
 }
-const definitions = accessSchema['definitions'] as Record<string, unknown>;
-for (const name of LOADER_REPORTS) collect(definitions[name]);
+for (const pointer of LOADER_REPORTS) collect(schemaAt(pointer));
 
 /**
  * An ajv-errors error (keyword `errorMessage`) wraps the errors it replaces: the first one says

@@ -51,6 +51,7 @@ const MISTAKES = [
 
 let dir: string;
 let editor: { line: number; col: number; message: string }[];
+let hover: string;
 let idc: { line: number; col: number; message: string }[];
 
 beforeAll(async () => {
@@ -66,6 +67,11 @@ beforeAll(async () => {
   try {
     await server.initialize(pathToFileURL(dir).href);
     published = await server.open(pathToFileURL(file).href, FILE);
+    // Hover on the key session_duration (line 13, 0-based 12).
+    const answer = (await server.request('textDocument/hover', { textDocument: { uri: pathToFileURL(file).href }, position: { line: 12, character: 6 } })) as {
+      contents?: { value?: string } | string;
+    } | null;
+    hover = typeof answer?.contents === 'string' ? answer.contents : (answer?.contents?.value ?? '');
   } finally {
     await server.close();
   }
@@ -86,6 +92,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('yaml-language-server with schema/access.schema.json', () => {
   it('flags exactly the five mistakes, no more', () => {
     expect(editor.map((d) => d.line).sort((a, b) => a - b)).toEqual(MISTAKES.map((m) => m.line));
+  });
+
+  it('hover shows the markdownDescription (with code formatting), not the plain description', () => {
+    expect(hover).toContain('ISO-8601 hours and minutes from `PT1H` to `PT12H`');
   });
 
   it.each(MISTAKES)('$mistake: the editor and idc validate say "$words" at the same place', ({ line, words }) => {

@@ -71,9 +71,11 @@ describe('the schema with standard tools', () => {
 });
 
 describe('session_duration range in the schema', () => {
-  const schema = JSON.parse(text) as { definitions: { sessionDurationRange: { if: { pattern: string }; then: { pattern: string } } } };
-  const syntax = new RegExp(schema.definitions.sessionDurationRange.if.pattern, 'u');
-  const range = new RegExp(schema.definitions.sessionDurationRange.then.pattern, 'u');
+  type Range = { if: { pattern: string }; then: { pattern: string } };
+  const schema = JSON.parse(text) as { properties: { permission_sets: { additionalProperties: { properties: { session_duration: Range } } } } };
+  const duration = schema.properties.permission_sets.additionalProperties.properties.session_duration;
+  const syntax = new RegExp(duration.if.pattern, 'u');
+  const range = new RegExp(duration.then.pattern, 'u');
 
   it('accepts exactly the durations the loader accepts: every hours/minutes split, with leading zeros, up to 15 h and 900 min', () => {
     const disagree: string[] = [];
