@@ -4,7 +4,8 @@
  * key or value.
  */
 import { Ajv } from 'ajv';
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { ErrorObject, Plugin, ValidateFunction } from 'ajv';
+import ajvErrorsModule from 'ajv-errors';
 import schemaJson from '../../schema/access.schema.json' with { type: 'json' };
 import type { Diagnostic } from '../model/source.js';
 import { describeThing, describeValue, inThing, keyKind, kindOf, show } from './describe.js';
@@ -16,12 +17,24 @@ export const accessSchema: Record<string, unknown> = schemaJson;
 
 let compiled: ValidateFunction | undefined;
 
+/** ajv-errors is CommonJS with `exports.default`: under Node's ESM loader the default import is the module object. */
+const ajvErrors = ((ajvErrorsModule as { default?: unknown }).default ?? ajvErrorsModule) as Plugin<unknown>;
+
+/**
+ * Ajv as the schema needs it: strict, every error (ajv-errors requires `allErrors`), the
+ * `errorMessage` keyword of ajv-errors (the friendly messages, which yaml-language-server shows
+ * too) and `markdownDescription` (hover text for editors) known as an annotation.
+ */
+export function newAjv(options: { verbose?: boolean } = {}): Ajv {
+  const ajv = new Ajv({ allErrors: true, allowUnionTypes: true, strict: true, ...options });
+  ajvErrors(ajv);
+  ajv.addVocabulary(['markdownDescription']);
+  return ajv;
+}
+
 function validator(): ValidateFunction {
   if (!compiled) {
-    const ajv = new Ajv({ allErrors: true, verbose: true, allowUnionTypes: true, strict: true });
-    // Our own annotation: the message to show when a keyword of that schema fails.
-    ajv.addKeyword({ keyword: 'x-error', schemaType: 'object' });
-    compiled = ajv.compile(accessSchema);
+    compiled = newAjv({ verbose: true }).compile(accessSchema);
   }
   return compiled;
 }
@@ -32,6 +45,7 @@ export function checkSchema(data: unknown, source: SourceMap): Diagnostic[] {
   if (validate(data)) return [];
   const out: Diagnostic[] = [];
   for (const e of validate.errors ?? []) {
+    if (AGGREGATE.has(e.keyword) || loaderReported.has(e.parentSchema)) continue;
     const d = translate(e, data, source);
     if (d) out.push(d);
   }
@@ -51,9 +65,47 @@ function segmentsOf(instancePath: string, data: unknown): (string | number)[] {
   return segs;
 }
 
-function hint(e: ErrorObject): string | undefined {
-  const parent = e.parentSchema as { 'x-error'?: Record<string, string> } | undefined;
-  return parent?.['x-error']?.[e.keyword];
+/** Errors that only say "a subschema failed": the subschema's own error says what. */
+const AGGREGATE = new Set(['allOf', 'anyOf', 'oneOf', 'if', 'not']);
+
+/**
+ * Rules the schema states for editors in the words of the loader's rule that checks the same for
+ * idc (for every form: a policy written as JSON text or in a file too), so they are not reported
+ * twice: the subschemas at these JSON pointers, recognised by the schema object that failed
+ * (ajv's schemaPath is relative to a $ref target that ajv compiled separately, so it cannot tell).
+ */
+const LOADER_REPORTS = [
+  '/properties/permission_sets/additionalProperties/properties/session_duration/then', // session-duration-range
+  '/properties/permission_sets/additionalProperties/properties/inline_policy/properties', // policy-shape
+  '/definitions/policyStatement', // policy-shape
+  '/definitions/namesPermissionSet', // rule-completeness
+  '/definitions/namesPrincipal', // rule-completeness
+  '/definitions/hasTarget', // rule-completeness
+];
+
+function schemaAt(pointer: string): unknown {
+  let node: unknown = accessSchema;
+  for (const key of pointer.slice(1).split('/')) node = (node as Record<string, unknown> | undefined)?.[key];
+  if (node === undefined) throw new Error(`schema/access.schema.json has no ${pointer} (LOADER_REPORTS in src/config/schema.ts)`);
+  return node;
+}
+
+const loaderReported = new Set<unknown>();
+function collect(node: unknown): void {
+  if (node === null || typeof node !== 'object' || loaderReported.has(node)) return;
+  loaderReported.add(node);
+  for (const child of Object.values(node)) collect(child);
+}
+for (const pointer of LOADER_REPORTS) collect(schemaAt(pointer));
+
+/**
+ * An ajv-errors error (keyword `errorMessage`) wraps the errors it replaces: the first one says
+ * where and what (keyword, data, key name), the schema's `errorMessage` says it in words.
+ */
+function unwrap(e: ErrorObject): { error: ErrorObject; custom: string | undefined } {
+  if (e.keyword !== 'errorMessage') return { error: e, custom: undefined };
+  const inner = (e.params as { errors?: ErrorObject[] }).errors?.[0];
+  return inner ? { error: { ...inner, data: inner.data ?? e.data }, custom: e.message } : { error: e, custom: e.message };
 }
 
 const ACCOUNT_LISTS = new Set(['accounts', 'exclude_accounts']);
@@ -65,15 +117,17 @@ function isAccountPath(segs: PathSegments): boolean {
   return typeof last === 'number' && typeof parent === 'string' && ACCOUNT_LISTS.has(parent);
 }
 
-function translate(e: ErrorObject, data: unknown, source: SourceMap): Diagnostic | undefined {
+function translate(wrapped: ErrorObject, data: unknown, source: SourceMap): Diagnostic | undefined {
+  const { error: e, custom } = unwrap(wrapped);
   const segs = segmentsOf(e.instancePath, data);
   const at = (path: PathSegments, key = false): Diagnostic => ({ ...(key ? source.keyAt(path) : source.at(path)), severity: 'error', message: '' });
   const params = e.params as Record<string, unknown>;
-  const custom = hint(e);
 
   // A key (the name of a user, group, permission set, tag) that breaks a rule.
   if (e.propertyName !== undefined) {
     const name = e.propertyName;
+    // `propertyNames: { enum: [keys] }`: the schema's list of the keys a mapping takes.
+    if (e.keyword === 'enum') return unknownKey(at([...segs, name], true), segs, name, (params['allowedValues'] as unknown[]).map(String));
     const subject = `${keyKind(segs)} ${show(name)}`;
     const d = at([...segs, name], true);
     d.message = `${subject} ${custom ?? defaultMessage(e, name)}${badCharacter(e, name)}`;
@@ -82,14 +136,6 @@ function translate(e: ErrorObject, data: unknown, source: SourceMap): Diagnostic
   switch (e.keyword) {
     case 'propertyNames':
       return undefined; // reported by the nested error, which has the name
-    case 'additionalProperties': {
-      const key = String(params['additionalProperty']);
-      const allowed = Object.keys((e.schema === false ? (e.parentSchema as { properties?: object }).properties : undefined) ?? {});
-      const suggestion = didYouMean(key, allowed);
-      const d = at([...segs, key], true);
-      d.message = `unknown key "${key}" ${inThing(segs)}${suggestion || (allowed.length > 0 ? ` (expected one of: ${allowed.join(', ')})` : '')}`;
-      return d;
-    }
     case 'required': {
       const key = String(params['missingProperty']);
       const d = at(segs, true);
@@ -119,6 +165,13 @@ function translate(e: ErrorObject, data: unknown, source: SourceMap): Diagnostic
   }
 }
 
+/** `unknown key "emial" in user "jonathan" (did you mean "email"?)`: the editor's "unknown key" with the key named. */
+function unknownKey(d: Diagnostic, segs: PathSegments, key: string, allowed: string[]): Diagnostic {
+  const suggestion = didYouMean(key, allowed);
+  d.message = `unknown key "${key}" ${inThing(segs)}${suggestion || ` (expected one of: ${allowed.join(', ')})`}`;
+  return d;
+}
+
 function typeError(e: ErrorObject, segs: PathSegments, source: SourceMap, custom: string | undefined): Diagnostic {
   const expected = ([] as string[]).concat((e.params as { type: string | string[] }).type);
   const pos = source.at(segs);
@@ -126,7 +179,7 @@ function typeError(e: ErrorObject, segs: PathSegments, source: SourceMap, custom
   if (expected.includes('string') && typeof e.data === 'number') {
     const written = source.sourceOf(segs) ?? String(e.data);
     d.message = isAccountPath(segs)
-      ? `account ID ${written} must be quoted: "${written}" (YAML reads it as a number and drops leading zeros)`
+      ? `account ID ${written} ${custom ?? 'must be quoted'}: write "${written}"`
       : `${describeValue(segs)} must be text: quote it: "${written}"`;
     return d;
   }

@@ -7,6 +7,7 @@ import { DEFAULT_IGNORE } from '../config/normalise.js';
 import type { IdentitySource } from '../model/desired.js';
 import type { Live } from '../model/live.js';
 import { compareStrings } from '../model/compare.js';
+import { accessSchema } from '../config/schema.js';
 import { accountAliases } from './account-aliases.js';
 import { renderDocument, type DocumentParts } from './document.js';
 import type { Entry } from './entry.js';
@@ -15,7 +16,8 @@ import { groupEntry, userEntry } from './identity-entries.js';
 import { permissionSetEntry } from './permission-set-entry.js';
 import { selectForExport } from './select.js';
 
-export const DEFAULT_SCHEMA_REF = './schema/access.schema.json';
+/** The schema's published URL (its `$id`: the raw file at the release's major tag), so an exported file needs no copy of it. */
+export const DEFAULT_SCHEMA_REF = String(accessSchema['$id']);
 
 export interface ExportOptions {
   /**

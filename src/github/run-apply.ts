@@ -144,11 +144,26 @@ async function report(deps: ModeDeps, review: Review, outcome: ApplyOutcome): Pr
   }
 }
 
+/**
+ * No reviewed plan (a direct push, or a pull request that got no plan: from a fork, or from
+ * Dependabot, which get no OIDC token). The workflow runs on every push to main, so a merge that
+ * changed no access must not fail: with nothing to apply there is nothing to review. Anything
+ * else is refused, and nothing is changed.
+ */
+async function withoutReview(deps: ModeDeps, review: Review): Promise<ModeResult> {
+  const outcome = await deps.engine.plan(deps.inputs.config, deps.progress);
+  if (!outcome.ok) return fail(deps, review, { kind: 'invalid', diagnostics: outcome.diagnostics });
+  if (outcome.plan.changes.length > 0) return fail(deps, review, { kind: 'no-reviewed-plan' });
+  outputsFromPlan(deps.outputs, outcome.plan);
+  deps.summary.add(`### idc-gitops apply · ${inlineCode(deps.inputs.config)}\n\n✅ Nothing to apply: AWS IAM Identity Center already matches the file, so this push needs no reviewed plan.`);
+  return OK;
+}
+
 export async function runApply(deps: ModeDeps): Promise<ModeResult> {
   const review = await findReview(deps);
   const { force } = deps.inputs;
   if (review.sticky?.header.status === 'applied' && !force) return checkAlreadyApplied(deps, review);
-  if (!review.reviewedHash && !force) return fail(deps, review, { kind: 'no-reviewed-plan' });
+  if (!review.reviewedHash && !force) return withoutReview(deps, review);
   if (force) deps.io.warning('force: true — applying without requiring the reviewed plan, and overriding the safety checks.');
 
   await updateComment(deps, review, 'applying', review.reviewedHash ?? '', applyingBody(bodyContext(deps), review.reviewedHash));

@@ -309,12 +309,23 @@ describe('merge (push to the default branch)', () => {
     const refused = await runWithFakes({ github, engine, eventName: 'push', payload: pushEvent(), sha: 'f'.repeat(40) });
     expect(refused.ok).toBe(false);
     expect(refused.failureReason).toBe('no-reviewed-plan');
-    expect(engine.methods()).toEqual([]);
+    expect(engine.methods()).toEqual(['plan']); // read only, to see whether there is anything to apply
     expect(refused.io.summary).toContain('No reviewed plan');
 
     const forced = await runWithFakes({ github, engine, io: new FakeIO({ force: 'true' }), eventName: 'push', payload: pushEvent(), sha: 'f'.repeat(40) });
     expect(forced.ok).toBe(true);
     expect(engine.calls.at(-1)).toEqual({ method: 'apply', config: 'access.yaml', request: { force: true } });
+    expect(github.comments).toHaveLength(0);
+  });
+
+  it('a push without a reviewed plan that changes no access (a Dependabot or fork merge) succeeds and applies nothing', async () => {
+    const engine = new FakeEngine();
+    engine.pending = planCreating([]);
+    const run = await runWithFakes({ github, engine, eventName: 'push', payload: pushEvent(), sha: 'f'.repeat(40) });
+    expect(run.ok).toBe(true);
+    expect(run.failureReason).toBe('');
+    expect(engine.methods()).toEqual(['plan']);
+    expect(run.io.summary).toContain('Nothing to apply');
     expect(github.comments).toHaveLength(0);
   });
 
