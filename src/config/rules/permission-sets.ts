@@ -85,7 +85,13 @@ export const duplicateManagedPolicies: Rule = {
 };
 
 /** The schema's shape of an AWS managed policy: values it rejects are reported by the schema. */
-const MANAGED_POLICY_SHAPE = new RegExp(schemaJson.definitions.awsManagedPolicy.pattern);
+const MANAGED_POLICY_SHAPE = managedPolicyShape();
+
+function managedPolicyShape(): RegExp {
+  const pattern = schemaJson.definitions.awsManagedPolicy.allOf.map((part) => part.pattern).find((p) => p !== undefined);
+  if (pattern === undefined) throw new Error('schema/access.schema.json: definitions.awsManagedPolicy has no pattern');
+  return new RegExp(pattern);
+}
 
 /** ` (did you mean "…"?)` in the form it was written: a name, a path and name, or an ARN. */
 function managedSuggestion(written: string, key: string): string {
