@@ -9,6 +9,7 @@ import { resolveInstance, resolveRegion } from './aws/discover.js';
 import type { IdentityCenterGateway } from './aws/gateway.js';
 import { readLive } from './aws/read-live.js';
 import { createSdkGateway } from './aws/sdk-gateway.js';
+import { timeoutsFromEnv } from './aws/timeouts.js';
 import { loadConfig, summarise } from './config/load.js';
 import type { ApplyOutcome, ApplyRequest, Engine, PlanOutcome, ValidateOutcome } from './engine-contract.js';
 import type { Desired } from './model/desired.js';
@@ -46,6 +47,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
         ? options.gatewayFor(region)
         : createSdkGateway({
             region,
+            env,
+            timeouts: timeoutsFromEnv(env),
             ...(options.credentials ? { credentials: options.credentials } : {}),
             ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
           });

@@ -29,6 +29,10 @@ describe('isRetryable', () => {
     ['ServiceQuotaExceededException', awsError('ServiceQuotaExceededException', 402)],
     ['ConflictException: name taken', awsError('ConflictException', 409, { Reason: 'UNIQUENESS_CONSTRAINT_VIOLATION' })],
     ['ConflictException: already exists', Object.assign(awsError('ConflictException', 409), { message: 'PermissionSet already exists' })],
+    [
+      'ConflictException: application profile attached (never clears by waiting)',
+      Object.assign(awsError('ConflictException', 409), { message: 'Could not delete because PermissionSet has ApplicationProfile associated with it.' }),
+    ],
     ['ECONNREFUSED (wrong endpoint)', sysError('ECONNREFUSED')],
     ['ENOTFOUND', sysError('ENOTFOUND')],
     ['a plain bug', new Error('undefined is not a function')],
@@ -87,6 +91,35 @@ describe('withRetry', () => {
     ).rejects.toThrow('gave up after 3');
     expect(calls).toBe(3);
     expect((seen?.[0] as Error).name).toBe('ConflictException');
+  });
+
+  it('tries a request that timed out only twice, so that a hung endpoint ends within a minute', async () => {
+    let calls = 0;
+    const timeout = Object.assign(new Error('a request has exceeded the configured 20000 ms requestTimeout.'), { name: 'TimeoutError', code: 'ETIMEDOUT' });
+    await expect(
+      withRetry(
+        async () => {
+          calls++;
+          throw timeout;
+        },
+        { sleep: async () => undefined },
+      ),
+    ).rejects.toBe(timeout);
+    expect(calls).toBe(2);
+  });
+
+  it('gives a persistent throttle exactly the documented budget of 7 attempts', async () => {
+    let calls = 0;
+    await expect(
+      withRetry(
+        async () => {
+          calls++;
+          throw awsError('ThrottlingException');
+        },
+        { sleep: async () => undefined },
+      ),
+    ).rejects.toThrow();
+    expect(calls).toBe(7);
   });
 
   it('caps the backoff', () => {
