@@ -47,6 +47,14 @@ export type ApplyOutcome =
       report: ApplyReport;
       /** The plan read again after apply: empty when everything converged. */
       remaining: Plan;
+    }
+  | {
+      /** Apply ran (the report says what it did), but reading the state again afterwards failed. */
+      status: 'applied-unchecked';
+      plan: Plan;
+      report: ApplyReport;
+      /** Why the read after apply failed (one line, what to do included). */
+      recheckError: string;
     };
 
 export interface Engine {

@@ -107,7 +107,14 @@ export function createEngine(options: EngineOptions = {}): Engine {
 
     const report = await applyPlan(thePlan, live, gateway, { ...options.apply, progress });
     progress.info('Reading the state again to check that nothing is left…');
-    const after = await read(desired, progress);
+    let after: Awaited<ReturnType<typeof read>>;
+    try {
+      after = await read(desired, progress);
+    } catch (error) {
+      // What apply did must not be lost because the check afterwards failed.
+      const recheckError = error instanceof Error ? error.message : String(error);
+      return { status: 'applied-unchecked', plan: thePlan, report, recheckError };
+    }
     const again = planFrom(desired, after.live);
     const remaining = again.ok ? again.plan : thePlan;
     return { status: 'applied', plan: thePlan, report, remaining };

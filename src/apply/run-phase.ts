@@ -33,11 +33,11 @@ function stopReason(error: unknown): string | undefined {
   if (!(root instanceof AwsCallError) || !STOPPING_KINDS.has(classifyAwsError(root))) return undefined;
   switch (root.kind) {
     case 'access-denied':
-      return `the credentials lack the IAM permission ${root.action}: apply stopped at the first access denied. Run it with credentials allowed to make changes (README "IAM permissions")`;
+      return `at the first access denied: the credentials lack the IAM permission ${root.action}; run apply with credentials allowed to make changes (README "IAM permissions")`;
     case 'credentials':
-      return 'the AWS credentials are not valid (any more): apply stopped. Renew them (aws sso login, or the OIDC role in GitHub Actions) and run apply again';
+      return 'the AWS credentials are not valid (any more); renew them (aws sso login, or the OIDC role in GitHub Actions) and run apply again';
     default:
-      return `${root.reason}: apply stopped. ${root.hint}`;
+      return `${root.reason}; ${root.hint}`;
   }
 }
 

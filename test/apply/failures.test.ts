@@ -39,7 +39,8 @@ describe('applyPlan: failures', () => {
     expect(report.failed[0]?.message).toMatch(/^AccessDeniedException: User: .* is not authorized to perform: identitystore:createUser .* — the credentials lack the IAM permission identitystore:CreateUser$/);
     expect(report.succeeded).toBe(0);
     expect(report.stopped).toEqual({
-      reason: 'the credentials lack the IAM permission identitystore:CreateUser: apply stopped at the first access denied. Run it with credentials allowed to make changes (README "IAM permissions")',
+      reason:
+        'at the first access denied: the credentials lack the IAM permission identitystore:CreateUser; run apply with credentials allowed to make changes (README "IAM permissions")',
       notAttempted: plan.changes.length - 1,
     });
     // Nothing after the first refusal was sent.
