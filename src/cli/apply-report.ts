@@ -31,6 +31,10 @@ export function printApplyOutcome(io: CliIo, outcome: Exclude<ApplyOutcome, { st
       printReport(io, report, outcome.plan.changes.length);
       if (remaining.changes.length === 0) {
         io.stdout.write('Identity Center now matches the file: a fresh plan is empty.\n');
+      } else if (report.stopped) {
+        // Apply stopped early: the rest is the plan just shown; say how much, not all of it again.
+        io.stdout.write(`A fresh plan still shows ${remaining.changes.length} changes: run "idc plan" to see them.\n`);
+        io.stderr.write('idc apply: not everything converged: fix the failures above and run apply again.\n');
       } else {
         io.stdout.write(`\nA fresh plan still shows ${remaining.changes.length} changes:\n`);
         io.stdout.write(renderText(remaining, { color }));
