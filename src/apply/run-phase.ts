@@ -33,7 +33,7 @@ function stopReason(error: unknown): string | undefined {
   if (!(root instanceof AwsCallError) || !STOPPING_KINDS.has(classifyAwsError(root))) return undefined;
   switch (root.kind) {
     case 'access-denied':
-      return `at the first access denied: the credentials lack the IAM permission ${root.action}; run apply with credentials allowed to make changes (README "IAM permissions")`;
+      return `at the first access denied: the credentials lack the IAM permission ${root.action}; run apply with credentials allowed to make changes (README "AWS setup")`;
     case 'credentials':
       return 'the AWS credentials are not valid (any more); renew them (aws sso login, or the OIDC role in GitHub Actions) and run apply again';
     default:

@@ -40,7 +40,7 @@ describe('applyPlan: failures', () => {
     expect(report.succeeded).toBe(0);
     expect(report.stopped).toEqual({
       reason:
-        'at the first access denied: the credentials lack the IAM permission identitystore:CreateUser; run apply with credentials allowed to make changes (README "IAM permissions")',
+        'at the first access denied: the credentials lack the IAM permission identitystore:CreateUser; run apply with credentials allowed to make changes (README "AWS setup")',
       notAttempted: plan.changes.length - 1,
     });
     // Nothing after the first refusal was sent.

@@ -191,7 +191,7 @@ describe('apply', () => {
       expect.stringMatching(
         /^ {2}failed: create user jonathan: AccessDeniedException: User: .* is not authorized to perform: identitystore:CreateUser because no identity-based policy allows the identitystore:CreateUser action — the credentials lack the IAM permission identitystore:CreateUser$/,
       ),
-      'idc apply: stopped at the first access denied: the credentials lack the IAM permission identitystore:CreateUser; run apply with credentials allowed to make changes (README "IAM permissions"). 4 changes were not attempted.',
+      'idc apply: stopped at the first access denied: the credentials lack the IAM permission identitystore:CreateUser; run apply with credentials allowed to make changes (README "AWS setup"). 4 changes were not attempted.',
       'idc apply: not everything converged: fix the failures above and run apply again.',
     ]);
     expect(r.stderr).not.toMatch(/AwsCallError|Error:/);
