@@ -25,8 +25,9 @@ function rootCause(error: unknown): unknown {
   return error instanceof StepError ? rootCause(error.cause) : error;
 }
 
-/** Failures every later change would meet too: the first one stops the apply. */
-const STOPPING_KINDS = new Set(['access-denied', 'credentials', 'deadline']);
+/** Failures every later change would meet too (the credentials, the endpoint, the clock): the
+ * first one stops the apply. */
+const STOPPING_KINDS = new Set(['access-denied', 'credentials', 'deadline', 'timeout', 'unreachable']);
 
 function stopReason(error: unknown): string | undefined {
   const root = rootCause(error);

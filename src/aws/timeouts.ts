@@ -4,7 +4,7 @@
  * `connectionTimeout`, and `requestTimeout` with `throwOnRequestTimeout`: without it the handler
  * only logs a warning, see @smithy/node-http-handler's set-request-timeout). A request that times
  * out is tried once more (retry.ts), so a hung endpoint ends the run in about
- * 2 × (response timeout) — 40 s with the defaults. The run's deadline stops any new request after
+ * 2 × (response timeout) — 30 s with the defaults. The run's deadline stops any new request after
  * it (apply reports what it did so far).
  */
 import { escapeTerminal } from '../render/escape.js';
@@ -24,7 +24,7 @@ export const TIMEOUT_ENV = {
 
 export const DEFAULT_TIMEOUTS: Timeouts = {
   connectMs: 5_000,
-  responseMs: 20_000,
+  responseMs: 15_000,
   deadlineMs: 60 * 60_000,
 };
 

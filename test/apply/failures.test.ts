@@ -47,6 +47,19 @@ describe('applyPlan: failures', () => {
     expect(fake.log.map((e) => e.method)).toEqual(['createUser']);
   });
 
+  it('stops when the endpoint stops answering, instead of waiting out every change', async () => {
+    const { live, plan } = fullScenario();
+    const fake = new FakeGateway(live).inject({
+      method: 'createUser',
+      error: new FakeAwsError('TimeoutError', 'a request has exceeded the configured 15000 ms requestTimeout.'),
+    });
+    const report = await applyPlan(plan, live, fake, { ...options(), concurrency: 1 });
+    expect(report.failed.map((f) => f.subject)).toEqual(['create user jonathan']);
+    expect(report.stopped?.reason).toMatch(/^no answer \(identitystore:CreateUser, 2 attempts\); the endpoint accepts connections but does not answer/);
+    expect(report.stopped?.notAttempted).toBe(plan.changes.length - 1);
+    expect(fake.log.map((e) => e.method)).toEqual(['createUser']);
+  });
+
   it('counts changes refused in flight after the stop as not made, not as more failures', async () => {
     const { live, plan } = fullScenario();
     const fake = new FakeGateway(live);

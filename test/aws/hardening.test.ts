@@ -98,8 +98,8 @@ describe('a hung endpoint', () => {
     expect(hung.connections()).toBeLessThanOrEqual(2);
   });
 
-  it('with the default timeouts says 20 s, and gives up after 2 attempts (≈ 40 s, under the 60 s promise)', () => {
-    const timeout = Object.assign(new Error('@smithy/node-http-handler - [ERROR] a request has exceeded the configured 20000 ms requestTimeout.'), {
+  it('with the default timeouts says 15 s, and gives up after 2 attempts (≈ 30 s, under the 60 s promise)', () => {
+    const timeout = Object.assign(new Error('@smithy/node-http-handler - [ERROR] a request has exceeded the configured 15000 ms requestTimeout.'), {
       name: 'TimeoutError',
       code: 'ETIMEDOUT',
     });
@@ -108,7 +108,7 @@ describe('a hung endpoint', () => {
       timeouts: timeoutsFromEnv({}),
     });
     expect(error.message).toBe(
-      'Could not list Identity Center instances: no answer from https://sso.eu-west-1.amazonaws.com within 20 s (sso:ListInstances, 2 attempts)' +
+      'Could not list Identity Center instances: no answer from https://sso.eu-west-1.amazonaws.com within 15 s (sso:ListInstances, 2 attempts)' +
         ' — the endpoint accepts connections but does not answer: check the network, any proxy (HTTPS_PROXY) and AWS_ENDPOINT_URL if set; to wait longer set IDC_AWS_RESPONSE_TIMEOUT_SECONDS',
     );
     expect(timeoutsFromEnv({})).toEqual(DEFAULT_TIMEOUTS);
