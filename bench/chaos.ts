@@ -141,6 +141,9 @@ const errors: Record<string, number> = {};
 for (const r of results) for (const [k, v] of Object.entries(r.errors)) errors[k] = (errors[k] ?? 0) + v;
 const incomplete = results.reduce((a, r) => a + r.incompleteRuns, 0);
 
+if (results.length < CYCLES) {
+  console.error(`stopped at the time bound (CHAOS_SECONDS=${SECONDS}) after ${results.length} of ${CYCLES} cycles: a slow or busy machine; raise CHAOS_SECONDS`);
+}
 console.log(`runs per cycle: ${JSON.stringify(runsHistogram)}; incomplete applies (failures or a failed read, finished by the next run): ${incomplete}`);
 console.log(`faults answered by the emulator: ${JSON.stringify(errors)}`);
 console.log(
