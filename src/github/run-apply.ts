@@ -131,7 +131,7 @@ async function report(deps: ModeDeps, review: Review, outcome: ApplyOutcome): Pr
       const { plan, report: done, remaining } = outcome;
       const lines = [
         `### idc-gitops apply · ${inlineCode(deps.inputs.config)}`,
-        `✅ Applied ${done.succeeded} changes (${plan.counts.create} created, ${plan.counts.update} updated, ${plan.counts.delete} deleted).`,
+        `✅ Applied ${done.succeeded} of ${plan.changes.length} changes (${plan.counts.create} created, ${plan.counts.update} updated, ${plan.counts.delete} deleted).`,
         deps.render(plan, { maxChars: SUMMARY_PLAN_CHARS, title: 'Applied plan', ...(ctx.runUrl ? { runUrl: ctx.runUrl } : {}) }),
       ];
       if (remaining.changes.length > 0) {
