@@ -49,6 +49,14 @@ export type ApplyOutcome =
       remaining: Plan;
       /** The AWS access portal URL new users sign in at. */
       startUrl: string;
+    }
+  | {
+      /** Apply ran (the report says what it did), but reading the state again afterwards failed. */
+      status: 'applied-unchecked';
+      plan: Plan;
+      report: ApplyReport;
+      /** Why the read after apply failed (one line, what to do included). */
+      recheckError: string;
     };
 
 export interface Engine {

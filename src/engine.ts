@@ -8,6 +8,7 @@ import { resolveInstance, resolveRegion, startUrlOf } from './aws/discover.js';
 import type { IdentityCenterGateway } from './aws/gateway.js';
 import { readLive } from './aws/read-live.js';
 import { createSdkGateway } from './aws/sdk-gateway.js';
+import { timeoutsFromEnv } from './aws/timeouts.js';
 import { loadConfig, summarise } from './config/load.js';
 import type { ApplyOutcome, ApplyRequest, Engine, PlanOutcome, ValidateOutcome } from './engine-contract.js';
 import type { Desired } from './model/desired.js';
@@ -46,6 +47,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
         ? options.gatewayFor(region)
         : createSdkGateway({
             region,
+            env,
+            timeouts: timeoutsFromEnv(env),
             ...(options.credentials ? { credentials: options.credentials } : {}),
             ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
           });
@@ -103,7 +106,14 @@ export function createEngine(options: EngineOptions = {}): Engine {
 
     const report = await applyPlan(thePlan, live, gateway, { ...options.apply, progress });
     progress.info('Reading the state again to check that nothing is left…');
-    const after = await read(desired, progress);
+    let after: Awaited<ReturnType<typeof read>>;
+    try {
+      after = await read(desired, progress);
+    } catch (error) {
+      // What apply did must not be lost because the check afterwards failed.
+      const recheckError = error instanceof Error ? error.message : String(error);
+      return { status: 'applied-unchecked', plan: thePlan, report, recheckError };
+    }
     const again = planFrom(desired, after.live);
     const remaining = again.ok ? again.plan : thePlan;
     return { status: 'applied', plan: thePlan, report, remaining, startUrl: startUrlOf(desired.identityCenter, live.instance.identityStoreId) };

@@ -5,7 +5,6 @@ import type { Change } from '../plan/types.js';
 import { waitForAsync, type DurationEstimate, type PollPolicy } from './async-operation.js';
 import type { KeyedMutex } from './concurrency.js';
 import type { IdRegistry } from './id-registry.js';
-import { withTransientRetry, type RetryPolicy } from './transient-retry.js';
 import type { ApplyFailure } from './types.js';
 
 export interface ApplyContext {
@@ -18,7 +17,6 @@ export interface ApplyContext {
   poll: PollPolicy;
   /** Learned durations of assignment creations and deletions (when to poll first). */
   durations: { create: DurationEstimate; delete: DurationEstimate };
-  retry: RetryPolicy;
   /** One holder per target account at a time. */
   accounts: KeyedMutex;
   concurrency: number;
@@ -33,11 +31,25 @@ export interface Outcome {
   failed: ApplyFailure[];
   /** Keys (see dependencies.ts) of changes that failed or were skipped. */
   broken: Set<string>;
+  /** Set at the first failure that every later change would meet too (access denied, no valid
+   * credentials, the run's deadline): no further change starts. */
+  stopped?: { reason: string; notAttempted: number };
 }
 
-/** Calls the gateway with this level's retries on conflicts and throttling. */
+/** Thrown instead of calling AWS once apply has stopped (see Outcome.stopped). */
+export class ApplyStoppedError extends Error {
+  constructor() {
+    super('apply stopped before this call');
+  }
+}
+
+/**
+ * Calls the gateway, unless apply has stopped. No retry here: the gateway is the one layer that
+ * retries (src/aws/retry.ts); what it finally throws is final.
+ */
 export function call<T>(ctx: ApplyContext, operation: () => Promise<T>): Promise<T> {
-  return withTransientRetry(ctx.retry, operation);
+  if (ctx.outcome.stopped) return Promise.reject(new ApplyStoppedError());
+  return operation();
 }
 
 /** Starts an asynchronous operation and waits for it to end (first poll after `estimate`, when given). */

@@ -1,8 +1,10 @@
 /**
  * Executes a plan against Identity Center: phase by phase in the order of phases.ts, as fast as
  * the limits allow, every asynchronous operation awaited, every failure collected. A failure
- * never stops independent changes; the changes that depend on it are skipped. Running apply
- * again after any failure finishes the job (the next plan holds what is left).
+ * never stops independent changes; the changes that depend on it are skipped. The exception: a
+ * failure every later change would meet too (access denied, no valid credentials, the run's
+ * deadline) stops the apply, with one message. Running apply again after any failure finishes
+ * the job (the next plan holds what is left).
  */
 import type { IdentityCenterGateway } from '../aws/gateway.js';
 import type { Live } from '../model/live.js';
@@ -16,7 +18,6 @@ import { countingGateway, sortedCalls } from './counting-gateway.js';
 import { IdRegistry } from './id-registry.js';
 import { phaseDefinitions } from './phases.js';
 import { runPhase } from './run-phase.js';
-import { DEFAULT_RETRY_ATTEMPTS } from './transient-retry.js';
 import type { ApplyReport } from './types.js';
 
 export interface ApplyOptions {
@@ -85,12 +86,6 @@ export async function applyPlan(
       create: new DurationEstimate(pollIntervalMs, pollIntervalMs * POLL_CAP_FACTOR),
       delete: new DurationEstimate(pollIntervalMs, pollIntervalMs * POLL_CAP_FACTOR),
     },
-    retry: {
-      attempts: DEFAULT_RETRY_ATTEMPTS,
-      baseDelayMs: pollIntervalMs,
-      maxDelayMs: pollIntervalMs * 16,
-      sleep,
-    },
     accounts: new KeyedMutex(),
     concurrency: positiveInteger(options.concurrency, DEFAULT_CONCURRENCY, 'concurrency'),
     maxAssignmentCreatesInFlight: positiveInteger(
@@ -116,5 +111,6 @@ export async function applyPlan(
     skipped: ctx.outcome.skipped,
     calls: sortedCalls(counted.calls),
     durationMs: now() - startedAt,
+    ...(ctx.outcome.stopped ? { stopped: { ...ctx.outcome.stopped } } : {}),
   };
 }

@@ -18,4 +18,10 @@ export interface ApplyReport {
   /** API calls made by apply, per operation. */
   calls: Record<string, number>;
   durationMs: number;
+  /**
+   * Set when apply stopped early because every later change would fail the same way (the
+   * credentials may not write, are no longer valid, or the run's deadline passed): why, and how
+   * many changes were not made because of it (not started, or refused the same way while in flight).
+   */
+  stopped?: { reason: string; notAttempted: number };
 }

@@ -1,8 +1,11 @@
 /**
- * Runs one AWS request: through the shared rate limiter, with retries, counted per operation, and
- * with errors wrapped in {@link AwsCallError}. Also collects every page of a paginated list.
+ * Runs one AWS request: through the shared rate limiter, with retries (the only ones, retry.ts),
+ * counted per operation, never after the run's deadline, and with errors wrapped in
+ * {@link AwsCallError}. Also collects every page of a paginated list.
  */
-import { AwsCallError, sdkAttemptsOf, type CallDescription } from './aws-error.js';
+import { AwsCallError, RunLimitError, sdkAttemptsOf, type CallDescription } from './aws-error.js';
+import { endpointOf } from './endpoint.js';
+import { formatSeconds, type Timeouts } from './timeouts.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { withRetry, type RetryOptions } from './retry.js';
 import { compareStrings } from '../model/compare.js';
@@ -12,6 +15,10 @@ export interface CallRunnerOptions {
   retry?: RetryOptions;
   /** Called once per HTTP request made (each page, each retry), with the IAM action name. */
   onCall?: (operation: string) => void;
+  /** For messages (the response timeout) and the run's deadline (from creation). */
+  timeouts?: Timeouts;
+  /** Wall clock for the deadline; default Date.now. */
+  now?: () => number;
 }
 
 export interface CallRunner {
@@ -37,7 +44,15 @@ export interface Paged {
 
 export function createCallRunner(options: CallRunnerOptions): CallRunner {
   const counts = new Map<string, number>();
-  const { limiter } = options;
+  const { limiter, timeouts } = options;
+  const now = options.now ?? Date.now;
+  const deadlineAt = timeouts ? now() + timeouts.deadlineMs : Number.POSITIVE_INFINITY;
+
+  function checkDeadline(): void {
+    if (now() >= deadlineAt && timeouts) {
+      throw new RunLimitError(`the run passed its deadline of ${formatSeconds(timeouts.deadlineMs)}`, 'deadline');
+    }
+  }
 
   function count(action: string, n: number): void {
     counts.set(action, (counts.get(action) ?? 0) + n);
@@ -55,6 +70,7 @@ export function createCallRunner(options: CallRunnerOptions): CallRunner {
     return withRetry(
       () =>
         limiter.run(async () => {
+          checkDeadline();
           try {
             const result = await send();
             settle(description.action, result);
@@ -65,7 +81,11 @@ export function createCallRunner(options: CallRunnerOptions): CallRunner {
           }
         }),
       options.retry,
-      (error, attempts) => (error instanceof AwsCallError ? error : new AwsCallError(description, error, attempts)),
+      (error, attempts) => {
+        if (error instanceof AwsCallError) return error;
+        const endpoint = endpointOf(error);
+        return new AwsCallError(description, error, attempts, { ...(endpoint ? { endpoint } : {}), ...(timeouts ? { timeouts } : {}) });
+      },
     );
   }
 

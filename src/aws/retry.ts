@@ -1,14 +1,23 @@
 /**
- * Our retry around every AWS call (the SDK's own retry, 3 attempts in standard mode, stays as a
- * second line underneath): jittered exponential backoff on throttling, conflicting operations in
- * progress, 5xx and dropped connections; never on validation, access or not-found errors.
+ * The only retry of AWS calls (the SDK's own retry is off: `maxAttempts: 1` in sdk-gateway.ts, and
+ * apply does not retry either). What is retried, and how often, follows the kind of the failure
+ * (error-kind.ts):
+ *
+ * - throttling, transient (5xx, dropped connection, a proxy's error page), conflict-transient:
+ *   up to `1 + retries` attempts (default 7), full-jitter exponential backoff;
+ * - timeout (no connection or no answer in time): 2 attempts, so that a hung endpoint ends within
+ *   a minute with the default timeouts;
+ * - everything else (access denied, validation, not found, permanent conflicts, a wrong endpoint): 1.
+ *
+ * One persistent throttle therefore costs at most 7 requests per page (README "Rate limit and
+ * retries").
  */
 import pRetry from 'p-retry';
-import { errorCode, errorText, httpStatusOf, isThrottleCode, reasonOf, systemCode } from './aws-error.js';
+import { classifyAwsError, type AwsErrorKind } from './error-kind.js';
 import { realSleep, type Sleep } from './rate-limiter.js';
 
 export interface RetryOptions {
-  /** Retries after the first attempt; default 6. */
+  /** Retries after the first attempt for throttling, 5xx and transient conflicts; default 6. */
   retries?: number;
   /** First backoff ceiling in ms; default 500. */
   baseDelayMs?: number;
@@ -20,30 +29,25 @@ export interface RetryOptions {
 }
 
 export const DEFAULT_RETRIES = 6;
+/** Attempts in total for a request that timed out. */
+export const TIMEOUT_ATTEMPTS = 2;
 
-/** Connection failures worth another try. ECONNREFUSED and ENOTFOUND are not: they almost always
- * mean a wrong endpoint (AWS_ENDPOINT_URL, region) and the SDK already retried ECONNREFUSED. */
-const RETRYABLE_SYSTEM_CODES = new Set(['ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ECONNABORTED', 'EHOSTUNREACH', 'ENETUNREACH']);
-const RETRYABLE_NAMES = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException']);
-const NEVER_RETRY = /^(ValidationException|AccessDenied.*|ResourceNotFound.*|ServiceQuotaExceeded.*|InvalidInput.*|ConstraintViolation.*)$/;
+/** Most attempts a failure of this kind gets (the first one included). */
+export function attemptsFor(kind: AwsErrorKind, retries: number = DEFAULT_RETRIES): number {
+  switch (kind) {
+    case 'throttling':
+    case 'transient':
+    case 'conflict-transient':
+      return 1 + retries;
+    case 'timeout':
+      return Math.min(TIMEOUT_ATTEMPTS, 1 + retries);
+    default:
+      return 1;
+  }
+}
 
 export function isRetryable(error: unknown): boolean {
-  const code = errorCode(error);
-  if (NEVER_RETRY.test(code)) return false;
-  if (isThrottleCode(code)) return true;
-  if (code === 'ConflictException' || code === 'ConcurrentModificationException') {
-    // identitystore: a name already taken never settles; sso-admin: "already exists" neither.
-    if (reasonOf(error) === 'UNIQUENESS_CONSTRAINT_VIOLATION') return false;
-    return !/already exists/i.test(errorText(error));
-  }
-  const status = httpStatusOf(error);
-  if (status === 429) return true;
-  if (status !== undefined && status >= 500) return true;
-  if (status !== undefined) return false;
-  if (RETRYABLE_NAMES.has(code)) return true;
-  const sys = systemCode(error);
-  if (sys !== undefined && RETRYABLE_SYSTEM_CODES.has(sys)) return true;
-  return /socket hang up/i.test(errorText(error));
+  return attemptsFor(classifyAwsError(error)) > 1;
 }
 
 /** Full jitter: uniform in [0, min(max, base × 2^retry)). */
@@ -54,14 +58,9 @@ export function backoffDelay(retry: number, options: RetryOptions = {}): number 
   return Math.floor(random() * Math.min(max, base * 2 ** retry));
 }
 
-export interface RetryOutcome<T> {
-  value: T;
-  attempts: number;
-}
-
 /**
- * Runs `attempt` until it succeeds, fails with an error that is not worth retrying, or retries run
- * out. The last error is thrown as is, with the number of attempts made in `onGiveUp`.
+ * Runs `attempt` until it succeeds, fails with an error whose kind has used up its attempts, or
+ * the budget runs out. `onGiveUp` turns the last error (and the attempts made) into the one thrown.
  */
 export async function withRetry<T>(
   attempt: (attemptNumber: number) => Promise<T>,
@@ -69,6 +68,7 @@ export async function withRetry<T>(
   onGiveUp?: (error: unknown, attempts: number) => unknown,
 ): Promise<T> {
   const sleep = options.sleep ?? realSleep;
+  const retries = options.retries ?? DEFAULT_RETRIES;
   let attempts = 0;
   try {
     return await pRetry(
@@ -77,12 +77,12 @@ export async function withRetry<T>(
         return attempt(n);
       },
       {
-        retries: options.retries ?? DEFAULT_RETRIES,
+        retries,
         // p-retry's own timer is off: we sleep in shouldRetry so that tests can inject the sleep.
         minTimeout: 0,
         maxTimeout: 0,
-        shouldRetry: async ({ error, retriesConsumed }) => {
-          if (!isRetryable(error)) return false;
+        shouldRetry: async ({ error, attemptNumber, retriesConsumed }) => {
+          if (attemptNumber >= attemptsFor(classifyAwsError(error), retries)) return false;
           await sleep(backoffDelay(retriesConsumed, options));
           return true;
         },

@@ -1,6 +1,7 @@
 /**
- * The real gateway: the four SDK clients behind one shared rate limiter, our retry (the SDK's own
- * standard-mode retry, 3 attempts, stays underneath), pagination and per-operation call counts.
+ * The real gateway: the four SDK clients behind one shared rate limiter, our retry (the only one:
+ * the SDK's own is off), connect and response timeouts on every request, the run's deadline,
+ * pagination and per-operation call counts.
  *
  * Credentials come from the SDK's default chain (environment, AWS_PROFILE, SSO, web identity in
  * GitHub Actions…) unless given. `AWS_ENDPOINT_URL` is honoured by the SDK itself; `endpoint`
@@ -13,6 +14,7 @@ import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import type { CallCounting } from './call-counts.js';
 import { createCallRunner } from './call-runner.js';
+import { checkEndpointSettings, rememberEndpointOnError } from './endpoint.js';
 import type { IdentityCenterGateway } from './gateway.js';
 import { createRateLimiter, type RateLimiter, type Sleep } from './rate-limiter.js';
 import type { RetryOptions } from './retry.js';
@@ -20,6 +22,7 @@ import { createIdentityStoreGateway } from './sdk-identity-store.js';
 import { createOrganizationsGateway } from './sdk-organizations.js';
 import { createAssignmentsGateway } from './sdk-sso-admin-assignments.js';
 import { createPermissionSetsGateway, PermissionSetNames } from './sdk-sso-admin-permission-sets.js';
+import { DEFAULT_TIMEOUTS, type Timeouts } from './timeouts.js';
 
 export interface SdkGatewayOptions {
   region: string;
@@ -36,24 +39,28 @@ export interface SdkGatewayOptions {
   sleep?: Sleep;
   /** Clock of the rate limiter, in ms (tests). */
   now?: () => number;
-  /** Our retries on top of the SDK's (default 6), backoff base and cap. */
+  /** Our retries (default 6), backoff base and cap. */
   retry?: Omit<RetryOptions, 'sleep'>;
   /** Called once per HTTP request (each page, each retry) with its IAM action name. */
   onCall?: (operation: string) => void;
-  /** Attempts of the SDK's own retry underneath ours; default SDK_MAX_ATTEMPTS. Its backoff
-   * sleeps for real (up to seconds per throttle), so fault-injection tests set 1. */
-  sdkMaxAttempts?: number;
+  /** Connect and response timeout of each request, and the run's deadline; default DEFAULT_TIMEOUTS
+   * (the engine reads them from the environment, see timeouts.ts). */
+  timeouts?: Timeouts;
+  /** Where AWS_ENDPOINT_URL* are checked; default process.env (which the SDK reads). */
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface SdkGateway extends IdentityCenterGateway, CallCounting {
   readonly limiter: RateLimiter;
 }
 
-/** The SDK's own retry: a second line under ours. Standard mode (not adaptive): our limiter
- * already paces the calls, and adaptive mode would add a second, per-client bucket. */
-export const SDK_MAX_ATTEMPTS = 3;
+/** The SDK's own retry is off: retry.ts is the one layer that retries (its budget is documented
+ * there and in the README); two layers multiply their attempts. */
+export const SDK_MAX_ATTEMPTS = 1;
 
 export function createSdkGateway(options: SdkGatewayOptions): SdkGateway {
+  checkEndpointSettings(options.env ?? process.env, options.endpoint);
+  const timeouts = options.timeouts ?? DEFAULT_TIMEOUTS;
   const limiter = createRateLimiter({
     ...(options.rateLimit !== undefined ? { ratePerSecond: options.rateLimit } : {}),
     ...(options.burst !== undefined ? { burst: options.burst } : {}),
@@ -65,16 +72,18 @@ export function createSdkGateway(options: SdkGatewayOptions): SdkGateway {
     limiter,
     retry: { ...options.retry, ...(options.sleep ? { sleep: options.sleep } : {}) },
     ...(options.onCall ? { onCall: options.onCall } : {}),
+    timeouts,
   });
   const config = {
     region: options.region,
-    maxAttempts: options.sdkMaxAttempts ?? SDK_MAX_ATTEMPTS,
-    retryMode: 'standard',
+    maxAttempts: SDK_MAX_ATTEMPTS,
+    // NodeHttpHandler options: `requestTimeout` only warns unless `throwOnRequestTimeout` is set.
+    requestHandler: { connectionTimeout: timeouts.connectMs, requestTimeout: timeouts.responseMs, throwOnRequestTimeout: true },
     ...(options.endpoint ? { endpoint: options.endpoint } : {}),
     ...(options.credentials ? { credentials: options.credentials } : {}),
   };
   const names = new PermissionSetNames();
-  const sts = new STSClient(config);
+  const sts = withEndpointMemory(new STSClient(config));
 
   return {
     limiter,
@@ -85,9 +94,14 @@ export function createSdkGateway(options: SdkGatewayOptions): SdkGateway {
       );
       return { accountId: out.Account ?? '', arn: out.Arn ?? '' };
     },
-    ...createOrganizationsGateway(new OrganizationsClient(config), runner),
-    ...createIdentityStoreGateway(new IdentitystoreClient(config), runner),
-    ...createPermissionSetsGateway(new SSOAdminClient(config), runner, names),
-    ...createAssignmentsGateway(new SSOAdminClient(config), runner, names),
+    ...createOrganizationsGateway(withEndpointMemory(new OrganizationsClient(config)), runner),
+    ...createIdentityStoreGateway(withEndpointMemory(new IdentitystoreClient(config)), runner),
+    ...createPermissionSetsGateway(withEndpointMemory(new SSOAdminClient(config)), runner, names),
+    ...createAssignmentsGateway(withEndpointMemory(new SSOAdminClient(config)), runner, names),
   };
+}
+
+function withEndpointMemory<C extends { middlewareStack: unknown }>(client: C): C {
+  rememberEndpointOnError(client.middlewareStack as Parameters<typeof rememberEndpointOnError>[0]);
+  return client;
 }

@@ -183,7 +183,7 @@ export function createPermissionSetsGateway(
         return undefined;
       } catch (error) {
         // AWS answers ResourceNotFoundException when the set has no boundary.
-        if (error instanceof AwsCallError && error.code.startsWith('ResourceNotFound')) return undefined;
+        if (error instanceof AwsCallError && error.kind === 'not-found') return undefined;
         throw error;
       }
     },

@@ -1,5 +1,7 @@
 /** What `idc apply` prints once the engine is done: the outcome in words a person acts on. */
+import type { ApplyReport } from '../apply/types.js';
 import type { ApplyOutcome } from '../engine-contract.js';
+import { escapeTerminal } from '../render/escape.js';
 import { renderSignIn } from '../render/sign-in.js';
 import { renderText } from '../render/text.js';
 import type { CliIo } from './command.js';
@@ -27,16 +29,13 @@ export function printApplyOutcome(io: CliIo, outcome: Exclude<ApplyOutcome, { st
       return EXIT.failure;
     case 'applied': {
       const { report, remaining } = outcome;
-      const calls = Object.values(report.calls).reduce((a, b) => a + b, 0);
-      const seconds = (report.durationMs / 1000).toFixed(1);
-      io.stdout.write(
-        `\nApplied ${report.succeeded} of ${outcome.plan.changes.length} changes in ${seconds}s (${calls} API calls)` +
-          `${report.failed.length ? `, ${report.failed.length} failed` : ''}${report.skipped ? `, ${report.skipped} skipped` : ''}.\n`,
-      );
-      for (const f of report.failed) io.stderr.write(`  failed: ${f.subject}: ${f.message}\n`);
-      if (report.skipped > 0) io.stderr.write(`  ${report.skipped} changes were skipped because something they need failed.\n`);
+      printReport(io, report, outcome.plan.changes.length);
       if (remaining.changes.length === 0) {
         io.stdout.write('Identity Center now matches the file: a fresh plan is empty.\n');
+      } else if (report.stopped) {
+        // Apply stopped early: the rest is the plan just shown; say how much, not all of it again.
+        io.stdout.write(`A fresh plan still shows ${remaining.changes.length} changes: run "idc plan" to see them.\n`);
+        io.stderr.write('idc apply: not everything converged: fix the failures above and run apply again.\n');
       } else {
         io.stdout.write(`\nA fresh plan still shows ${remaining.changes.length} changes:\n`);
         io.stdout.write(renderText(remaining, { color }));
@@ -46,5 +45,29 @@ export function printApplyOutcome(io: CliIo, outcome: Exclude<ApplyOutcome, { st
       if (signIn) io.stdout.write(`\n${signIn}`);
       return report.failed.length === 0 && remaining.changes.length === 0 ? EXIT.ok : EXIT.failure;
     }
+    case 'applied-unchecked':
+      printReport(io, outcome.report, outcome.plan.changes.length);
+      io.stderr.write(
+        `idc apply: could not check the result, reading the state again failed: ${escapeTerminal(outcome.recheckError)}\n` +
+          'Run "idc plan" to see what is left, and apply again if needed.\n',
+      );
+      return EXIT.failure;
+  }
+}
+
+/** `Applied 12 of 17 changes in 3.2s (40 API calls), 1 failed, 4 skipped.`, then each failure and why apply stopped. */
+export function printReport(io: CliIo, report: ApplyReport, total: number): void {
+  const calls = Object.values(report.calls).reduce((a, b) => a + b, 0);
+  const seconds = (report.durationMs / 1000).toFixed(1);
+  const notMade = report.stopped?.notAttempted ?? 0;
+  io.stdout.write(
+    `\nApplied ${report.succeeded} of ${total} changes in ${seconds}s (${calls} API calls)` +
+      `${report.failed.length ? `, ${report.failed.length} failed` : ''}${report.skipped ? `, ${report.skipped} skipped` : ''}` +
+      `${notMade ? `, ${notMade} not attempted` : ''}.\n`,
+  );
+  for (const f of report.failed) io.stderr.write(`  failed: ${escapeTerminal(f.subject)}: ${escapeTerminal(f.message)}\n`);
+  if (report.skipped > 0) io.stderr.write(`  ${report.skipped} changes were skipped because something they need failed.\n`);
+  if (report.stopped) {
+    io.stderr.write(`idc apply: stopped ${escapeTerminal(report.stopped.reason)}. ${notMade} changes were not attempted.\n`);
   }
 }

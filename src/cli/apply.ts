@@ -111,6 +111,10 @@ function printJson(io: CliIo, outcome: ApplyOutcome): number {
     body['report'] = outcome.report;
     body['remaining'] = JSON.parse(renderJson(outcome.remaining)) as unknown;
   }
+  if (outcome.status === 'applied-unchecked') {
+    body['report'] = outcome.report;
+    body['recheckError'] = outcome.recheckError;
+  }
   io.stdout.write(`${JSON.stringify(body, null, 2)}\n`);
   const ok =
     status === 'nothing-to-do' ||

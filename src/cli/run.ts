@@ -4,6 +4,7 @@ import type { CliIo, Command } from './command.js';
 import { EXIT, UsageError } from './command.js';
 import { COMMANDS } from './commands.js';
 import { closest } from '../model/did-you-mean.js';
+import { escapeTerminal } from '../render/escape.js';
 import { idcVersion } from './version.js';
 
 export type { CliIo } from './command.js';
@@ -70,10 +71,14 @@ export async function runCli(argv: readonly string[], io: CliIo, commands: reado
       return usage(io, parseArgsMessage(e as Error), `idc ${command.name} --help`, command.name, exitCode);
     }
     // Anything else (AWS refused, network down, …) is the command failing, not a crash: one
-    // clear line; the stack only with IDC_DEBUG.
+    // clear line (AWS's text may hold anything: shown escaped), never a class name; the stack
+    // (and the cause's) only with IDC_DEBUG=1.
     const message = e instanceof Error ? e.message : String(e);
-    io.stderr.write(`idc ${command.name}: ${message}\n`);
-    if (io.env['IDC_DEBUG'] && e instanceof Error && e.stack) io.stderr.write(`${e.stack}\n`);
+    io.stderr.write(`idc ${command.name}: ${escapeTerminal(message)}\n`);
+    if (io.env['IDC_DEBUG'] === '1' && e instanceof Error && e.stack) {
+      io.stderr.write(`${e.stack}\n`);
+      if (e.cause instanceof Error && e.cause.stack) io.stderr.write(`Caused by: ${e.cause.stack}\n`);
+    }
     return EXIT.failure;
   }
 }

@@ -73,7 +73,7 @@ export function applyingBody(ctx: BodyContext, reviewedHash: string | undefined)
 export function appliedBody(ctx: BodyContext, plan: Plan, report: ApplyReport, remaining: Plan, startUrl: string): string {
   const lines = [
     heading(ctx, 'apply'),
-    `✅ **Applied**: ${report.succeeded} changes made (${plan.counts.create} created, ${plan.counts.update} updated, ${plan.counts.delete} deleted) in ${(report.durationMs / 1000).toFixed(1)} s. See ${runLink(ctx)}.`,
+    `✅ **Applied** ${report.succeeded} of ${plan.changes.length} changes: ${report.succeeded} changes made (${plan.counts.create} created, ${plan.counts.update} updated, ${plan.counts.delete} deleted) in ${(report.durationMs / 1000).toFixed(1)} s. See ${runLink(ctx)}.`,
   ];
   if (remaining.changes.length > 0) {
     lines.push(`⚠️ A fresh plan after the apply still shows ${remaining.changes.length} changes: run the plan again to see them.`);
@@ -97,6 +97,7 @@ export type ApplyFailure =
   | { kind: 'plan-changed'; plan: Plan; expectedHash: string }
   | { kind: 'unsafe'; plan: Plan; reasons: string[] }
   | { kind: 'apply-failed'; plan: Plan; report: ApplyReport }
+  | { kind: 'apply-unchecked'; plan: Plan; report: ApplyReport; recheckError: string }
   | { kind: 'invalid'; diagnostics: readonly Diagnostic[] }
   | { kind: 'no-reviewed-plan' }
   | { kind: 'error'; message: string };
@@ -115,15 +116,21 @@ export function applyFailureMarkdown(ctx: BodyContext, failure: ApplyFailure): s
         failure.reasons.map((r) => `- ${escapeMarkdown(r)}`).join('\n'),
         '<details><summary>The plan</summary>\n\n' + renderPlan(ctx, failure.plan, 'The plan') + '\n\n</details>',
       ].join('\n\n');
-    case 'apply-failed': {
-      const { report } = failure;
+    case 'apply-failed':
+    case 'apply-unchecked': {
+      const { report, plan } = failure;
       const shown = report.failed.slice(0, 30);
       const list = shown.map((f) => `- ${escapeMarkdown(f.subject)}: ${escapeMarkdown(f.message)}`);
       if (report.failed.length > shown.length) list.push(`- … and ${report.failed.length - shown.length} more (see the run)`);
-      return [
-        `❌ **Apply failed**: ${report.failed.length} changes failed, ${report.succeeded} succeeded, ${report.skipped} skipped because something they need failed. Fix the cause and re-run the apply: a fresh plan picks up where this one stopped.`,
-        list.join('\n'),
-      ].join('\n\n');
+      const head = failure.kind === 'apply-unchecked' && report.failed.length === 0 && !report.stopped ? '⚠️ **Applied, not checked**' : '❌ **Apply failed**';
+      const parts = [`${head}: ${appliedSentence(report, plan.changes.length)}`];
+      if (report.stopped) parts.push(`Apply stopped ${escapeMarkdown(report.stopped.reason)}.`);
+      if (failure.kind === 'apply-unchecked') {
+        parts.push(`Reading the state again afterwards failed: ${escapeMarkdown(failure.recheckError)}. Re-run the apply (or the plan) to see what is left.`);
+      } else {
+        parts.push('Fix the cause and re-run the apply: a fresh plan picks up where this one stopped.');
+      }
+      return [parts.join(' '), ...(list.length > 0 ? [list.join('\n')] : [])].join('\n\n');
     }
     case 'invalid':
       return [
@@ -135,6 +142,14 @@ export function applyFailureMarkdown(ctx: BodyContext, failure: ApplyFailure): s
     case 'error':
       return `❌ **Apply failed**: ${escapeMarkdown(failure.message)}`;
   }
+}
+
+/** `Applied 12 of 17 changes; 1 failed, 4 skipped because something they need failed, 0 not attempted.` */
+export function appliedSentence(report: ApplyReport, total: number): string {
+  const parts = [`${report.failed.length} failed`];
+  if (report.skipped > 0) parts.push(`${report.skipped} skipped because something they need failed`);
+  if (report.stopped) parts.push(`${report.stopped.notAttempted} not attempted`);
+  return `Applied ${report.succeeded} of ${total} changes; ${parts.join(', ')}.`;
 }
 
 export function applyFailedBody(ctx: BodyContext, failure: ApplyFailure): string {

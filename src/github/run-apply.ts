@@ -66,6 +66,7 @@ const REASON: Record<ApplyFailure['kind'], FailureReason> = {
   'plan-changed': 'plan-changed',
   unsafe: 'unsafe',
   'apply-failed': 'apply-failed',
+  'apply-unchecked': 'apply-failed',
   invalid: 'invalid-config',
   'no-reviewed-plan': 'no-reviewed-plan',
   error: 'error',
@@ -75,6 +76,7 @@ const MESSAGE: Record<ApplyFailure['kind'], string> = {
   'plan-changed': 'Apply refused: the plan changed since it was reviewed (see the job summary). Review the new plan in a pull request, or re-run with force: true.',
   unsafe: 'Apply refused by the safety checks (see the job summary). Re-run with force: true to override.',
   'apply-failed': 'Apply failed: some changes could not be made (see the job summary).',
+  'apply-unchecked': 'Apply ran, but reading the state again afterwards failed, so whether everything converged is unknown (see the job summary). Re-run the apply.',
   invalid: 'Apply refused: the file is not valid.',
   'no-reviewed-plan': 'Apply refused: no reviewed plan (direct push, or no idc-gitops comment on the pull request). Merge through a pull request, or re-run with force: true.',
   error: 'Apply failed.',
@@ -121,6 +123,8 @@ async function report(deps: ModeDeps, review: Review, outcome: ApplyOutcome): Pr
       deps.summary.add(`### idc-gitops apply · ${inlineCode(deps.inputs.config)}\n\n✅ Nothing to do: AWS IAM Identity Center already matches the file.`);
       await updateComment(deps, review, 'applied', outcome.plan.hash, nothingToApplyBody(ctx, outcome.plan));
       return OK;
+    case 'applied-unchecked':
+      return fail(deps, review, { kind: 'apply-unchecked', plan: outcome.plan, report: outcome.report, recheckError: outcome.recheckError });
     case 'applied': {
       if (outcome.report.failed.length > 0) {
         return fail(deps, review, { kind: 'apply-failed', plan: outcome.plan, report: outcome.report });
@@ -128,7 +132,7 @@ async function report(deps: ModeDeps, review: Review, outcome: ApplyOutcome): Pr
       const { plan, report: done, remaining } = outcome;
       const lines = [
         `### idc-gitops apply · ${inlineCode(deps.inputs.config)}`,
-        `✅ Applied ${done.succeeded} changes (${plan.counts.create} created, ${plan.counts.update} updated, ${plan.counts.delete} deleted).`,
+        `✅ Applied ${done.succeeded} of ${plan.changes.length} changes (${plan.counts.create} created, ${plan.counts.update} updated, ${plan.counts.delete} deleted).`,
         ...[renderSignIn(plan, { startUrl: outcome.startUrl, format: 'markdown', remaining }).trimEnd()].filter((s) => s !== ''),
         deps.render(plan, { maxChars: SUMMARY_PLAN_CHARS, title: 'Applied plan', ...(ctx.runUrl ? { runUrl: ctx.runUrl } : {}) }),
       ];
@@ -176,9 +180,13 @@ export async function runApply(deps: ModeDeps): Promise<ModeResult> {
     );
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    // The caller reports the error; the comment must not stay at "applying".
+    // The caller reports the error; the comment must not stay at "applying". If that update fails
+    // too, say so (a warning) rather than leave a stale "applying" comment unexplained.
     await updateComment(deps, review, 'failed', review.reviewedHash ?? '', applyFailedBody(bodyContext(deps), { kind: 'error', message })).catch(
-      () => undefined,
+      (commentError: unknown) => {
+        const why = commentError instanceof Error ? commentError.message : String(commentError);
+        deps.io.warning(`Could not update the pull request comment after the apply failed (it may still say "applying"): ${why}`);
+      },
     );
     throw error;
   }

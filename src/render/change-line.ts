@@ -14,8 +14,13 @@ export function assignmentLabel(assignment: Assignment, accountNames: Record<str
   return `${assignment.permissionSet} → ${who} ${assignment.principal} on ${accountLabel(assignment.accountId, accountNames)}`;
 }
 
+/** A model field as the access.yaml key a reader knows: `sessionDuration` → `session_duration`. */
+export function yamlKey(field: string): string {
+  return field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}
+
 function fieldList(fields: readonly string[]): string {
-  return fields.length > 0 ? ` (${fields.join(', ')})` : '';
+  return fields.length > 0 ? ` (${fields.map(yamlKey).join(', ')})` : '';
 }
 
 /** e.g. `create assignment ReadOnly → user jonathan on management (111122223333)`. */

@@ -12,17 +12,63 @@ describe('applyPlan: failures', () => {
     const { live, plan } = fullScenario();
     const fake = new FakeGateway(live).inject({
       method: 'createUser',
-      error: new FakeAwsError('AccessDeniedException', 'User is not authorized to perform identitystore:CreateUser'),
+      error: new FakeAwsError('ValidationException', 'Invalid email address'),
     });
     const report = await applyPlan(plan, live, fake, options());
-    expect(report.failed.map((f) => [f.subject, f.message])).toEqual([
-      ['create user jonathan', 'AccessDeniedException: User is not authorized to perform identitystore:CreateUser'],
-    ]);
+    expect(report.failed.map((f) => [f.subject, f.message])).toEqual([['create user jonathan', 'ValidationException: Invalid email address']]);
     // The membership admins ← jonathan and the assignment ReadOnly → jonathan.
     expect(report.skipped).toBe(2);
     expect(report.succeeded).toBe(plan.changes.length - 3);
+    expect(report.stopped).toBeUndefined();
     expect(fake.calls['createGroupMembership']).toBeUndefined();
     expect(fake.assignmentList()).toEqual(['Admin GROUP admins 111122223333', 'Admin GROUP admins 444455556666']);
+  });
+
+  it('stops at the first access denied, with one message naming the missing IAM permission', async () => {
+    const { live, plan } = fullScenario();
+    const denied = (action: string) =>
+      new FakeAwsError('AccessDeniedException', `User: arn:aws:sts::111122223333:assumed-role/ReadOnly/ci is not authorized to perform: ${action} because no identity-based policy allows the ${action} action`);
+    // Read-only credentials: every write is refused.
+    const fake = new FakeGateway(live);
+    for (const method of ['createUser', 'createGroup', 'updateUser', 'updateGroup', 'createPermissionSet', 'updatePermissionSet', 'deleteUser'] as const) {
+      fake.inject({ method, error: denied(`identitystore:${method}`), times: 100 });
+    }
+    const report = await applyPlan(plan, live, fake, { ...options(), concurrency: 1 });
+    expect(report.failed).toHaveLength(1);
+    expect(report.failed[0]?.subject).toBe('create user jonathan');
+    expect(report.failed[0]?.message).toMatch(/^AccessDeniedException: User: .* is not authorized to perform: identitystore:createUser .* — the credentials lack the IAM permission identitystore:CreateUser$/);
+    expect(report.succeeded).toBe(0);
+    expect(report.stopped).toEqual({
+      reason:
+        'at the first access denied: the credentials lack the IAM permission identitystore:CreateUser; run apply with credentials allowed to make changes (README "AWS setup")',
+      notAttempted: plan.changes.length - 1,
+    });
+    // Nothing after the first refusal was sent.
+    expect(fake.log.map((e) => e.method)).toEqual(['createUser']);
+  });
+
+  it('stops when the endpoint stops answering, instead of waiting out every change', async () => {
+    const { live, plan } = fullScenario();
+    const fake = new FakeGateway(live).inject({
+      method: 'createUser',
+      error: new FakeAwsError('TimeoutError', 'a request has exceeded the configured 15000 ms requestTimeout.'),
+    });
+    const report = await applyPlan(plan, live, fake, { ...options(), concurrency: 1 });
+    expect(report.failed.map((f) => f.subject)).toEqual(['create user jonathan']);
+    expect(report.stopped?.reason).toMatch(/^no answer \(identitystore:CreateUser, 2 attempts\); the endpoint accepts connections but does not answer/);
+    expect(report.stopped?.notAttempted).toBe(plan.changes.length - 1);
+    expect(fake.log.map((e) => e.method)).toEqual(['createUser']);
+  });
+
+  it('counts changes refused in flight after the stop as not made, not as more failures', async () => {
+    const { live, plan } = fullScenario();
+    const fake = new FakeGateway(live);
+    for (const method of ['createUser', 'createGroup'] as const) {
+      fake.inject({ method, error: new FakeAwsError('AccessDeniedException', 'not authorized'), times: 100 });
+    }
+    const report = await applyPlan(plan, live, fake, options());
+    expect(report.failed).toHaveLength(1);
+    expect(report.succeeded + report.failed.length + report.skipped + (report.stopped?.notAttempted ?? 0)).toBe(plan.changes.length);
   });
 
   it('reports a FAILED assignment deletion with AWS reason, and keeps its permission set and group', async () => {
@@ -55,7 +101,7 @@ describe('applyPlan: failures', () => {
     const report = await applyPlan(plan, live, fake, options());
     expect(report.failed.map((f) => [f.subject, f.message])).toEqual([
       ['create permission set Admin', 'ValidationException: Invalid session duration'],
-      ['update permission set ReadOnly (description, managedPolicies, tags)', 'tagging team: ValidationException: Too many tags'],
+      ['update permission set ReadOnly (description, managed_policies, tags)', 'tagging team: ValidationException: Too many tags'],
     ]);
     // Provision ReadOnly, two Admin assignments, one ReadOnly assignment.
     expect(report.skipped).toBe(4);
@@ -85,32 +131,42 @@ describe('applyPlan: failures', () => {
     expect(clock.slept.reduce((a, b) => a + b, 0)).toBe(60_000);
   });
 
-  it('retries throttling and conflicts that escaped the gateway, without reporting them', async () => {
+  it('retries nothing itself: a throttle or conflict the gateway gave up on fails its change once', async () => {
     const { live, plan } = fullScenario();
     const fake = new FakeGateway(live)
-      .inject({ method: 'createAccountAssignment', error: 'throttle', times: 3 })
-      .inject({ method: 'describeAssignmentCreationStatus', error: 'throttle', times: 2 })
-      .inject({ method: 'deletePermissionSet', error: 'conflict', times: 2 })
-      .inject({ method: 'provisionPermissionSet', error: 'conflict', times: 1 });
+      .inject({ method: 'createAccountAssignment', error: 'throttle', times: 1 })
+      .inject({ method: 'deletePermissionSet', error: 'conflict', times: 1 });
     const report = await applyPlan(plan, live, fake, options());
-    expect(report.failed).toEqual([]);
-    expect(report.calls['CreateAccountAssignment']).toBe(3 + 3);
-    expect(report.calls['DeletePermissionSet']).toBe(3);
-    expect(fake.sets.size).toBe(2);
+    // In plan order.
+    expect(report.failed.map((f) => [f.subject, f.message])).toEqual([
+      [
+        'delete permission set Legacy',
+        'ConflictException: An operation is in progress on the permission set (injected). Retry the operation. — another operation on the same resource did not settle after 7 attempts; run apply again in a few minutes',
+      ],
+      [
+        'create assignment Admin → group admins on management (111122223333)',
+        'ThrottlingException: Rate exceeded — AWS kept throttling after 7 attempts; try again later, when fewer tools call Identity Center',
+      ],
+    ]);
+    // One call each: the 7 attempts were the gateway's (src/aws/retry.ts), not apply's.
+    expect(report.calls['CreateAccountAssignment']).toBe(3);
+    expect(report.calls['DeletePermissionSet']).toBe(1);
   });
 
-  it('gives up on a conflict that does not clear, saying so', async () => {
+  it('names a permanent conflict (an application profile on the set) and what to do, without retrying', async () => {
     const { live, plan } = fullScenario();
-    const fake = new FakeGateway(live).inject({ method: 'deletePermissionSet', error: 'conflict', times: 100 });
-    const clock = fakeClock();
-    const report = await applyPlan(plan, live, fake, { ...options(), ...clock });
-    expect(report.failed.map((f) => f.subject)).toEqual(['delete permission set Legacy']);
-    expect(report.failed[0]?.message).toBe(
-      'still conflicting with another operation on the same permission set or account after 6 attempts ' +
-        '(ConflictException: An operation is in progress on the permission set (injected). Retry the operation.): ' +
-        'wait for it to finish, then run apply again',
-    );
-    expect(report.calls['DeletePermissionSet']).toBe(6);
+    const fake = new FakeGateway(live).inject({
+      method: 'deletePermissionSet',
+      error: new FakeAwsError('ConflictException', 'Could not delete because PermissionSet has ApplicationProfile associated with it.'),
+    });
+    const report = await applyPlan(plan, live, fake, options());
+    expect(report.failed.map((f) => [f.subject, f.message])).toEqual([
+      [
+        'delete permission set Legacy',
+        'ConflictException: Could not delete because PermissionSet has ApplicationProfile associated with it. — an application in IAM Identity Center still uses this permission set: remove it from the application in the console, then run apply again',
+      ],
+    ]);
+    expect(report.calls['DeletePermissionSet']).toBe(1);
   });
 
   it('does not retry a name that is already taken', async () => {
@@ -119,7 +175,9 @@ describe('applyPlan: failures', () => {
     const fake = new FakeGateway(live);
     fake.users.set('other', liveUser('jonathan'));
     const report = await applyPlan(plan, live, fake, options());
-    expect(report.failed[0]?.message).toBe('ConflictException: Duplicate UserName');
+    expect(report.failed[0]?.message).toBe(
+      'ConflictException: Duplicate UserName — the value is already taken by another resource: make it unique in access.yaml, or run apply again once the plan has freed it (deletions run last)',
+    );
     expect(report.calls['CreateUser']).toBe(1);
   });
 

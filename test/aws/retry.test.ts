@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelay, isRetryable, withRetry } from '../../src/aws/retry.js';
+import { classifyAwsError, type AwsErrorKind } from '../../src/aws/error-kind.js';
+import { attemptsFor, backoffDelay, isRetryable, withRetry } from '../../src/aws/retry.js';
 
 const awsError = (name: string, status = 400, extra: Record<string, unknown> = {}) =>
   Object.assign(new Error(`${name} happened`), { name, $metadata: { httpStatusCode: status }, ...extra });
@@ -29,6 +30,10 @@ describe('isRetryable', () => {
     ['ServiceQuotaExceededException', awsError('ServiceQuotaExceededException', 402)],
     ['ConflictException: name taken', awsError('ConflictException', 409, { Reason: 'UNIQUENESS_CONSTRAINT_VIOLATION' })],
     ['ConflictException: already exists', Object.assign(awsError('ConflictException', 409), { message: 'PermissionSet already exists' })],
+    [
+      'ConflictException: application profile attached (never clears by waiting)',
+      Object.assign(awsError('ConflictException', 409), { message: 'Could not delete because PermissionSet has ApplicationProfile associated with it.' }),
+    ],
     ['ECONNREFUSED (wrong endpoint)', sysError('ECONNREFUSED')],
     ['ENOTFOUND', sysError('ENOTFOUND')],
     ['a plain bug', new Error('undefined is not a function')],
@@ -87,6 +92,61 @@ describe('withRetry', () => {
     ).rejects.toThrow('gave up after 3');
     expect(calls).toBe(3);
     expect((seen?.[0] as Error).name).toBe('ConflictException');
+  });
+
+  it('tries a request that timed out only twice, so that a hung endpoint ends within a minute', async () => {
+    let calls = 0;
+    const timeout = Object.assign(new Error('a request has exceeded the configured 20000 ms requestTimeout.'), { name: 'TimeoutError', code: 'ETIMEDOUT' });
+    await expect(
+      withRetry(
+        async () => {
+          calls++;
+          throw timeout;
+        },
+        { sleep: async () => undefined },
+      ),
+    ).rejects.toBe(timeout);
+    expect(calls).toBe(2);
+  });
+
+  it('gives a persistent throttle exactly the documented budget of 7 attempts', async () => {
+    let calls = 0;
+    await expect(
+      withRetry(
+        async () => {
+          calls++;
+          throw awsError('ThrottlingException');
+        },
+        { sleep: async () => undefined },
+      ),
+    ).rejects.toThrow();
+    expect(calls).toBe(7);
+  });
+
+  // Every kind, its classifier input, and the attempts it gets: the budget in one table.
+  it.each<[AwsErrorKind, Error, number]>([
+    ['throttling', awsError('ThrottlingException'), 7],
+    ['transient', awsError('InternalServerException', 500), 7],
+    ['conflict-transient', awsError('ConflictException', 409), 7],
+    ['timeout', Object.assign(new Error('no connection'), { name: 'TimeoutError' }), 2],
+    ['conflict-permanent', awsError('ConflictException', 409, { Reason: 'UNIQUENESS_CONSTRAINT_VIOLATION' }), 1],
+    ['access-denied', awsError('AccessDeniedException', 403), 1],
+    ['credentials', awsError('ExpiredTokenException', 400), 1],
+    ['not-found', awsError('ResourceNotFoundException', 400), 1],
+    ['validation', awsError('ValidationException', 400), 1],
+    ['unreachable', sysError('ECONNREFUSED'), 1],
+  ])('%s: classified so, and given %i attempt(s) in all, never more', async (kind, error, budget) => {
+    expect(classifyAwsError(error)).toBe(kind);
+    expect(attemptsFor(kind)).toBe(budget);
+    let calls = 0;
+    await withRetry(
+      async () => {
+        calls++;
+        throw error;
+      },
+      { sleep: async () => undefined },
+    ).catch(() => undefined);
+    expect(calls).toBe(budget);
   });
 
   it('caps the backoff', () => {

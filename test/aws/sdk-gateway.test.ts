@@ -158,7 +158,7 @@ describe('SDK gateway: errors and normalisation', () => {
     const g = gateway();
     expect(await g.describePermissionSet(INSTANCE, PS)).toEqual({ arn: PS, name: 'ReadOnly', sessionDuration: 'PT2H' });
     await expect(g.listAccountAssignments(INSTANCE, '111122223333', PS)).rejects.toThrow(
-      'Could not list account assignments for permission set ReadOnly on account 111122223333: AccessDeniedException: User is not authorized — the credentials need sso:ListAccountAssignments',
+      'Could not list account assignments for permission set ReadOnly on account 111122223333: AccessDeniedException: User is not authorized — the credentials lack the IAM permission sso:ListAccountAssignments',
     );
     expect(sleeps).toEqual([]);
   });

@@ -130,7 +130,7 @@ describe('the Action (dist/index.js) on GitHub events', () => {
     expect(headerOf(comments[0])).toMatchObject({ status: 'applied', planHash: reviewedHash });
     expect(comments[0]!.body).toMatch(/applied/i);
     expect(comments[0]!.body).toContain(RUN_URL);
-    expect(run.summary).toMatch(/Applied \d+ changes/);
+    expect(run.summary).toMatch(/Applied \d+ of \d+ changes/);
 
     const world = w.emu.dump();
     expect(userNames(world)).toEqual(['jonathan', 'maria']);

@@ -44,10 +44,8 @@ async function converge(e: E2E, check: () => void): Promise<{ runs: number; fail
 }
 
 describe('apply with faults injected', () => {
-  // Our retry alone: the SDK's own retry underneath sleeps for real (≈ 0.5–1 s per throttle), which
-  // would make this file several times slower without testing anything of ours.
   it('converges from a messy organization, never touching what is outside the plan', async () => {
-    e2e = await startE2E({ world: messyWorld(), emulator: { faults: FAULTS, seed: 3 }, gateway: { sdkMaxAttempts: 1 } });
+    e2e = await startE2E({ world: messyWorld(), emulator: { faults: FAULTS, seed: 3 } });
     await e2e.write(MESSY_YAML);
     const emu = e2e.emu;
     const untouched = untouchedParts(emu.dump());
@@ -66,7 +64,7 @@ describe('apply with faults injected', () => {
   });
 
   it('converges on a bigger plan (≈ 90 writes, FAILED statuses likely) from an empty Identity Center', async () => {
-    e2e = await startE2E({ world: bigWorld(8), emulator: { faults: FAULTS, seed: 5 }, gateway: { sdkMaxAttempts: 1 } });
+    e2e = await startE2E({ world: bigWorld(8), emulator: { faults: FAULTS, seed: 5 } });
     await e2e.write(bigYaml(12));
     const emu = e2e.emu;
     const org = emu.dump().organization;

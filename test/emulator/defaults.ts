@@ -8,7 +8,7 @@ export function resolveConfig(o: EmulatorOptions): ResolvedConfig {
     latencyMs: o.latencyMs ?? 0,
     timeScale,
     rateLimit: o.rateLimit ?? 20,
-    faults: { throttleRate: 0, serverErrorRate: 0, conflictRate: 0, failedStatusRate: 0, ...o.faults },
+    faults: { throttleRate: 0, serverErrorRate: 0, conflictRate: 0, failedStatusRate: 0, readOnly: false, ...o.faults },
     asyncPolls: o.asyncPolls ?? 1,
     asyncMs: o.asyncMs ?? 1000,
     seed: o.seed ?? 1,

@@ -27,6 +27,19 @@ export interface Answer {
 
 const JSON_TYPE = 'application/x-amz-json-1.1';
 
+/** IAM action prefixes of the services (sso-admin's actions are `sso:…`). */
+const IAM_PREFIX: Record<Route['service'], string> = { 'sso-admin': 'sso', identitystore: 'identitystore', organizations: 'organizations', sts: 'sts' };
+
+/**
+ * What AWS answers a caller whose policies do not allow the action, in the wording of IAM's
+ * implicit deny (https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_access-denied.html):
+ * "User: ARN is not authorized to perform: ACTION because no identity-based policy allows the ACTION action".
+ */
+function readOnlyDenied(caller: Caller, r: Route): AwsError {
+  const action = `${IAM_PREFIX[r.service]}:${r.operation}`;
+  return new AwsError('AccessDeniedException', `User: ${caller.arn} is not authorized to perform: ${action} because no identity-based policy allows the ${action} action`);
+}
+
 /** The emulator without its socket: state, knobs, counters, and the request pipeline. */
 export class Emulator implements Controllable {
   readonly config: ResolvedConfig;
@@ -156,6 +169,7 @@ export class Emulator implements Controllable {
       iam: this.iam,
     };
     if (r.service === 'sts') return handleSts(ctx, r.operation, new URLSearchParams(body));
+    if (this.config.faults.readOnly && isWrite(r.operation)) throw readOnlyDenied(ctx.caller, r);
     const org = r.service === 'organizations';
     const throttled = (org ? this.orgBucket : this.idcBucket).take(now) === false || this.gen.faults.chance(this.config.faults.throttleRate);
     if (throttled) throw org ? new AwsError('TooManyRequestsException', 'AWS Organizations can\'t complete your request because another request is already in progress. Try again later.', 400, { Type: 'TooManyRequests' }) : new AwsError('ThrottlingException', 'Rate exceeded');

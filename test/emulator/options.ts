@@ -12,6 +12,8 @@ export interface Faults {
   conflictRate?: number;
   /** Probability that an asynchronous operation ends FAILED. */
   failedStatusRate?: number;
+  /** Credentials allowed to read only: every write answers AccessDeniedException, worded as IAM does. */
+  readOnly?: boolean;
 }
 
 export interface Caller {

@@ -329,6 +329,24 @@ describe('merge (push to the default branch)', () => {
     expect(github.comments).toHaveLength(0);
   });
 
+  it('when the read after apply fails, the comment still says what was applied (Applied N of M)', async () => {
+    const engine = new FakeEngine();
+    engine.pending = planCreating(['jonathan', 'maria']);
+    await reviewed(engine);
+    engine.apply = async () => ({
+      status: 'applied-unchecked',
+      plan: engine.pending,
+      report: { succeeded: 2, failed: [], skipped: 0, calls: {}, durationMs: 900 },
+      recheckError: 'Could not list users: ThrottlingException: Rate exceeded — AWS kept throttling after 7 attempts; try again later',
+    });
+    const run = await runWithFakes({ github, engine, eventName: 'push', payload: pushEvent(), sha: MERGE_SHA });
+    expect(run.ok).toBe(false);
+    expect(run.failureReason).toBe('apply-failed');
+    const body = github.commentsOn(21)[0]!.body;
+    expect(body).toContain('Applied 2 of 2 changes; 0 failed.');
+    expect(body).toContain('Reading the state again afterwards failed: Could not list users: ThrottlingException');
+  });
+
   it('marks the comment failed with the errors when some changes fail', async () => {
     const engine = new FakeEngine();
     engine.pending = planCreating(['jonathan', 'maria']);
@@ -392,6 +410,24 @@ describe('errors', () => {
     expect(run.failureReason).toBe('invalid-input');
     expect(run.io.failed).toBe('Input "mode" is "destroy": expected one of auto, plan, apply, validate, drift.');
     expect(run.io.outputs['failure-reason']).toBe('invalid-input');
+  });
+
+  it('warns when the comment cannot be updated after an engine error, instead of hiding it', async () => {
+    const engine = new FakeEngine();
+    engine.pending = planCreating(['jonathan']);
+    github.addPull({ number: 32 });
+    await runWithFakes({ github, engine, eventName: 'pull_request', payload: pullRequestEvent(32) });
+    github.mergePull(32, MERGE_SHA);
+    engine.apply = async () => {
+      // Someone deletes the comment while the apply runs: the final update answers 404.
+      github.comments.splice(0, github.comments.length);
+      throw new Error('Could not list users: timed out');
+    };
+    const run = await runWithFakes({ github, engine, eventName: 'push', payload: pushEvent(), sha: MERGE_SHA });
+    expect(run.ok).toBe(false);
+    expect(run.io.annotations.filter((a) => a.level === 'warning').map((a) => a.message)).toEqual([
+      expect.stringMatching(/^Could not update the pull request comment after the apply failed \(it may still say "applying"\): /),
+    ]);
   });
 
   it('an engine error fails the run with its message, and the comment does not stay "applying"', async () => {
