@@ -13,14 +13,15 @@ import type { Live } from '../model/live.js';
 import type { AccountIndex } from './accounts.js';
 import { compareTuples, sortedStrings } from './compare.js';
 import {
+  candidateGrants,
   effectiveAccess,
   grantKey,
   liveAccessState,
-  peopleOf,
   principalKey,
   stateAfter,
   type AccessState,
-  type GrantKey,
+  type EffectiveAccess,
+  touchedPeople,
   type Holding,
 } from './effective-access.js';
 import type { AccessChange, AccessPath, AssignmentChange, GroupAccessChange, UnchangedMember, UserAccessChange } from './types.js';
@@ -35,8 +36,6 @@ export interface AccessInputs {
   deletedGroups: Set<string>;
   deletedSets: Set<string>;
 }
-
-type Access = Map<string, Map<GrantKey, Holding>>;
 
 /** Why each assignment is created (rule labels) or deleted, by principal and grant. */
 function assignmentReasons(inputs: AccessInputs): Map<string, string[]> {
@@ -85,7 +84,7 @@ function paths(
   return out;
 }
 
-function userRows(people: string[], before: Access, after: Access, states: [AccessState, AccessState], inputs: AccessInputs): UserAccessChange[] {
+function userRows(people: string[], views: [EffectiveAccess, EffectiveAccess], states: [AccessState, AccessState], inputs: AccessInputs): UserAccessChange[] {
   const reasons = assignmentReasons(inputs);
   const rows: UserAccessChange[] = [];
   const row = (effect: 'gain' | 'lose', user: string, h: Holding, other: AccessState): void => {
@@ -100,10 +99,12 @@ function userRows(people: string[], before: Access, after: Access, states: [Acce
     });
   };
   for (const user of people) {
-    const b = before.get(user) ?? new Map<GrantKey, Holding>();
-    const a = after.get(user) ?? new Map<GrantKey, Holding>();
-    for (const [k, h] of a) if (!b.has(k)) row('gain', user, h, states[0]);
-    for (const [k, h] of b) if (!a.has(k)) row('lose', user, h, states[1]);
+    for (const k of candidateGrants(user, states, views)) {
+      const had = views[0].holding(user, k);
+      const has = views[1].holding(user, k);
+      if (had === undefined && has !== undefined) row('gain', user, has, states[0]);
+      if (had !== undefined && has === undefined) row('lose', user, had, states[1]);
+    }
   }
   return rows;
 }
@@ -132,7 +133,7 @@ function groupGrantsOnlyIn(a: AccessState, b: AccessState): Assignment[] {
  * deleted with its assignments. Each says whose effective access it changes, and why not for the
  * other members.
  */
-function groupRows(before: Access, after: Access, states: [AccessState, AccessState], inputs: AccessInputs): GroupAccessChange[] {
+function groupRows(views: [EffectiveAccess, EffectiveAccess], states: [AccessState, AccessState], inputs: AccessInputs): GroupAccessChange[] {
   const reasons = assignmentReasons(inputs);
   const rows: GroupAccessChange[] = [];
   const row = (a: Assignment, gain: boolean): void => {
@@ -144,7 +145,7 @@ function groupRows(before: Access, after: Access, states: [AccessState, AccessSt
     const changesAccessOf: string[] = [];
     const unchanged: UnchangedMember[] = [];
     for (const user of members) {
-      const kept = gain ? before.get(user)?.get(k) : after.get(user)?.get(k);
+      const kept = gain ? views[0].holding(user, k) : views[1].holding(user, k);
       if (kept === undefined) changesAccessOf.push(user);
       else unchanged.push({ user, because: `${gain ? 'already has it' : 'keeps it'} ${howHeld(kept)}` });
     }
@@ -178,14 +179,13 @@ export function accessChanges(inputs: AccessInputs): AccessChange[] {
     deletedUsers: inputs.deletedUsers,
     deletedGroups: inputs.deletedGroups,
   });
-  const people = peopleOf(live, [before, after]);
-  const accessBefore = effectiveAccess(before, people);
-  const accessAfter = effectiveAccess(after, people);
+  const people = touchedPeople(before, after);
+  const views: [EffectiveAccess, EffectiveAccess] = [effectiveAccess(before), effectiveAccess(after)];
   const states: [AccessState, AccessState] = [before, after];
-  const users = userRows(people, accessBefore, accessAfter, states, inputs).sort((x, y) =>
+  const users = userRows(people, views, states, inputs).sort((x, y) =>
     compareTuples([x.user, x.accountId, x.permissionSet, x.effect], [y.user, y.accountId, y.permissionSet, y.effect]),
   );
-  const groups = groupRows(accessBefore, accessAfter, states, inputs).sort((x, y) =>
+  const groups = groupRows(views, states, inputs).sort((x, y) =>
     compareTuples([x.group, x.accountId, x.permissionSet, x.effect], [y.group, y.accountId, y.permissionSet, y.effect]),
   );
   return [...users, ...groups];
