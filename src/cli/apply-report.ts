@@ -1,5 +1,6 @@
 /** What `idc apply` prints once the engine is done: the outcome in words a person acts on. */
 import type { ApplyOutcome } from '../engine-contract.js';
+import { diagnosticText } from '../render/escape.js';
 import { renderText } from '../render/text.js';
 import type { CliIo } from './command.js';
 import { EXIT } from './command.js';
@@ -19,7 +20,7 @@ export function printApplyOutcome(io: CliIo, outcome: Exclude<ApplyOutcome, { st
     case 'unsafe':
       io.stdout.write(renderText(outcome.plan, { color }));
       io.stderr.write('idc apply: refused by the safety checks. Nothing was changed.\n');
-      for (const reason of outcome.reasons) io.stderr.write(`  - ${reason}\n`);
+      for (const reason of outcome.reasons) io.stderr.write(`  - ${diagnosticText(reason)}\n`);
       return EXIT.failure;
     case 'cancelled':
       io.stderr.write('Apply cancelled. Nothing was changed.\n');
@@ -32,7 +33,7 @@ export function printApplyOutcome(io: CliIo, outcome: Exclude<ApplyOutcome, { st
         `\nApplied ${report.succeeded} of ${outcome.plan.changes.length} changes in ${seconds}s (${calls} API calls)` +
           `${report.failed.length ? `, ${report.failed.length} failed` : ''}${report.skipped ? `, ${report.skipped} skipped` : ''}.\n`,
       );
-      for (const f of report.failed) io.stderr.write(`  failed: ${f.subject}: ${f.message}\n`);
+      for (const f of report.failed) io.stderr.write(`  failed: ${diagnosticText(`${f.subject}: ${f.message}`)}\n`);
       if (report.skipped > 0) io.stderr.write(`  ${report.skipped} changes were skipped because something they need failed.\n`);
       if (remaining.changes.length === 0) {
         io.stdout.write('Identity Center now matches the file: a fresh plan is empty.\n');

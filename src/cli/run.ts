@@ -4,6 +4,7 @@ import type { CliIo, Command } from './command.js';
 import { EXIT, UsageError } from './command.js';
 import { COMMANDS } from './commands.js';
 import { closest } from '../model/did-you-mean.js';
+import { diagnosticText } from '../render/escape.js';
 
 export type { CliIo } from './command.js';
 
@@ -66,14 +67,14 @@ export async function runCli(argv: readonly string[], io: CliIo, commands: reado
     // Anything else (AWS refused, network down, …) is the command failing, not a crash: one
     // clear line; the stack only with IDC_DEBUG.
     const message = e instanceof Error ? e.message : String(e);
-    io.stderr.write(`idc ${command.name}: ${message}\n`);
+    io.stderr.write(`idc ${command.name}: ${diagnosticText(message)}\n`);
     if (io.env['IDC_DEBUG'] && e instanceof Error && e.stack) io.stderr.write(`${e.stack}\n`);
     return EXIT.failure;
   }
 }
 
 function usage(io: CliIo, message: string, helpCommand: string, commandName?: string, exitCode: number = EXIT.usage): number {
-  io.stderr.write(`idc${commandName ? ` ${commandName}` : ''}: ${message}\nRun "${helpCommand}" for usage.\n`);
+  io.stderr.write(`idc${commandName ? ` ${commandName}` : ''}: ${diagnosticText(message)}\nRun "${helpCommand}" for usage.\n`);
   return exitCode;
 }
 

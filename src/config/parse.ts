@@ -1,10 +1,12 @@
 /**
  * Parses access.yaml text into plain data plus the position of every node, in one pass over the
  * YAML document. Aliases are expanded here, under a budget, so an anchor/alias "billion laughs"
- * file is refused instead of exhausting memory.
+ * file is refused instead of exhausting memory. Nesting is limited before the yaml library
+ * builds its document: its composer recurses once per level (20,000 nested `[` exhaust the stack
+ * and come back as "Maximum call stack size exceeded"), its lexer and parser do not.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit } from 'yaml';
-import type { Node as YamlNode, Document } from 'yaml';
+import { Composer, YAMLParseError, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, Parser, visit } from 'yaml';
+import type { CST, Node as YamlNode, Document } from 'yaml';
 import type { Diagnostic, SourcePos } from '../model/source.js';
 import { inThing } from './describe.js';
 import { SourceMap } from './source-map.js';
@@ -25,14 +27,9 @@ export interface ParseResult {
 
 export function parseYaml(text: string, file: string): ParseResult {
   const lineCounter = new LineCounter();
-  const doc = withPlainEnv(() =>
-    parseDocument(text, {
-      lineCounter,
-      prettyErrors: false,
-      uniqueKeys: false, // detected below, with both positions and the key's path in the message
-      strict: true,
-    }),
-  );
+  // What yaml's parseDocument does, with a depth check between its (iterative) parser and its
+  // (recursive) composer.
+  const tokens = withPlainEnv(() => Array.from(new Parser(lineCounter.addNewLine).parse(text)));
   const diagnostics: Diagnostic[] = [];
   // One allocation per position: a binary search over the line starts the lexer recorded.
   const starts = lineCounter.lineStarts;
@@ -47,6 +44,12 @@ export function parseYaml(text: string, file: string): ParseResult {
     return { file, line: lo + 1, col: offset - (starts[lo] ?? 0) + 1 };
   };
   const source = new SourceMap(file, posOf);
+  const tooDeep = tooDeepAt(tokens);
+  if (tooDeep !== undefined) {
+    diagnostics.push({ ...posOf(tooDeep), severity: 'error', message: tooDeepMessage() });
+    return { data: undefined, source, diagnostics, fatal: true };
+  }
+  const doc = withPlainEnv(() => compose(tokens, text.length));
   for (const e of doc.errors) {
     const unclosed = e.code === 'MISSING_CHAR' ? unclosedQuoteStart(doc, e.pos[0]) : undefined;
     diagnostics.push(
@@ -62,6 +65,50 @@ export function parseYaml(text: string, file: string): ParseResult {
   const walker = new Walker(doc, source, posOf, diagnostics);
   const data = walker.node(doc.contents, '');
   return { data, source, diagnostics, fatal: walker.fatal };
+}
+
+function tooDeepMessage(): string {
+  return `the document is nested deeper than ${MAX_DEPTH} levels: flatten it (access.yaml needs about 8 levels, inline policies included)`;
+}
+
+/** The document of `tokens` (the first; a second one is an error, as in yaml's parseDocument). */
+function compose(tokens: CST.Token[], length: number): Document {
+  const composer = new Composer({
+    prettyErrors: false,
+    uniqueKeys: false, // detected below, with both positions and the key's path in the message
+    strict: true,
+  });
+  let doc: Document | undefined;
+  for (const d of composer.compose(tokens, true, length)) {
+    if (!doc) doc = d;
+    else {
+      doc.errors.push(new YAMLParseError(d.range.slice(0, 2) as [number, number], 'MULTIPLE_DOCS', 'this file holds more than one YAML document (a line with --- starts another): access.yaml is one document, so remove the second'));
+      break;
+    }
+  }
+  // compose(…, forceDoc = true) always yields a document.
+  return doc as Document;
+}
+
+/**
+ * Offset of the first collection nested deeper than {@link MAX_DEPTH} + 1 levels in the CST
+ * (the top-level mapping is level 1), found without recursion; undefined when none is.
+ */
+function tooDeepAt(tokens: readonly CST.Token[]): number | undefined {
+  const stack: [CST.Token, number][] = tokens.map((t) => [t, 0]);
+  for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
+    const [token, depth] = top;
+    if (token.type === 'document') {
+      if (token.value) stack.push([token.value, depth]);
+    } else if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') {
+      if (depth + 1 > MAX_DEPTH + 1) return token.offset;
+      for (const item of token.items) {
+        if ('key' in item && item.key) stack.push([item.key, depth + 1]);
+        if (item.value) stack.push([item.value, depth + 1]);
+      }
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -136,7 +183,7 @@ class Walker {
     if (this.fatal) return null;
     if (depth > MAX_DEPTH) {
       const range = (node as YamlNode).range;
-      this.error(range?.[0] ?? 0, `the document is nested deeper than ${MAX_DEPTH} levels: flatten it`);
+      this.error(range?.[0] ?? 0, tooDeepMessage());
       return null;
     }
     if (this.aliasDepth > 0 && ++this.aliasNodes > MAX_ALIAS_NODES) {

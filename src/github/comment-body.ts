@@ -7,7 +7,7 @@ import type { Diagnostic } from '../model/source.js';
 import type { Plan } from '../plan/types.js';
 import { diagnosticsMarkdown } from './annotations.js';
 import { MAX_COMMENT_CHARS } from './comment.js';
-import { escapeMarkdown, inlineCode } from './escape-markdown.js';
+import { escapeMarkdown, inlineCode } from '../render/escape.js';
 import type { RenderPlanMarkdown } from './render.js';
 
 export interface BodyContext {

@@ -5,8 +5,6 @@ import { summaryCounts, summarySentence } from './describe.js';
 import { escapeMarkdown } from './escape.js';
 import { accessSection, detailSections, warningsSection } from './markdown-sections.js';
 
-export { escapeMarkdown } from './escape.js';
-
 export interface MarkdownOptions {
   /** GitHub refuses comments over 65,536 characters; default 60,000. */
   maxChars?: number;

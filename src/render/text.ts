@@ -3,7 +3,7 @@ import type { User } from '../model/identity.js';
 import { isEmptyPlan } from '../plan/hash.js';
 import type { Change, Plan } from '../plan/types.js';
 import { accountText, byKind, fieldDeltas, KIND_TITLES, summarySentence, whoText } from './describe.js';
-import { escapeTerminal as t } from './escape.js';
+import { plainText as t } from './escape.js';
 
 export interface TextOptions {
   /** ANSI colours (when writing to a TTY). */
