@@ -13,6 +13,7 @@ import { normalise } from './normalise.js';
 import { parseYaml } from './parse.js';
 import { runRules } from './rules/index.js';
 import { checkSchema } from './schema.js';
+import { checkUniqueLists } from './unique-lists.js';
 
 export interface LoadResult {
   /** Present if and only if there is no error-severity diagnostic. */
@@ -54,6 +55,8 @@ export function loadConfigText(text: string, file: string, baseDir: string): Loa
     diagnostics.push({ ...parsed.source.at([]), severity: 'error', message });
     return finish(diagnostics);
   }
+  // Linear checks first; the schema then has nothing whose cost grows faster than its input.
+  diagnostics.push(...checkUniqueLists(data, parsed.source));
   diagnostics.push(...checkSchema(data, parsed.source));
   const { desired, policies, diagnostics: normaliseDiagnostics } = normalise(data, parsed.source, baseDir);
   diagnostics.push(...normaliseDiagnostics);

@@ -101,15 +101,6 @@ function translate(e: ErrorObject, data: unknown, source: SourceMap): Diagnostic
     }
     case 'type':
       return typeError(e, segs, source, custom);
-    case 'uniqueItems': {
-      const i = Number(params['i']);
-      const j = Number(params['j']);
-      const later = Math.max(i, j);
-      const list = e.data as unknown[];
-      const d = at([...segs, later]);
-      d.message = `${describeValue(segs)} lists ${show(list[later])} twice: remove one`;
-      return d;
-    }
     default: {
       const d = at(segs);
       const bad = badCharacter(e, e.data);
