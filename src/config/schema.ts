@@ -10,6 +10,7 @@ import type { Diagnostic } from '../model/source.js';
 import { describeThing, describeValue, inThing, keyKind, kindOf, show } from './describe.js';
 import type { PathSegments, SourceMap } from './source-map.js';
 import { didYouMean } from '../model/did-you-mean.js';
+import { shortText } from '../render/escape.js';
 
 /** The JSON schema of access.yaml, as shipped in schema/access.schema.json. */
 export const accessSchema: Record<string, unknown> = schemaJson;
@@ -87,7 +88,7 @@ function translate(e: ErrorObject, data: unknown, source: SourceMap): Diagnostic
       const allowed = Object.keys((e.schema === false ? (e.parentSchema as { properties?: object }).properties : undefined) ?? {});
       const suggestion = didYouMean(key, allowed);
       const d = at([...segs, key], true);
-      d.message = `unknown key "${key}" ${inThing(segs)}${suggestion || (allowed.length > 0 ? ` (expected one of: ${allowed.join(', ')})` : '')}`;
+      d.message = `unknown key ${show(key)} ${inThing(segs)}${suggestion || (allowed.length > 0 ? ` (expected one of: ${allowed.join(', ')})` : '')}`;
       return d;
     }
     case 'required': {
@@ -124,11 +125,11 @@ function typeError(e: ErrorObject, segs: PathSegments, source: SourceMap, custom
   const last = segs[segs.length - 1];
   if (typeof last === 'string' && SINGULAR_KEYS.has(last) && Array.isArray(e.data)) {
     const names = e.data.filter((x) => typeof x === 'string').join(', ');
-    d.message = `${describeValue(segs)} must be one name, not a list: for several, write ${last}s: [${names}]`;
+    d.message = `${describeValue(segs)} must be one name, not a list: for several, write ${last}s: [${shortText(names)}]`;
     return d;
   }
   if (expected.includes('array') && typeof e.data === 'string') {
-    d.message = `${describeValue(segs)} must be a list, not text: write [${e.data}]`;
+    d.message = `${describeValue(segs)} must be a list, not text: write [${shortText(e.data)}]`;
     return d;
   }
   const words = expected.map((t) => TYPE_WORDS[t] ?? t).join(' or ');
