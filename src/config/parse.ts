@@ -1,11 +1,12 @@
 /**
  * Parses access.yaml text into plain data plus the position of every node, in one pass over the
  * YAML document. Aliases are expanded here, under a budget, so an anchor/alias "billion laughs"
- * file is refused instead of exhausting memory. Nesting is limited before the yaml library
- * builds its document: its composer recurses once per level (20,000 nested `[` exhaust the stack
- * and come back as "Maximum call stack size exceeded"), its lexer and parser do not.
+ * file is refused instead of exhausting memory. Nesting is limited while the yaml library
+ * parses: its parser recurses once per collection it closes (a dedent out of 2,000 nested block
+ * sequences overflows the stack) and its composer once per level (20,000 nested `[` come back
+ * as "Maximum call stack size exceeded"), so the parser's stack is watched token by token.
  */
-import { Composer, YAMLParseError, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, Parser, visit } from 'yaml';
+import { Composer, YAMLParseError, isAlias, isMap, isPair, isScalar, isSeq, Lexer, LineCounter, Parser, visit } from 'yaml';
 import type { CST, Node as YamlNode, Document } from 'yaml';
 import type { Diagnostic, SourcePos } from '../model/source.js';
 import { inThing } from './describe.js';
@@ -27,9 +28,9 @@ export interface ParseResult {
 
 export function parseYaml(text: string, file: string): ParseResult {
   const lineCounter = new LineCounter();
-  // What yaml's parseDocument does, with a depth check between its (iterative) parser and its
-  // (recursive) composer.
-  const tokens = withPlainEnv(() => Array.from(new Parser(lineCounter.addNewLine).parse(text)));
+  // What yaml's parseDocument does (lexer → parser → composer), stopping as soon as the
+  // parser holds more open nodes than any document within the depth limit needs.
+  const { tokens, tooDeep } = withPlainEnv(() => parseTokens(text, lineCounter));
   const diagnostics: Diagnostic[] = [];
   // One allocation per position: a binary search over the line starts the lexer recorded.
   const starts = lineCounter.lineStarts;
@@ -44,7 +45,6 @@ export function parseYaml(text: string, file: string): ParseResult {
     return { file, line: lo + 1, col: offset - (starts[lo] ?? 0) + 1 };
   };
   const source = new SourceMap(file, posOf);
-  const tooDeep = tooDeepAt(tokens);
   if (tooDeep !== undefined) {
     diagnostics.push({ ...posOf(tooDeep), severity: 'error', message: tooDeepMessage() });
     return { data: undefined, source, diagnostics, fatal: true };
@@ -91,24 +91,25 @@ function compose(tokens: CST.Token[], length: number): Document {
 }
 
 /**
- * Offset of the first collection nested deeper than {@link MAX_DEPTH} + 1 levels in the CST
- * (the top-level mapping is level 1), found without recursion; undefined when none is.
+ * Most nodes yaml's parser may hold open at once: the document, one per level of nesting, and
+ * a scalar. The walker then reports nesting over {@link MAX_DEPTH} exactly.
  */
-function tooDeepAt(tokens: readonly CST.Token[]): number | undefined {
-  const stack: [CST.Token, number][] = tokens.map((t) => [t, 0]);
-  for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
-    const [token, depth] = top;
-    if (token.type === 'document') {
-      if (token.value) stack.push([token.value, depth]);
-    } else if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') {
-      if (depth + 1 > MAX_DEPTH + 1) return token.offset;
-      for (const item of token.items) {
-        if ('key' in item && item.key) stack.push([item.key, depth + 1]);
-        if (item.value) stack.push([item.value, depth + 1]);
-      }
-    }
+const MAX_OPEN_NODES = MAX_DEPTH + 3;
+
+/**
+ * The CST of `text`, token by token, or the offset where the parser first held more than
+ * {@link MAX_OPEN_NODES} open nodes (nothing is composed then: no recursion gets deep).
+ */
+function parseTokens(text: string, lineCounter: LineCounter): { tokens: CST.Token[]; tooDeep?: number } {
+  const parser = new Parser(lineCounter.addNewLine);
+  lineCounter.addNewLine(0);
+  const tokens: CST.Token[] = [];
+  for (const lexeme of new Lexer().lex(text)) {
+    for (const token of parser.next(lexeme)) tokens.push(token);
+    if (parser.stack.length > MAX_OPEN_NODES) return { tokens, tooDeep: parser.offset };
   }
-  return undefined;
+  for (const token of parser.end()) tokens.push(token);
+  return { tokens };
 }
 
 /**
