@@ -42,8 +42,9 @@ export interface PolicyRead {
   diagnostics: Diagnostic[];
 }
 
-/** Where a path relative to access.yaml's directory is, as shown to the user (relative to cwd). */
+/** Where a path relative to access.yaml's directory is, as shown to the user (relative to cwd; an absolute path as written). */
 export function displayPath(baseDir: string, path: string): string {
+  if (isAbsolute(path)) return path;
   const abs = resolve(baseDir, path);
   const rel = relative(process.cwd(), abs);
   return rel === '' || isAbsolute(rel) ? abs : rel;
@@ -147,7 +148,7 @@ export function readPolicyFile(configDir: string, file: string): { text: string 
   if (!isInside(root, real)) {
     return {
       refused: (path, config) =>
-        `points outside the repository (${root}): ${path}: only files in the repository of ${config} are read; move the policy file into it and give its path relative to the directory of ${config}`,
+        `points outside the repository (${root})${real === abs ? '' : ' through a symlink'}: ${path}: only files in the repository of ${config} are read; move the policy file into it and give its path relative to the directory of ${config}`,
     };
   }
   let fd: number | undefined;
