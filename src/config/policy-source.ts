@@ -7,8 +7,8 @@
  * access.yaml and at most {@link MAX_POLICY_FILE_BYTES} long (see {@link readPolicyFile}), and
  * nothing of a refused file is ever shown.
  */
-import { closeSync, constants, existsSync, fstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../model/source.js';
 import { jsonErrorOffset, jsonTooDeepAt } from './json-error.js';
 import { describeThing } from './describe.js';
@@ -121,6 +121,36 @@ function isInside(root: string, path: string): boolean {
   return rel === '' || (!isAbsolute(rel) && rel !== '..' && !rel.startsWith(`..${sep}`));
 }
 
+/**
+ * Where `abs` really is: its real path, or, when it does not exist, the real path of its
+ * deepest existing ancestor with the rest appended (so a missing file behind a symlinked
+ * directory is located where the symlink leads).
+ */
+function realLocation(abs: string): string {
+  const rest: string[] = [];
+  for (let dir = abs; ; dir = dirname(dir)) {
+    try {
+      return join(realpathSync(dir), ...rest);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if ((code !== 'ENOENT' && code !== 'ENOTDIR') || dirname(dir) === dir) throw e;
+    }
+    rest.unshift(basename(dir));
+  }
+}
+
+/** True when a component of `path` below `root` is a symlink (one that leads nowhere, since realpath failed). */
+function throughSymlink(root: string, path: string): boolean {
+  for (let p = path; p !== root && isInside(root, p); p = dirname(p)) {
+    try {
+      if (lstatSync(p).isSymbolicLink()) return true;
+    } catch {
+      // missing: look higher
+    }
+  }
+  return false;
+}
+
 /** The end of a sentence that starts with the key: `is outside the repository: …`. */
 type Refusal = (path: string, config: string) => string;
 
@@ -136,25 +166,33 @@ type Refusal = (path: string, config: string) => string;
 export function readPolicyFile(configDir: string, file: string): { text: string } | { refused: Refusal } {
   const root = repositoryRoot(configDir);
   const abs = resolve(configDir, file);
+  const outside =
+    (symlink: boolean): Refusal =>
+    (path, config) =>
+      `points outside the repository (${root})${symlink ? ' through a symlink' : ''}: ${path}: only files in the repository of ${config} are read; move the policy file into it and give its path relative to the directory of ${config}`;
   let real: string;
   try {
-    real = realpathSync(abs);
+    real = realLocation(abs);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return code === 'ENOENT' || code === 'ENOTDIR'
-      ? { refused: (path, config) => `does not exist: ${path} (the path is relative to the directory of ${config})` }
-      : { refused: (path) => `cannot be read: ${path} (${code ?? 'error'}): check the file's permissions` };
+    return { refused: (path) => `cannot be read: ${path} (${code ?? 'error'}): check the file's permissions` };
   }
-  if (!isInside(root, real)) {
-    return {
-      refused: (path, config) =>
-        `points outside the repository (${root})${real === abs ? '' : ' through a symlink'}: ${path}: only files in the repository of ${config} are read; move the policy file into it and give its path relative to the directory of ${config}`,
-    };
-  }
+  // Outside first, whether it exists or not: nothing says if a path outside the repository exists.
+  if (!isInside(root, real)) return { refused: outside(real !== abs) };
   let fd: number | undefined;
   try {
     const notAFile: Refusal = (path) => `is not a regular file: ${path} (a directory, device, pipe or socket): point it at a JSON file in the repository`;
-    if (!statSync(real).isFile()) return { refused: notAFile };
+    let isFile: boolean;
+    try {
+      isFile = statSync(real).isFile();
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') throw e;
+      // A symlink to nothing answers as a symlink out would: its target may be outside.
+      if (throughSymlink(root, real)) return { refused: outside(true) };
+      return { refused: (path, config) => `does not exist: ${path} (the path is relative to the directory of ${config})` };
+    }
+    if (!isFile) return { refused: notAFile };
     fd = openSync(real, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
     const st = fstatSync(fd);
     if (!st.isFile()) return { refused: notAFile };

@@ -28,6 +28,8 @@ beforeAll(() => {
   writeFileSync(join(base, 'outside.json'), '{"SecretKey": "s3cr3t-outside-value"}');
   symlinkSync(join(base, 'outside.json'), join(repo, 'policies', 'link-out.json'));
   symlinkSync(join(repo, 'policies', 'ok.json'), join(repo, 'policies', 'link-in.json'));
+  symlinkSync(join(base, 'missing.json'), join(repo, 'policies', 'link-nowhere.json'));
+  symlinkSync(base, join(repo, 'policies', 'link-dir'));
   execFileSync('mkfifo', [join(repo, 'policies', 'fifo.json')]);
   writeFileSync(join(repo, 'policies', 'big.json'), `${POLICY}${' '.repeat(MAX_POLICY_FILE_BYTES)}`);
 });
@@ -50,6 +52,11 @@ describe('inline_policy_file', () => {
     ['/proc/self/environ', 'points outside the repository'],
     ['policies/link-out.json', 'points outside the repository'],
     ['../outside.json', 'points outside the repository'],
+    // Whether a path outside exists is never told apart.
+    ['/nonexistent/secret.json', 'points outside the repository'],
+    ['policies/link-nowhere.json', 'points outside the repository .* through a symlink'],
+    ['policies/link-dir/outside.json', 'points outside the repository .* through a symlink'],
+    ['policies/link-dir/missing.json', 'points outside the repository .* through a symlink'],
     ['policies/fifo.json', 'is not a regular file'],
     ['policies', 'is not a regular file'],
   ])('refuses %s in under a second, at the key, without reading it', async (path, why) => {
@@ -57,7 +64,7 @@ describe('inline_policy_file', () => {
     expect(r.valid).toBe(false);
     expect(r.ms).toBeLessThan(1_000);
     expect(r.lines).toHaveLength(1);
-    expect(r.lines[0]).toMatch(new RegExp(`access\\.yaml:4:25: inline_policy_file of permission set "Reader" ${why}\\b`));
+    expect(r.lines[0]).toMatch(new RegExp(`access\\.yaml:4:25: inline_policy_file of permission set "Reader" ${why.replace(' .* ', ' \\(.*\\) ')}\\b`));
     // Nothing of the file is shown: no key of the JSON outside, no byte of the environment.
     expect(r.lines[0]).not.toContain('SecretKey');
     expect(r.lines[0]).not.toMatch(/unexpected|not valid JSON/);
