@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, loadConfigText } from '../../src/config/load.js';
-import { MAX_POLICY_FILE_BYTES, repositoryRoot } from '../../src/config/policy-source.js';
+import { MAX_POLICY_FILE_BYTES } from '../../src/config/policy-source.js';
+import { repositoryRoot } from '../../src/config/repository-file.js';
 import { formatDiagnostic } from '../../src/model/source.js';
 
 const POLICY = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}';
@@ -90,6 +91,26 @@ describe('inline_policy_file', () => {
       expect(repositoryRoot(loose)).toMatch(/idc-no-git-/);
     } finally {
       rmSync(loose, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('access.yaml itself', () => {
+  it('is refused when it is a symlink out of the repository, a FIFO or a device, without showing its content', async () => {
+    writeFileSync(join(base, 'other.yaml'), 'version: 1\nusers:\n  OutsideSecretKey: {}\n');
+    symlinkSync(join(base, 'other.yaml'), join(repo, 'linked.yaml'));
+    const cases: [string, RegExp][] = [
+      [join(repo, 'linked.yaml'), /:1:1: cannot read .*linked\.yaml: it points outside the repository \(.*\) through a symlink: /],
+      [join(repo, 'policies', 'fifo.json'), /:1:1: cannot read .*fifo\.json: it is not a regular file: /],
+      ['/dev/zero', /^\/dev\/zero:1:1: cannot read \/dev\/zero: it is not a regular file: /],
+    ];
+    for (const [path, message] of cases) {
+      const started = performance.now();
+      const result = await loadConfig(path);
+      expect(performance.now() - started).toBeLessThan(1_000);
+      const lines = result.diagnostics.map(formatDiagnostic);
+      expect(lines).toEqual([expect.stringMatching(message)]);
+      expect(lines[0]).not.toContain('OutsideSecretKey');
     }
   });
 });
