@@ -6,7 +6,7 @@ import { AwsCallError } from '../aws/aws-error.js';
 import { classifyAwsError } from '../aws/error-kind.js';
 import { needs, provides } from './dependencies.js';
 import { describeChange } from '../render/change-line.js';
-import { escapeTerminal } from '../render/escape.js';
+import { plainText } from '../render/escape.js';
 import type { PhaseDefinition } from './phases.js';
 
 /**
@@ -17,8 +17,8 @@ import type { PhaseDefinition } from './phases.js';
 export function failureMessage(error: unknown): string {
   if (error instanceof StepError) return `${error.doing}: ${failureMessage(error.cause)}`;
   if (error instanceof AwsCallError) return error.detail;
-  if (error instanceof Error) return escapeTerminal(error.message);
-  return escapeTerminal(String(error));
+  if (error instanceof Error) return plainText(error.message);
+  return plainText(String(error));
 }
 
 function rootCause(error: unknown): unknown {

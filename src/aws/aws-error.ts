@@ -4,7 +4,7 @@
  * resource names/IDs, the endpoint, and AWS's own error text.
  */
 import { STATUS_CODES } from 'node:http';
-import { escapeTerminal } from '../render/escape.js';
+import { plainText } from '../render/escape.js';
 import { classifyAwsError, errorCode, errorText, foreignAnswer, httpStatusOf, reasonOf, type AwsErrorKind } from './error-kind.js';
 import { formatSeconds, TIMEOUT_ENV, type Timeouts } from './timeouts.js';
 
@@ -76,7 +76,7 @@ export class RunLimitError extends Error {
 const JS_ERROR_NAMES = new Set(['Error', 'TypeError', 'RangeError', 'SyntaxError', 'ReferenceError', 'AbortError', 'AggregateError']);
 
 function shown(text: string): string {
-  return escapeTerminal(text.length > 300 ? `${text.slice(0, 300)}…` : text);
+  return plainText(text.length > 300 ? `${text.slice(0, 300)}…` : text);
 }
 
 function reasonText(call: CallDescription, cause: unknown, kind: AwsErrorKind, attempts: number, context: CallContext): string {

@@ -4,7 +4,7 @@
  * instead of the SDK's `TypeError: Invalid URL`.
  */
 import type { FinalizeRequestMiddleware, MiddlewareStack } from '@smithy/types';
-import { escapeTerminal } from '../render/escape.js';
+import { plainText } from '../render/escape.js';
 
 const endpoints = new WeakMap<object, string>();
 
@@ -67,7 +67,7 @@ function problem(value: string): string | undefined {
 export function checkEndpointSettings(env: NodeJS.ProcessEnv, given?: string): void {
   if (given !== undefined) {
     const p = problem(given);
-    if (p) throw new Error(`The AWS endpoint "${escapeTerminal(given.slice(0, 120))}" ${p}: give a full URL such as http://127.0.0.1:4566`);
+    if (p) throw new Error(`The AWS endpoint "${plainText(given.slice(0, 120))}" ${p}: give a full URL such as http://127.0.0.1:4566`);
   }
   for (const name of ENDPOINT_VARIABLES) {
     const value = env[name];
@@ -75,7 +75,7 @@ export function checkEndpointSettings(env: NodeJS.ProcessEnv, given?: string): v
     const p = problem(value);
     if (p) {
       throw new Error(
-        `${name} ${p}: "${escapeTerminal(value.slice(0, 120))}". Set it to the endpoint's full URL (e.g. http://127.0.0.1:4566 for the local emulator), or unset it to call AWS.`,
+        `${name} ${p}: "${plainText(value.slice(0, 120))}". Set it to the endpoint's full URL (e.g. http://127.0.0.1:4566 for the local emulator), or unset it to call AWS.`,
       );
     }
   }

@@ -7,7 +7,7 @@
  * 2 × (response timeout) — 30 s with the defaults. The run's deadline stops any new request after
  * it (apply reports what it did so far).
  */
-import { escapeTerminal } from '../render/escape.js';
+import { plainText } from '../render/escape.js';
 
 export interface Timeouts {
   connectMs: number;
@@ -33,7 +33,7 @@ function positive(env: NodeJS.ProcessEnv, name: string, unitMs: number, fallback
   if (raw === undefined || raw.trim() === '') return fallback;
   const value = Number(raw);
   if (!Number.isFinite(value) || value <= 0) {
-    throw new Error(`${name} must be a positive number, got "${escapeTerminal(raw.slice(0, 40))}": fix or unset it`);
+    throw new Error(`${name} must be a positive number, got "${plainText(raw.slice(0, 40))}": fix or unset it`);
   }
   return Math.round(value * unitMs);
 }

@@ -1,7 +1,7 @@
 /** What `idc apply` prints once the engine is done: the outcome in words a person acts on. */
 import type { ApplyReport } from '../apply/types.js';
 import type { ApplyOutcome } from '../engine-contract.js';
-import { escapeTerminal } from '../render/escape.js';
+import { diagnosticText } from '../render/escape.js';
 import { renderSignIn } from '../render/sign-in.js';
 import { renderText } from '../render/text.js';
 import type { CliIo } from './command.js';
@@ -22,7 +22,7 @@ export function printApplyOutcome(io: CliIo, outcome: Exclude<ApplyOutcome, { st
     case 'unsafe':
       io.stdout.write(renderText(outcome.plan, { color }));
       io.stderr.write('idc apply: refused by the safety checks. Nothing was changed.\n');
-      for (const reason of outcome.reasons) io.stderr.write(`  - ${reason}\n`);
+      for (const reason of outcome.reasons) io.stderr.write(`  - ${diagnosticText(reason)}\n`);
       return EXIT.failure;
     case 'cancelled':
       io.stderr.write('Apply cancelled. Nothing was changed.\n');
@@ -48,7 +48,7 @@ export function printApplyOutcome(io: CliIo, outcome: Exclude<ApplyOutcome, { st
     case 'applied-unchecked':
       printReport(io, outcome.report, outcome.plan.changes.length);
       io.stderr.write(
-        `idc apply: could not check the result, reading the state again failed: ${escapeTerminal(outcome.recheckError)}\n` +
+        `idc apply: could not check the result, reading the state again failed: ${diagnosticText(outcome.recheckError)}\n` +
           'Run "idc plan" to see what is left, and apply again if needed.\n',
       );
       return EXIT.failure;
@@ -65,9 +65,9 @@ export function printReport(io: CliIo, report: ApplyReport, total: number): void
       `${report.failed.length ? `, ${report.failed.length} failed` : ''}${report.skipped ? `, ${report.skipped} skipped` : ''}` +
       `${notMade ? `, ${notMade} not attempted` : ''}.\n`,
   );
-  for (const f of report.failed) io.stderr.write(`  failed: ${escapeTerminal(f.subject)}: ${escapeTerminal(f.message)}\n`);
+  for (const f of report.failed) io.stderr.write(`  failed: ${diagnosticText(`${f.subject}: ${f.message}`)}\n`);
   if (report.skipped > 0) io.stderr.write(`  ${report.skipped} changes were skipped because something they need failed.\n`);
   if (report.stopped) {
-    io.stderr.write(`idc apply: stopped ${escapeTerminal(report.stopped.reason)}. ${notMade} changes were not attempted.\n`);
+    io.stderr.write(`idc apply: stopped ${diagnosticText(report.stopped.reason)}. ${notMade} changes were not attempted.\n`);
   }
 }

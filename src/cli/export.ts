@@ -7,6 +7,7 @@ import { createEngine } from '../engine.js';
 import { buildExport, DEFAULT_SCHEMA_REF, exportDesired, selfCheck } from '../export/index.js';
 import type { IdentitySource } from '../model/desired.js';
 import type { Live } from '../model/live.js';
+import { diagnosticText } from '../render/escape.js';
 import type { CliIo, Command, CommandArgs } from './command.js';
 import { EXIT, UsageError } from './command.js';
 import { progressFor, sdkNodeVersionNotice } from './runtime.js';
@@ -162,7 +163,7 @@ export function createExportCommand(deps: ExportDeps = {}): Command {
         io.stdout.write(result.yaml);
       }
 
-      for (const w of result.warnings) io.stderr.write(`warning: ${w}\n`);
+      for (const w of result.warnings) io.stderr.write(`warning: ${diagnosticText(w)}\n`);
       const c = result.counts;
       io.stderr.write(
         `Exported ${c.users} users, ${c.groups} groups, ${c.permissionSets} permission sets and ${c.assignments} assignments ` +

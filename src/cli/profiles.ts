@@ -7,7 +7,7 @@ import { renderBlock } from '../profiles/config-block.js';
 import { buildProfiles } from '../profiles/build.js';
 import { mergeIntoFile } from '../profiles/merge.js';
 import { DEFAULT_NAME_TEMPLATE, templateProblems } from '../profiles/names.js';
-import { escapeTerminal } from '../render/escape.js';
+import { plainText } from '../render/escape.js';
 import type { CliIo, Command, CommandArgs } from './command.js';
 import { EXIT, UsageError } from './command.js';
 import { configPath, engineFor, printDiagnostics, progressFor, regionFlag, regionHelp, REGION_OPTION } from './runtime.js';
@@ -138,7 +138,7 @@ Exit codes:
       },
     });
     if (config.profiles.size === 0) {
-      io.stderr.write(`idc profiles: ${escapeTerminal(config.users.join(', '))} reach no account through the rules of ${escapeTerminal(path)}: only the [sso-session] is written.\n`);
+      io.stderr.write(`idc profiles: ${plainText(config.users.join(', '))} reach no account through the rules of ${plainText(path)}: only the [sso-session] is written.\n`);
     }
     const block = renderBlock(config);
     if (merge === undefined) {
@@ -149,15 +149,15 @@ Exit codes:
     const result = await mergeIntoFile(target, block, config);
     const names = [...config.profiles.keys()];
     if (!result.changed) {
-      io.stderr.write(`${escapeTerminal(target)} is up to date: ${names.length} profiles and [sso-session ${config.sessionName}]; nothing written.\n`);
+      io.stderr.write(`${plainText(target)} is up to date: ${names.length} profiles and [sso-session ${config.sessionName}]; nothing written.\n`);
     } else {
       io.stderr.write(
-        `Wrote [sso-session ${config.sessionName}] and ${names.length} profiles (${escapeTerminal(names.join(', '))}) to ${escapeTerminal(target)}` +
-          `${result.backup ? ` (the previous file is in ${escapeTerminal(result.backup)})` : ''}.\n`,
+        `Wrote [sso-session ${config.sessionName}] and ${names.length} profiles (${plainText(names.join(', '))}) to ${plainText(target)}` +
+          `${result.backup ? ` (the previous file is in ${plainText(result.backup)})` : ''}.\n`,
       );
     }
     const first = names[0];
-    io.stderr.write(`Next: aws sso login --sso-session ${config.sessionName}${first ? `, then AWS_PROFILE=${escapeTerminal(first)} aws sts get-caller-identity` : ''}\n`);
+    io.stderr.write(`Next: aws sso login --sso-session ${config.sessionName}${first ? `, then AWS_PROFILE=${plainText(first)} aws sts get-caller-identity` : ''}\n`);
     return EXIT.ok;
   },
 };

@@ -4,7 +4,7 @@ import type { CliIo, Command } from './command.js';
 import { EXIT, UsageError } from './command.js';
 import { COMMANDS } from './commands.js';
 import { closest } from '../model/did-you-mean.js';
-import { escapeTerminal } from '../render/escape.js';
+import { diagnosticText } from '../render/escape.js';
 import { idcVersion } from './version.js';
 
 export type { CliIo } from './command.js';
@@ -74,7 +74,7 @@ export async function runCli(argv: readonly string[], io: CliIo, commands: reado
     // clear line (AWS's text may hold anything: shown escaped), never a class name; the stack
     // (and the cause's) only with IDC_DEBUG=1.
     const message = e instanceof Error ? e.message : String(e);
-    io.stderr.write(`idc ${command.name}: ${escapeTerminal(message)}\n`);
+    io.stderr.write(`idc ${command.name}: ${diagnosticText(message)}\n`);
     if (io.env['IDC_DEBUG'] === '1' && e instanceof Error && e.stack) {
       io.stderr.write(`${e.stack}\n`);
       if (e.cause instanceof Error && e.cause.stack) io.stderr.write(`Caused by: ${e.cause.stack}\n`);
@@ -84,7 +84,7 @@ export async function runCli(argv: readonly string[], io: CliIo, commands: reado
 }
 
 function usage(io: CliIo, message: string, helpCommand: string, commandName?: string, exitCode: number = EXIT.usage): number {
-  io.stderr.write(`idc${commandName ? ` ${commandName}` : ''}: ${message}\nRun "${helpCommand}" for usage.\n`);
+  io.stderr.write(`idc${commandName ? ` ${commandName}` : ''}: ${diagnosticText(message)}\nRun "${helpCommand}" for usage.\n`);
   return exitCode;
 }
 

@@ -1,8 +1,9 @@
 /** `idc validate [path]`: check access.yaml and report every problem. */
 import { loadConfig, summarise } from '../config/load.js';
-import { formatDiagnostic } from '../model/source.js';
+import { plainText } from '../render/escape.js';
 import type { Command } from './command.js';
 import { EXIT } from './command.js';
+import { printDiagnostics } from './runtime.js';
 
 export const DEFAULT_CONFIG_PATH = 'access.yaml';
 
@@ -34,12 +35,12 @@ Exit codes:
     const result = await loadConfig(path, { cwd: io.cwd });
     const warnings = result.diagnostics.filter((d) => d.severity === 'warning');
     const errors = result.diagnostics.filter((d) => d.severity === 'error');
-    for (const d of result.diagnostics) io.stderr.write(`${formatDiagnostic(d)}\n`);
+    printDiagnostics(io, result.diagnostics);
     if (!result.desired) {
-      io.stderr.write(`${path}: ${errors.length} ${errors.length === 1 ? 'problem' : 'problems'} found\n`);
+      io.stderr.write(`${plainText(path)}: ${errors.length} ${errors.length === 1 ? 'problem' : 'problems'} found\n`);
       return EXIT.failure;
     }
-    io.stdout.write(`${summarise(result.desired)}${warnings.length > 0 ? ` (${warnings.length} warning${warnings.length === 1 ? '' : 's'})` : ''}\n`);
+    io.stdout.write(`${plainText(summarise(result.desired))}${warnings.length > 0 ? ` (${warnings.length} warning${warnings.length === 1 ? '' : 's'})` : ''}\n`);
     return EXIT.ok;
   },
 };

@@ -1,5 +1,6 @@
 /** Names parts of access.yaml the way a person reads them, for diagnostics. */
 import { pathKey } from '../model/source.js';
+import { quoteValue, shortText } from '../render/escape.js';
 import type { PathSegments } from './source-map.js';
 
 const NAMED: Record<string, string> = {
@@ -13,7 +14,7 @@ const NAMED: Record<string, string> = {
 function ownerOf(segs: PathSegments): { length: number; name: string } | undefined {
   const [a, b, c] = segs;
   if (typeof a === 'string' && NAMED[a] !== undefined && typeof b === 'string') {
-    return { length: 2, name: `${NAMED[a]} "${b}"` };
+    return { length: 2, name: `${NAMED[a]} ${quoteValue(b)}` };
   }
   if (a === 'assignments' && typeof b === 'number') return { length: 2, name: `assignment rule ${b + 1}` };
   if (a === 'safety' && b === 'protected' && typeof c === 'number') {
@@ -31,9 +32,9 @@ export function describeThing(segs: PathSegments): string {
 /** A value: `email of user "jonathan"`, `accounts[0] of assignment rule 1`, `safety.max_deletes`. */
 export function describeValue(segs: PathSegments): string {
   const owner = ownerOf(segs);
-  if (!owner) return pathKey(segs);
+  if (!owner) return shortText(pathKey(segs));
   const rest = segs.slice(owner.length);
-  return rest.length === 0 ? owner.name : `${pathKey(rest)} of ${owner.name}`;
+  return rest.length === 0 ? owner.name : `${shortText(pathKey(rest))} of ${owner.name}`;
 }
 
 /** `in group "admins"` / `at the top level`. */
@@ -50,12 +51,9 @@ export function keyKind(segs: PathSegments): string {
   return `key in ${describeValue(segs)}`;
 }
 
-/** A scalar for a message: quoted text, shortened when long. */
+/** A scalar for a message: quoted text, shortened when long, hidden characters escaped. */
 export function show(value: unknown): string {
-  if (typeof value === 'string') {
-    const s = value.length > 60 ? `${value.slice(0, 57)}...` : value;
-    return JSON.stringify(s);
-  }
+  if (typeof value === 'string') return quoteValue(value);
   if (value === null || value === undefined) return 'nothing';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';

@@ -91,3 +91,24 @@ export function jsonErrorOffset(text: string): number | undefined {
     throw e;
   }
 }
+
+/**
+ * Offset of the first `[` or `{` nested deeper than `max` levels in `text` (strings skipped), or
+ * undefined. One loop, no recursion: it runs before anything that recurses over the JSON
+ * ({@link jsonErrorOffset}, JSON.stringify, the policy rules).
+ */
+export function jsonTooDeepAt(text: string, max: number): number | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (inString) {
+      if (ch === 0x5c) i++; // backslash: skip the escaped character
+      else if (ch === 0x22) inString = false;
+    } else if (ch === 0x22) inString = true;
+    else if (ch === 0x5b || ch === 0x7b) {
+      if (++depth > max) return i;
+    } else if (ch === 0x5d || ch === 0x7d) depth--;
+  }
+  return undefined;
+}

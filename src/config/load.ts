@@ -3,16 +3,21 @@
  * Every problem is reported at once, sorted by position; the model is returned only when there
  * is no error.
  */
-import { readFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { basename, dirname, resolve } from 'node:path';
 import type { Desired } from '../model/desired.js';
 import type { Diagnostic } from '../model/source.js';
 import { formatDiagnostic, sortDiagnostics } from '../model/source.js';
 import { kindOf, plural } from './describe.js';
 import { normalise } from './normalise.js';
 import { parseYaml } from './parse.js';
+import { readRepositoryFile } from './repository-file.js';
 import { runRules } from './rules/index.js';
 import { checkSchema } from './schema.js';
+import { checkUniqueLists } from './unique-lists.js';
+
+/** Largest access.yaml read (a file with 5,000 users and 2,000 rules is about 1 MB). */
+export const MAX_CONFIG_BYTES = 16 * 1024 * 1024;
 
 export interface LoadResult {
   /** Present if and only if there is no error-severity diagnostic. */
@@ -29,15 +34,23 @@ export interface LoadOptions {
 /** Reads and loads the file at `path`; `inline_policy_file` paths are relative to its directory. */
 export async function loadConfig(path: string, options: LoadOptions = {}): Promise<LoadResult> {
   const abs = resolve(options.cwd ?? process.cwd(), path);
-  let text: string;
+  const cannot = (why: string): LoadResult => ({ diagnostics: [{ file: path, line: 1, col: 1, severity: 'error', message: `cannot read ${path}: ${why}` }] });
   try {
-    text = await readFile(abs, 'utf8');
+    if ((await stat(abs)).isDirectory()) return cannot('it is a directory');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? `no such file (looked for ${abs})` : code === 'EISDIR' ? 'it is a directory' : String((e as Error).message);
-    return { diagnostics: [{ file: path, line: 1, col: 1, severity: 'error', message: `cannot read ${path}: ${why}` }] };
+    return cannot(code === 'ENOENT' || code === 'ENOTDIR' ? `no such file (looked for ${abs})` : `${code ?? 'error'}: check the file's permissions`);
   }
-  return loadConfigText(text, path, dirname(abs));
+  // access.yaml itself may come from a pull request: a symlink to a file outside the
+  // repository, a device or a FIFO is refused like an inline_policy_file.
+  const read = readRepositoryFile(dirname(abs), basename(abs), {
+    maxBytes: MAX_CONFIG_BYTES,
+    tooBig: `files over ${MAX_CONFIG_BYTES.toLocaleString('en-US')} bytes are not read (5,000 users and 2,000 rules take about 1 MB)`,
+    what: 'a YAML file',
+    outside: () => 'make it a regular file of the repository',
+  });
+  if ('refused' in read) return cannot(`it ${read.refused(path, path)}`);
+  return loadConfigText(read.text, path, dirname(abs));
 }
 
 /** Loads access.yaml from text; `file` is the name used in diagnostics, `baseDir` resolves policy files. */
@@ -54,6 +67,8 @@ export function loadConfigText(text: string, file: string, baseDir: string): Loa
     diagnostics.push({ ...parsed.source.at([]), severity: 'error', message });
     return finish(diagnostics);
   }
+  // Linear checks first; the schema then has nothing whose cost grows faster than its input.
+  diagnostics.push(...checkUniqueLists(data, parsed.source));
   diagnostics.push(...checkSchema(data, parsed.source));
   const { desired, policies, diagnostics: normaliseDiagnostics } = normalise(data, parsed.source, baseDir);
   diagnostics.push(...normaliseDiagnostics);

@@ -1,10 +1,13 @@
 /**
  * Parses access.yaml text into plain data plus the position of every node, in one pass over the
  * YAML document. Aliases are expanded here, under a budget, so an anchor/alias "billion laughs"
- * file is refused instead of exhausting memory.
+ * file is refused instead of exhausting memory. Nesting is limited while the yaml library
+ * parses: its parser recurses once per collection it closes (a dedent out of 2,000 nested block
+ * sequences overflows the stack) and its composer once per level (20,000 nested `[` come back
+ * as "Maximum call stack size exceeded"), so the parser's stack is watched token by token.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit } from 'yaml';
-import type { Node as YamlNode, Document } from 'yaml';
+import { Composer, YAMLParseError, isAlias, isMap, isPair, isScalar, isSeq, Lexer, LineCounter, Parser, visit } from 'yaml';
+import type { CST, Node as YamlNode, Document } from 'yaml';
 import type { Diagnostic, SourcePos } from '../model/source.js';
 import { inThing } from './describe.js';
 import { SourceMap } from './source-map.js';
@@ -25,14 +28,9 @@ export interface ParseResult {
 
 export function parseYaml(text: string, file: string): ParseResult {
   const lineCounter = new LineCounter();
-  const doc = withPlainEnv(() =>
-    parseDocument(text, {
-      lineCounter,
-      prettyErrors: false,
-      uniqueKeys: false, // detected below, with both positions and the key's path in the message
-      strict: true,
-    }),
-  );
+  // What yaml's parseDocument does (lexer → parser → composer), stopping as soon as the
+  // parser holds more open nodes than any document within the depth limit needs.
+  const { tokens, tooDeep } = withPlainEnv(() => parseTokens(text, lineCounter));
   const diagnostics: Diagnostic[] = [];
   // One allocation per position: a binary search over the line starts the lexer recorded.
   const starts = lineCounter.lineStarts;
@@ -47,6 +45,11 @@ export function parseYaml(text: string, file: string): ParseResult {
     return { file, line: lo + 1, col: offset - (starts[lo] ?? 0) + 1 };
   };
   const source = new SourceMap(file, posOf);
+  if (tooDeep !== undefined) {
+    diagnostics.push({ ...posOf(tooDeep), severity: 'error', message: tooDeepMessage() });
+    return { data: undefined, source, diagnostics, fatal: true };
+  }
+  const doc = withPlainEnv(() => compose(tokens, text.length));
   for (const e of doc.errors) {
     const unclosed = e.code === 'MISSING_CHAR' ? unclosedQuoteStart(doc, e.pos[0]) : undefined;
     diagnostics.push(
@@ -62,6 +65,51 @@ export function parseYaml(text: string, file: string): ParseResult {
   const walker = new Walker(doc, source, posOf, diagnostics);
   const data = walker.node(doc.contents, '');
   return { data, source, diagnostics, fatal: walker.fatal };
+}
+
+function tooDeepMessage(): string {
+  return `the document is nested deeper than ${MAX_DEPTH} levels: flatten it (access.yaml needs about 8 levels, inline policies included)`;
+}
+
+/** The document of `tokens` (the first; a second one is an error, as in yaml's parseDocument). */
+function compose(tokens: CST.Token[], length: number): Document {
+  const composer = new Composer({
+    prettyErrors: false,
+    uniqueKeys: false, // detected below, with both positions and the key's path in the message
+    strict: true,
+  });
+  let doc: Document | undefined;
+  for (const d of composer.compose(tokens, true, length)) {
+    if (!doc) doc = d;
+    else {
+      doc.errors.push(new YAMLParseError(d.range.slice(0, 2) as [number, number], 'MULTIPLE_DOCS', 'this file holds more than one YAML document (a line with --- starts another): access.yaml is one document, so remove the second'));
+      break;
+    }
+  }
+  // compose(…, forceDoc = true) always yields a document.
+  return doc as Document;
+}
+
+/**
+ * Most nodes yaml's parser may hold open at once: the document, one per level of nesting, and
+ * a scalar. The walker then reports nesting over {@link MAX_DEPTH} exactly.
+ */
+const MAX_OPEN_NODES = MAX_DEPTH + 3;
+
+/**
+ * The CST of `text`, token by token, or the offset where the parser first held more than
+ * {@link MAX_OPEN_NODES} open nodes (nothing is composed then: no recursion gets deep).
+ */
+function parseTokens(text: string, lineCounter: LineCounter): { tokens: CST.Token[]; tooDeep?: number } {
+  const parser = new Parser(lineCounter.addNewLine);
+  lineCounter.addNewLine(0);
+  const tokens: CST.Token[] = [];
+  for (const lexeme of new Lexer().lex(text)) {
+    for (const token of parser.next(lexeme)) tokens.push(token);
+    if (parser.stack.length > MAX_OPEN_NODES) return { tokens, tooDeep: parser.offset };
+  }
+  for (const token of parser.end()) tokens.push(token);
+  return { tokens };
 }
 
 /**
@@ -136,7 +184,7 @@ class Walker {
     if (this.fatal) return null;
     if (depth > MAX_DEPTH) {
       const range = (node as YamlNode).range;
-      this.error(range?.[0] ?? 0, `the document is nested deeper than ${MAX_DEPTH} levels: flatten it`);
+      this.error(range?.[0] ?? 0, tooDeepMessage());
       return null;
     }
     if (this.aliasDepth > 0 && ++this.aliasNodes > MAX_ALIAS_NODES) {

@@ -11,6 +11,7 @@ import type { Diagnostic } from '../model/source.js';
 import { describeThing, describeValue, inThing, keyKind, kindOf, show } from './describe.js';
 import type { PathSegments, SourceMap } from './source-map.js';
 import { didYouMean } from '../model/did-you-mean.js';
+import { shortText } from '../render/escape.js';
 
 /** The JSON schema of access.yaml, as shipped in schema/access.schema.json. */
 export const accessSchema: Record<string, unknown> = schemaJson;
@@ -147,15 +148,6 @@ function translate(wrapped: ErrorObject, data: unknown, source: SourceMap): Diag
     }
     case 'type':
       return typeError(e, segs, source, custom);
-    case 'uniqueItems': {
-      const i = Number(params['i']);
-      const j = Number(params['j']);
-      const later = Math.max(i, j);
-      const list = e.data as unknown[];
-      const d = at([...segs, later]);
-      d.message = `${describeValue(segs)} lists ${show(list[later])} twice: remove one`;
-      return d;
-    }
     default: {
       const d = at(segs);
       const bad = badCharacter(e, e.data);
@@ -168,7 +160,7 @@ function translate(wrapped: ErrorObject, data: unknown, source: SourceMap): Diag
 /** `unknown key "emial" in user "jonathan" (did you mean "email"?)`: the editor's "unknown key" with the key named. */
 function unknownKey(d: Diagnostic, segs: PathSegments, key: string, allowed: string[]): Diagnostic {
   const suggestion = didYouMean(key, allowed);
-  d.message = `unknown key "${key}" ${inThing(segs)}${suggestion || ` (expected one of: ${allowed.join(', ')})`}`;
+  d.message = `unknown key ${show(key)} ${inThing(segs)}${suggestion || ` (expected one of: ${allowed.join(', ')})`}`;
   return d;
 }
 
@@ -186,11 +178,11 @@ function typeError(e: ErrorObject, segs: PathSegments, source: SourceMap, custom
   const last = segs[segs.length - 1];
   if (typeof last === 'string' && SINGULAR_KEYS.has(last) && Array.isArray(e.data)) {
     const names = e.data.filter((x) => typeof x === 'string').join(', ');
-    d.message = `${describeValue(segs)} must be one name, not a list: for several, write ${last}s: [${names}]`;
+    d.message = `${describeValue(segs)} must be one name, not a list: for several, write ${last}s: [${shortText(names)}]`;
     return d;
   }
   if (expected.includes('array') && typeof e.data === 'string') {
-    d.message = `${describeValue(segs)} must be a list, not text: write [${e.data}]`;
+    d.message = `${describeValue(segs)} must be a list, not text: write [${shortText(e.data)}]`;
     return d;
   }
   const words = expected.map((t) => TYPE_WORDS[t] ?? t).join(' or ');

@@ -8,7 +8,7 @@ import type { Engine } from '../engine-contract.js';
 import { capAnnotations } from './annotation-cap.js';
 import type { GitHubClient } from './client.js';
 import { CredentialsError } from './credentials.js';
-import { escapeMarkdown } from './escape-markdown.js';
+import { escapeMarkdown } from '../render/escape.js';
 import { EventError, readRunContext, routeMode, type Env, type EventPayload, type RunContext } from './event.js';
 import { InputError, readInputs, type ActionInputs, type Mode } from './inputs.js';
 import type { ActionIO } from './io.js';

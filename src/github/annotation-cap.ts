@@ -9,7 +9,7 @@
  * level says how many more there are, and the job summary lists every annotation of the step.
  * `setFailed` writes an error annotation too, so a failing run keeps one error slot for it.
  */
-import { escapeMarkdown } from './escape-markdown.js';
+import { escapeMarkdown } from '../render/escape.js';
 import type { ActionIO, AnnotationProperties } from './io.js';
 import type { SummaryBuilder } from './summary.js';
 

@@ -8,7 +8,7 @@ import type { Plan } from '../plan/types.js';
 import { renderSignIn } from '../render/sign-in.js';
 import { diagnosticsMarkdown } from './annotations.js';
 import { MAX_COMMENT_CHARS } from './comment.js';
-import { escapeMarkdown, inlineCode } from './escape-markdown.js';
+import { escapeMarkdown, inlineCode } from '../render/escape.js';
 import type { RenderPlanMarkdown } from './render.js';
 
 export interface BodyContext {

@@ -15,7 +15,7 @@ import {
   type ApplyFailure,
 } from './comment-body.js';
 import { HEADER_VERSION, type CommentStatus } from './comment-header.js';
-import { escapeMarkdown, inlineCode } from './escape-markdown.js';
+import { escapeMarkdown, inlineCode } from '../render/escape.js';
 import { bodyContext, failed, OK, type ModeDeps, type ModeResult } from './mode.js';
 import { outputsFromPlan, type FailureReason } from './outputs.js';
 import { findMergedPullRequest } from './pull-request.js';

@@ -4,7 +4,7 @@
  * summary and fail the job so that it notifies. Never applies.
  */
 import { annotate } from './annotations.js';
-import { inlineCode } from './escape-markdown.js';
+import { inlineCode } from '../render/escape.js';
 import { bodyContext, failed, OK, type ModeDeps, type ModeResult } from './mode.js';
 import { outputsFromPlan } from './outputs.js';
 import { SUMMARY_PLAN_CHARS } from './summary.js';

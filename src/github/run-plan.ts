@@ -9,7 +9,7 @@ import { annotate } from './annotations.js';
 import { findStickyComment, resolveCommentAuthor, upsertStickyComment, type CommentTarget } from './comment.js';
 import { invalidBody, plannedBody, planTitle } from './comment-body.js';
 import { HEADER_VERSION, type CommentHeader } from './comment-header.js';
-import { inlineCode } from './escape-markdown.js';
+import { inlineCode } from '../render/escape.js';
 import { bodyContext, failed, OK, type ModeDeps, type ModeResult } from './mode.js';
 import { outputsFromPlan } from './outputs.js';
 import { SUMMARY_PLAN_CHARS } from './summary.js';

@@ -1,7 +1,7 @@
 /** mode: validate — check access.yaml without calling AWS; errors become annotations. */
 import type { Diagnostic } from '../model/source.js';
 import { annotate, diagnosticsMarkdown, errorCount } from './annotations.js';
-import { escapeMarkdown, inlineCode } from './escape-markdown.js';
+import { escapeMarkdown, inlineCode } from '../render/escape.js';
 import { failed, OK, type ModeDeps, type ModeResult } from './mode.js';
 
 /** The failure for an invalid file: annotations are written by the caller. */

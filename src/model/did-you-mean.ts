@@ -21,18 +21,26 @@ export function levenshtein(a: string, b: string, max = Infinity): number {
 }
 
 /**
+ * Longest name (and candidate) compared: the edit distance costs length × length (two
+ * 100,000-character names took minutes). Longer names get no suggestion; Identity Center's names
+ * are at most 128 characters, group names at most 1,024.
+ */
+const MAX_COMPARED_CHARS = 256;
+
+/**
  * The candidate closest to `name`, or undefined when none is close: same text in another case,
  * one a prefix of the other (`Admin` → `Administrator`), a candidate containing what was typed
  * (`legacy` → `legacy-prod`), or within an edit distance of a third of the length (at least 2).
  * Ties go to the alphabetically first candidate.
  */
 export function closest(name: string, candidates: Iterable<string>): string | undefined {
+  if (name.length > MAX_COMPARED_CHARS) return undefined;
   const lower = name.toLowerCase();
   const limit = Math.max(2, Math.floor(name.length / 3));
   let best: string | undefined;
   let bestScore = Infinity;
   for (const c of candidates) {
-    if (c === name) continue;
+    if (c === name || c.length > MAX_COMPARED_CHARS) continue;
     const cl = c.toLowerCase();
     let score: number;
     if (cl === lower) score = 0;

@@ -1,3 +1,4 @@
+import { diagnosticText, plainText } from '../render/escape.js';
 import { compareStrings } from './compare.js';
 
 /**
@@ -38,8 +39,13 @@ export function pathKey(segments: readonly (string | number)[]): PathKey {
   return out;
 }
 
+/**
+ * `file:line:col: message` on one line, safe to print: the message goes through
+ * {@link diagnosticText} (hidden characters escaped, bounded length), so user text in it cannot
+ * move the cursor, hide text or start a new line.
+ */
 export function formatDiagnostic(d: Diagnostic): string {
-  return `${d.file}:${d.line}:${d.col}: ${d.severity === 'warning' ? 'warning: ' : ''}${d.message}`;
+  return `${plainText(d.file)}:${d.line}:${d.col}: ${d.severity === 'warning' ? 'warning: ' : ''}${diagnosticText(d.message)}`;
 }
 
 /** Sorts diagnostics by file, line, column, then message: output is deterministic. */

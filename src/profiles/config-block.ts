@@ -4,7 +4,7 @@
  * prune what it wrote before. The format is the AWS CLI's (docs.aws.amazon.com/cli/latest/
  * userguide/sso-configure-profile-token.html): the SDKs and Terraform read the same file.
  */
-import { oneLine } from '../render/escape.js';
+import { plainText } from '../render/escape.js';
 import type { Reach } from './reach.js';
 
 /** The one scope `aws sso login` needs for account access (sso:account:access). */
@@ -64,14 +64,14 @@ export function endMarker(sessionName: string): string {
 export function renderBlock(config: ProfilesConfig): string {
   const lines = [
     beginMarker(config.sessionName),
-    `# Written by "idc profiles" from ${oneLine(config.source)}: "idc profiles --merge" rewrites everything`,
+    `# Written by "idc profiles" from ${plainText(config.source)}: "idc profiles --merge" rewrites everything`,
     '# between these two markers (edit access.yaml instead). Sign in with:',
     `#   aws sso login --sso-session ${config.sessionName}`,
   ];
   for (const [section, values] of Object.entries(sections(config))) {
     lines.push('');
     const reach = config.profiles.get(section);
-    if (reach) lines.push(`# ${oneLine(`${reach.permissionSet} on ${reach.accountName} (${reach.accountId}), for ${reach.users.join(', ')}`)}`);
+    if (reach) lines.push(`# ${plainText(`${reach.permissionSet} on ${reach.accountName} (${reach.accountId}), for ${reach.users.join(', ')}`)}`);
     lines.push(section.startsWith('sso-session.') ? `[sso-session ${config.sessionName}]` : `[profile ${section}]`);
     for (const [key, value] of Object.entries(values)) lines.push(`${key} = ${value}`);
   }

@@ -6,8 +6,6 @@ import { escapeMarkdown } from './escape.js';
 import { accessSection, detailSections, warningsSection } from './markdown-sections.js';
 import { safetyMarkdown } from './safety.js';
 
-export { escapeMarkdown } from './escape.js';
-
 export interface MarkdownOptions {
   /** GitHub refuses comments over 65,536 characters; default 60,000. */
   maxChars?: number;

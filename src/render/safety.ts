@@ -3,7 +3,7 @@
  * is the one thing a reviewer must not miss. Empty for a safe plan.
  */
 import type { Plan, SafetyCode, SafetyRefusal } from '../plan/types.js';
-import { escapeMarkdown as e, escapeTerminal as t } from './escape.js';
+import { escapeMarkdown as e, plainText as t } from './escape.js';
 
 /** What each refusal is about, in the words of access.yaml. */
 export const SAFETY_TITLES: Record<SafetyCode, string> = {

@@ -5,11 +5,10 @@
  * administrator sends the email from the console. Rendered for the terminal (`idc apply`) and as
  * markdown (the Action's comment and job summary): one text, two escapings.
  */
-import { inlineCode } from '../github/escape-markdown.js';
 import type { User } from '../model/identity.js';
 import { defaultSessionName } from '../profiles/build.js';
 import type { Plan } from '../plan/types.js';
-import { escapeMarkdown, escapeTerminal } from './escape.js';
+import { escapeMarkdown, inlineCode, plainText } from './escape.js';
 
 export interface SignInOptions {
   /** The AWS access portal URL. */
@@ -69,11 +68,11 @@ export function renderSignIn(plan: Plan, options: SignInOptions): string {
   }
   const lines = [
     `First sign-in for ${users.length === 1 ? 'the new user' : `the ${users.length} new users`}: AWS sends no invitation email to users created through the API.`,
-    `  1. Open the AWS access portal ${escapeTerminal(options.startUrl)} and enter the user name.`,
+    `  1. Open the AWS access portal ${plainText(options.startUrl)} and enter the user name.`,
     `  2. ${PASSWORD[0]?.toUpperCase()}${PASSWORD.slice(1)}.`,
     '  3. Write the AWS CLI profiles and sign in:',
-    ...users.map((u) => `       ${escapeTerminal(profilesCommand(plan, u.userName))}    # ${escapeTerminal(u.userName)}${who(u, escapeTerminal)}`),
-    `       aws sso login --sso-session ${escapeTerminal(session)}`,
+    ...users.map((u) => `       ${plainText(profilesCommand(plan, u.userName))}    # ${plainText(u.userName)}${who(u, plainText)}`),
+    `       aws sso login --sso-session ${plainText(session)}`,
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -3,7 +3,7 @@ import type { User } from '../model/identity.js';
 import { isEmptyPlan } from '../plan/hash.js';
 import type { Change, Plan } from '../plan/types.js';
 import { accountText, byKind, fieldDeltas, groupEffectText, groupText, KIND_TITLES, pathText, summarySentence } from './describe.js';
-import { escapeTerminal as t } from './escape.js';
+import { plainText as t } from './escape.js';
 import { safetyTextLines } from './safety.js';
 
 export interface TextOptions {

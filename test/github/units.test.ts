@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { fitComment, MAX_COMMENT_CHARS } from '../../src/github/comment.js';
 import { parseHeader, serializeHeader, withHeader, type CommentHeader } from '../../src/github/comment-header.js';
 import { oidcCredentials, subjectHint } from '../../src/github/credentials.js';
-import { escapeMarkdown, inlineCode } from '../../src/github/escape-markdown.js';
+import { escapeMarkdown, inlineCode } from '../../src/render/escape.js';
 import { isFork, readRunContext, routeMode } from '../../src/github/event.js';
 import { readInputs } from '../../src/github/inputs.js';
 import { findMergedPullRequest } from '../../src/github/pull-request.js';
@@ -45,7 +45,7 @@ describe('escaping', () => {
     expect(out).toContain('&lt;script&gt;');
   });
   it('inline code neutralises newlines', () => {
-    expect(inlineCode('a\nb')).toBe('`a b`');
+    expect(inlineCode('a\nb')).toBe('`a\\nb`');
   });
   it('inline code fences outgrow the backticks inside', () => {
     expect(inlineCode('access.yaml')).toBe('`access.yaml`');

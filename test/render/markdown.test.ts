@@ -12,14 +12,15 @@ describe('escapeMarkdown', () => {
     expect(escapeMarkdown('<img src=x onerror=alert(1)>')).toBe('&lt;img src=x onerror=alert(1)&gt;');
     expect(escapeMarkdown('a & b')).toBe('a &amp; b');
     expect(escapeMarkdown('[click](https://evil.example) **bold** _i_ `code` ~~s~~ $x$')).toBe(
-      '\\[click\\](https://evil.example) \\*\\*bold\\*\\* \\_i\\_ \\`code\\` \\~\\~s\\~\\~ \\$x\\$',
+      `\\[click\\](https:${ZWJ}//evil.example) \\*\\*bold\\*\\* \\_i\\_ \\\`code\\\` \\~\\~s\\~\\~ \\$x\\$`,
     );
     expect(escapeMarkdown('ping @octocat and @acme/admins')).toBe(`ping @${ZWJ}octocat and @${ZWJ}acme/admins`);
     expect(escapeMarkdown('jonathan@example.com')).toBe('jonathan@example.com');
     expect(escapeMarkdown('fixes #123, org/repo#7 and GH-9')).toBe(`fixes \\#${ZWJ}123, org/repo\\#${ZWJ}7 and GH-${ZWJ}9`);
     expect(escapeMarkdown('a | b')).toBe('a \\| b');
-    expect(escapeMarkdown('line1\nline2\r\n| x |')).toBe('line1 line2 \\| x \\|');
-    expect(escapeMarkdown('admin\u202Etxt.exe')).toBe('admin&lt;U+202E&gt;txt.exe');
+    // Newlines and bidi overrides are shown as escapes (the backslash itself escaped for markdown).
+    expect(escapeMarkdown('line1\nline2\r\n| x |')).toBe('line1\\\\nline2\\\\r\\\\n\\| x \\|');
+    expect(escapeMarkdown('admin\u202Etxt.exe')).toBe('admin\\\\u202etxt.exe');
     expect(escapeMarkdown('back\\slash')).toBe('back\\\\slash');
   });
 });
