@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { describeChange } from '../render/change-line.js';
 import { canonicalJson } from '../plan/canonical-json.js';
 import { changeEffect } from '../plan/hash.js';
-import type { Change, Plan } from '../plan/types.js';
+import { PLAN_FORMAT_VERSION, type Change, type Plan } from '../plan/types.js';
 import { UsageError } from './command.js';
 
 export interface ReviewedPlan {
@@ -30,8 +30,8 @@ export async function readReviewedPlan(value: string, cwd: string): Promise<Revi
     throw new UsageError(`--plan-hash ${value}: not a plan file (${(e as Error).message})`);
   }
   const p = plan as Partial<Plan>;
-  if (p.formatVersion !== 1 || typeof p.hash !== 'string' || !Array.isArray(p.changes)) {
-    throw new UsageError(`--plan-hash ${value}: not a plan saved by "idc plan --out" (format version 1)`);
+  if (p.formatVersion !== PLAN_FORMAT_VERSION || typeof p.hash !== 'string' || !Array.isArray(p.changes)) {
+    throw new UsageError(`--plan-hash ${value}: not a plan saved by "idc plan --out" (format version ${PLAN_FORMAT_VERSION}; plans saved by another version of idc cannot be compared)`);
   }
   return { hash: p.hash, plan: p as Plan };
 }

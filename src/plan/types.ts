@@ -8,7 +8,7 @@ import type { Group, User } from '../model/identity.js';
 import type { PermissionSet, PermissionSetField } from '../model/permission-set.js';
 import type { SourcePos } from '../model/source.js';
 
-export const PLAN_FORMAT_VERSION = 1 as const;
+export const PLAN_FORMAT_VERSION = 2 as const;
 
 export type ChangeAction = 'create' | 'update' | 'delete';
 

@@ -1,6 +1,6 @@
 /**
  * The plan as JSON for machines: the Plan object itself, keys sorted at every level, 2-space
- * indented, ending with a newline. `formatVersion` (1) changes only on incompatible changes.
+ * indented, ending with a newline. `formatVersion` (PLAN_FORMAT_VERSION) changes only on incompatible changes.
  */
 import { canonicalJson } from '../plan/canonical-json.js';
 import type { Plan } from '../plan/types.js';

@@ -4,7 +4,7 @@ import type { Desired, MaxDeletes, ProtectedAssignment } from '../../src/model/d
 import type { LiveGroup, LiveUser, User } from '../../src/model/identity.js';
 import type { Live } from '../../src/model/live.js';
 import type { LivePermissionSet, PermissionSet } from '../../src/model/permission-set.js';
-import type { AssignmentChange, Change, Plan } from '../../src/plan/types.js';
+import { PLAN_FORMAT_VERSION, type AssignmentChange, type Change, type Plan } from '../../src/plan/types.js';
 
 export const INSTANCE_ARN = 'arn:aws:sso:::instance/ssoins-1';
 export const MANAGEMENT = '111122223333';
@@ -80,7 +80,7 @@ export function makePlan(changes: Change[], accountNames: Record<string, string>
   const counts = { create: 0, update: 0, delete: 0 };
   for (const c of changes) counts[c.action]++;
   return {
-    formatVersion: 1,
+    formatVersion: PLAN_FORMAT_VERSION,
     configFile: 'access.yaml',
     instanceArn: INSTANCE_ARN,
     changes,

@@ -66,7 +66,7 @@ describe('idc plan --format', () => {
   it('json is --json, text is the default, anything else is a usage error', async () => {
     const json = await idc('plan', '--format', 'json', '--quiet', 'access.yaml');
     expect(json.stdout).toBe((await idc('plan', '--json', '--quiet', 'access.yaml')).stdout);
-    expect(JSON.parse(json.stdout)).toMatchObject({ formatVersion: 1 });
+    expect(JSON.parse(json.stdout)).toMatchObject({ formatVersion: 2 });
     expect((await idc('plan', '--format', 'text', '--quiet', 'access.yaml')).stdout).toBe((await idc('plan', '--quiet', 'access.yaml')).stdout);
     const bad = await idc('plan', '--format', 'html', 'access.yaml');
     expect(bad.code).toBe(1);
