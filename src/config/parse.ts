@@ -194,7 +194,13 @@ class Walker {
     if (n.anchor) this.anchors.set(n.anchor, n);
     if (isAlias(n)) return this.alias(n.source, n.range?.[0] ?? 0, path);
     if (isScalar(n)) {
-      if (typeof n.value === 'number' && typeof n.source === 'string') this.source.numberSource.set(path, n.source);
+      const v = n.value;
+      if (v !== null && typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') {
+        // A tag such as !!binary turns the text into bytes (or a date, a set): never access.yaml data.
+        this.error(n.range?.[0] ?? 0, `the YAML tag ${(n.tag ?? '').replace('tag:yaml.org,2002:', '!!')} is not allowed here: access.yaml holds only text, numbers, true/false, lists and mappings; remove the tag`);
+        return null;
+      }
+      if (typeof v === 'number' && typeof n.source === 'string') this.source.numberSource.set(path, n.source);
       if (!located) this.record(path, n.range?.[0] ?? 0);
       return n.value;
     }
@@ -217,7 +223,7 @@ class Walker {
 
   /** Records where `path` is; inside an alias expansion, only paths not seen yet. */
   private record(path: string, offset: number): void {
-    if (this.aliasDepth > 0 && path in this.source.value) return;
+    if (this.aliasDepth > 0 && Object.hasOwn(this.source.value, path)) return;
     this.source.value[path] = this.posOf(offset);
   }
 

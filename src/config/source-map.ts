@@ -13,7 +13,8 @@ export type PathSegments = readonly (string | number)[];
  * - `numberSource`: the text as written of scalars YAML read as numbers (`012345678901`).
  */
 export class SourceMap {
-  readonly value: Record<PathKey, SourcePos> = {};
+  /** Without a prototype: a key such as `toString` or `__proto__` is data, never Object's. */
+  readonly value: Record<PathKey, SourcePos> = Object.create(null) as Record<PathKey, SourcePos>;
   /** Offsets of keys in the text (turned into positions only when asked: most are never). */
   readonly key = new Map<PathKey, number>();
   readonly numberSource = new Map<PathKey, string>();

@@ -138,6 +138,14 @@ describe('deep nesting', () => {
     expect(block).toEqual([expect.stringMatching(/^access\.yaml:\d+:\d+: the document is nested deeper than 64 levels/)]);
   });
 
+  it('refuses tags that make bytes or dates, and treats keys named like Object properties as data (found by the fuzz test)', () => {
+    expect(load('!!binary # nothing here yet\n')).toEqual([
+      'access.yaml:1:10: the YAML tag !!binary is not allowed here: access.yaml holds only text, numbers, true/false, lists and mappings; remove the tag',
+    ]);
+    const lines = load('version: 1\ntoString: 1\n__proto__: 2\n');
+    expect(lines).toEqual([expect.stringMatching(/^access\.yaml:2:1: unknown key "toString"/), expect.stringMatching(/^access\.yaml:3:1: unknown key "__proto__"/)]);
+  });
+
   it('accepts nesting up to the limit', () => {
     const policy = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { StringEquals: { 'aws:PrincipalTag/team': 'a' } } }] };
     const lines = load(`version: 1\npermission_sets:\n  Ok:\n    inline_policy: '${JSON.stringify(policy)}'\n`);
