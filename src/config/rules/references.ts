@@ -4,6 +4,7 @@
  */
 import type { Diagnostic } from '../../model/source.js';
 import { matchesAnyGlob } from '../../model/name-glob.js';
+import { show } from '../describe.js';
 import type { PathSegments } from '../source-map.js';
 import { didYouMean } from '../../model/did-you-mean.js';
 import type { Rule, RuleContext } from './context.js';
@@ -52,28 +53,28 @@ export const undefinedReferences: Rule = {
           errorAt(
             ctx,
             ref.segs,
-            `permission set "${ref.name}" is not defined${hint || ' in permission_sets: define it, or set ownership.permission_sets: referenced to assign sets made outside this file'}`,
+            `permission set ${show(ref.name)} is not defined${hint || ' in permission_sets: define it, or set ownership.permission_sets: referenced to assign sets made outside this file'}`,
           ),
         );
       }
       for (const ref of namesIn(item, segs, 'user', 'users')) {
         if (users[ref.name] !== undefined || ownership.users === 'referenced') continue;
         if (groups[ref.name] !== undefined) {
-          out.push(errorAt(ctx, ref.segs, `"${ref.name}" is a group, not a user: list it under groups`));
+          out.push(errorAt(ctx, ref.segs, `${show(ref.name)} is a group, not a user: list it under groups`));
           continue;
         }
         const hint = didYouMean(ref.name, Object.keys(users));
-        out.push(errorAt(ctx, ref.segs, `user "${ref.name}" is not defined${hint || ' in users: define it, or set ownership.users: referenced'}`));
+        out.push(errorAt(ctx, ref.segs, `user ${show(ref.name)} is not defined${hint || ' in users: define it, or set ownership.users: referenced'}`));
       }
       for (const ref of namesIn(item, segs, 'group', 'groups')) {
         if (groups[ref.name] !== undefined || ownership.groups === 'referenced') continue;
         if (matchesAnyGlob(ref.name, ownership.ignore.groups)) continue;
         if (users[ref.name] !== undefined) {
-          out.push(errorAt(ctx, ref.segs, `"${ref.name}" is a user, not a group: list it under users`));
+          out.push(errorAt(ctx, ref.segs, `${show(ref.name)} is a user, not a group: list it under users`));
           continue;
         }
         const hint = didYouMean(ref.name, Object.keys(groups));
-        out.push(errorAt(ctx, ref.segs, `group "${ref.name}" is not defined${hint || ' in groups: define it, or set ownership.groups: referenced'}`));
+        out.push(errorAt(ctx, ref.segs, `group ${show(ref.name)} is not defined${hint || ' in groups: define it, or set ownership.groups: referenced'}`));
       }
     }
     return out;
