@@ -24,7 +24,7 @@
  * SUCCEEDED seen: the answer's way back, the poll timer's lateness, the poll call), slot_gap_ms_mean
  * (SUCCEEDED seen → the next creation called). On a loaded machine the scaled-time run is bound by
  * process scheduling (the round trips and timers above grow with the load); BENCH_TIME_SCALE=5 is
- * less so.
+ * less so. BENCH_BURST overrides the rate limiter's burst (default: the product's, 5) for an A/B.
  * Last line: RESULT wall_floor_ratio=… calls=… failures=… slot_idle_ms_mean=… slot_start_ms_mean=…
  * slot_gap_ms_mean=… time_scale=…   (target wall_floor_ratio ≤ 1.05, calls = the minimum)
  */
@@ -63,6 +63,7 @@ try {
   const timed = recordSlotTiming(
     emulatorGateway(emu.endpoint, TIME_SCALE, {
       retry: { baseDelayMs: 500 / TIME_SCALE, maxDelayMs: 20_000 / TIME_SCALE },
+      ...(process.env.BENCH_BURST ? { burst: Number(process.env.BENCH_BURST) } : {}),
     }),
   );
   const gateway = timed.gateway;
