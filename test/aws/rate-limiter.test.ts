@@ -24,8 +24,12 @@ async function startTimes(options: { rate: number; burst?: number; calls: number
 }
 
 describe('rate limiter', () => {
-  it('paces calls evenly at the rate (default burst 1)', async () => {
-    expect(await startTimes({ rate: 20, calls: 5 })).toEqual([0, 50, 100, 150, 200]);
+  it('paces calls evenly at the rate with burst 1', async () => {
+    expect(await startTimes({ rate: 20, burst: 1, calls: 5 })).toEqual([0, 50, 100, 150, 200]);
+  });
+
+  it('by default lets 5 calls start at once, then paces at the rate', async () => {
+    expect(await startTimes({ rate: 20, calls: 8 })).toEqual([0, 0, 0, 0, 0, 50, 100, 150]);
   });
 
   it('lets a burst start at once, then paces', async () => {
@@ -34,7 +38,7 @@ describe('rate limiter', () => {
 
   it('defaults to 20 per second', async () => {
     const clock = virtualClock();
-    const limiter = createRateLimiter({ now: clock.now, sleep: clock.sleep });
+    const limiter = createRateLimiter({ burst: 1, now: clock.now, sleep: clock.sleep });
     expect(limiter.ratePerSecond).toBe(20);
     const starts: number[] = [];
     await clock.run(Promise.all([1, 2, 3].map(() => limiter.run(async () => void starts.push(clock.now())))));
@@ -71,7 +75,7 @@ describe('rate limiter', () => {
 
   it('charges extra requests (the SDK’s own retries) to later callers', async () => {
     const clock = virtualClock();
-    const limiter = createRateLimiter({ ratePerSecond: 10, now: clock.now, sleep: clock.sleep });
+    const limiter = createRateLimiter({ ratePerSecond: 10, burst: 1, now: clock.now, sleep: clock.sleep });
     const starts: number[] = [];
     await clock.run(
       (async () => {
