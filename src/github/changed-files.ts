@@ -33,6 +33,20 @@ function asRepositoryPath(config: string): string {
   return posix.normalize(config.split('\\').join('/')).replace(/^\.\//, '');
 }
 
+function changedNames(changed: readonly ChangedFile[]): Set<string> {
+  return new Set(changed.flatMap((f) => (f.previousFilename ? [f.filename, f.previousFilename] : [f.filename])));
+}
+
+/**
+ * Whether `changed` touches what `config` reads. When the config file itself changed, that is
+ * known without loading it (the usual pull request: no extra load of a large access.yaml).
+ */
+async function compare(config: string, filesRead: (config: string) => Promise<string[]>, changed: readonly ChangedFile[]): Promise<ChangeCheck> {
+  const own = asRepositoryPath(config);
+  if (changedNames(changed).has(own)) return { kind: 'changed', files: [own] };
+  return checkChanges(config, await filesRead(config), changed);
+}
+
 /** Compares the files read with the files changed (a rename counts under both names). */
 export function checkChanges(config: string, read: readonly string[], changed: readonly ChangedFile[]): ChangeCheck {
   // The list is relative to the repository root only when the config's own path is in it (no
@@ -40,7 +54,7 @@ export function checkChanges(config: string, read: readonly string[], changed: r
   if (!read.includes(asRepositoryPath(config))) {
     return { kind: 'unknown', why: `the files ${config} reads could not be placed in the repository (no .git directory above it?)` };
   }
-  const names = new Set(changed.flatMap((f) => (f.previousFilename ? [f.filename, f.previousFilename] : [f.filename])));
+  const names = changedNames(changed);
   const hit = read.filter((f) => names.has(f));
   return hit.length > 0 ? { kind: 'changed', files: hit } : { kind: 'unchanged', read: [...read] };
 }
@@ -77,7 +91,7 @@ export async function pullRequestChanges(deps: CheckDeps): Promise<ChangeCheck> 
   if (files.length >= MAX_PULL_REQUEST_FILES || (count !== undefined && files.length < count)) {
     return { kind: 'unknown', why: `GitHub listed ${files.length} changed files, which may not be all of them` };
   }
-  return checkChanges(deps.config, await deps.filesRead(deps.config), files);
+  return compare(deps.config, deps.filesRead, files);
 }
 
 const ZERO_SHA = /^0+$/;
@@ -102,7 +116,7 @@ export async function pushChanges(deps: CheckDeps): Promise<ChangeCheck> {
   if (comparison.files.length >= MAX_COMPARE_FILES) {
     return { kind: 'unknown', why: `GitHub listed ${comparison.files.length} changed files, which may not be all of them` };
   }
-  return checkChanges(deps.config, await deps.filesRead(deps.config), comparison.files);
+  return compare(deps.config, deps.filesRead, comparison.files);
 }
 
 /** `` `access.yaml`, `policies/admin.json` ``, at most 5 named: the files read, escaped, for a sentence. */
