@@ -11,7 +11,7 @@ import { formatDiagnostic, sortDiagnostics } from '../model/source.js';
 import { kindOf, plural } from './describe.js';
 import { normalise } from './normalise.js';
 import { parseYaml } from './parse.js';
-import { readRepositoryFile } from './repository-file.js';
+import { readRepositoryFile, repositoryPaths } from './repository-file.js';
 import { runRules } from './rules/index.js';
 import { checkSchema } from './schema.js';
 import { checkUniqueLists } from './unique-lists.js';
@@ -24,6 +24,13 @@ export interface LoadResult {
   desired?: Desired;
   /** Every problem found, sorted by file, line, column, message. */
   diagnostics: Diagnostic[];
+  /**
+   * The files this config reads, relative to the root of its repository with `/` separators,
+   * sorted: the config itself and every `inline_policy_file` it names (read or not, valid or
+   * not), with the symlinks on their way and where those lead. A change to any other file
+   * cannot change what the config says.
+   */
+  files: string[];
 }
 
 export interface LoadOptions {
@@ -34,7 +41,11 @@ export interface LoadOptions {
 /** Reads and loads the file at `path`; `inline_policy_file` paths are relative to its directory. */
 export async function loadConfig(path: string, options: LoadOptions = {}): Promise<LoadResult> {
   const abs = resolve(options.cwd ?? process.cwd(), path);
-  const cannot = (why: string): LoadResult => ({ diagnostics: [{ file: path, line: 1, col: 1, severity: 'error', message: `cannot read ${path}: ${why}` }] });
+  const configFiles = repositoryPaths(dirname(abs), abs);
+  const cannot = (why: string): LoadResult => ({
+    diagnostics: [{ file: path, line: 1, col: 1, severity: 'error', message: `cannot read ${path}: ${why}` }],
+    files: configFiles,
+  });
   try {
     if ((await stat(abs)).isDirectory()) return cannot('it is a directory');
   } catch (e) {
@@ -50,14 +61,18 @@ export async function loadConfig(path: string, options: LoadOptions = {}): Promi
     outside: () => 'make it a regular file of the repository',
   });
   if ('refused' in read) return cannot(`it ${read.refused(path, path)}`);
-  return loadConfigText(read.text, path, dirname(abs));
+  const loaded = loadConfigText(read.text, path, dirname(abs));
+  return { ...loaded, files: [...new Set([...configFiles, ...loaded.files])].sort() };
 }
 
-/** Loads access.yaml from text; `file` is the name used in diagnostics, `baseDir` resolves policy files. */
+/**
+ * Loads access.yaml from text; `file` is the name used in diagnostics, `baseDir` resolves policy
+ * files. `files` lists the policy files only (the text came from elsewhere).
+ */
 export function loadConfigText(text: string, file: string, baseDir: string): LoadResult {
   const parsed = parseYaml(text, file);
   const diagnostics = [...parsed.diagnostics];
-  if (parsed.fatal) return finish(diagnostics);
+  if (parsed.fatal) return finish(diagnostics, []);
   const data = parsed.data;
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     const message =
@@ -65,25 +80,26 @@ export function loadConfigText(text: string, file: string, baseDir: string): Loa
         ? `${file} is empty: start it with "version: 1" (see the README for the format)`
         : `the top level of ${file} must be a mapping (version:, users:, permission_sets:, …), not ${kindOf(data)}`;
     diagnostics.push({ ...parsed.source.at([]), severity: 'error', message });
-    return finish(diagnostics);
+    return finish(diagnostics, []);
   }
   // Linear checks first; the schema then has nothing whose cost grows faster than its input.
   diagnostics.push(...checkUniqueLists(data, parsed.source));
   diagnostics.push(...checkSchema(data, parsed.source));
-  const { desired, policies, diagnostics: normaliseDiagnostics } = normalise(data, parsed.source, baseDir);
+  const { desired, policies, policyFiles, diagnostics: normaliseDiagnostics } = normalise(data, parsed.source, baseDir);
   diagnostics.push(...normaliseDiagnostics);
   diagnostics.push(...runRules({ data: data as Record<string, unknown>, desired, source: parsed.source, policies }));
-  return finish(diagnostics, desired);
+  const files = [...new Set(policyFiles.flatMap((abs) => repositoryPaths(baseDir, abs)))].sort();
+  return finish(diagnostics, files, desired);
 }
 
-function finish(diagnostics: Diagnostic[], desired?: Desired): LoadResult {
+function finish(diagnostics: Diagnostic[], files: string[], desired?: Desired): LoadResult {
   const seen = new Set<string>();
   const unique = sortDiagnostics(diagnostics).filter((d) => {
     const k = formatDiagnostic(d);
     return seen.has(k) ? false : (seen.add(k), true);
   });
   const ok = !unique.some((d) => d.severity === 'error');
-  return ok && desired ? { desired, diagnostics: unique } : { diagnostics: unique };
+  return ok && desired ? { desired, diagnostics: unique, files } : { diagnostics: unique, files };
 }
 
 /** `access.yaml: valid — 1 user, 0 groups, 2 permission sets, 2 assignment rules`. */

@@ -34,6 +34,8 @@ export const DEFAULT_IGNORE = {
 export interface NormaliseResult {
   desired: Desired;
   policies: InlinePolicyDoc[];
+  /** Absolute paths of every `inline_policy_file` named (read or not), sorted. */
+  policyFiles: string[];
   diagnostics: Diagnostic[];
 }
 
@@ -61,6 +63,7 @@ export function normalise(data: unknown, source: SourceMap, baseDir: string): No
   const root = obj(data);
   const diagnostics: Diagnostic[] = [];
   const policies: InlinePolicyDoc[] = [];
+  const policyFiles: string[] = [];
 
   /** Singular + plural key (`permission_set` / `permission_sets`): both merge; both at once is an error. */
   const names = (o: Obj, segs: PathSegments, singular: string, pluralKey: string): string[] => {
@@ -160,6 +163,7 @@ export function normalise(data: unknown, source: SourceMap, baseDir: string): No
     if (boundary) set.permissionsBoundary = boundary;
     const policy = readInlinePolicy(name, ps, baseDir, source);
     diagnostics.push(...policy.diagnostics);
+    if (policy.file !== undefined) policyFiles.push(policy.file);
     if (policy.doc) {
       policies.push(policy.doc);
       set.inlinePolicy = JSON.stringify(policy.doc.document);
@@ -210,7 +214,7 @@ export function normalise(data: unknown, source: SourceMap, baseDir: string): No
     rules,
     positions: source.value,
   };
-  return { desired, policies, diagnostics };
+  return { desired, policies, policyFiles: sortedUnique(policyFiles), diagnostics };
 }
 
 function customerRefs(v: unknown): CustomerManagedPolicyRef[] {

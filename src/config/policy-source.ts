@@ -40,6 +40,8 @@ export interface InlinePolicyDoc {
 export interface PolicyRead {
   doc?: InlinePolicyDoc;
   diagnostics: Diagnostic[];
+  /** The absolute path `inline_policy_file` names, whether or not it could be read (the files a config reads). */
+  file?: string;
 }
 
 /** Where a path relative to access.yaml's directory is, as shown to the user (relative to cwd; an absolute path as written). */
@@ -56,12 +58,13 @@ export function readInlinePolicy(name: string, ps: Record<string, unknown>, base
   const inline = ps['inline_policy'];
   const file = ps['inline_policy_file'];
   const diagnostics: Diagnostic[] = [];
+  const named = typeof file === 'string' && file !== '' ? { file: resolve(baseDir, file) } : {};
   const error = (segs: PathSegments, message: string, key = false): void => {
     diagnostics.push({ ...(key ? source.keyAt(segs) : source.at(segs)), severity: 'error', message });
   };
   if (inline !== undefined && file !== undefined) {
     error([...base, 'inline_policy_file'], `${owner} has both inline_policy and inline_policy_file: keep one (a permission set has one inline policy)`, true);
-    return { diagnostics };
+    return { diagnostics, ...named };
   }
   if (inline !== null && typeof inline === 'object' && !Array.isArray(inline)) {
     const segs = [...base, 'inline_policy'];
@@ -87,17 +90,18 @@ export function readInlinePolicy(name: string, ps: Record<string, unknown>, base
     });
     if ('refused' in read) {
       error(segs, `inline_policy_file of ${owner} ${read.refused(shown, source.file)}`);
-      return { diagnostics };
+      return { diagnostics, ...named };
     }
     const text = read.text;
     const parsed = parseJson(text);
     if ('error' in parsed) {
       error(segs, `inline_policy_file ${shown} of ${owner} is not valid JSON: ${parsed.error}`);
-      return { diagnostics };
+      return { diagnostics, ...named };
     }
     return {
       doc: { permissionSet: name, document: parsed.value, origin: 'file', segs, writtenBytes: Buffer.byteLength(text), displayPath: shown },
       diagnostics,
+      ...named,
     };
   }
   return { diagnostics };

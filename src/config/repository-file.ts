@@ -132,3 +132,39 @@ export function readRepositoryFile(configDir: string, file: string, limit: FileL
     if (fd !== undefined) closeSync(fd);
   }
 }
+
+/**
+ * How the file at `abs` (named from `baseDir`, the directory of access.yaml) appears in the
+ * repository of `baseDir`, as paths relative to its root with `/` separators: the path as named,
+ * every symlink on the way (a change to the link changes what is read) and where it really is.
+ * Paths outside the repository are left out (they are never read). For knowing whether a change
+ * touches what a config reads.
+ */
+export function repositoryPaths(baseDir: string, abs: string): string[] {
+  const root = repositoryRoot(baseDir);
+  let realBase: string;
+  try {
+    realBase = realpathSync(baseDir);
+  } catch {
+    realBase = resolve(baseDir);
+  }
+  const lexical = resolve(realBase, relative(baseDir, abs));
+  const paths = new Set<string>();
+  const add = (p: string): void => {
+    if (p !== root && isInside(root, p)) paths.add(relative(root, p).split(sep).join('/'));
+  };
+  add(lexical);
+  for (let p = dirname(lexical); p !== root && isInside(root, p); p = dirname(p)) {
+    try {
+      if (lstatSync(p).isSymbolicLink()) add(p);
+    } catch {
+      // missing: nothing to follow
+    }
+  }
+  try {
+    add(realLocation(lexical));
+  } catch {
+    // unreadable: the named path is all there is
+  }
+  return [...paths].sort();
+}

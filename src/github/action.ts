@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Engine } from '../engine-contract.js';
 import { capAnnotations } from './annotation-cap.js';
+import { configFilesRead } from './changed-files.js';
 import type { GitHubClient } from './client.js';
 import { CredentialsError } from './credentials.js';
 import { escapeMarkdown } from '../render/escape.js';
@@ -31,6 +32,8 @@ export interface ActionDeps {
   io: ActionIO;
   env: Env;
   renderPlanMarkdown: RenderPlanMarkdown;
+  /** Where the config input is read from (the checkout); default: the working directory. */
+  workspace?: string;
   /** Reads the event payload file (GITHUB_EVENT_PATH); defaults to the file system. */
   readEventFile?: (path: string) => Promise<string>;
 }
@@ -104,6 +107,7 @@ export async function runAction(deps: ActionDeps): Promise<ActionResult> {
       render: deps.renderPlanMarkdown,
       progress: logProgress((line) => io.info(line)),
       summary,
+      filesRead: (config) => configFilesRead(config, deps.workspace ?? process.cwd()),
       outputs,
     });
   } catch (error) {

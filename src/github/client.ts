@@ -20,6 +20,20 @@ export interface PullRequestRef {
   mergeCommitSha: string | null;
 }
 
+/** A file a pull request or a comparison changes (`filename`, and `previous_filename` for a rename). */
+export interface ChangedFile {
+  filename: string;
+  /** added, removed, modified, renamed, copied, changed, unchanged. */
+  status: string;
+  previousFilename?: string;
+}
+
+export interface Comparison {
+  /** ahead, behind, diverged or identical: how `head` relates to `base`. */
+  status: string;
+  files: ChangedFile[];
+}
+
 export interface RepoRef {
   owner: string;
   repo: string;
@@ -37,7 +51,29 @@ export interface GitHubClient {
   updateIssueComment(repo: RepoRef, commentId: number, body: string): Promise<IssueComment>;
   /** Pull requests associated with a commit (GET /repos/{owner}/{repo}/commits/{sha}/pulls). */
   listPullRequestsForCommit(repo: RepoRef, sha: string): Promise<PullRequestRef[]>;
+  /**
+   * The files a pull request changes, all pages (GET /repos/{owner}/{repo}/pulls/{number}/files).
+   * GitHub lists at most {@link MAX_PULL_REQUEST_FILES}.
+   */
+  listPullRequestFiles(repo: RepoRef, pullNumber: number): Promise<ChangedFile[]>;
+  /**
+   * `base...head` (GET /repos/{owner}/{repo}/compare/{base}...{head}): the files changed between
+   * their merge base and `head`, at most {@link MAX_COMPARE_FILES}.
+   */
+  compareCommits(repo: RepoRef, base: string, head: string): Promise<Comparison>;
 }
+
+/**
+ * "Responses include a maximum of 3000 files" — GitHub REST, List pull requests files
+ * (https://docs.github.com/rest/pulls/pulls#list-pull-requests-files). A list this long may be cut.
+ */
+export const MAX_PULL_REQUEST_FILES = 3000;
+/**
+ * Compare two commits lists at most 300 changed files, on the first page only
+ * (https://docs.github.com/rest/commits/commits#compare-two-commits; seen in
+ * jitterbit/get-changed-files#49). A list this long may be cut.
+ */
+export const MAX_COMPARE_FILES = 300;
 
 type Octokit = ReturnType<typeof getOctokit>;
 
@@ -55,6 +91,10 @@ function toComment(raw: RawComment): IssueComment {
     author: raw.user?.login ?? '',
     ...(raw.html_url ? { url: raw.html_url } : {}),
   };
+}
+
+function toChangedFile(raw: { filename: string; status: string; previous_filename?: string | undefined }): ChangedFile {
+  return { filename: raw.filename, status: raw.status, ...(raw.previous_filename ? { previousFilename: raw.previous_filename } : {}) };
 }
 
 function status(error: unknown): number | undefined {
@@ -153,6 +193,23 @@ export function octokitClient(octokit: Octokit): GitHubClient {
         throw wrap(`Finding the pull request merged as ${sha.slice(0, 12)} in ${owner}/${repo}`, error);
       }
     },
+    async listPullRequestFiles({ owner, repo }, pullNumber) {
+      try {
+        const all = await octokit.paginate(octokit.rest.pulls.listFiles, { owner, repo, pull_number: pullNumber, per_page: 100 });
+        return all.map(toChangedFile);
+      } catch (error) {
+        throw wrap(`Listing the files ${owner}/${repo}#${pullNumber} changes`, error);
+      }
+    },
+    async compareCommits({ owner, repo }, base, head) {
+      try {
+        // One page: the files are listed on the first page only.
+        const { data } = await octokit.rest.repos.compareCommitsWithBasehead({ owner, repo, basehead: `${base}...${head}`, per_page: 1 });
+        return { status: data.status, files: (data.files ?? []).map(toChangedFile) };
+      } catch (error) {
+        throw wrap(`Comparing ${base.slice(0, 12)}...${head.slice(0, 12)} in ${owner}/${repo}`, error);
+      }
+    },
   };
 }
 
@@ -172,6 +229,8 @@ export function createGitHubClient(
       createIssueComment: missing,
       updateIssueComment: missing,
       listPullRequestsForCommit: missing,
+      listPullRequestFiles: missing,
+      compareCommits: missing,
     };
   }
   const client = octokitClient(getOctokit(token, { baseUrl: apiUrl || 'https://api.github.com' }));

@@ -15,8 +15,17 @@ export interface EventPayload {
     /** `repo` is null when the head repository (a fork) was deleted after the pull request was opened. */
     head?: { sha?: string; repo?: PayloadRepo | null };
     base?: { repo?: PayloadRepo | null };
+    /** How many files the pull request changes. */
+    changed_files?: number;
   };
   number?: number;
+  /** push: the branch's commit before and after the push (`before` is zeros for a new branch). */
+  before?: string;
+  after?: string;
+  /** push: a force push (`before` may not be an ancestor of `after`). */
+  forced?: boolean;
+  created?: boolean;
+  deleted?: boolean;
 }
 
 /** A repository in the payload. `fork` says the repository is a fork of another, nothing about the pull request. */

@@ -19,6 +19,8 @@ export interface ModeDeps {
   render: RenderPlanMarkdown;
   progress: Progress;
   summary: SummaryBuilder;
+  /** The files the config reads, relative to the repository root (see changed-files.ts). */
+  filesRead: (config: string) => Promise<string[]>;
   /** Filled in by the mode; written once at the end. */
   outputs: ActionOutputs;
 }

@@ -18,6 +18,9 @@ export type FailureReason =
   | 'drift'
   | 'error';
 
+/** Why the run stopped early, successfully, without reading AWS (`skipped`). */
+export type SkipReason = 'no-config-change';
+
 export interface ActionOutputs {
   hasChanges: boolean;
   creates: number;
@@ -25,10 +28,11 @@ export interface ActionOutputs {
   deletes: number;
   planHash: string;
   failureReason: FailureReason | '';
+  skipped: SkipReason | '';
 }
 
 export function emptyOutputs(): ActionOutputs {
-  return { hasChanges: false, creates: 0, updates: 0, deletes: 0, planHash: '', failureReason: '' };
+  return { hasChanges: false, creates: 0, updates: 0, deletes: 0, planHash: '', failureReason: '', skipped: '' };
 }
 
 export function isEmptyPlanLike(plan: Plan): boolean {
@@ -51,4 +55,5 @@ export function writeOutputs(io: ActionIO, outputs: ActionOutputs): void {
   io.setOutput('deletes', String(outputs.deletes));
   io.setOutput('plan-hash', outputs.planHash);
   io.setOutput('failure-reason', outputs.failureReason);
+  io.setOutput('skipped', outputs.skipped);
 }

@@ -15,7 +15,8 @@ import {
   type ApplyFailure,
 } from './comment-body.js';
 import { HEADER_VERSION, type CommentStatus } from './comment-header.js';
-import { escapeMarkdown, inlineCode } from '../render/escape.js';
+import { escapeMarkdown, inlineCode, shortText } from '../render/escape.js';
+import { filesReadPhrase, pushChanges } from './changed-files.js';
 import { bodyContext, failed, OK, type ModeDeps, type ModeResult } from './mode.js';
 import { outputsFromPlan, type FailureReason } from './outputs.js';
 import { findMergedPullRequest } from './pull-request.js';
@@ -163,9 +164,33 @@ async function withoutReview(deps: ModeDeps, review: Review): Promise<ModeResult
   return OK;
 }
 
+/**
+ * A push that changes no file the configuration reads has nothing to apply: succeed without
+ * reading AWS (drift is the drift check's business, and a merge unrelated to access must not
+ * fail as "no reviewed plan"). Undefined when the push did change one, or GitHub cannot tell.
+ */
+async function nothingChanged(deps: ModeDeps): Promise<ModeResult | undefined> {
+  const { config } = deps.inputs;
+  const check = await pushChanges({ github: deps.github, ctx: deps.ctx, config, filesRead: deps.filesRead });
+  if (check.kind === 'unknown') {
+    deps.io.info(`Applying as usual: could not tell which files the push changes (${shortText(check.why, 300)}).`);
+    return undefined;
+  }
+  if (check.kind === 'changed') {
+    deps.io.info(`The push changes ${check.files.map((f) => shortText(f)).join(', ')}: applying.`);
+    return undefined;
+  }
+  deps.outputs.skipped = 'no-config-change';
+  deps.summary.add(`### idc-gitops apply · ${inlineCode(config)}\n\n⏭️ Nothing to apply: this push changes neither ${inlineCode(config)} nor any file it reads (${filesReadPhrase(check.read)}), so AWS was not read.`);
+  deps.io.info(`Nothing to apply: the push changes none of the ${check.read.length} files ${config} reads; AWS not read.`);
+  return OK;
+}
+
 export async function runApply(deps: ModeDeps): Promise<ModeResult> {
-  const review = await findReview(deps);
   const { force } = deps.inputs;
+  const skipped = force ? undefined : await nothingChanged(deps);
+  if (skipped) return skipped;
+  const review = await findReview(deps);
   if (review.sticky?.header.status === 'applied' && !force) return checkAlreadyApplied(deps, review);
   if (!review.reviewedHash && !force) return withoutReview(deps, review);
   if (force) deps.io.warning('force: true — applying without requiring the reviewed plan, and overriding the safety checks.');

@@ -6,10 +6,11 @@ import type { Diagnostic } from '../model/source.js';
 import type { Plan } from '../plan/types.js';
 import { formatDiagnostic } from '../model/source.js';
 import { annotate } from './annotations.js';
-import { findStickyComment, resolveCommentAuthor, upsertStickyComment, type CommentTarget } from './comment.js';
+import { filesReadPhrase, pullRequestChanges } from './changed-files.js';
+import { findStickyComment, fitComment, resolveCommentAuthor, upsertStickyComment, type CommentTarget } from './comment.js';
 import { invalidBody, plannedBody, planTitle } from './comment-body.js';
-import { HEADER_VERSION, type CommentHeader } from './comment-header.js';
-import { inlineCode } from '../render/escape.js';
+import { HEADER_VERSION, withHeader, type CommentHeader } from './comment-header.js';
+import { inlineCode, shortText } from '../render/escape.js';
 import { bodyContext, failed, OK, type ModeDeps, type ModeResult } from './mode.js';
 import { outputsFromPlan } from './outputs.js';
 import { SUMMARY_PLAN_CHARS } from './summary.js';
@@ -70,6 +71,36 @@ function refused(deps: ModeDeps, plan: Plan): ModeResult {
   );
 }
 
+export function noConfigChangeBody(config: string, read: readonly string[]): string {
+  return [
+    `### idc-gitops plan · ${inlineCode(config)}`,
+    `⏭️ **Nothing to plan**: this pull request no longer changes ${inlineCode(config)} or any file it reads (${filesReadPhrase(read)}), so AWS was not read and merging it changes no access. An earlier plan shown here no longer applies.`,
+  ].join('\n\n');
+}
+
+/**
+ * No file the configuration reads changed: succeed without reading AWS (a required check still
+ * reports). No comment is posted; an existing one (from an earlier push that did change the
+ * configuration) is replaced, so no stale plan stays on the pull request, and it holds no plan
+ * hash, so a merge is not applied against it.
+ */
+async function nothingToPlan(deps: ModeDeps, read: readonly string[]): Promise<ModeResult> {
+  const { config } = deps.inputs;
+  deps.outputs.skipped = 'no-config-change';
+  deps.summary.add(`### idc-gitops plan · ${inlineCode(config)}\n\n⏭️ Nothing to plan: this pull request changes neither ${inlineCode(config)} nor any file it reads (${filesReadPhrase(read)}), so AWS was not read.`);
+  deps.io.info(`Nothing to plan: the pull request changes none of the ${read.length} files ${config} reads (${read.map((f) => shortText(f)).join(', ')}); AWS not read.`);
+  const target = await commentTarget(deps);
+  if (!target) return OK;
+  const existing = await findStickyComment(deps.github, target);
+  if (!existing) return OK;
+  const head = header(deps, '', 'planned');
+  const markdown = noConfigChangeBody(config, read);
+  if (existing.comment.body === fitComment(withHeader(head, markdown))) return OK;
+  const result = await upsertStickyComment(deps.github, target, head, markdown, { create: false, existing });
+  if (result.action !== 'skipped') deps.io.info(`Pull request comment ${result.action}: no longer changes the configuration.`);
+  return OK;
+}
+
 export async function runPlan(deps: ModeDeps): Promise<ModeResult> {
   const pr = deps.ctx.pullRequest;
   if (pr?.fromFork) {
@@ -79,6 +110,12 @@ export async function runPlan(deps: ModeDeps): Promise<ModeResult> {
   if (pr && deps.inputs.roleToAssume && !deps.ctx.oidcAvailable) {
     deps.io.warning('No OIDC token for this job (add `permissions: id-token: write`): the plan is skipped and access.yaml is only validated.');
     return runValidate(deps, NO_TOKEN_NOTE);
+  }
+  if (pr) {
+    const check = await pullRequestChanges({ github: deps.github, ctx: deps.ctx, config: deps.inputs.config, filesRead: deps.filesRead });
+    if (check.kind === 'unchanged') return nothingToPlan(deps, check.read);
+    if (check.kind === 'unknown') deps.io.info(`Planning: could not tell which files the pull request changes (${shortText(check.why, 300)}).`);
+    else deps.io.info(`The pull request changes ${check.files.map((f) => shortText(f)).join(', ')}: planning.`);
   }
 
   const validated = await deps.engine.validate(deps.inputs.config);

@@ -276,4 +276,28 @@ describe('the Action (dist/index.js) on GitHub events', () => {
     expect(run.summary).toContain('maria');
     expect(w.emu.dump()).toEqual(before);
   });
+
+  it('9. a pull request and its merge change no file access.yaml reads: nothing to plan or apply, no AWS call, success despite drift', async () => {
+    // AWS still differs from the file (8): a full plan on the merge would fail it as no-reviewed-plan.
+    const PR6 = 6;
+    w.github.addPull({ number: PR6, commits: [sha('8')], files: [{ filename: 'README.md', status: 'modified' }] });
+    const calls = totalCalls();
+    const planned = await runAction(w, { eventName: 'pull_request', payload: pullRequestPayload(PR6, { headSha: sha('8') }), sha: sha('8') });
+
+    expect(planned.code, explain(planned)).toBe(0);
+    expect(planned.outputs).toMatchObject({ skipped: 'no-config-change', 'has-changes': 'false', 'plan-hash': '', 'failure-reason': '' });
+    expect(planned.summary).toContain('Nothing to plan: this pull request changes neither `access.yaml` nor any file it reads');
+    expect(w.github.commentsOn(PR6)).toHaveLength(0);
+
+    const MERGE6 = sha('9');
+    w.github.mergePull(PR6, MERGE6);
+    w.github.addComparison(MERGE, MERGE6, { status: 'ahead', files: [{ filename: 'README.md', status: 'modified' }] });
+    const applied = await runAction(w, { eventName: 'push', payload: { ...pushPayload(MERGE6), before: MERGE }, sha: MERGE6 });
+
+    expect(applied.code, explain(applied)).toBe(0);
+    expect(applied.outputs).toMatchObject({ skipped: 'no-config-change', 'failure-reason': '' });
+    expect(applied.summary).toContain('Nothing to apply');
+    expect(totalCalls()).toBe(calls);
+    expect(actionManifest().outputs['skipped']?.description).toContain('no-config-change');
+  });
 });

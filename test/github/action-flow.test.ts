@@ -54,6 +54,7 @@ describe('pull request', () => {
       deletes: '0',
       'plan-hash': engine.pending.hash,
       'failure-reason': '',
+      skipped: '',
     });
     expect(engine.methods()).toEqual(['validate', 'plan']);
   });
@@ -134,7 +135,8 @@ describe('pull request', () => {
     engine.pending = planCreating(['jonathan']);
     const run = await runWithFakes({ github, engine, io: new FakeIO({ comment: 'false' }), eventName: 'pull_request', payload: pullRequestEvent(9) });
     expect(run.ok).toBe(true);
-    expect(github.requests).toHaveLength(0);
+    // Only the pull request's changed files are read (to know there is something to plan).
+    expect(github.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /repos/acme/access/pulls/9/files']);
     expect(run.io.summary).toContain('create user jonathan');
   });
 

@@ -1,7 +1,9 @@
 /**
  * A local fake of the GitHub REST API (127.0.0.1, random port) for the Action's tests and the
  * end-to-end test that runs dist/index.js: it records and serves issue comments (paginated, with
- * Link headers like GitHub), answers pull request lookup by commit, and who a token is the way
+ * Link headers like GitHub), answers pull request lookup by commit, the files a pull request
+ * changes (paginated, at most 3,000) and comparisons of two commits (at most 300 files, 404 for
+ * unknown refs), and who a token is the way
  * GitHub does: GET /user answers a personal token's user and 403 "Resource not accessible by
  * integration" for installation tokens (the workflow token, a GitHub App's token); GraphQL
  * `query { viewer { login } }` answers all three (`github-actions[bot]`, `SLUG[bot]`, the user).
@@ -30,6 +32,20 @@ export interface FakePull {
   merge_commit_sha: string | null;
   /** Commits that GET /repos/{o}/{r}/commits/{sha}/pulls associates with this pull request. */
   commits: string[];
+  /** What GET /repos/{o}/{r}/pulls/{n}/files lists (default: access.yaml modified). */
+  files: FakeFile[];
+}
+
+/** A changed file as GitHub lists it (`previous_filename` for a rename). */
+export interface FakeFile {
+  filename: string;
+  status: 'added' | 'removed' | 'modified' | 'renamed' | 'copied' | 'changed' | 'unchanged';
+  previous_filename?: string;
+}
+
+export interface FakeComparison {
+  status: 'ahead' | 'behind' | 'diverged' | 'identical';
+  files: FakeFile[];
 }
 
 export interface RecordedRequest {
@@ -62,12 +78,18 @@ export interface FakeGitHub {
   addComment(comment: { issueNumber: number; body: string; login?: string; owner?: string; repo?: string }): FakeComment;
   /** Registers a pull request (open, or merged with its merge commit). */
   addPull(pull: Partial<FakePull> & { number: number }): FakePull;
+  /** Registers what GET /repos/{o}/{r}/compare/{base}...{head} answers (other refs: 404). */
+  addComparison(base: string, head: string, comparison: FakeComparison): void;
   /** Marks a pull request merged with `sha` as its merge commit. */
   mergePull(number: number, sha: string): void;
   /** Requests with this method whose path matches. */
   requestsMatching(method: string, path: RegExp): RecordedRequest[];
   close(): Promise<void>;
 }
+
+/** GitHub's limits: pull request files list at most 3,000, a comparison at most 300 (see src/github/client.ts). */
+const MAX_PULL_FILES = 3000;
+const MAX_COMPARE_FILES = 300;
 
 const DEFAULT_OWNER = 'acme';
 const DEFAULT_REPO = 'access';
@@ -101,6 +123,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   const comments: FakeComment[] = [];
   const pulls: FakePull[] = [];
   const requests: RecordedRequest[] = [];
+  const comparisons = new Map<string, FakeComparison>();
   let nextId = 1000;
   let url = '';
   const now = () => new Date().toISOString();
@@ -116,6 +139,37 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       created_at: c.created_at,
       updated_at: c.updated_at,
     };
+  }
+
+  function fileJson(f: FakeFile): Record<string, unknown> {
+    const sha = Buffer.from(f.filename).toString('hex').padEnd(40, '0').slice(0, 40);
+    return {
+      sha,
+      filename: f.filename,
+      status: f.status,
+      additions: 1,
+      deletions: f.status === 'added' ? 0 : 1,
+      changes: f.status === 'added' ? 1 : 2,
+      blob_url: `https://github.example/blob/${sha}/${f.filename}`,
+      raw_url: `https://github.example/raw/${sha}/${f.filename}`,
+      contents_url: `${url}/repos/contents/${f.filename}`,
+      ...(f.previous_filename ? { previous_filename: f.previous_filename } : {}),
+    };
+  }
+
+  /** One page of `all` (per_page default 30, at most 100), with GitHub's `Link: <…>; rel="next"`. */
+  function sendPage(res: ServerResponse, path: string, query: Record<string, string>, all: unknown[]): void {
+    const perPage = Math.min(Number(query['per_page'] ?? 30), 100);
+    const page = Number(query['page'] ?? 1);
+    const slice = all.slice((page - 1) * perPage, page * perPage);
+    const headers: Record<string, string> = {};
+    if (page * perPage < all.length) {
+      const next = new URL(`${url}${path}`);
+      next.searchParams.set('per_page', String(perPage));
+      next.searchParams.set('page', String(page + 1));
+      headers['link'] = `<${next.toString()}>; rel="next"`;
+    }
+    send(res, 200, slice, headers);
   }
 
   function pullJson(p: FakePull): Record<string, unknown> {
@@ -186,17 +240,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       const issueNumber = Number(n);
       if (req.method === 'GET') {
         const all = comments.filter((c) => c.owner === owner && c.repo === repo && c.issueNumber === issueNumber);
-        const perPage = Math.min(Number(query['per_page'] ?? 30), 100);
-        const page = Number(query['page'] ?? 1);
-        const slice = all.slice((page - 1) * perPage, page * perPage);
-        const headers: Record<string, string> = {};
-        if (page * perPage < all.length) {
-          const next = new URL(`${url}${path}`);
-          next.searchParams.set('per_page', String(perPage));
-          next.searchParams.set('page', String(page + 1));
-          headers['link'] = `<${next.toString()}>; rel="next"`;
-        }
-        return send(res, 200, slice.map(commentJson), headers);
+        return sendPage(res, path, query, all.map(commentJson));
       }
       if (req.method === 'POST') {
         const text = (body as { body?: unknown } | undefined)?.body;
@@ -231,6 +275,34 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       return send(res, 200, found.map(pullJson));
     }
 
+    if (req.method === 'GET' && (m = /^\/repos\/([^/]+)\/([^/]+)\/pulls\/(\d+)\/files$/.exec(path))) {
+      const [, owner, repo, n] = m;
+      const pull = pulls.find((p) => p.owner === owner && p.repo === repo && p.number === Number(n));
+      if (!pull) return send(res, 404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest/pulls/pulls#list-pull-requests-files' });
+      // "Responses include a maximum of 3000 files": the rest are not listed.
+      return sendPage(res, path, query, pull.files.slice(0, MAX_PULL_FILES).map(fileJson));
+    }
+
+    if (req.method === 'GET' && (m = /^\/repos\/([^/]+)\/([^/]+)\/compare\/(.+)$/.exec(path))) {
+      const [, owner, repo, basehead = ''] = m;
+      const comparison = owner === DEFAULT_OWNER && repo === DEFAULT_REPO ? comparisons.get(decodeURIComponent(basehead)) : undefined;
+      // GitHub answers 404 "Not Found" when either ref is unknown.
+      if (!comparison) return send(res, 404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest/commits/commits#compare-two-commits' });
+      const [base = '', head = ''] = decodeURIComponent(basehead).split('...');
+      return send(res, 200, {
+        url: `${url}${path}`,
+        status: comparison.status,
+        ahead_by: comparison.status === 'identical' ? 0 : 1,
+        behind_by: 0,
+        total_commits: comparison.status === 'identical' ? 0 : 1,
+        base_commit: { sha: base },
+        merge_base_commit: { sha: base },
+        commits: [{ sha: head }],
+        // The files are on the first page only, at most 300.
+        files: Number(query['page'] ?? 1) === 1 ? comparison.files.slice(0, MAX_COMPARE_FILES).map(fileJson) : [],
+      });
+    }
+
     return send(res, 404, { message: `Not Found (fake GitHub has no ${req.method} ${path})` });
   }
 
@@ -255,10 +327,14 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
         merged_at: null,
         merge_commit_sha: null,
         commits: [],
+        files: [{ filename: 'access.yaml', status: 'modified' }],
         ...pull,
       };
       pulls.push(full);
       return full;
+    },
+    addComparison(base, head, comparison) {
+      comparisons.set(`${base}...${head}`, comparison);
     },
     mergePull(number, sha) {
       const pull = pulls.find((p) => p.number === number);

@@ -29,8 +29,9 @@ export function pullRequestEvent(number: number, options: { fork?: boolean; repo
   };
 }
 
-export function pushEvent(): EventPayload {
-  return { repository: { default_branch: 'main', full_name: `${OWNER}/${REPO}` } };
+/** A push payload; with `before`/`after`, the commits GitHub names for the push. */
+export function pushEvent(options: { before?: string; after?: string; forced?: boolean } = {}): EventPayload {
+  return { repository: { default_branch: 'main', full_name: `${OWNER}/${REPO}` }, ...options };
 }
 
 export interface RunOptions {
@@ -45,6 +46,8 @@ export interface RunOptions {
   env?: Record<string, string | undefined>;
   /** Default: the simple test renderer. */
   render?: RenderPlanMarkdown;
+  /** The checkout the config is read from (default: the working directory). */
+  workspace?: string;
 }
 
 export interface RunResult extends ActionResult {
@@ -76,6 +79,7 @@ export async function runWithFakes(options: RunOptions): Promise<RunResult> {
     env,
     renderPlanMarkdown: options.render ?? simpleRender,
     readEventFile: async () => JSON.stringify(options.payload),
+    ...(options.workspace ? { workspace: options.workspace } : {}),
   });
   return { ...result, io: io as FakeIO, engine };
 }
