@@ -338,9 +338,18 @@ describe('rule labels', () => {
     );
   });
 
-  it('shorten long lists', () => {
+  it('shorten lists longer than three', () => {
     expect(labelOf({ sets: ['RO'], users: ['ann'], accounts: ['staging', 'prod-app', 'prod-data', 'legacy-prod', 'management'] })).toBe(
       'assignments[2]: RO → user ann on accounts staging, prod-app, prod-data +2 more',
+    );
+    expect(labelOf({ sets: ['RO'], users: ['ann'], accounts: ['staging', 'prod-app', 'prod-data'] })).toBe(
+      'assignments[2]: RO → user ann on accounts staging, prod-app, prod-data',
+    );
+  });
+
+  it('use the plural for several groups, OUs and tags', () => {
+    expect(labelOf({ sets: ['RO'], groups: ['ops', 'ops'], ous: ['/Workloads/Prod', '/Workloads/Staging'], tags: { env: 'prod', team: 'app' } })).toBe(
+      'assignments[2]: RO → groups ops, ops on OUs /Workloads/Prod, /Workloads/Staging and accounts tagged env=prod, team=app',
     );
   });
 });
