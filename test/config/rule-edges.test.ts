@@ -56,3 +56,28 @@ describe('managed policies', () => {
     ]);
   });
 });
+
+describe('account IDs in rules', () => {
+  const rule = (accounts: string, aliases: string[] = []): string[] =>
+    validate([
+      ...(aliases.length > 0 ? ['accounts:', ...aliases.map((a) => `  "${a}": "111111111111"`)] : []),
+      'permission_sets:',
+      '  RO: {}',
+      'groups:',
+      '  ops: {}',
+      'assignments:',
+      '  - permission_set: RO',
+      '    groups: [ops]',
+      `    ${accounts}`,
+    ]);
+
+  it('digits that are not 12 of them are a mistyped ID, in accounts and in exclude_accounts', () => {
+    expect(rule('all_accounts: true\n    exclude_accounts: ["12345678901"]')).toEqual([
+      'access.yaml:10:24: account "12345678901" has 11 digits: an account ID has exactly 12 (check for a missing leading zero)',
+    ]);
+  });
+
+  it('unless an alias has that name', () => {
+    expect(rule('accounts: ["2024"]', ['2024'])).toEqual([]);
+  });
+});
