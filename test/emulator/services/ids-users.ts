@@ -33,12 +33,14 @@ function userName(value: unknown): string {
 }
 
 /**
- * CreateUser takes exactly one email (Identity Store API reference, CreateUser: Emails "Array
- * Members: Fixed number of 1 item"). UpdateUser's `emails` operation replaces the whole list with
- * the document it is given; its value has no documented item limit, and users synced from an
- * external identity provider can carry more than one address, so the emulator keeps any
- * non-empty list there (at most one primary). Accepts API (`Value`) and SCIM-style (`value`)
- * member names.
+ * CreateUser takes exactly one email (the Terraform/Pulumi identitystore user resource, built on
+ * this API, documents "At most 1 email is allowed"). UpdateUser's `emails` operation replaces the
+ * whole list with the document it is given (API_UpdateUser / API_AttributeOperation). Whether
+ * AWS also refuses a second address there is not documented: the emulator keeps any non-empty
+ * list (at most one primary, no address twice), so a second address set outside access.yaml can
+ * be represented and tests can show idc leaves it alone. A real store most likely holds one
+ * address per user; what idc must then keep is that address's type and primary flag.
+ * Accepts API (`Value`) and SCIM-style (`value`) member names.
  */
 function emails(value: unknown, field: string, exactlyOne: boolean): EmailRec[] {
   if (!Array.isArray(value) || value.length === 0 || (exactlyOne && value.length !== 1)) {
