@@ -58542,7 +58542,7 @@ async function pRetry(input, options = {}) {
 
 // src/aws/rate-limiter.ts
 var DEFAULT_RATE_PER_SECOND = 20;
-var DEFAULT_BURST = 1;
+var DEFAULT_BURST = 5;
 var DEFAULT_CONCURRENCY2 = 10;
 var realSleep2 = (ms) => ms <= 0 ? Promise.resolve() : new Promise((resolve8) => setTimeout(resolve8, ms));
 function createRateLimiter(options = {}) {
@@ -59333,7 +59333,8 @@ var SourceMap = class {
   }
   file;
   posOf;
-  value = {};
+  /** Without a prototype: a key such as `toString` or `__proto__` is data, never Object's. */
+  value = /* @__PURE__ */ Object.create(null);
   /** Offsets of keys in the text (turned into positions only when asked: most are never). */
   key = /* @__PURE__ */ new Map();
   numberSource = /* @__PURE__ */ new Map();
@@ -59498,7 +59499,12 @@ var Walker = class {
     if (n3.anchor) this.anchors.set(n3.anchor, n3);
     if ((0, import_yaml.isAlias)(n3)) return this.alias(n3.source, n3.range?.[0] ?? 0, path);
     if ((0, import_yaml.isScalar)(n3)) {
-      if (typeof n3.value === "number" && typeof n3.source === "string") this.source.numberSource.set(path, n3.source);
+      const v = n3.value;
+      if (v !== null && typeof v !== "string" && typeof v !== "number" && typeof v !== "boolean") {
+        this.error(n3.range?.[0] ?? 0, `the YAML tag ${(n3.tag ?? "").replace("tag:yaml.org,2002:", "!!")} is not allowed here: access.yaml holds only text, numbers, true/false, lists and mappings; remove the tag`);
+        return null;
+      }
+      if (typeof v === "number" && typeof n3.source === "string") this.source.numberSource.set(path, n3.source);
       if (!located) this.record(path, n3.range?.[0] ?? 0);
       return n3.value;
     }
@@ -59520,7 +59526,7 @@ var Walker = class {
   }
   /** Records where `path` is; inside an alias expansion, only paths not seen yet. */
   record(path, offset) {
-    if (this.aliasDepth > 0 && path in this.source.value) return;
+    if (this.aliasDepth > 0 && Object.hasOwn(this.source.value, path)) return;
     this.source.value[path] = this.posOf(offset);
   }
   map(items2, path, offset) {
@@ -59659,6 +59665,32 @@ function readRepositoryFile(configDir, file, limit) {
     if (fd !== void 0) closeSync(fd);
   }
 }
+function repositoryPaths(baseDir, abs) {
+  const root5 = repositoryRoot(baseDir);
+  let realBase;
+  try {
+    realBase = realpathSync(baseDir);
+  } catch {
+    realBase = resolve2(baseDir);
+  }
+  const lexical = resolve2(realBase, relative(baseDir, abs));
+  const paths2 = /* @__PURE__ */ new Set();
+  const add = (p3) => {
+    if (p3 !== root5 && isInside(root5, p3)) paths2.add(relative(root5, p3).split(sep2).join("/"));
+  };
+  add(lexical);
+  for (let p3 = dirname(lexical); p3 !== root5 && isInside(root5, p3); p3 = dirname(p3)) {
+    try {
+      if (lstatSync2(p3).isSymbolicLink()) add(p3);
+    } catch {
+    }
+  }
+  try {
+    add(realLocation(lexical));
+  } catch {
+  }
+  return [...paths2].sort();
+}
 
 // src/config/policy-source.ts
 var MAX_POLICY_FILE_BYTES = 32 * 1024;
@@ -59674,12 +59706,13 @@ function readInlinePolicy(name, ps, baseDir, source) {
   const inline = ps["inline_policy"];
   const file = ps["inline_policy_file"];
   const diagnostics = [];
+  const named = typeof file === "string" && file !== "" ? { file: resolve3(baseDir, file) } : {};
   const error2 = (segs, message, key = false) => {
     diagnostics.push({ ...key ? source.keyAt(segs) : source.at(segs), severity: "error", message });
   };
   if (inline !== void 0 && file !== void 0) {
     error2([...base, "inline_policy_file"], `${owner} has both inline_policy and inline_policy_file: keep one (a permission set has one inline policy)`, true);
-    return { diagnostics };
+    return { diagnostics, ...named };
   }
   if (inline !== null && typeof inline === "object" && !Array.isArray(inline)) {
     const segs = [...base, "inline_policy"];
@@ -59705,17 +59738,18 @@ function readInlinePolicy(name, ps, baseDir, source) {
     });
     if ("refused" in read) {
       error2(segs, `inline_policy_file of ${owner} ${read.refused(shown2, source.file)}`);
-      return { diagnostics };
+      return { diagnostics, ...named };
     }
     const text2 = read.text;
     const parsed = parseJson(text2);
     if ("error" in parsed) {
       error2(segs, `inline_policy_file ${shown2} of ${owner} is not valid JSON: ${parsed.error}`);
-      return { diagnostics };
+      return { diagnostics, ...named };
     }
     return {
       doc: { permissionSet: name, document: parsed.value, origin: "file", segs, writtenBytes: Buffer.byteLength(text2), displayPath: shown2 },
-      diagnostics
+      diagnostics,
+      ...named
     };
   }
   return { diagnostics };
@@ -59764,6 +59798,7 @@ function normalise(data, source, baseDir) {
   const root5 = obj(data);
   const diagnostics = [];
   const policies = [];
+  const policyFiles = [];
   const names = (o3, segs, singular, pluralKey) => {
     const one2 = str(o3[singular]);
     const many = strList(o3[pluralKey]);
@@ -59853,6 +59888,7 @@ function normalise(data, source, baseDir) {
     if (boundary) set.permissionsBoundary = boundary;
     const policy = readInlinePolicy(name, ps, baseDir, source);
     diagnostics.push(...policy.diagnostics);
+    if (policy.file !== void 0) policyFiles.push(policy.file);
     if (policy.doc) {
       policies.push(policy.doc);
       set.inlinePolicy = JSON.stringify(policy.doc.document);
@@ -59900,7 +59936,7 @@ function normalise(data, source, baseDir) {
     rules,
     positions: source.value
   };
-  return { desired, policies, diagnostics };
+  return { desired, policies, policyFiles: sortedUnique2(policyFiles), diagnostics };
 }
 function customerRefs(v) {
   const refs = (Array.isArray(v) ? v : []).map(customerRef).filter((r5) => r5 !== void 0);
@@ -59981,28 +60017,28 @@ var undefinedReferences = {
           errorAt(
             ctx,
             ref.segs,
-            `permission set "${ref.name}" is not defined${hint2 || " in permission_sets: define it, or set ownership.permission_sets: referenced to assign sets made outside this file"}`
+            `permission set ${show(ref.name)} is not defined${hint2 || " in permission_sets: define it, or set ownership.permission_sets: referenced to assign sets made outside this file"}`
           )
         );
       }
       for (const ref of namesIn(item, segs, "user", "users")) {
         if (users[ref.name] !== void 0 || ownership.users === "referenced") continue;
         if (groups[ref.name] !== void 0) {
-          out.push(errorAt(ctx, ref.segs, `"${ref.name}" is a group, not a user: list it under groups`));
+          out.push(errorAt(ctx, ref.segs, `${show(ref.name)} is a group, not a user: list it under groups`));
           continue;
         }
         const hint2 = didYouMean(ref.name, Object.keys(users));
-        out.push(errorAt(ctx, ref.segs, `user "${ref.name}" is not defined${hint2 || " in users: define it, or set ownership.users: referenced"}`));
+        out.push(errorAt(ctx, ref.segs, `user ${show(ref.name)} is not defined${hint2 || " in users: define it, or set ownership.users: referenced"}`));
       }
       for (const ref of namesIn(item, segs, "group", "groups")) {
         if (groups[ref.name] !== void 0 || ownership.groups === "referenced") continue;
         if (matchesAnyGlob(ref.name, ownership.ignore.groups)) continue;
         if (users[ref.name] !== void 0) {
-          out.push(errorAt(ctx, ref.segs, `"${ref.name}" is a user, not a group: list it under users`));
+          out.push(errorAt(ctx, ref.segs, `${show(ref.name)} is a user, not a group: list it under users`));
           continue;
         }
         const hint2 = didYouMean(ref.name, Object.keys(groups));
-        out.push(errorAt(ctx, ref.segs, `group "${ref.name}" is not defined${hint2 || " in groups: define it, or set ownership.groups: referenced"}`));
+        out.push(errorAt(ctx, ref.segs, `group ${show(ref.name)} is not defined${hint2 || " in groups: define it, or set ownership.groups: referenced"}`));
       }
     }
     return out;
@@ -63527,7 +63563,11 @@ function checkUniqueLists(data, source) {
 var MAX_CONFIG_BYTES = 16 * 1024 * 1024;
 async function loadConfig2(path, options = {}) {
   const abs = resolve4(options.cwd ?? process.cwd(), path);
-  const cannot = (why) => ({ diagnostics: [{ file: path, line: 1, col: 1, severity: "error", message: `cannot read ${path}: ${why}` }] });
+  const configFiles = repositoryPaths(dirname2(abs), abs);
+  const cannot = (why) => ({
+    diagnostics: [{ file: path, line: 1, col: 1, severity: "error", message: `cannot read ${path}: ${why}` }],
+    files: configFiles
+  });
   try {
     if ((await stat(abs)).isDirectory()) return cannot("it is a directory");
   } catch (e5) {
@@ -63541,33 +63581,35 @@ async function loadConfig2(path, options = {}) {
     outside: () => "make it a regular file of the repository"
   });
   if ("refused" in read) return cannot(`it ${read.refused(path, path)}`);
-  return loadConfigText(read.text, path, dirname2(abs));
+  const loaded = loadConfigText(read.text, path, dirname2(abs));
+  return { ...loaded, files: [.../* @__PURE__ */ new Set([...configFiles, ...loaded.files])].sort() };
 }
 function loadConfigText(text2, file, baseDir) {
   const parsed = parseYaml(text2, file);
   const diagnostics = [...parsed.diagnostics];
-  if (parsed.fatal) return finish(diagnostics);
+  if (parsed.fatal) return finish(diagnostics, []);
   const data = parsed.data;
   if (data === null || typeof data !== "object" || Array.isArray(data)) {
     const message = data === null ? `${file} is empty: start it with "version: 1" (see the README for the format)` : `the top level of ${file} must be a mapping (version:, users:, permission_sets:, \u2026), not ${kindOf(data)}`;
     diagnostics.push({ ...parsed.source.at([]), severity: "error", message });
-    return finish(diagnostics);
+    return finish(diagnostics, []);
   }
   diagnostics.push(...checkUniqueLists(data, parsed.source));
   diagnostics.push(...checkSchema(data, parsed.source));
-  const { desired, policies, diagnostics: normaliseDiagnostics } = normalise(data, parsed.source, baseDir);
+  const { desired, policies, policyFiles, diagnostics: normaliseDiagnostics } = normalise(data, parsed.source, baseDir);
   diagnostics.push(...normaliseDiagnostics);
   diagnostics.push(...runRules({ data, desired, source: parsed.source, policies }));
-  return finish(diagnostics, desired);
+  const files = [...new Set(policyFiles.flatMap((abs) => repositoryPaths(baseDir, abs)))].sort();
+  return finish(diagnostics, files, desired);
 }
-function finish(diagnostics, desired) {
+function finish(diagnostics, files, desired) {
   const seen = /* @__PURE__ */ new Set();
   const unique = sortDiagnostics(diagnostics).filter((d5) => {
     const k5 = formatDiagnostic(d5);
     return seen.has(k5) ? false : (seen.add(k5), true);
   });
   const ok = !unique.some((d5) => d5.severity === "error");
-  return ok && desired ? { desired, diagnostics: unique } : { diagnostics: unique };
+  return ok && desired ? { desired, diagnostics: unique, files } : { diagnostics: unique, files };
 }
 function summarise(desired) {
   const counts = [
