@@ -98,6 +98,12 @@ describe('the npm package', () => {
     expect(r).toMatchObject({ code: 0, stdout: 'access.yaml: valid — 1 user, 0 groups, 2 permission sets, 2 assignment rules\n' });
   }, 60_000);
 
+  it('npx idc-gitops --version prints the packed version', async () => {
+    const r = await npxIn(project, 'idc-gitops', '--version');
+    const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+    expect(r).toMatchObject({ code: 0, stdout: `idc ${version}\n` });
+  }, 60_000);
+
   it('npx idc validate (the short name) reports problems with exit code 1', async () => {
     const r = await npxIn(project, 'idc', 'validate', 'broken.yaml');
     expect(r.code).toBe(1);
