@@ -33,6 +33,7 @@ export function checkPolicyShape(doc: unknown): PolicyIssue[] {
   }
   const version = doc['Version'];
   if (version === undefined) issues.push({ path: [], message: 'has no Version: add Version: "2012-10-17"' });
+  // Stryker disable next-line ConditionalExpression: a Version that is not text is never in VERSIONS either.
   else if (typeof version !== 'string' || !VERSIONS.includes(version)) {
     issues.push({ path: ['Version'], message: `Version must be "2012-10-17" (or the older "2008-10-17"), not ${JSON.stringify(version)}` });
   }
@@ -56,6 +57,7 @@ export function checkPolicyShape(doc: unknown): PolicyIssue[] {
 }
 
 function label(path: (string | number)[]): string {
+  // Stryker disable next-line ConditionalExpression,StringLiteral: paths here are 'Statement' then an index, never a second name.
   return path.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
 }
 

@@ -24,6 +24,7 @@ export function parseSsoCaller(arn: string): SsoCaller | undefined {
   const m = SSO_ROLE_ARN.exec(arn);
   if (!m) return undefined;
   const [, accountId, permissionSet, , userName] = m;
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: the three groups always match when the regex does (for the type checker).
   if (accountId === undefined || permissionSet === undefined || userName === undefined) return undefined;
   return { accountId, permissionSet, userName };
 }
@@ -53,7 +54,6 @@ export function checkSelfLockout(changes: readonly Change[], accountNames: Recor
     if (a.permissionSet === permissionSet && a.accountId === accountId) grantsBefore.add(`${a.principalType}|${a.principal}`);
   }
   const grantsAfter = new Set(grantsBefore);
-  const removals: string[] = [];
   for (const change of changes) {
     if (change.kind === 'membership') {
       const members = membersAfter.get(change.group) ?? new Set<string>();
@@ -90,6 +90,7 @@ export function checkSelfLockout(changes: readonly Change[], accountNames: Recor
   for (const group of before.groups) {
     if (deletedGroups.has(group)) causes.push(`deletes group ${group}`);
     else if (!grantsAfter.has(`GROUP|${group}`)) causes.push(`deletes assignment ${permissionSet} → group ${group}`);
+    // Stryker disable next-line OptionalChaining: a group of before.groups that is not deleted is still in membersAfter.
     else if (membersAfter.get(group)?.has(userName) !== true) causes.push(`removes ${userName} from group ${group}`);
   }
   const account = accountLabel(accountId, accountNames);
@@ -106,6 +107,7 @@ export function checkSelfLockout(changes: readonly Change[], accountNames: Recor
 
 /** The user name as the state spells it (Identity Center user names are case-insensitive). */
 function knownName(sessionName: string, live: Live): string | undefined {
+  // Stryker disable next-line ConditionalExpression: user names are unique regardless of case in Identity Center, so the search finds the same name.
   if (sessionName in live.users) return sessionName;
   const lower = sessionName.toLowerCase();
   return Object.keys(live.users).find((name) => name.toLowerCase() === lower);
