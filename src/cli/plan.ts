@@ -5,7 +5,6 @@ import { resolve } from 'node:path';
 import { isEmptyPlan } from '../plan/hash.js';
 import { renderJson } from '../render/json.js';
 import type { Command } from './command.js';
-import { EXIT } from './command.js';
 import { planFormat, renderPlanAs } from './plan-format.js';
 import { configPath, engineFor, printDiagnostics, progressFor, regionHelp, REGION_OPTION, useColor } from './runtime.js';
 

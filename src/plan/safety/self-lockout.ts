@@ -53,7 +53,6 @@ export function checkSelfLockout(changes: readonly Change[], accountNames: Recor
     if (a.permissionSet === permissionSet && a.accountId === accountId) grantsBefore.add(`${a.principalType}|${a.principal}`);
   }
   const grantsAfter = new Set(grantsBefore);
-  const removals: string[] = [];
   for (const change of changes) {
     if (change.kind === 'membership') {
       const members = membersAfter.get(change.group) ?? new Set<string>();
