@@ -1,8 +1,7 @@
 /** One permission set as it is written in access.yaml: short policy names, YAML inline policy. */
-import { formatDuration } from '../config/duration.js';
 import type { CustomerManagedPolicyRef, LivePermissionSet, PermissionsBoundary } from '../model/permission-set.js';
 import { compareStrings } from '../model/compare.js';
-import { durationSeconds } from '../plan/permission-set-fields.js';
+import { durationSeconds, formatDuration } from '../model/duration.js';
 import type { Entry } from './entry.js';
 
 const AWS_MANAGED_PREFIX = 'arn:aws:iam::aws:policy/';
@@ -19,7 +18,7 @@ export function shortManagedPolicy(arn: string): string {
 /** `PT28800S` → `PT8H`, `PT90M` → `PT1H30M`; anything else unchanged. */
 export function exportDuration(iso: string): string {
   const seconds = durationSeconds(iso);
-  return Number.isFinite(seconds) && seconds > 0 && seconds % 60 === 0 ? formatDuration(seconds / 60) : iso;
+  return seconds !== undefined && seconds > 0 && seconds % 60 === 0 ? formatDuration(seconds / 60) : iso;
 }
 
 /** A policy at path `/` is written as its name, else as `{ name, path }`. */

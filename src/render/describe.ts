@@ -2,6 +2,7 @@
  * Plain-language descriptions of plan content, shared by the markdown and text renderers. Returns
  * raw strings: each renderer escapes them for its medium.
  */
+import { parseDuration } from '../model/duration.js';
 import type { PermissionSet, PermissionSetField, PermissionsBoundary } from '../model/permission-set.js';
 import { compareStrings } from '../plan/compare.js';
 import { presentFields } from '../plan/permission-set-fields.js';
@@ -64,15 +65,15 @@ export function managedPolicyName(arn: string): string {
 
 /** `PT8H` → `8 hours (PT8H)`. */
 export function durationText(iso: string): string {
-  const m = /^PT(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?$/.exec(iso);
-  if (m === null || iso === 'PT') return iso;
+  const d = parseDuration(iso);
+  if (!d) return iso;
   const parts: string[] = [];
-  const unit = (v: string | undefined, one: string): void => {
-    if (v !== undefined && Number(v) > 0) parts.push(`${Number(v)} ${one}${Number(v) === 1 ? '' : 's'}`);
+  const unit = (v: number | undefined, one: string): void => {
+    if (v !== undefined && v > 0) parts.push(`${v} ${one}${v === 1 ? '' : 's'}`);
   };
-  unit(m[1], 'hour');
-  unit(m[2], 'minute');
-  unit(m[3], 'second');
+  unit(d.hours, 'hour');
+  unit(d.minutes, 'minute');
+  unit(d.seconds, 'second');
   return parts.length === 0 ? iso : `${parts.join(' ')} (${iso})`;
 }
 
