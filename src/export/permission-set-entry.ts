@@ -3,6 +3,7 @@ import type { CustomerManagedPolicyRef, LivePermissionSet, PermissionsBoundary }
 import { compareStrings } from '../model/compare.js';
 import { durationSeconds, formatDuration } from '../model/duration.js';
 import type { Entry } from './entry.js';
+import { count } from '../model/plural.js';
 
 const AWS_MANAGED_PREFIX = 'arn:aws:iam::aws:policy/';
 /** What `managed_policies` accepts as a short name (see the schema's awsManagedPolicy). */
@@ -60,7 +61,7 @@ export function permissionSetEntry(ps: LivePermissionSet): Entry {
 
   if (ps.outdatedAccountIds.length > 0) {
     const n = ps.outdatedAccountIds.length;
-    const note = `permission set "${ps.name}" is out of date in ${n} account${n === 1 ? '' : 's'} (${ps.outdatedAccountIds.join(', ')}): the next apply re-provisions it there`;
+    const note = `permission set "${ps.name}" is out of date in ${count(n, 'account')} (${ps.outdatedAccountIds.join(', ')}): the next apply re-provisions it there`;
     comments.push(`Note: ${note.replace(/^permission set "[^"]+" is/, 'it is')}.`);
     warnings.push(note);
   }
