@@ -1,7 +1,6 @@
 /** What every step of apply shares: the gateway, IDs, policies, and the outcome so far. */
 import type { AsyncStatus, IdentityCenterGateway } from '../aws/gateway.js';
 import type { Live } from '../model/live.js';
-import type { Change } from '../plan/types.js';
 import { waitForAsync, type DurationEstimate, type PollPolicy } from './async-operation.js';
 import type { KeyedMutex } from './concurrency.js';
 import type { IdRegistry } from './id-registry.js';
@@ -74,5 +73,3 @@ export class StepError extends Error {
     super(doing);
   }
 }
-
-export type ChangeOf<K extends Change['kind']> = Extract<Change, { kind: K }>;

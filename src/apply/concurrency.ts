@@ -4,8 +4,6 @@
 export class Semaphore {
   private inUse = 0;
   private readonly waiters: (() => void)[] = [];
-  /** Most holders seen at once (for tests and benchmarks). */
-  maxObserved = 0;
 
   constructor(readonly limit: number) {
     if (!Number.isInteger(limit) || limit < 1) throw new Error(`semaphore limit must be a positive integer, got ${limit}`);
@@ -13,7 +11,7 @@ export class Semaphore {
 
   async acquire(): Promise<() => void> {
     if (this.inUse < this.limit) {
-      this.take();
+      this.inUse++;
     } else {
       // The releaser hands its place over directly, so the count never dips below the limit.
       await new Promise<void>((resolve) => this.waiters.push(resolve));
@@ -35,11 +33,6 @@ export class Semaphore {
     } finally {
       release();
     }
-  }
-
-  private take(): void {
-    this.inUse++;
-    this.maxObserved = Math.max(this.maxObserved, this.inUse);
   }
 }
 

@@ -9,7 +9,7 @@
  *   account, then for a slot, so waiting never holds a slot and slots go round the accounts.
  * - Provisioning: one ProvisionPermissionSet per set, holding every account the set reaches.
  */
-import type { Change, ProvisionChange } from '../plan/types.js';
+import type { ProvisionChange } from '../plan/types.js';
 import { forEachBounded, Semaphore } from './concurrency.js';
 import type { ApplyContext } from './apply-context.js';
 
@@ -66,8 +66,4 @@ export async function runProvisions(
       }
     }),
   );
-}
-
-export function isKind<K extends Change['kind']>(kind: K) {
-  return (change: Change): change is Extract<Change, { kind: K }> => change.kind === kind;
 }

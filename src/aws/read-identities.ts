@@ -9,6 +9,7 @@ import type { Progress } from '../progress/progress.js';
 import type { GroupRecord, IdentityCenterGateway, UserRecord } from './gateway.js';
 import { mapLimit } from './map-limit.js';
 import { compareStrings } from './normalise.js';
+import { count } from '../model/plural.js';
 
 /** Users and groups read so far, by name and by ID. */
 export class IdentityIndex {
@@ -94,7 +95,7 @@ export async function readIdentities(
     const usersPhase = progress.phase('read users');
     const [users, groups] = await Promise.all([
       gateway.listUsers(storeId).then((u) => {
-        usersPhase.end(`${u.length} users`);
+        usersPhase.end(count(u.length, 'user'));
         return u;
       }),
       gateway.listGroups(storeId),
@@ -103,7 +104,7 @@ export async function readIdentities(
     for (const g of groups) index.addGroup(g);
     const groupsPhase = progress.phase('read groups', groups.length);
     const memberships = await index.readMemberships(gateway, storeId, concurrency, () => groupsPhase.tick());
-    groupsPhase.end(`${index.groups.size} groups, ${memberships} memberships`);
+    groupsPhase.end(`${count(index.groups.size, 'group')}, ${count(memberships, 'membership')}`);
     return index;
   }
 
@@ -122,10 +123,10 @@ export async function readIdentities(
       if (group) index.addGroup(group);
     }),
   ]);
-  usersPhase.end(`${index.users.size} of ${options.namedUsers.length} users found`);
+  usersPhase.end(`${index.users.size} of ${count(options.namedUsers.length, 'user')} found`);
   // Memberships after the users, so that every named member resolves to a name.
   await index.readMemberships(gateway, storeId, concurrency, () => groupsPhase.tick());
-  groupsPhase.end(`${index.groups.size} of ${options.namedGroups.length} groups found`);
+  groupsPhase.end(`${index.groups.size} of ${count(options.namedGroups.length, 'group')} found`);
   return index;
 }
 
@@ -163,5 +164,5 @@ export async function readAssignmentPrincipals(
     }),
   ]);
   await index.readMemberships(gateway, storeId, concurrency, () => undefined);
-  phase.end(`${users.size} users, ${groups.size} groups`);
+  phase.end(`${count(users.size, 'user')}, ${count(groups.size, 'group')}`);
 }

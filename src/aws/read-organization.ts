@@ -8,6 +8,7 @@ import type { IdentityCenterGateway } from './gateway.js';
 import { mapLimit } from './map-limit.js';
 import { compareStrings, sortedRecord } from './normalise.js';
 import type { ReadScope } from './read-scope.js';
+import { count } from '../model/plural.js';
 
 const byString = compareStrings;
 
@@ -45,11 +46,11 @@ export async function readOrganization(
       a.tags = sortedRecord(await gateway.listTagsForResource(a.id));
       tagsPhase.tick();
     });
-    tagsPhase.end(`${active.length} accounts`);
+    tagsPhase.end(count(active.length, 'account'));
   }
 
-  const ouNote = organizationalUnits ? `, ${organizationalUnits.length} OUs` : '';
-  phase.end(`${accounts.size} accounts${ouNote}`);
+  const ouNote = organizationalUnits ? `, ${count(organizationalUnits.length, 'OU')}` : '';
+  phase.end(`${count(accounts.size, 'account')}${ouNote}`);
   return {
     managementAccountId: org.managementAccountId,
     rootId: root.id,

@@ -14,6 +14,7 @@ import { mapLimit } from './map-limit.js';
 import { compareStrings, sortedRecord, sortedUnique } from './normalise.js';
 import type { ReadScope } from './read-scope.js';
 import { compareCustomerRefs } from './sdk-sso-admin-permission-sets.js';
+import { count } from '../model/plural.js';
 
 export interface RawAssignment {
   permissionSetArn: string;
@@ -99,8 +100,8 @@ export async function readPermissionSets(
   });
 
   const ignored = skipped > 0 ? ` (${skipped} ignored: name only)` : '';
-  listPhase.end(`${sets.length} permission sets${ignored}`);
-  assignmentsPhase.end(`${assignments.length} assignments in ${pairs} account × permission set pairs`);
+  listPhase.end(`${count(sets.length, 'permission set')}${ignored}`);
+  assignmentsPhase.end(`${count(assignments.length, 'assignment')} in ${count(pairs, 'account × permission set pair')}`);
   const permissionSets: Record<string, LivePermissionSet> = {};
   for (const ps of [...sets].sort((a, b) => compareStrings(a.name, b.name))) permissionSets[ps.name] = ps;
   return { permissionSets, assignments };

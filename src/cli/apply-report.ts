@@ -6,6 +6,7 @@ import { renderSignIn } from '../render/sign-in.js';
 import { renderText } from '../render/text.js';
 import type { CliIo } from './command.js';
 import { EXIT } from './command.js';
+import { count, noun } from '../model/plural.js';
 
 export function printApplyOutcome(io: CliIo, outcome: Exclude<ApplyOutcome, { status: 'invalid' }>, color: boolean): number {
   switch (outcome.status) {
@@ -34,10 +35,10 @@ export function printApplyOutcome(io: CliIo, outcome: Exclude<ApplyOutcome, { st
         io.stdout.write('Identity Center now matches the file: a fresh plan is empty.\n');
       } else if (report.stopped) {
         // Apply stopped early: the rest is the plan just shown; say how much, not all of it again.
-        io.stdout.write(`A fresh plan still shows ${remaining.changes.length} changes: run "idc plan" to see them.\n`);
+        io.stdout.write(`A fresh plan still shows ${count(remaining.changes.length, 'change')}: run "idc plan" to see them.\n`);
         io.stderr.write('idc apply: not everything converged: fix the failures above and run apply again.\n');
       } else {
-        io.stdout.write(`\nA fresh plan still shows ${remaining.changes.length} changes:\n`);
+        io.stdout.write(`\nA fresh plan still shows ${count(remaining.changes.length, 'change')}:\n`);
         io.stdout.write(renderText(remaining, { color }));
         io.stderr.write('idc apply: not everything converged: fix the failures above and run apply again.\n');
       }
@@ -61,13 +62,13 @@ export function printReport(io: CliIo, report: ApplyReport, total: number): void
   const seconds = (report.durationMs / 1000).toFixed(1);
   const notMade = report.stopped?.notAttempted ?? 0;
   io.stdout.write(
-    `\nApplied ${report.succeeded} of ${total} changes in ${seconds}s (${calls} API calls)` +
+    `\nApplied ${report.succeeded} of ${count(total, 'change')} in ${seconds}s (${count(calls, 'API call')})` +
       `${report.failed.length ? `, ${report.failed.length} failed` : ''}${report.skipped ? `, ${report.skipped} skipped` : ''}` +
       `${notMade ? `, ${notMade} not attempted` : ''}.\n`,
   );
   for (const f of report.failed) io.stderr.write(`  failed: ${diagnosticText(`${f.subject}: ${f.message}`)}\n`);
-  if (report.skipped > 0) io.stderr.write(`  ${report.skipped} changes were skipped because something they need failed.\n`);
+  if (report.skipped > 0) io.stderr.write(`  ${count(report.skipped, 'change')} ${noun(report.skipped, 'was', 'were')} skipped because something they need failed.\n`);
   if (report.stopped) {
-    io.stderr.write(`idc apply: stopped ${diagnosticText(report.stopped.reason)}. ${notMade} changes were not attempted.\n`);
+    io.stderr.write(`idc apply: stopped ${diagnosticText(report.stopped.reason)}. ${count(notMade, 'change')} ${noun(notMade, 'was', 'were')} not attempted.\n`);
   }
 }

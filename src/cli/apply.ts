@@ -8,6 +8,7 @@ import { askYes } from './confirm.js';
 import { printApplyOutcome } from './apply-report.js';
 import { planDifference, readReviewedPlan, type ReviewedPlan } from './reviewed-plan.js';
 import { configPath, engineFor, printDiagnostics, progressFor, regionHelp, REGION_OPTION, useColor } from './runtime.js';
+import { count } from '../model/plural.js';
 
 export const applyCommand: Command = {
   name: 'apply',
@@ -79,7 +80,7 @@ Exit codes:
               io.stderr.write('idc apply: no terminal to confirm on: review the plan above, then run again with --yes (or --plan-hash).\n');
               return false;
             }
-            return askYes(io, `\nApply these ${plan.changes.length} changes to Identity Center?`);
+            return askYes(io, `\nApply ${plan.changes.length === 1 ? 'this change' : `these ${count(plan.changes.length, 'change')}`} to Identity Center?`);
           },
         },
         progress,

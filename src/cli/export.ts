@@ -11,6 +11,7 @@ import { diagnosticText } from '../render/escape.js';
 import type { CliIo, Command, CommandArgs } from './command.js';
 import { EXIT, UsageError } from './command.js';
 import { progressFor, sdkNodeVersionNotice } from './runtime.js';
+import { count } from '../model/plural.js';
 
 export interface ExportDeps {
   /** The gateway for a region (tests: one on the emulator). Default: the AWS SDK. */
@@ -166,8 +167,8 @@ export function createExportCommand(deps: ExportDeps = {}): Command {
       for (const w of result.warnings) io.stderr.write(`warning: ${diagnosticText(w)}\n`);
       const c = result.counts;
       io.stderr.write(
-        `Exported ${c.users} users, ${c.groups} groups, ${c.permissionSets} permission sets and ${c.assignments} assignments ` +
-          `(${c.rules} rules on ${c.accounts} accounts)${out !== undefined ? ` to ${out}` : ''}.\n`,
+        `Exported ${count(c.users, 'user')}, ${count(c.groups, 'group')}, ${count(c.permissionSets, 'permission set')} and ${count(c.assignments, 'assignment')} ` +
+          `(${count(c.rules, 'rule')} on ${count(c.accounts, 'account')})${out !== undefined ? ` to ${out}` : ''}.\n`,
       );
       if (check.errors.length > 0) {
         for (const e of check.errors) io.stderr.write(`${e}\n`);
@@ -175,7 +176,7 @@ export function createExportCommand(deps: ExportDeps = {}): Command {
         return EXIT.failure;
       }
       if (check.changes.length > 0) {
-        io.stderr.write(`idc plan with this file would still make ${check.changes.length} change${check.changes.length === 1 ? '' : 's'} (see the warnings):\n`);
+        io.stderr.write(`idc plan with this file would still make ${count(check.changes.length, 'change')} (see the warnings):\n`);
         for (const line of check.changes) io.stderr.write(`  ${line}\n`);
       }
       return EXIT.ok;

@@ -5,9 +5,9 @@ import { resolve } from 'node:path';
 import { isEmptyPlan } from '../plan/hash.js';
 import { renderJson } from '../render/json.js';
 import type { Command } from './command.js';
-import { EXIT } from './command.js';
 import { planFormat, renderPlanAs } from './plan-format.js';
 import { configPath, engineFor, printDiagnostics, progressFor, regionHelp, REGION_OPTION, useColor } from './runtime.js';
+import { count, noun } from '../model/plural.js';
 
 /**
  * `idc plan` exit codes, like `terraform plan -detailed-exitcode` (0, 1, 2), plus 3: there are
@@ -88,7 +88,7 @@ Exit codes:
     if (isEmptyPlan(plan)) return PLAN_EXIT.noChanges;
     if (!plan.safety.safe) {
       const n = plan.safety.refusals.length;
-      io.stderr.write(`idc plan: idc apply will refuse this plan: ${n} safety ${n === 1 ? 'check fails' : 'checks fail'} (see "safety" in the plan).
+      io.stderr.write(`idc plan: idc apply will refuse this plan: ${count(n, 'safety check')} ${noun(n, 'fails', 'fail')} (see "safety" in the plan).
 `);
       return PLAN_EXIT.unsafe;
     }

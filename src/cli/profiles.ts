@@ -11,6 +11,7 @@ import { plainText } from '../render/escape.js';
 import type { CliIo, Command, CommandArgs } from './command.js';
 import { EXIT, UsageError } from './command.js';
 import { configPath, engineFor, printDiagnostics, progressFor, regionFlag, regionHelp, REGION_OPTION } from './runtime.js';
+import { count, joinList } from '../model/plural.js';
 
 const OUTPUTS = ['json', 'yaml', 'yaml-stream', 'text', 'table'];
 
@@ -149,10 +150,10 @@ Exit codes:
     const result = await mergeIntoFile(target, block, config);
     const names = [...config.profiles.keys()];
     if (!result.changed) {
-      io.stderr.write(`${plainText(target)} is up to date: ${names.length} profiles and [sso-session ${config.sessionName}]; nothing written.\n`);
+      io.stderr.write(`${plainText(target)} is up to date: ${count(names.length, 'profile')} and [sso-session ${config.sessionName}]; nothing written.\n`);
     } else {
       io.stderr.write(
-        `Wrote [sso-session ${config.sessionName}] and ${names.length} profiles (${plainText(names.join(', '))}) to ${plainText(target)}` +
+        `Wrote [sso-session ${config.sessionName}] and ${count(names.length, 'profile')} (${plainText(joinList(names))}) to ${plainText(target)}` +
           `${result.backup ? ` (the previous file is in ${plainText(result.backup)})` : ''}.\n`,
       );
     }

@@ -4,6 +4,7 @@ import { plainText } from '../render/escape.js';
 import type { Command } from './command.js';
 import { EXIT } from './command.js';
 import { printDiagnostics } from './runtime.js';
+import { count } from '../model/plural.js';
 
 export const DEFAULT_CONFIG_PATH = 'access.yaml';
 
@@ -37,10 +38,10 @@ Exit codes:
     const errors = result.diagnostics.filter((d) => d.severity === 'error');
     printDiagnostics(io, result.diagnostics);
     if (!result.desired) {
-      io.stderr.write(`${plainText(path)}: ${errors.length} ${errors.length === 1 ? 'problem' : 'problems'} found\n`);
+      io.stderr.write(`${plainText(path)}: ${count(errors.length, 'problem')} found\n`);
       return EXIT.failure;
     }
-    io.stdout.write(`${plainText(summarise(result.desired))}${warnings.length > 0 ? ` (${warnings.length} warning${warnings.length === 1 ? '' : 's'})` : ''}\n`);
+    io.stdout.write(`${plainText(summarise(result.desired))}${warnings.length > 0 ? ` (${count(warnings.length, 'warning')})` : ''}\n`);
     return EXIT.ok;
   },
 };

@@ -78,7 +78,3 @@ export function kindOf(value: unknown): string {
   }
 }
 
-/** `1 user`, `2 users`. */
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
-}

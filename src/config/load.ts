@@ -8,7 +8,8 @@ import { basename, dirname, resolve } from 'node:path';
 import type { Desired } from '../model/desired.js';
 import type { Diagnostic } from '../model/source.js';
 import { formatDiagnostic, sortDiagnostics } from '../model/source.js';
-import { kindOf, plural } from './describe.js';
+import { count } from '../model/plural.js';
+import { kindOf } from './describe.js';
 import { normalise } from './normalise.js';
 import { parseYaml } from './parse.js';
 import { readRepositoryFile, repositoryPaths } from './repository-file.js';
@@ -105,10 +106,10 @@ function finish(diagnostics: Diagnostic[], files: string[], desired?: Desired): 
 /** `access.yaml: valid — 1 user, 0 groups, 2 permission sets, 2 assignment rules`. */
 export function summarise(desired: Desired): string {
   const counts = [
-    plural(Object.keys(desired.users).length, 'user'),
-    plural(Object.keys(desired.groups).length, 'group'),
-    plural(Object.keys(desired.permissionSets).length, 'permission set'),
-    plural(desired.rules.length, 'assignment rule'),
+    count(Object.keys(desired.users).length, 'user'),
+    count(Object.keys(desired.groups).length, 'group'),
+    count(Object.keys(desired.permissionSets).length, 'permission set'),
+    count(desired.rules.length, 'assignment rule'),
   ];
   return `${desired.file}: valid — ${counts.join(', ')}`;
 }

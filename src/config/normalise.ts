@@ -18,7 +18,7 @@ import type { Group, User } from '../model/identity.js';
 import type { CustomerManagedPolicyRef, PermissionSet, PermissionsBoundary } from '../model/permission-set.js';
 import type { Diagnostic } from '../model/source.js';
 import { describeThing } from './describe.js';
-import { canonicalDuration } from './duration.js';
+import { canonicalDuration } from '../model/duration.js';
 import type { InlinePolicyDoc } from './policy-source.js';
 import { readInlinePolicy } from './policy-source.js';
 import type { PathSegments, SourceMap } from './source-map.js';

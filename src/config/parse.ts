@@ -62,7 +62,7 @@ export function parseYaml(text: string, file: string): ParseResult {
     diagnostics.push({ ...posOf(w.pos[0]), severity: 'warning', message: `YAML: ${firstLine(w.message)}` });
   }
   if (doc.errors.length > 0) return { data: undefined, source, diagnostics, fatal: true };
-  const walker = new Walker(doc, source, posOf, diagnostics);
+  const walker = new Walker(source, posOf, diagnostics);
   const data = walker.node(doc.contents, '');
   return { data, source, diagnostics, fatal: walker.fatal };
 }
@@ -158,7 +158,6 @@ class Walker {
   private readonly anchors = new Map<string, YamlNode>();
 
   constructor(
-    private readonly doc: Document,
     private readonly source: SourceMap,
     private readonly posOf: Pos,
     private readonly diagnostics: Diagnostic[],

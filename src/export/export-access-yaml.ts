@@ -15,6 +15,7 @@ import { groupAssignments, type ExportRule } from './group-assignments.js';
 import { groupEntry, userEntry } from './identity-entries.js';
 import { permissionSetEntry } from './permission-set-entry.js';
 import { selectForExport } from './select.js';
+import { count } from '../model/plural.js';
 
 /** The schema's published URL (its `$id`: the raw file at the release's major tag), so an exported file needs no copy of it. */
 export const DEFAULT_SCHEMA_REF = String(accessSchema['$id']);
@@ -45,9 +46,6 @@ export interface ExportResult {
   counts: ExportCounts;
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
 
 function entries<T>(items: readonly T[], key: (t: T) => string, build: (t: T) => Entry, warnings: string[]) {
   const value: Record<string, unknown> = {};
@@ -84,8 +82,8 @@ function header(live: Live, source: IdentitySource, schema: string, ignored: { g
       : 'from AWS. Users and groups come from your identity provider: rules only name them.',
   ];
   const left = [
-    ...(ignored.permissionSets.length > 0 ? [plural(ignored.permissionSets.length, 'permission set')] : []),
-    ...(ignored.groups.length > 0 ? [plural(ignored.groups.length, 'group')] : []),
+    ...(ignored.permissionSets.length > 0 ? [count(ignored.permissionSets.length, 'permission set')] : []),
+    ...(ignored.groups.length > 0 ? [count(ignored.groups.length, 'group')] : []),
   ];
   const globs = [...new Set([...DEFAULT_IGNORE.permissionSets, ...DEFAULT_IGNORE.groups])].sort(compareStrings).join(', ');
   lines.push(
@@ -125,7 +123,7 @@ export function buildExport(live: Live, options: ExportOptions = {}): ExportResu
 
   const skipped = selection.skippedAssignments;
   warnings.push(...skipped.map((s) => `assignment not exported: ${s}`));
-  const skippedLines = skipped.length === 0 ? [] : [`Not exported (${plural(skipped.length, 'assignment')}):`, ...skipped.map((s) => `- ${s}`)];
+  const skippedLines = skipped.length === 0 ? [] : [`Not exported (${count(skipped.length, 'assignment')}):`, ...skipped.map((s) => `- ${s}`)];
 
   const identityCenter: Record<string, unknown> = {
     region: live.instance.region,
@@ -152,7 +150,7 @@ export function buildExport(live: Live, options: ExportOptions = {}): ExportResu
       groups: ['Groups, by display name, with their members.'],
       permission_sets: ['Permission sets, by name.'],
       assignments: [
-        `${plural(selection.assignments.length, 'assignment')} as ${plural(rules.length, 'rule')}: each rule gives its permission sets`,
+        `${count(selection.assignments.length, 'assignment')} as ${count(rules.length, 'rule')}: each rule gives its permission sets`,
         'to its groups and users on each of its accounts.',
         ...skippedLines,
       ],

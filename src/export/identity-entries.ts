@@ -1,6 +1,7 @@
 /** Users and groups as they are written in access.yaml. */
 import type { LiveGroup, LiveUser } from '../model/identity.js';
 import type { Entry } from './entry.js';
+import { count, noun } from '../model/plural.js';
 
 const USER_FIELDS = [
   ['display_name', 'displayName'],
@@ -25,8 +26,8 @@ export function userEntry(user: LiveUser): Entry {
   const list = missing.join(', ');
   return {
     value,
-    comments: [`TODO: Identity Center has no ${list} for this user; access.yaml requires ${missing.length === 1 ? 'it' : 'them'}: fill in before planning.`],
-    warnings: [`user "${user.userName}" has no ${list} in Identity Center: fill ${missing.length === 1 ? 'it' : 'them'} in before running idc plan`],
+    comments: [`TODO: Identity Center has no ${list} for this user; access.yaml requires ${noun(missing.length, 'it', 'them')}: fill in before planning.`],
+    warnings: [`user "${user.userName}" has no ${list} in Identity Center: fill ${noun(missing.length, 'it', 'them')} in before running idc plan`],
   };
 }
 
@@ -38,10 +39,10 @@ export function groupEntry(group: LiveGroup): Entry {
   const unresolved = group.unresolvedMemberIds;
   if (unresolved.length === 0) return { value, comments: [], warnings: [] };
   const n = unresolved.length;
-  const what = `${n} member${n === 1 ? '' : 's'} of group "${group.displayName}" ${n === 1 ? 'is' : 'are'} not a known user (${unresolved.join(', ')})`;
+  const what = `${count(n, 'member')} of group "${group.displayName}" ${noun(n, 'is', 'are')} not a known user (${unresolved.join(', ')})`;
   return {
     value,
-    comments: [`Not exported: ${what.replace(/ of group "[^"]*"/, '')}; idc leaves ${n === 1 ? 'it' : 'them'} alone.`],
+    comments: [`Not exported: ${what.replace(/ of group "[^"]*"/, '')}; idc leaves ${noun(n, 'it', 'them')} alone.`],
     warnings: [`${what}: not exported`],
   };
 }

@@ -1,9 +1,9 @@
 /** One permission set as it is written in access.yaml: short policy names, YAML inline policy. */
-import { formatDuration } from '../config/duration.js';
 import type { CustomerManagedPolicyRef, LivePermissionSet, PermissionsBoundary } from '../model/permission-set.js';
 import { compareStrings } from '../model/compare.js';
-import { durationSeconds } from '../plan/permission-set-fields.js';
+import { durationSeconds, formatDuration } from '../model/duration.js';
 import type { Entry } from './entry.js';
+import { count } from '../model/plural.js';
 
 const AWS_MANAGED_PREFIX = 'arn:aws:iam::aws:policy/';
 /** What `managed_policies` accepts as a short name (see the schema's awsManagedPolicy). */
@@ -19,7 +19,7 @@ export function shortManagedPolicy(arn: string): string {
 /** `PT28800S` → `PT8H`, `PT90M` → `PT1H30M`; anything else unchanged. */
 export function exportDuration(iso: string): string {
   const seconds = durationSeconds(iso);
-  return Number.isFinite(seconds) && seconds > 0 && seconds % 60 === 0 ? formatDuration(seconds / 60) : iso;
+  return seconds !== undefined && seconds > 0 && seconds % 60 === 0 ? formatDuration(seconds / 60) : iso;
 }
 
 /** A policy at path `/` is written as its name, else as `{ name, path }`. */
@@ -61,7 +61,7 @@ export function permissionSetEntry(ps: LivePermissionSet): Entry {
 
   if (ps.outdatedAccountIds.length > 0) {
     const n = ps.outdatedAccountIds.length;
-    const note = `permission set "${ps.name}" is out of date in ${n} account${n === 1 ? '' : 's'} (${ps.outdatedAccountIds.join(', ')}): the next apply re-provisions it there`;
+    const note = `permission set "${ps.name}" is out of date in ${count(n, 'account')} (${ps.outdatedAccountIds.join(', ')}): the next apply re-provisions it there`;
     comments.push(`Note: ${note.replace(/^permission set "[^"]+" is/, 'it is')}.`);
     warnings.push(note);
   }

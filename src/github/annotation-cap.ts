@@ -12,6 +12,7 @@
 import { escapeMarkdown } from '../render/escape.js';
 import type { ActionIO, AnnotationProperties } from './io.js';
 import type { SummaryBuilder } from './summary.js';
+import { count } from '../model/plural.js';
 
 /** Error annotations, and warning annotations, GitHub shows per step. */
 export const ANNOTATIONS_PER_STEP = 10;
@@ -109,7 +110,7 @@ export function capAnnotations(io: ActionIO, limit = ANNOTATIONS_PER_STEP): Anno
         mine.slice(0, n).forEach(write);
         if (more === 0) continue;
         notShown += more;
-        const note = `${more} more ${level === 'error' ? 'error' : 'warning'}${more === 1 ? '' : 's'} not shown as annotations (GitHub shows ${limit} per step): see the job summary for the full list.`;
+        const note = `${count(more, `more ${level === 'error' ? 'error' : 'warning'}`)} not shown as annotations (GitHub shows ${limit} per step): see the job summary for the full list.`;
         write({ level, message: note });
       }
       if (notShown > 0) summary.add(annotationsMarkdown(all, notShown, limit));

@@ -10,6 +10,7 @@ import { diagnosticsMarkdown } from './annotations.js';
 import { MAX_COMMENT_CHARS } from './comment.js';
 import { escapeMarkdown, inlineCode } from '../render/escape.js';
 import type { RenderPlanMarkdown } from './render.js';
+import { count } from '../model/plural.js';
 
 export interface BodyContext {
   config: string;
@@ -73,10 +74,10 @@ export function applyingBody(ctx: BodyContext, reviewedHash: string | undefined)
 export function appliedBody(ctx: BodyContext, plan: Plan, report: ApplyReport, remaining: Plan, startUrl: string): string {
   const lines = [
     heading(ctx, 'apply'),
-    `✅ **Applied** ${report.succeeded} of ${plan.changes.length} changes: ${report.succeeded} changes made (${plan.counts.create} created, ${plan.counts.update} updated, ${plan.counts.delete} deleted) in ${(report.durationMs / 1000).toFixed(1)} s. See ${runLink(ctx)}.`,
+    `✅ **Applied** ${report.succeeded} of ${count(plan.changes.length, 'change')}: ${count(report.succeeded, 'change')} made (${plan.counts.create} created, ${plan.counts.update} updated, ${plan.counts.delete} deleted) in ${(report.durationMs / 1000).toFixed(1)} s. See ${runLink(ctx)}.`,
   ];
   if (remaining.changes.length > 0) {
-    lines.push(`⚠️ A fresh plan after the apply still shows ${remaining.changes.length} changes: run the plan again to see them.`);
+    lines.push(`⚠️ A fresh plan after the apply still shows ${count(remaining.changes.length, 'change')}: run the plan again to see them.`);
   }
   const signIn = renderSignIn(plan, { startUrl, format: 'markdown', remaining });
   if (signIn) lines.push(signIn.trimEnd());
@@ -149,7 +150,7 @@ export function appliedSentence(report: ApplyReport, total: number): string {
   const parts = [`${report.failed.length} failed`];
   if (report.skipped > 0) parts.push(`${report.skipped} skipped because something they need failed`);
   if (report.stopped) parts.push(`${report.stopped.notAttempted} not attempted`);
-  return `Applied ${report.succeeded} of ${total} changes; ${parts.join(', ')}.`;
+  return `Applied ${report.succeeded} of ${count(total, 'change')}; ${parts.join(', ')}.`;
 }
 
 export function applyFailedBody(ctx: BodyContext, failure: ApplyFailure): string {

@@ -23,6 +23,7 @@ import { findMergedPullRequest } from './pull-request.js';
 import { renderSignIn } from '../render/sign-in.js';
 import { SUMMARY_PLAN_CHARS } from './summary.js';
 import { invalidConfig } from './run-validate.js';
+import { count } from '../model/plural.js';
 
 interface Review {
   target?: CommentTarget;
@@ -133,12 +134,12 @@ async function report(deps: ModeDeps, review: Review, outcome: ApplyOutcome): Pr
       const { plan, report: done, remaining } = outcome;
       const lines = [
         `### idc-gitops apply · ${inlineCode(deps.inputs.config)}`,
-        `✅ Applied ${done.succeeded} of ${plan.changes.length} changes (${plan.counts.create} created, ${plan.counts.update} updated, ${plan.counts.delete} deleted).`,
+        `✅ Applied ${done.succeeded} of ${count(plan.changes.length, 'change')} (${plan.counts.create} created, ${plan.counts.update} updated, ${plan.counts.delete} deleted).`,
         ...[renderSignIn(plan, { startUrl: outcome.startUrl, format: 'markdown', remaining }).trimEnd()].filter((s) => s !== ''),
         deps.render(plan, { maxChars: SUMMARY_PLAN_CHARS, title: 'Applied plan', ...(ctx.runUrl ? { runUrl: ctx.runUrl } : {}) }),
       ];
       if (remaining.changes.length > 0) {
-        const warning = `A fresh plan after the apply still shows ${remaining.changes.length} changes.`;
+        const warning = `A fresh plan after the apply still shows ${count(remaining.changes.length, 'change')}.`;
         deps.io.warning(warning);
         lines.push(`⚠️ ${escapeMarkdown(warning)}`);
       }

@@ -9,6 +9,7 @@ import { bodyContext, failed, OK, type ModeDeps, type ModeResult } from './mode.
 import { outputsFromPlan } from './outputs.js';
 import { SUMMARY_PLAN_CHARS } from './summary.js';
 import { invalidConfig } from './run-validate.js';
+import { count } from '../model/plural.js';
 
 export async function runDrift(deps: ModeDeps): Promise<ModeResult> {
   const outcome = await deps.engine.plan(deps.inputs.config, deps.progress);
@@ -32,5 +33,5 @@ export async function runDrift(deps: ModeDeps): Promise<ModeResult> {
       `Plan hash: ${inlineCode(plan.hash)}`,
     ].join('\n\n'),
   );
-  return failed('drift', `Drift detected: ${plan.changes.length} changes between ${deps.inputs.config} and AWS IAM Identity Center (see the job summary).`);
+  return failed('drift', `Drift detected: ${count(plan.changes.length, 'change')} between ${deps.inputs.config} and AWS IAM Identity Center (see the job summary).`);
 }

@@ -15,6 +15,7 @@ import { bodyContext, failed, OK, type ModeDeps, type ModeResult } from './mode.
 import { outputsFromPlan } from './outputs.js';
 import { SUMMARY_PLAN_CHARS } from './summary.js';
 import { invalidConfig, runValidate } from './run-validate.js';
+import { count, noun } from '../model/plural.js';
 
 export const FORK_NOTE =
   '**Plan skipped**: pull requests from forks get no OIDC token, so this run cannot read AWS IAM Identity Center; the file was only validated. A maintainer can push the branch to this repository (or open a pull request from a branch here) to get a plan, and review the change before merging.';
@@ -67,7 +68,7 @@ function refused(deps: ModeDeps, plan: Plan): ModeResult {
   const n = refusals.length;
   return failed(
     'unsafe',
-    `Apply will refuse this plan: ${n} safety ${n === 1 ? 'check fails' : 'checks fail'} (${codes}); see the pull request comment or the job summary. Fix ${deps.inputs.config} before merging.`,
+    `Apply will refuse this plan: ${count(n, 'safety check')} ${noun(n, 'fails', 'fail')} (${codes}); see the pull request comment or the job summary. Fix ${deps.inputs.config} before merging.`,
   );
 }
 

@@ -3,6 +3,7 @@ import type { Diagnostic } from '../model/source.js';
 import { annotate, diagnosticsMarkdown, errorCount } from './annotations.js';
 import { escapeMarkdown, inlineCode } from '../render/escape.js';
 import { failed, OK, type ModeDeps, type ModeResult } from './mode.js';
+import { count } from '../model/plural.js';
 
 /** The failure for an invalid file: annotations are written by the caller. */
 export function invalidConfig(deps: ModeDeps, diagnostics: readonly Diagnostic[]): ModeResult {
@@ -12,7 +13,7 @@ export function invalidConfig(deps: ModeDeps, diagnostics: readonly Diagnostic[]
   );
   return failed(
     'invalid-config',
-    `${deps.inputs.config} has ${n} error${n === 1 ? '' : 's'} (annotated on the file): fix them and push again.`,
+    `${deps.inputs.config} has ${count(n, 'error')} (annotated on the file): fix them and push again.`,
   );
 }
 

@@ -25,6 +25,7 @@ import {
   type Holding,
 } from './effective-access.js';
 import type { AccessChange, AccessPath, AssignmentChange, GroupAccessChange, UnchangedMember, UserAccessChange } from './types.js';
+import { joinList, noun } from '../model/plural.js';
 
 export interface AccessInputs {
   live: Live;
@@ -113,7 +114,7 @@ function userRows(people: string[], views: [EffectiveAccess, EffectiveAccess], s
 function howHeld(h: Holding): string {
   const parts: string[] = [];
   if (h.direct) parts.push('directly');
-  if (h.groups.length > 0) parts.push(`through group${h.groups.length === 1 ? '' : 's'} ${h.groups.join(', ')}`);
+  if (h.groups.length > 0) parts.push(`through ${noun(h.groups.length, 'group')} ${joinList(h.groups)}`);
   return parts.join(' and ');
 }
 

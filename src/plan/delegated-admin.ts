@@ -7,6 +7,7 @@ import { compareStrings } from './compare.js';
 import type { PlanContext } from './context.js';
 import { diagnosticAt } from './expand.js';
 import type { AssignmentChange, PermissionSetChange, PlanWarning, ProvisionChange } from './types.js';
+import { count } from '../model/plural.js';
 
 export function delegatedAdminProblems(
   ctx: PlanContext,
@@ -48,7 +49,7 @@ export function delegatedAdminProblems(
   // Stryker disable next-line MethodExpression,ArrowFunction: buildPlan sorts diagnostics and warnings again.
   for (const [name, changes] of [...bySet].sort(([a], [b]) => compareStrings(a, b))) {
     const pos = changes.flatMap((c) => c.rules)[0]?.pos ?? filePos;
-    const message = `${changes.length} assignment change(s) of ${name} in ${mgmtLabel} cannot be made by delegated administrator account ${caller}: run idc with credentials of the management account, or stop assigning in the management account`;
+    const message = `${count(changes.length, 'assignment change')} of ${name} in ${mgmtLabel} cannot be made by delegated administrator account ${caller}: run idc with credentials of the management account, or stop assigning in the management account`;
     out.diagnostics.push(diagnosticAt(pos, 'error', message));
     out.warnings.push({ code: 'delegated-admin-management', subject: name, message });
   }

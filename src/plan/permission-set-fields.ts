@@ -6,20 +6,15 @@ import {
   type PermissionSetField,
   type PermissionsBoundary,
 } from '../model/permission-set.js';
+import { durationSeconds } from '../model/duration.js';
 import { compareStrings } from './compare.js';
 import { samePolicy } from './policy.js';
 
-/** `PT1H`, `PT60M`, `PT3600S` → 3600; unknown syntax → NaN (then compared as text). */
-export function durationSeconds(iso: string): number {
-  const m = /^PT(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?$/.exec(iso);
-  if (m === null || iso === 'PT') return Number.NaN;
-  return Number(m[1] ?? 0) * 3600 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0);
-}
-
+/** Same length of time (`PT1H` = `PT60M` = `PT3600S`); text that is not a duration is compared as text. */
 function sameDuration(a: string, b: string): boolean {
   const x = durationSeconds(a);
   const y = durationSeconds(b);
-  return Number.isNaN(x) || Number.isNaN(y) ? a === b : x === y;
+  return x === undefined || y === undefined ? a === b : x === y;
 }
 
 export function sameStringSet(a: readonly string[], b: readonly string[]): boolean {

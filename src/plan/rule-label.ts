@@ -1,13 +1,10 @@
 /** Short human labels of assignment rules, e.g. `assignments[2]: ReadOnly → group auditors on all accounts`. */
 import type { AssignmentRule } from '../model/desired.js';
+import { joinList, noun } from '../model/plural.js';
 
 function list(names: readonly string[], max = 3): string {
-  if (names.length <= max) return names.join(', ');
-  return `${names.slice(0, max).join(', ')} +${names.length - max} more`;
-}
-
-function plural(n: number, one: string, many: string): string {
-  return n === 1 ? one : many;
+  if (names.length <= max) return joinList(names);
+  return `${joinList(names.slice(0, max))} +${names.length - max} more`;
 }
 
 export function ruleName(index: number): string {
@@ -16,14 +13,14 @@ export function ruleName(index: number): string {
 
 export function ruleLabel(rule: AssignmentRule): string {
   const who: string[] = [];
-  if (rule.users.length > 0) who.push(`${plural(rule.users.length, 'user', 'users')} ${list(rule.users)}`);
-  if (rule.groups.length > 0) who.push(`${plural(rule.groups.length, 'group', 'groups')} ${list(rule.groups)}`);
+  if (rule.users.length > 0) who.push(`${noun(rule.users.length, 'user')} ${list(rule.users)}`);
+  if (rule.groups.length > 0) who.push(`${noun(rule.groups.length, 'group')} ${list(rule.groups)}`);
   const t = rule.targets;
   const where: string[] = [];
   if (t.allAccounts) where.push('all accounts');
-  if (t.accounts.length > 0) where.push(`${plural(t.accounts.length, 'account', 'accounts')} ${list(t.accounts)}`);
+  if (t.accounts.length > 0) where.push(`${noun(t.accounts.length, 'account')} ${list(t.accounts)}`);
   if (t.organizationalUnits.length > 0) {
-    where.push(`${plural(t.organizationalUnits.length, 'OU', 'OUs')} ${list(t.organizationalUnits)}`);
+    where.push(`${noun(t.organizationalUnits.length, 'OU')} ${list(t.organizationalUnits)}`);
   }
   const tags = Object.entries(t.accountTags).map(([k, v]) => `${k}=${v}`);
   if (tags.length > 0) where.push(`accounts tagged ${list(tags)}`);

@@ -3,6 +3,7 @@ import type { Assignment } from '../model/assignment.js';
 import type { AssignmentRule } from '../model/desired.js';
 import type { Live } from '../model/live.js';
 import type { PermissionSet } from '../model/permission-set.js';
+import { count, listOf } from '../model/plural.js';
 import type { AccountIndex } from './accounts.js';
 import { adminReasons } from './admin.js';
 import { compareStrings, compareTuples } from './compare.js';
@@ -28,14 +29,6 @@ export function sortWarnings(ws: PlanWarning[]): PlanWarning[] {
   );
 }
 
-export function listOf(items: readonly string[], max = 5): string {
-  if (items.length <= max) return items.join(', ');
-  return `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
-}
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 export interface WarningInputs {
   live: Live;
@@ -73,8 +66,8 @@ function renames(inputs: WarningInputs): PlanWarning[] {
       code: 'rename',
       subject: del.name,
       message:
-        `looks like a rename of ${del.name} to ${match.name}: AWS can't rename a permission set; this plan creates ${match.name}, moves ${plural(moved, 'assignment')}, deletes ${del.name}` +
-        (dropped > 0 ? ` (and ${plural(dropped, 'assignment')} of ${del.name} that no rule gives to ${match.name})` : ''),
+        `looks like a rename of ${del.name} to ${match.name}: AWS can't rename a permission set; this plan creates ${match.name}, moves ${count(moved, 'assignment')}, deletes ${del.name}` +
+        (dropped > 0 ? ` (and ${count(dropped, 'assignment')} of ${del.name} that no rule gives to ${match.name})` : ''),
     });
   }
   return out;
@@ -98,7 +91,7 @@ function rolesRecreated(inputs: WarningInputs): PlanWarning[] {
   for (const [set, ids] of touched) {
     const emptied = [...ids].filter((id) => (remaining.get(`${set}|${id}`) ?? 0) <= 0).sort(compareStrings);
     if (emptied.length === 0) continue;
-    const where = emptied.length === 1 ? `in ${accountLabel(inputs.accounts, emptied[0] as string)}` : `in ${plural(emptied.length, 'account')}: ${listOf(emptied.map((id) => accountLabel(inputs.accounts, id)))}`;
+    const where = emptied.length === 1 ? `in ${accountLabel(inputs.accounts, emptied[0] as string)}` : `in ${count(emptied.length, 'account')}: ${listOf(emptied.map((id) => accountLabel(inputs.accounts, id)))}`;
     out.push({
       code: 'role-recreated',
       subject: set,
@@ -142,7 +135,7 @@ function adminGrants(inputs: WarningInputs): PlanWarning[] {
     out.push({
       code: 'admin-grant',
       subject: c.name,
-      message: `${c.name} becomes administrator-level (${reasons.join(', ')}): everyone assigned to it gets administrator access in ${plural(accounts, 'account')}`,
+      message: `${c.name} becomes administrator-level (${reasons.join(', ')}): everyone assigned to it gets administrator access in ${count(accounts, 'account')}`,
     });
   }
   return out;
@@ -154,8 +147,8 @@ function reprovisions(inputs: WarningInputs): PlanWarning[] {
     subject: p.permissionSet,
     message:
       p.reason === 'edited'
-        ? `changing ${p.permissionSet} re-provisions it to ${plural(p.accountIds.length, 'account')}: everyone using it gets the new version`
-        : `${p.permissionSet} is out of date in ${plural(p.accountIds.length, 'account')} (${listOf(p.accountIds.map((id) => accountLabel(inputs.accounts, id)))}): this plan re-provisions it there`,
+        ? `changing ${p.permissionSet} re-provisions it to ${count(p.accountIds.length, 'account')}: everyone using it gets the new version`
+        : `${p.permissionSet} is out of date in ${count(p.accountIds.length, 'account')} (${listOf(p.accountIds.map((id) => accountLabel(inputs.accounts, id)))}): this plan re-provisions it there`,
   }));
 }
 
@@ -183,7 +176,7 @@ function unresolvedPrincipals(inputs: WarningInputs): PlanWarning[] {
   return [...byPrincipal].map(([principal, list]) => ({
     code: 'unresolved-principal' as const,
     subject: principal,
-    message: `${plural(list.length, 'assignment')} of a ${list[0]?.principalType === 'GROUP' ? 'group' : 'user'} that could not be found (${principal}): probably deleted outside idc; left unchanged (remove them in the AWS console)`,
+    message: `${count(list.length, 'assignment')} of a ${list[0]?.principalType === 'GROUP' ? 'group' : 'user'} that could not be found (${principal}): probably deleted outside idc; left unchanged (remove them in the AWS console)`,
   }));
 }
 

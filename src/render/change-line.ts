@@ -1,6 +1,7 @@
 /** One-line descriptions of changes, used as the subject of failures and in messages. */
 import type { Assignment } from '../model/assignment.js';
 import type { Change } from '../plan/types.js';
+import { count } from '../model/plural.js';
 
 /** `management (111122223333)`, or the bare ID when the name is unknown. */
 export function accountLabel(accountId: string, accountNames: Record<string, string>): string {
@@ -38,7 +39,7 @@ export function describeChange(change: Change, accountNames: Record<string, stri
       return `${change.action} permission set ${change.name}${change.action === 'update' ? fieldList(change.fields) : ''}`;
     case 'provision': {
       const n = change.accountIds.length;
-      return `provision permission set ${change.permissionSet} to ${n} account${n === 1 ? '' : 's'}`;
+      return `provision permission set ${change.permissionSet} to ${count(n, 'account')}`;
     }
     case 'assignment':
       return `${change.action} assignment ${assignmentLabel(change.assignment, accountNames)}`;

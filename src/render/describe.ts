@@ -2,14 +2,15 @@
  * Plain-language descriptions of plan content, shared by the markdown and text renderers. Returns
  * raw strings: each renderer escapes them for its medium.
  */
+import { parseDuration } from '../model/duration.js';
 import type { PermissionSet, PermissionSetField, PermissionsBoundary } from '../model/permission-set.js';
 import { compareStrings } from '../plan/compare.js';
 import { presentFields } from '../plan/permission-set-fields.js';
 import { prettyPolicy } from '../plan/policy.js';
 import type { AccessPath, Change, GroupAccessChange, Plan, PlanCounts, PermissionSetChange } from '../plan/types.js';
-import { listOf } from '../plan/warnings.js';
 import { diffLines, withContext, type DiffLine } from './line-diff.js';
 import { assignmentLabel } from './change-line.js';
+import { count, listOf } from '../model/plural.js';
 
 export function summaryCounts(counts: PlanCounts): string {
   return `+${counts.create} ~${counts.update} -${counts.delete}`;
@@ -25,7 +26,7 @@ export function accountText(plan: Plan, accountId: string): string {
 
 /** `group ops (2 members)`: members after the plan for a gain, before it for a loss. */
 export function groupText(g: Pick<GroupAccessChange, 'group' | 'memberCount'>): string {
-  return `group ${g.group} (${g.memberCount} member${g.memberCount === 1 ? '' : 's'})`;
+  return `group ${g.group} (${count(g.memberCount, 'member')})`;
 }
 
 /** `member of group ops (added to group ops)`, `direct assignment (assignments[0]: …)`. */
@@ -38,7 +39,7 @@ export function pathText(p: AccessPath): string {
 export function groupEffectText(g: GroupAccessChange): string {
   const changed = g.changesAccessOf.length > 0 || g.unresolvedMembers > 0;
   const who = [...g.changesAccessOf];
-  if (g.unresolvedMembers > 0) who.push(`${g.unresolvedMembers} member${g.unresolvedMembers === 1 ? '' : 's'} idc cannot name`);
+  if (g.unresolvedMembers > 0) who.push(`${count(g.unresolvedMembers, 'member')} idc cannot name`);
   const head = changed ? `access changes for ${listOf(who)}` : "no one's access changes";
   const rest = g.unchanged.map((u) => `${u.user} ${u.because}`);
   if (!changed && rest.length === 0) return `${head}: the group has no members`;
@@ -64,15 +65,15 @@ export function managedPolicyName(arn: string): string {
 
 /** `PT8H` → `8 hours (PT8H)`. */
 export function durationText(iso: string): string {
-  const m = /^PT(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?$/.exec(iso);
-  if (m === null || iso === 'PT') return iso;
+  const d = parseDuration(iso);
+  if (!d) return iso;
   const parts: string[] = [];
-  const unit = (v: string | undefined, one: string): void => {
-    if (v !== undefined && Number(v) > 0) parts.push(`${Number(v)} ${one}${Number(v) === 1 ? '' : 's'}`);
+  const unit = (v: number | undefined, one: string): void => {
+    if (v !== undefined && v > 0) parts.push(count(v, one));
   };
-  unit(m[1], 'hour');
-  unit(m[2], 'minute');
-  unit(m[3], 'second');
+  unit(d.hours, 'hour');
+  unit(d.minutes, 'minute');
+  unit(d.seconds, 'second');
   return parts.length === 0 ? iso : `${parts.join(' ')} (${iso})`;
 }
 

@@ -1,4 +1,5 @@
 /** A line diff (longest common subsequence) for showing policy changes. */
+import { count } from '../model/plural.js';
 
 export interface DiffLine {
   op: ' ' | '+' | '-';
@@ -69,11 +70,11 @@ export function withContext(lines: DiffLine[], context = 3): (DiffLine | { op: '
   let skipped = 0;
   lines.forEach((l, i) => {
     if (keep[i]) {
-      if (skipped > 0) out.push({ op: '…', text: `${skipped} unchanged line${skipped === 1 ? '' : 's'}` });
+      if (skipped > 0) out.push({ op: '…', text: count(skipped, 'unchanged line') });
       skipped = 0;
       out.push(l);
     } else skipped++;
   });
-  if (skipped > 0) out.push({ op: '…', text: `${skipped} unchanged line${skipped === 1 ? '' : 's'}` });
+  if (skipped > 0) out.push({ op: '…', text: count(skipped, 'unchanged line') });
   return out;
 }

@@ -1,5 +1,6 @@
 /** The sections of the markdown plan: each returns markdown with every value escaped. */
 import type { User } from '../model/identity.js';
+import { count } from '../model/plural.js';
 import type { Change, GroupAccessChange, Plan, PlanWarning, UserAccessChange } from '../plan/types.js';
 import { accountText, byKind, deletedFields, fieldDeltas, groupEffectText, groupText, KIND_TITLES, pathText, type FieldDelta } from './describe.js';
 import { codeBlock, escapeMarkdown as e } from './escape.js';
@@ -21,15 +22,12 @@ export function details(summary: string, body: string, open = false): string {
   return `<details${open ? ' open' : ''}><summary>${summary}</summary>\n\n${body}\n\n</details>`;
 }
 
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
-}
 
 export function warningsSection(warnings: PlanWarning[], max = 50): string {
   if (warnings.length === 0) return '';
   const shown = warnings.slice(0, max).map((w) => `> - **${e(w.code)}**: ${e(w.message)}`);
-  if (warnings.length > max) shown.push(`> - … and ${plural(warnings.length - max, 'more warning')} (see the job summary)`);
-  return [`> [!WARNING]`, `> **${plural(warnings.length, 'warning')}**`, '>', ...shown].join('\n');
+  if (warnings.length > max) shown.push(`> - … and ${count(warnings.length - max, 'more warning')} (see the job summary)`);
+  return [`> [!WARNING]`, `> **${count(warnings.length, 'warning')}**`, '>', ...shown].join('\n');
 }
 
 const EFFECT = { gain: '🟢 gains', lose: '🔴 loses' } as const;
@@ -56,7 +54,7 @@ export function accessSection(plan: Plan, maxRows = Infinity): string {
   const out = ['### Access changes'];
   if (users.length === 0) out.push("Nobody's access changes.");
   else {
-    out.push(`${plural(people, 'person', 'people')}: ${plural(gains, 'grant')} gained, ${plural(users.length - gains, 'grant')} lost.`);
+    out.push(`${count(people, 'person', 'people')}: ${count(gains, 'grant')} gained, ${count(users.length - gains, 'grant')} lost.`);
     const lines = ['| Who | Access | Permission set | Account | Through |', '| --- | --- | --- | --- | --- |'];
     for (const a of users.slice(0, maxRows)) lines.push(userRow(plan, a));
     out.push(lines.join('\n'));
@@ -68,7 +66,7 @@ export function accessSection(plan: Plan, maxRows = Infinity): string {
     out.push('#### Group grants', lines.join('\n'));
   }
   const total = users.length + groups.length;
-  if (total > maxRows) out.push(`_… and ${plural(total - maxRows, 'more access change')}: see the job summary._`);
+  if (total > maxRows) out.push(`_… and ${count(total - maxRows, 'more access change')}: see the job summary._`);
   return out.join('\n\n');
 }
 
@@ -128,7 +126,7 @@ function permissionSetBlock(c: Extract<Change, { kind: 'permission-set' }>): str
 function provisionLine(plan: Plan, c: Extract<Change, { kind: 'provision' }>): string {
   const why = c.reason === 'edited' ? 'after the edit above' : 'where it is out of date (drift)';
   const where = c.accountIds.map((id) => e(accountText(plan, id))).join(', ');
-  return `- 🔄 re-provision **${e(c.permissionSet)}** to ${plural(c.accountIds.length, 'account')} ${why}: ${where}`;
+  return `- 🔄 re-provision **${e(c.permissionSet)}** to ${count(c.accountIds.length, 'account')} ${why}: ${where}`;
 }
 
 function assignmentTable(plan: Plan, changes: Extract<Change, { kind: 'assignment' }>[]): string {
@@ -157,7 +155,7 @@ export function detailSections(plan: Plan): { full: string; short: string }[] {
   const add = (title: string, changes: Change[], body: string, collapse: boolean): void => {
     if (changes.length === 0) return;
     const head = `### ${title}`;
-    const summary = `${plural(changes.length, 'change')}: ${countsText(changes)}`;
+    const summary = `${count(changes.length, 'change')}: ${countsText(changes)}`;
     out.push({
       full: `${head}\n\n${collapse ? details(summary, body) : body}`,
       short: `${head}\n\n_${summary}; not shown here: see the job summary._`,

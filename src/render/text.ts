@@ -5,6 +5,7 @@ import type { Change, Plan } from '../plan/types.js';
 import { accountText, byKind, fieldDeltas, groupEffectText, groupText, KIND_TITLES, pathText, summarySentence } from './describe.js';
 import { plainText as t } from './escape.js';
 import { safetyTextLines } from './safety.js';
+import { count } from '../model/plural.js';
 
 export interface TextOptions {
   /** ANSI colours (when writing to a TTY). */
@@ -66,7 +67,7 @@ function changeLines(plan: Plan, c: Change, paint: Paint): string[] {
     case 'provision': {
       const why = c.reason === 'edited' ? 'after the edit' : 'drift: out of date there';
       return [
-        `  ${sign} re-provision ${t(c.permissionSet)} to ${c.accountIds.length} account${c.accountIds.length === 1 ? '' : 's'} (${why})`,
+        `  ${sign} re-provision ${t(c.permissionSet)} to ${count(c.accountIds.length, 'account')} (${why})`,
         ...c.accountIds.map((id) => `      ${t(accountText(plan, id))}`),
       ];
     }

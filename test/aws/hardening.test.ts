@@ -186,7 +186,7 @@ describe('apply', () => {
     const emu = await emulator({ faults: { readOnly: true } });
     const r = await idc(['apply', CONFIG, '--yes', '--quiet'], {}, emulatorEngine(emu));
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/\nApplied 0 of 5 changes in \d+\.\ds \(1 API calls\), 1 failed, 4 not attempted\.\nA fresh plan still shows 5 changes: run "idc plan" to see them\.\n$/);
+    expect(r.stdout).toMatch(/\nApplied 0 of 5 changes in \d+\.\ds \(1 API call\), 1 failed, 4 not attempted\.\nA fresh plan still shows 5 changes: run "idc plan" to see them\.\n$/);
     const lines = r.stderr.trimEnd().split('\n');
     expect(lines).toEqual([
       expect.stringMatching(

@@ -3,7 +3,6 @@
  * pull request with the same engine (the emulator) and the real renderer, and its comment is
  * compared with what the CLI prints.
  */
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runIdc, type IdcResult } from './run-idc.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalDuration, durationMinutes } from '../../src/config/duration.js';
+import { canonicalDuration, durationMinutes, durationSeconds } from '../../src/model/duration.js';
 import { matchesGlob } from '../../src/model/name-glob.js';
 import { jsonErrorOffset } from '../../src/config/json-error.js';
 import { closest, levenshtein } from '../../src/model/did-you-mean.js';
@@ -21,6 +21,16 @@ describe('session durations', () => {
     expect(canonicalDuration('PT720M')).toBe('PT12H');
     expect(durationMinutes('P1D')).toBeUndefined();
     expect(durationMinutes('PT')).toBeUndefined();
+  });
+
+  it('accept seconds in AWS values but not in access.yaml', () => {
+    // AWS returns what was stored; one grammar reads both, access.yaml only takes hours and minutes.
+    expect(durationSeconds('PT3600S')).toBe(3600);
+    expect(durationSeconds('PT1H')).toBe(durationSeconds('PT60M'));
+    expect(durationSeconds('PT')).toBeUndefined();
+    expect(durationMinutes('PT3600S')).toBeUndefined();
+    expect(durationMinutes('PT1H30S')).toBeUndefined();
+    expect(canonicalDuration('PT3600S')).toBe('PT3600S');
   });
 });
 

@@ -391,7 +391,7 @@ describe('drift', () => {
     expect(run.mode).toBe('drift');
     expect(run.ok).toBe(false);
     expect(run.failureReason).toBe('drift');
-    expect(run.io.failed).toMatch(/Drift detected: 1 changes/);
+    expect(run.io.failed).toMatch(/Drift detected: 1 change between/);
     expect(run.io.summary).toContain('Drift detected');
     expect(run.io.summary).toContain('create user ghost');
     expect(engine.methods()).toEqual(['plan']);

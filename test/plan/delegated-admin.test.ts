@@ -13,7 +13,7 @@ const at = (ds: { line: number; col: number; severity: string; message: string }
 const setRefused = (name: string): string =>
   `permission set "${name}" is provisioned to the management account management (111111111111), and this plan runs in delegated administrator account 333333333333: AWS refuses to change it from there. Run idc with credentials of the management account, or leave "${name}" unchanged`;
 const assignmentsRefused = (n: number, name: string): string =>
-  `${n} assignment change(s) of ${name} in the management account management (111111111111) cannot be made by delegated administrator account 333333333333: run idc with credentials of the management account, or stop assigning in the management account`;
+  `${n} assignment ${n === 1 ? "change" : "changes"} of ${name} in the management account management (111111111111) cannot be made by delegated administrator account 333333333333: run idc with credentials of the management account, or stop assigning in the management account`;
 
 describe('permission sets provisioned to the management account', () => {
   it('deleting one is refused, at the top of the file (the set is no longer in it)', () => {

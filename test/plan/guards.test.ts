@@ -252,7 +252,7 @@ describe('the delegated administrator refusal', () => {
     const l = live({ users: [liveUser('ann')], permissionSets: [livePermissionSet('RO')], callerAccountId: delegatedCaller });
     const { plan, diagnostics } = buildPlan(d, l, { now: NOW });
     const message =
-      '1 assignment change(s) of RO in the management account management (111111111111) cannot be made by delegated administrator account 333333333333: run idc with credentials of the management account, or stop assigning in the management account';
+      '1 assignment change of RO in the management account management (111111111111) cannot be made by delegated administrator account 333333333333: run idc with credentials of the management account, or stop assigning in the management account';
     expect(diagnostics).toEqual([{ file: 'access.yaml', line: 100, col: 5, severity: 'error', message }]);
     expect(plan.warnings).toEqual([{ code: 'delegated-admin-management', subject: 'RO', message }]);
   });

@@ -110,7 +110,7 @@ describe('warnings', () => {
     const { plan, diagnostics } = buildPlan(d, l, { now: NOW });
     expect(diagnostics.map((x) => `${x.line}:${x.col} ${x.severity}: ${x.message}`)).toEqual([
       '11:3 error: permission set "RO" is provisioned to the management account management (111111111111), and this plan runs in delegated administrator account 999999999999: AWS refuses to change it from there. Run idc with credentials of the management account, or leave "RO" unchanged',
-      '100:5 error: 1 assignment change(s) of Other in the management account management (111111111111) cannot be made by delegated administrator account 999999999999: run idc with credentials of the management account, or stop assigning in the management account',
+      '100:5 error: 1 assignment change of Other in the management account management (111111111111) cannot be made by delegated administrator account 999999999999: run idc with credentials of the management account, or stop assigning in the management account',
     ]);
     expect(plan.warnings.filter((w) => w.code === 'delegated-admin-management').map((w) => w.subject)).toEqual(['Other', 'RO']);
     const asManagement = buildPlan(d, { ...l, caller: { ...l.caller, accountId: MGMT } }, { now: NOW });

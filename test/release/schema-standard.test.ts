@@ -10,7 +10,7 @@ import { Ajv } from 'ajv';
 import type { Plugin } from 'ajv';
 import ajvErrorsModule from 'ajv-errors';
 import { describe, expect, it } from 'vitest';
-import { durationMinutes, MAX_SESSION_MINUTES, MIN_SESSION_MINUTES } from '../../src/config/duration.js';
+import { durationMinutes, MAX_SESSION_MINUTES, MIN_SESSION_MINUTES } from '../../src/model/duration.js';
 
 const root = join(import.meta.dirname, '../..');
 const text = readFileSync(join(root, 'schema/access.schema.json'), 'utf8');

@@ -3,6 +3,7 @@ import type { Diagnostic } from '../../model/source.js';
 import type { Rule, RuleContext } from './context.js';
 import { errorAt } from './context.js';
 import { ruleItems } from './references.js';
+import { count } from '../../model/plural.js';
 
 /**
  * A reference that is all digits but not 12 of them is a mistyped account ID (Organizations
@@ -19,7 +20,7 @@ export const accountIdDigits: Rule = {
         if (!Array.isArray(list)) continue;
         list.forEach((v: unknown, i) => {
           if (typeof v !== 'string' || !/^\d+$/.test(v) || v.length === 12 || aliases[v] !== undefined) return;
-          out.push(errorAt(ctx, [...segs, key, i], `account "${v}" has ${v.length} digits: an account ID has exactly 12 (check for a missing leading zero)`));
+          out.push(errorAt(ctx, [...segs, key, i], `account "${v}" has ${count(v.length, 'digit')}: an account ID has exactly 12 (check for a missing leading zero)`));
         });
       }
     }

@@ -4,6 +4,7 @@ import { describeThing } from '../describe.js';
 import type { Rule, RuleContext } from './context.js';
 import { errorAt, rawObject } from './context.js';
 import { ruleItems } from './references.js';
+import { noun } from '../../model/plural.js';
 
 /** Present: given and not an empty list (a value of the wrong type counts: the schema reported it). */
 const given = (v: unknown): boolean => v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0);
@@ -48,7 +49,7 @@ export const allAccountsAlone: Rule = {
         errorAt(
           ctx,
           [...segs, 'all_accounts'],
-          `${describeThing(segs)} has all_accounts: true and also ${others.join(', ')}: all_accounts already targets every active account except the management account; remove ${others.join(', ')} or move ${others.length === 1 ? 'it' : 'them'} to a rule of its own`,
+          `${describeThing(segs)} has all_accounts: true and also ${others.join(', ')}: all_accounts already targets every active account except the management account; remove ${others.join(', ')} or move ${noun(others.length, 'it', 'them')} to a rule of its own`,
         ),
       );
     }

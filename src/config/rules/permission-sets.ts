@@ -3,7 +3,7 @@ import schemaJson from '../../../schema/access.schema.json' with { type: 'json' 
 import type { Diagnostic } from '../../model/source.js';
 import { isAwsManagedPolicy, managedPolicyKey, suggestManagedPolicy } from '../catalogue/managed-policies.js';
 import { describeThing } from '../describe.js';
-import { durationMinutes, formatDuration, MAX_SESSION_MINUTES, MIN_SESSION_MINUTES } from '../duration.js';
+import { durationMinutes, formatDuration, MAX_SESSION_MINUTES, MIN_SESSION_MINUTES } from '../../model/duration.js';
 import { managedPolicyArn } from '../normalise.js';
 import type { Rule, RuleContext } from './context.js';
 import { errorAt, errorAtKey, rawObject } from './context.js';

@@ -8,6 +8,7 @@ import type { MaxDeletes } from '../../model/desired.js';
 import type { Live } from '../../model/live.js';
 import type { SourcePos } from '../../model/source.js';
 import type { Change, ChangeKind, SafetyRefusal } from '../types.js';
+import { count } from '../../model/plural.js';
 
 const KIND_WORDS: Partial<Record<ChangeKind, [string, string]>> = {
   user: ['user', 'users'],
@@ -42,8 +43,7 @@ export function checkMaxDeletes(changes: readonly Change[], maxDeletes: MaxDelet
   const deletes = changes.filter((c) => c.action === 'delete');
   if (maxDeletes.kind === 'count') {
     if (deletes.length <= maxDeletes.value) return [];
-    const noun = deletes.length === 1 ? 'object' : 'objects';
-    return [refusal(`plan deletes ${deletes.length} ${noun}; safety.max_deletes is ${maxDeletes.value}: ${HOW}`)];
+    return [refusal(`plan deletes ${count(deletes.length, 'object')}; safety.max_deletes is ${maxDeletes.value}: ${HOW}`)];
   }
   const perKind = new Map<ChangeKind, number>();
   for (const change of deletes) perKind.set(change.kind, (perKind.get(change.kind) ?? 0) + 1);
@@ -57,7 +57,7 @@ export function checkMaxDeletes(changes: readonly Change[], maxDeletes: MaxDelet
     // Stryker disable next-line ArrayDeclaration: kind comes from KIND_WORDS' own keys.
     const [one, many] = KIND_WORDS[kind] ?? [kind, kind];
     const percent = Math.round((n * 100) / of);
-    refusals.push(refusal(`plan deletes ${n} of ${of} ${of === 1 ? one : many} (${percent}%); safety.max_deletes is ${maxDeletes.value}%: ${HOW}`));
+    refusals.push(refusal(`plan deletes ${n} of ${count(of, one, many)} (${percent}%); safety.max_deletes is ${maxDeletes.value}%: ${HOW}`));
   }
   return refusals;
 }
