@@ -11,6 +11,7 @@ import { dirname, join } from 'node:path';
 import { createSdkGateway } from '../src/aws/sdk-gateway.js';
 import { runCli, type CliIo } from '../src/cli/run.js';
 import { createEngine } from '../src/engine.js';
+import { count } from '../src/model/plural.js';
 import { readWorldFile, startEmulator, type World } from '../test/emulator/index.js';
 
 export const DEMO_WORLD = join(import.meta.dirname, '../test/emulator/worlds/demo.json');
@@ -71,8 +72,8 @@ export async function runDemo(options: DemoOptions): Promise<number> {
     `${bold('idc-gitops demo')}\n` +
       `A local IAM Identity Center is running at ${emulator.endpoint}: an organization with ${accounts}.\n` +
       (saved
-        ? `It starts where the last run left it (${options.statePath}: ${world.users?.length ?? 0} user(s), ${world.permissionSets?.length ?? 0} permission set(s), ` +
-          `${world.assignments?.length ?? 0} assignment(s)), so the plan shows what you changed in ${config}. "npm run demo -- --reset" starts over.\n`
+        ? `It starts where the last run left it (${options.statePath}: ${count(world.users?.length ?? 0, 'user')}, ${count(world.permissionSets?.length ?? 0, 'permission set')}, ` +
+          `${count(world.assignments?.length ?? 0, 'assignment')}), so the plan shows what you changed in ${config}. "npm run demo -- --reset" starts over.\n`
         : `It starts empty (no users, no permission sets); the demo runs the real idc commands against it with ${config}.\n`),
   );
 
@@ -108,8 +109,8 @@ export async function runDemo(options: DemoOptions): Promise<number> {
     const state = emulator.dump();
     const calls = Object.values(emulator.calls()).reduce((a, b) => a + b, 0);
     out.write(
-      `\n${bold('Done.')} Identity Center now has ${state.users?.length ?? 0} user(s), ${state.permissionSets?.length ?? 0} permission set(s) ` +
-        `and ${state.assignments?.length ?? 0} assignment(s), in ${calls} API calls; saved in ${options.statePath}.\n` +
+      `\n${bold('Done.')} Identity Center now has ${count(state.users?.length ?? 0, 'user')}, ${count(state.permissionSets?.length ?? 0, 'permission set')} ` +
+        `and ${count(state.assignments?.length ?? 0, 'assignment')}, in ${count(calls, 'API call')}; saved in ${options.statePath}.\n` +
         `Next: edit ${config} (add a user, a group, an assignment to the workloads account; remove one) and run ` +
         `"npm run demo" again to see the change planned and applied, or check it with "npx idc validate ${config}". The README explains every key.\n`,
     );
