@@ -63568,13 +63568,13 @@ function paths(user, h5, other, reasons, inputs, effect) {
     for (const group4 of h5.groups) out.push({ group: group4, because: [`user ${user} is deleted`] });
     return out;
   }
-  if (h5.direct) out.push({ because: because(`USER|${user}`) });
+  if (h5.direct) out.push({ because: because(principalKey2({ principalType: "USER", principal: user })) });
   for (const group4 of h5.groups) {
     const why = [];
     if (effect === "lose" && inputs.deletedGroups.has(group4)) why.push(`group ${group4} is deleted`);
     else {
       if (other.members.get(group4)?.has(user) !== true) why.push(`${effect === "gain" ? "added to" : "removed from"} group ${group4}`);
-      why.push(...because(`GROUP|${group4}`));
+      why.push(...because(principalKey2({ principalType: "GROUP", principal: group4 })));
     }
     out.push({ group: group4, because: why });
   }
@@ -64205,7 +64205,7 @@ function checkSelfLockout(changes, accountNames, live) {
   const membersAfter = new Map([...membersBefore].map(([g5, m3]) => [g5, new Set(m3)]));
   const grantsBefore = /* @__PURE__ */ new Set();
   for (const a5 of live.assignments) {
-    if (a5.permissionSet === permissionSet && a5.accountId === accountId) grantsBefore.add(`${a5.principalType}|${a5.principal}`);
+    if (a5.permissionSet === permissionSet && a5.accountId === accountId) grantsBefore.add(principalKey2(a5));
   }
   const grantsAfter = new Set(grantsBefore);
   for (const change of changes) {
@@ -64217,14 +64217,14 @@ function checkSelfLockout(changes, accountNames, live) {
     } else if (change.kind === "assignment") {
       const a5 = change.assignment;
       if (a5.permissionSet !== permissionSet || a5.accountId !== accountId) continue;
-      const key = `${a5.principalType}|${a5.principal}`;
+      const key = principalKey2(a5);
       if (change.action === "create") grantsAfter.add(key);
       else grantsAfter.delete(key);
     }
   }
   for (const group4 of deletedGroups) membersAfter.delete(group4);
   const paths2 = (grants, members) => ({
-    direct: grants.has(`USER|${userName}`),
+    direct: grants.has(principalKey2({ principalType: "USER", principal: userName })),
     groups: [...grants].filter((k5) => k5.startsWith("GROUP|") && members.get(k5.slice("GROUP|".length))?.has(userName) === true).map((k5) => k5.slice("GROUP|".length)).sort()
   });
   const before = paths2(grantsBefore, membersBefore);
@@ -64238,7 +64238,7 @@ function checkSelfLockout(changes, accountNames, live) {
   if (before.direct && !after.direct) causes.push(`deletes assignment ${permissionSet} \u2192 user ${userName}`);
   for (const group4 of before.groups) {
     if (deletedGroups.has(group4)) causes.push(`deletes group ${group4}`);
-    else if (!grantsAfter.has(`GROUP|${group4}`)) causes.push(`deletes assignment ${permissionSet} \u2192 group ${group4}`);
+    else if (!grantsAfter.has(principalKey2({ principalType: "GROUP", principal: group4 }))) causes.push(`deletes assignment ${permissionSet} \u2192 group ${group4}`);
     else if (membersAfter.get(group4)?.has(userName) !== true) causes.push(`removes ${userName} from group ${group4}`);
   }
   const account = accountLabel(accountId, accountNames);

@@ -72,13 +72,13 @@ function paths(
     for (const group of h.groups) out.push({ group, because: [`user ${user} is deleted`] });
     return out;
   }
-  if (h.direct) out.push({ because: because(`USER|${user}`) });
+  if (h.direct) out.push({ because: because(principalKey({ principalType: 'USER', principal: user })) });
   for (const group of h.groups) {
     const why: string[] = [];
     if (effect === 'lose' && inputs.deletedGroups.has(group)) why.push(`group ${group} is deleted`);
     else {
       if (other.members.get(group)?.has(user) !== true) why.push(`${effect === 'gain' ? 'added to' : 'removed from'} group ${group}`);
-      why.push(...because(`GROUP|${group}`));
+      why.push(...because(principalKey({ principalType: 'GROUP', principal: group })));
     }
     out.push({ group, because: why });
   }

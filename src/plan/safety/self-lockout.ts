@@ -7,6 +7,7 @@
  * `--force` never overrides it: nobody could apply the fix afterwards with these credentials.
  */
 import type { Live } from '../../model/live.js';
+import { principalKey } from '../effective-access.js';
 import { accountLabel } from '../../render/change-line.js';
 import type { Change, SafetyRefusal } from '../types.js';
 
@@ -51,7 +52,7 @@ export function checkSelfLockout(changes: readonly Change[], accountNames: Recor
   const membersAfter = new Map([...membersBefore].map(([g, m]) => [g, new Set(m)]));
   const grantsBefore = new Set<string>();
   for (const a of live.assignments) {
-    if (a.permissionSet === permissionSet && a.accountId === accountId) grantsBefore.add(`${a.principalType}|${a.principal}`);
+    if (a.permissionSet === permissionSet && a.accountId === accountId) grantsBefore.add(principalKey(a));
   }
   const grantsAfter = new Set(grantsBefore);
   for (const change of changes) {
@@ -63,7 +64,7 @@ export function checkSelfLockout(changes: readonly Change[], accountNames: Recor
     } else if (change.kind === 'assignment') {
       const a = change.assignment;
       if (a.permissionSet !== permissionSet || a.accountId !== accountId) continue;
-      const key = `${a.principalType}|${a.principal}`;
+      const key = principalKey(a);
       if (change.action === 'create') grantsAfter.add(key);
       else grantsAfter.delete(key);
     }
@@ -71,7 +72,7 @@ export function checkSelfLockout(changes: readonly Change[], accountNames: Recor
   for (const group of deletedGroups) membersAfter.delete(group);
 
   const paths = (grants: Set<string>, members: Map<string, Set<string>>): Paths => ({
-    direct: grants.has(`USER|${userName}`),
+    direct: grants.has(principalKey({ principalType: 'USER', principal: userName })),
     groups: [...grants]
       .filter((k) => k.startsWith('GROUP|') && members.get(k.slice('GROUP|'.length))?.has(userName) === true)
       .map((k) => k.slice('GROUP|'.length))
@@ -89,7 +90,7 @@ export function checkSelfLockout(changes: readonly Change[], accountNames: Recor
   if (before.direct && !after.direct) causes.push(`deletes assignment ${permissionSet} → user ${userName}`);
   for (const group of before.groups) {
     if (deletedGroups.has(group)) causes.push(`deletes group ${group}`);
-    else if (!grantsAfter.has(`GROUP|${group}`)) causes.push(`deletes assignment ${permissionSet} → group ${group}`);
+    else if (!grantsAfter.has(principalKey({ principalType: 'GROUP', principal: group }))) causes.push(`deletes assignment ${permissionSet} → group ${group}`);
     // Stryker disable next-line OptionalChaining: a group of before.groups that is not deleted is still in membersAfter.
     else if (membersAfter.get(group)?.has(userName) !== true) causes.push(`removes ${userName} from group ${group}`);
   }
