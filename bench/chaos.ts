@@ -20,7 +20,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createEngine } from '../src/engine.js';
 import { silentProgress } from '../src/progress/progress.js';
-import { startEmulator, type Faults } from '../test/emulator/index.js';
+import { startEmulator, type Faults } from '../emulator/index.js';
 import { MESSY_YAML, messyWorld } from '../test/e2e/fixtures/messy.js';
 import { untouchedParts } from '../test/e2e/untouched.js';
 import { emulatorGateway, envNumber } from './lib/common.js';

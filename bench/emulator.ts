@@ -11,9 +11,9 @@ import {
   ListPermissionSetsCommand,
   ListPermissionSetsProvisionedToAccountCommand,
 } from '@aws-sdk/client-sso-admin';
-import { generateWorld, startEmulator, type WorldSize } from '../test/emulator/index.js';
-import { clients } from '../test/emulator/sdk-clients.js';
-import type { World } from '../test/emulator/world-types.js';
+import { generateWorld, startEmulator, type WorldSize } from '../emulator/index.js';
+import { clients } from '../emulator/sdk-clients.js';
+import type { World } from '../emulator/world-types.js';
 
 const INSTANCE = 'arn:aws:sso:::instance/ssoins-72230000a1b2c3d4';
 const STORE = 'd-9067000001';

@@ -3,7 +3,7 @@
  * the real `idc` commands against it: plan, apply, plan again. The emulator's state is kept in a
  * file between runs (default .idc-demo/state.json), so editing access.yaml and running the demo
  * again shows updates, moves and removals; `--reset` starts from the small organization of
- * test/emulator/worlds/demo.json (two accounts, an empty identity store). Nothing touches AWS:
+ * emulator/worlds/demo.json (two accounts, an empty identity store). Nothing touches AWS:
  * every call goes to 127.0.0.1.
  */
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -12,9 +12,9 @@ import { createSdkGateway } from '../src/aws/sdk-gateway.js';
 import { runCli, type CliIo } from '../src/cli/run.js';
 import { createEngine } from '../src/engine.js';
 import { count } from '../src/model/plural.js';
-import { readWorldFile, startEmulator, type World } from '../test/emulator/index.js';
+import { readWorldFile, startEmulator, type World } from '../emulator/index.js';
 
-export const DEMO_WORLD = join(import.meta.dirname, '../test/emulator/worlds/demo.json');
+export const DEMO_WORLD = join(import.meta.dirname, '../emulator/worlds/demo.json');
 export const DEFAULT_STATE = '.idc-demo/state.json';
 
 export interface DemoOptions {

@@ -3,7 +3,7 @@
  * members), permission sets, and the assignment rules a scenario gives. Every scalar is written as
  * a JSON string, which YAML reads back unchanged (`family_name: "12"` stays a string).
  */
-import type { World } from '../../test/emulator/index.js';
+import type { World } from '../../emulator/index.js';
 
 export interface BenchRule {
   permissionSets: string[];

@@ -7,7 +7,7 @@
  * groups over a block of 50 accounts: 10,000 assignment creations, 20 per account, 10 sets per
  * account.
  */
-import { generateWorld, type World, type WorldAssignment } from '../../test/emulator/index.js';
+import { generateWorld, type World, type WorldAssignment } from '../../emulator/index.js';
 import { accessYaml, type BenchRule } from './access-yaml.js';
 
 export const APPLY_SIZE = { targetAccounts: 500, permissionSets: 120, users: 1000, groups: 200, editedSets: 100 } as const;

@@ -6,7 +6,7 @@
  * Messages in: start · calls · close. It exits when the parent goes away (IPC disconnect).
  */
 import { writeFileSync } from 'node:fs';
-import { startEmulator, type EmulatorOptions, type RunningEmulator, type World } from '../../test/emulator/index.js';
+import { startEmulator, type EmulatorOptions, type RunningEmulator, type World } from '../../emulator/index.js';
 import type { HostReply, HostRequest, ScenarioName } from './emulator-process.js';
 import { applyScenario } from './apply-scenario.js';
 import { planScenario } from './plan-scenario.js';

@@ -4,7 +4,7 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { EmulatorOptions } from '../../test/emulator/index.js';
+import type { EmulatorOptions } from '../../emulator/index.js';
 
 export type ScenarioName = 'plan' | 'apply';
 type HostOptions = Omit<EmulatorOptions, 'world' | 'port'>;

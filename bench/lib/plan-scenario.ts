@@ -10,7 +10,7 @@
  * as many live assignments no rule produces (deletes, so the world holds exactly 30,000), 5 permission set descriptions changed, 10 users
  * only in the file (creates, with memberships) and 5 only live (deletes).
  */
-import { generateWorld, type World, type WorldAssignment } from '../../test/emulator/index.js';
+import { generateWorld, type World, type WorldAssignment } from '../../emulator/index.js';
 import { accessYaml, membersByGroup, type BenchRule } from './access-yaml.js';
 import type { ReadWorld } from '../../src/aws/call-budget.js';
 import { refreshInputsOf, type RefreshInputs } from './refresh.js';

@@ -18,7 +18,7 @@
  * pair), one managed policy per set and an inline policy on half of them:
  * 1 + 1 + 10 + 60 + 30 + 15 + 2,000 + 150 + 4,000 + 3,600 = 9,867 calls, the doc's "about 9,800".
  */
-import type { World } from '../../test/emulator/index.js';
+import type { World } from '../../emulator/index.js';
 
 export interface RefreshInputs {
   accounts: number;

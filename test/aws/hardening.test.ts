@@ -14,7 +14,7 @@ import { DEFAULT_TIMEOUTS, timeoutsFromEnv } from '../../src/aws/timeouts.js';
 import { runCli } from '../../src/cli/run.js';
 import { createEngine } from '../../src/engine.js';
 import type { Engine } from '../../src/engine-contract.js';
-import { readWorldFile, startEmulator, type RunningEmulator } from '../emulator/index.js';
+import { readWorldFile, startEmulator, type RunningEmulator } from '../../emulator/index.js';
 
 const root = join(import.meta.dirname, '../..');
 const CONFIG = join(root, 'access.yaml');
@@ -60,7 +60,7 @@ async function hungEndpoint(): Promise<{ url: string; connections: () => number 
 }
 
 async function emulator(options: Parameters<typeof startEmulator>[0] = {}): Promise<RunningEmulator> {
-  const world = await readWorldFile(join(root, 'test/emulator/worlds/demo.json'));
+  const world = await readWorldFile(join(root, 'emulator/worlds/demo.json'));
   const emu = await startEmulator({ world, rateLimit: 0, asyncPolls: 1, asyncMs: 20, ...options });
   cleanups.push(() => emu.close());
   return emu;

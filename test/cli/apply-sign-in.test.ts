@@ -4,13 +4,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runIdc, type IdcResult } from './run-idc.js';
 import { startE2E, type E2E } from '../e2e/harness.js';
-import { readWorldFile } from '../emulator/index.js';
+import { readWorldFile } from '../../emulator/index.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 let e2e: E2E;
 
 beforeAll(async () => {
-  e2e = await startE2E({ world: await readWorldFile(join(ROOT, 'test/emulator/worlds/demo.json')) });
+  e2e = await startE2E({ world: await readWorldFile(join(ROOT, 'emulator/worlds/demo.json')) });
   await e2e.write(await readFile(join(ROOT, 'access.yaml'), 'utf8'));
 });
 afterAll(() => e2e?.close());

@@ -10,7 +10,7 @@ import { runAction } from '../../src/github/action.js';
 import { createGitHubClient } from '../../src/github/client.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
 import { startE2E, type E2E } from '../e2e/harness.js';
-import { readWorldFile } from '../emulator/index.js';
+import { readWorldFile } from '../../emulator/index.js';
 import { startFakeGitHub, type FakeGitHub } from '../github/fake-github.js';
 import { FakeIO } from '../github/fakes.js';
 import { pullRequestEvent } from '../github/harness.js';
@@ -20,7 +20,7 @@ let e2e: E2E;
 let github: FakeGitHub;
 
 beforeAll(async () => {
-  e2e = await startE2E({ world: await readWorldFile(join(ROOT, 'test/emulator/worlds/demo.json')) });
+  e2e = await startE2E({ world: await readWorldFile(join(ROOT, 'emulator/worlds/demo.json')) });
   github = await startFakeGitHub();
 });
 afterAll(async () => {

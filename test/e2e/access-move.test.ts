@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readWorldFile } from '../emulator/index.js';
+import { readWorldFile } from '../../emulator/index.js';
 import { accessLines, applied, changeLines, show, startE2E, type E2E } from './harness.js';
 
 let e2e: E2E | undefined;
@@ -28,7 +28,7 @@ function movedToGroup(example: string): string {
 
 describe('moving a grant from a user to a group (issue 9)', () => {
   it('shows jonathan gaining and losing nothing, the group grant as a group change, and he keeps the access after apply', async () => {
-    e2e = await startE2E({ world: await readWorldFile('test/emulator/worlds/demo.json') });
+    e2e = await startE2E({ world: await readWorldFile('emulator/worlds/demo.json') });
     const example = await readFile('access.yaml', 'utf8');
     await e2e.write(example);
     applied(await e2e.apply());

@@ -9,13 +9,13 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { readWorldFile } from '../emulator/index.js';
+import { readWorldFile } from '../../emulator/index.js';
 import { ACTION, annotations, pullRequestPayload, ROOT, runAction, sha, startActionWorld, type ActionWorld } from './action-harness.js';
 
 let w: ActionWorld;
 beforeAll(async () => {
   if (!existsSync(ACTION)) throw new Error(`${ACTION} is missing: run npm run build`);
-  w = await startActionWorld(await readWorldFile(join(ROOT, 'test/emulator/worlds/demo.json')));
+  w = await startActionWorld(await readWorldFile(join(ROOT, 'emulator/worlds/demo.json')));
 });
 afterAll(async () => {
   await w?.close();

@@ -16,8 +16,8 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { parseHeader, type CommentHeader } from '../../src/github/comment-header.js';
-import type { IamConfig } from '../emulator/iam-roles.js';
-import { startEmulator, type RunningEmulator, type World } from '../emulator/index.js';
+import type { IamConfig } from '../../emulator/iam-roles.js';
+import { startEmulator, type RunningEmulator, type World } from '../../emulator/index.js';
 import { startFakeGitHub, type FakeComment, type FakeGitHub, type FakeGitHubOptions } from '../github/fake-github.js';
 
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));

@@ -12,8 +12,8 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyRoleArn, exampleRoles, planRoleArn } from '../emulator/example-roles.js';
-import { readWorldFile, type World } from '../emulator/index.js';
+import { applyRoleArn, exampleRoles, planRoleArn } from '../../emulator/example-roles.js';
+import { readWorldFile, type World } from '../../emulator/index.js';
 import { ACTION, headerOf, OWNER, pullRequestPayload, pushPayload, REPO, ROOT, runAction, sha, startActionWorld, withUser, type ActionRun, type ActionWorld } from './action-harness.js';
 
 const ACCOUNT = '111122223333';
@@ -29,7 +29,7 @@ let example: string;
 beforeAll(async () => {
   if (!existsSync(ACTION)) throw new Error(`${ACTION} is missing: run npm run build`);
   example = await readFile(join(ROOT, 'access.yaml'), 'utf8');
-  w = await startActionWorld(await readWorldFile(join(ROOT, 'test/emulator/worlds/demo.json')), {
+  w = await startActionWorld(await readWorldFile(join(ROOT, 'emulator/worlds/demo.json')), {
     iam: exampleRoles({ accountId: ACCOUNT, owner: OWNER, repo: REPO }),
     github: { apps: { [APP_TOKEN]: 'idc-bot' } },
   });

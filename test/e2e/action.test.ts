@@ -13,8 +13,8 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readWorldFile, type World } from '../emulator/index.js';
-import { clients } from '../emulator/sdk-clients.js';
+import { readWorldFile, type World } from '../../emulator/index.js';
+import { clients } from '../../emulator/sdk-clients.js';
 import {
   ACTION,
   actionManifest,
@@ -46,7 +46,7 @@ beforeAll(async () => {
   expect(join(ROOT, actionManifest().runs.main)).toBe(ACTION);
   if (!existsSync(ACTION)) throw new Error(`${ACTION} is missing: run npm run build`);
   example = await readFile(join(ROOT, 'access.yaml'), 'utf8');
-  w = await startActionWorld(await readWorldFile(join(ROOT, 'test/emulator/worlds/demo.json')));
+  w = await startActionWorld(await readWorldFile(join(ROOT, 'emulator/worlds/demo.json')));
 });
 afterAll(async () => {
   await w?.close();

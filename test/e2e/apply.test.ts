@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readWorldFile } from '../emulator/index.js';
+import { readWorldFile } from '../../emulator/index.js';
 import { MESSY_YAML, SANDBOX, SHARED, WORKLOADS, aws, messyWorld } from './fixtures/messy.js';
 import { accessLines, applied, changeLines, show, startE2E, type E2E } from './harness.js';
 import { untouchedParts } from './untouched.js';
@@ -16,7 +16,7 @@ afterEach(async () => {
   e2e = undefined;
 });
 
-const DEMO = 'test/emulator/worlds/demo.json';
+const DEMO = 'emulator/worlds/demo.json';
 const DEMO_MGMT = '111122223333';
 
 describe('apply end to end', () => {

@@ -25,8 +25,8 @@ import {
   UpdatePermissionSetCommand,
   type PermissionsBoundary,
 } from '@aws-sdk/client-sso-admin';
-import type { RunningEmulator, World } from '../emulator/index.js';
-import type { Clients } from '../emulator/sdk-clients.js';
+import type { RunningEmulator, World } from '../../emulator/index.js';
+import type { Clients } from '../../emulator/sdk-clients.js';
 
 export type Principal = { user: string } | { group: string };
 

@@ -8,14 +8,14 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { readWorldFile, startEmulator, type RunningEmulator } from '../emulator/index.js';
+import { readWorldFile, startEmulator, type RunningEmulator } from '../../emulator/index.js';
 import { CLI, ROOT, runNode } from './action-harness.js';
 
 let emu: RunningEmulator;
 let home: string;
 
 beforeAll(async () => {
-  emu = await startEmulator({ world: await readWorldFile(join(ROOT, 'test/emulator/worlds/demo.json')), rateLimit: 0 });
+  emu = await startEmulator({ world: await readWorldFile(join(ROOT, 'emulator/worlds/demo.json')), rateLimit: 0 });
   home = await mkdtemp(join(tmpdir(), 'idc-home-'));
   await mkdir(join(home, '.aws'));
   await writeFile(join(home, '.aws', 'config'), '[profile admin]\nregion = eu-west-1\n');

@@ -13,8 +13,8 @@ import { formatDiagnostic } from '../../src/model/source.js';
 import type { Change, Plan } from '../../src/plan/types.js';
 import { silentProgress } from '../../src/progress/progress.js';
 import { renderText } from '../../src/render/text.js';
-import { startEmulator, type EmulatorOptions, type RunningEmulator, type World } from '../emulator/index.js';
-import { clients, type Clients } from '../emulator/sdk-clients.js';
+import { startEmulator, type EmulatorOptions, type RunningEmulator, type World } from '../../emulator/index.js';
+import { clients, type Clients } from '../../emulator/sdk-clients.js';
 
 export const REGION = 'us-east-1';
 export const CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'test' };

@@ -4,7 +4,7 @@
  * named) the management account left out. Asserted on the assignments the emulator ends up with.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { World } from '../emulator/index.js';
+import type { World } from '../../emulator/index.js';
 import { MGMT, RETIRED, SANDBOX, SHARED, WORKLOADS, messyWorld } from './fixtures/messy.js';
 import { applied, changeLines, show, startE2E, type E2E } from './harness.js';
 

@@ -3,7 +3,7 @@
  * Control Tower's permission set and group (with their members and assignments), the users the file
  * leaves as they are, and the suspended account (which must get nothing).
  */
-import type { World } from '../emulator/index.js';
+import type { World } from '../../emulator/index.js';
 import { ARN, RETIRED } from './fixtures/messy.js';
 
 export function untouchedParts(world: World): unknown {

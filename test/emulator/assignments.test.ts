@@ -10,7 +10,7 @@ import {
   UpdatePermissionSetCommand,
 } from '@aws-sdk/client-sso-admin';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { RunningEmulator } from './options.js';
+import type { RunningEmulator } from '../../emulator/options.js';
 import { assign, assignmentsOf, newGroup, newSet, newUser, unassign, waitAssignment, waitProvisioning } from './assignment-helpers.js';
 import { expectError, INSTANCE, MGMT, start, WORKLOADS, type Clients } from './test-helpers.js';
 

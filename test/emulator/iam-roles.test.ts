@@ -9,10 +9,10 @@ import { CreatePermissionSetCommand, ListInstancesCommand, ListPermissionSetsCom
 import { AssumeRoleWithWebIdentityCommand } from '@aws-sdk/client-sts';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { applyRoleArn, exampleRoles, planRoleArn, type RepositoryIdentity } from './example-roles.js';
-import { evaluate, wildcardMatch } from './iam-policy.js';
-import { authorize } from './iam-roles.js';
-import type { RunningEmulator } from './options.js';
+import { applyRoleArn, exampleRoles, planRoleArn, type RepositoryIdentity } from '../../emulator/example-roles.js';
+import { evaluate, wildcardMatch } from '../../emulator/iam-policy.js';
+import { authorize } from '../../emulator/iam-roles.js';
+import type { RunningEmulator } from '../../emulator/options.js';
 import { clients, expectError, INSTANCE, MGMT, start, STORE } from './test-helpers.js';
 
 const REPO: RepositoryIdentity = { accountId: MGMT, owner: 'acme', repo: 'access' };

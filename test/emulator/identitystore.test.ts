@@ -18,7 +18,7 @@ import {
   type CreateUserCommandInput,
 } from '@aws-sdk/client-identitystore';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningEmulator } from './options.js';
+import type { RunningEmulator } from '../../emulator/options.js';
 import { expectError, start, STORE, type Clients } from './test-helpers.js';
 
 let emu: RunningEmulator;

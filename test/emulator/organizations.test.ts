@@ -9,10 +9,10 @@ import {
   ListTagsForResourceCommand,
 } from '@aws-sdk/client-organizations';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateWorld } from './generate.js';
-import type { RunningEmulator } from './options.js';
+import { generateWorld } from '../../emulator/generate.js';
+import type { RunningEmulator } from '../../emulator/options.js';
 import { clients, expectError, MGMT, start, WORKLOADS, type Clients } from './test-helpers.js';
-import { startEmulator } from './index.js';
+import { startEmulator } from '../../emulator/index.js';
 
 let emu: RunningEmulator;
 let c: Clients;

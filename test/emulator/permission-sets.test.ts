@@ -22,7 +22,7 @@ import {
   UpdatePermissionSetCommand,
 } from '@aws-sdk/client-sso-admin';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningEmulator } from './options.js';
+import type { RunningEmulator } from '../../emulator/options.js';
 import { expectError, INSTANCE, MGMT, start, STORE, type Clients } from './test-helpers.js';
 
 let emu: RunningEmulator;

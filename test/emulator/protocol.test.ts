@@ -2,9 +2,9 @@ import { ListInstancesCommand, SSOAdminClient, UpdatePermissionSetCommand } from
 import { AssumeRoleWithWebIdentityCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assign, newSet, newUser } from './assignment-helpers.js';
-import type { RunningEmulator } from './options.js';
+import type { RunningEmulator } from '../../emulator/options.js';
 import { clients, expectError, INSTANCE, MGMT, start, WORKLOADS, type Clients } from './test-helpers.js';
-import type { World } from './world-types.js';
+import type { World } from '../../emulator/world-types.js';
 
 let emu: RunningEmulator;
 let c: Clients;

@@ -1,10 +1,10 @@
 /** Shared by the emulator's tests: real SDK clients pointed at a running emulator. */
 import { expect } from 'vitest';
-import { clients, type Clients } from './sdk-clients.js';
-import { emptyWorld } from './defaults.js';
-import { startEmulator } from './index.js';
-import type { EmulatorOptions, RunningEmulator } from './options.js';
-import type { World } from './world-types.js';
+import { clients, type Clients } from '../../emulator/sdk-clients.js';
+import { emptyWorld } from '../../emulator/defaults.js';
+import { startEmulator } from '../../emulator/index.js';
+import type { EmulatorOptions, RunningEmulator } from '../../emulator/options.js';
+import type { World } from '../../emulator/world-types.js';
 
 export { clients, type Clients };
 

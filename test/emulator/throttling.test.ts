@@ -3,7 +3,7 @@ import { CreatePermissionSetCommand, ListPermissionSetsCommand } from '@aws-sdk/
 import { ListUsersCommand } from '@aws-sdk/client-identitystore';
 import { afterEach, describe, expect, it } from 'vitest';
 import { assign, newSet, newUser, waitAssignment } from './assignment-helpers.js';
-import type { RunningEmulator } from './options.js';
+import type { RunningEmulator } from '../../emulator/options.js';
 import { clients, expectError, INSTANCE, start, STORE, WORKLOADS } from './test-helpers.js';
 
 let emu: RunningEmulator | undefined;

@@ -6,12 +6,12 @@ import { ListAccountAssignmentsCommand, ListPermissionSetsCommand } from '@aws-s
 import { ListAccountsCommand } from '@aws-sdk/client-organizations';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { generateWorld } from './generate.js';
-import { readWorldFile, startEmulator } from './index.js';
-import { loadWorld } from './world-load.js';
-import { Generators } from './prng.js';
+import { generateWorld } from '../../emulator/generate.js';
+import { readWorldFile, startEmulator } from '../../emulator/index.js';
+import { loadWorld } from '../../emulator/world-load.js';
+import { Generators } from '../../emulator/prng.js';
 import { clients, INSTANCE, MGMT, STORE, testWorld, WORKLOADS } from './test-helpers.js';
-import type { World } from './world-types.js';
+import type { World } from '../../emulator/world-types.js';
 
 const U1 = '11111111-1111-4111-8111-111111111111';
 const G1 = '22222222-2222-4222-8222-222222222222';
@@ -46,7 +46,7 @@ function fullWorld(): World {
 
 describe('worlds', () => {
   it('loads the demo world: management and workloads accounts, an empty identity store', async () => {
-    const world = await readWorldFile(new URL('./worlds/demo.json', import.meta.url).pathname);
+    const world = await readWorldFile(new URL('../../emulator/worlds/demo.json', import.meta.url).pathname);
     const emu = await startEmulator({ world, rateLimit: 0, orgEmptyPageRate: 0 });
     try {
       const c = clients(emu);

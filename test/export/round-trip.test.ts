@@ -15,7 +15,7 @@ import { createEngine } from '../../src/engine.js';
 import { formatDiagnostic } from '../../src/model/source.js';
 import { describeChange } from '../../src/render/change-line.js';
 import { silentProgress } from '../../src/progress/progress.js';
-import { generateWorld, startEmulator, type RunningEmulator, type World } from '../emulator/index.js';
+import { generateWorld, startEmulator, type RunningEmulator, type World } from '../../emulator/index.js';
 import { exportWorld } from './world.js';
 
 const REGION = 'us-east-1';

@@ -3,7 +3,7 @@
  * accounts whose names need slugging, users, groups with members, permission sets with every
  * part, Control Tower's own set and group (ignored), assignments on several accounts.
  */
-import type { World } from '../emulator/index.js';
+import type { World } from '../../emulator/index.js';
 
 export const MGMT = '111122223333';
 export const PROD = '012345678901';

@@ -14,7 +14,7 @@ import { fromSSO } from '@aws-sdk/credential-providers';
 import { externalDataInterceptor, loadSharedConfigFiles } from '@smithy/core/config';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runIdc, type IdcResult } from '../cli/run-idc.js';
-import { readWorldFile } from '../emulator/index.js';
+import { readWorldFile } from '../../emulator/index.js';
 import { startE2E, type E2E } from '../e2e/harness.js';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -22,7 +22,7 @@ let e2e: E2E;
 let home: string;
 
 beforeAll(async () => {
-  e2e = await startE2E({ world: await readWorldFile(join(ROOT, 'test/emulator/worlds/demo.json')) });
+  e2e = await startE2E({ world: await readWorldFile(join(ROOT, 'emulator/worlds/demo.json')) });
   await e2e.write(await readFile(join(ROOT, 'access.yaml'), 'utf8'));
   home = await mkdtemp(join(tmpdir(), 'idc-profiles-'));
 });

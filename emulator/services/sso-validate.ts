@@ -1,7 +1,7 @@
 import { notFound, quotaExceeded, validation } from '../errors.js';
 import { checkString, list, obj, str, type Input } from '../validate.js';
 import type { BoundaryRec, CustomerRef } from '../state.js';
-import { isAwsManagedPolicy, managedPolicyKey } from '../../../src/config/catalogue/managed-policies.js';
+import { isAwsManagedPolicy, managedPolicyKey } from '../../src/config/catalogue/managed-policies.js';
 
 export const PS_NAME = { required: true, min: 1, max: 32, pattern: /^[\w+=,.@-]+$/, patternText: '[\\w+=,.@-]+' } as const;
 export const PS_DESCRIPTION = {

@@ -1,5 +1,5 @@
 /**
- * npm run emulator -- --world test/emulator/worlds/demo.json --port 4566
+ * npm run emulator -- --world emulator/worlds/demo.json --port 4566
  *   [--latency-ms N] [--time-scale N] [--rate-limit N] [--seed N] [--async-polls N] [--async-ms N]
  *   [--throttle-rate P] [--server-error-rate P] [--conflict-rate P] [--failed-status-rate P]
  *   [--caller-account ID --caller-arn ARN] [--example-roles OWNER/REPO]

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { PolicyDocument } from './iam-policy.js';
 import type { IamConfig } from './iam-roles.js';
 
-const EXAMPLES = join(import.meta.dirname, '..', '..', 'examples', 'iam');
+const EXAMPLES = join(import.meta.dirname, '..', 'examples', 'iam');
 
 export interface RepositoryIdentity {
   accountId: string;
