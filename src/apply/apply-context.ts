@@ -2,7 +2,7 @@
 import type { AsyncStatus, IdentityCenterGateway } from '../aws/gateway.js';
 import type { Live } from '../model/live.js';
 import { waitForAsync, type DurationEstimate, type PollPolicy } from './async-operation.js';
-import type { KeyedMutex } from './concurrency.js';
+import type { KeyedMutex } from './keyed-mutex.js';
 import type { IdRegistry } from './id-registry.js';
 import type { ApplyFailure } from './types.js';
 

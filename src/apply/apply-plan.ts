@@ -13,7 +13,7 @@ import type { Progress } from '../progress/progress.js';
 import type { ApplyContext } from './apply-context.js';
 import { liveAssignmentIndex } from './assignment-steps.js';
 import { DurationEstimate } from './async-operation.js';
-import { KeyedMutex } from './concurrency.js';
+import { KeyedMutex } from './keyed-mutex.js';
 import { countingGateway, sortedCalls } from './counting-gateway.js';
 import { IdRegistry } from './id-registry.js';
 import { phaseDefinitions } from './phases.js';

@@ -10,12 +10,12 @@
  */
 import type { Change, ProvisionChange } from '../plan/types.js';
 import type { LiveAssignment } from '../model/assignment.js';
+import pLimit from 'p-limit';
 import type { ApplyContext } from './apply-context.js';
 import { applyAssignmentChange } from './assignment-steps.js';
-import { Semaphore } from './concurrency.js';
 import { applyGroupChange, applyMembershipChange, applyUserChange } from './identity-steps.js';
 import { applyPermissionSetChange, provisionPermissionSet } from './permission-set-steps.js';
-import { runBounded, runPerAccount, runProvisions, type Attempt } from './scheduling.js';
+import { runPerAccount, runProvisions } from './scheduling.js';
 
 export interface PhaseDefinition {
   name: string;
@@ -24,10 +24,9 @@ export interface PhaseDefinition {
   run(ctx: ApplyContext, changes: Change[], attempt: (group: Change[], work: () => Promise<void>) => Promise<void>): Promise<void>;
 }
 
-/** Each change is attempted alone. */
-function one(ctx: ApplyContext, changes: Change[], attempt: (group: Change[], work: () => Promise<void>) => Promise<void>, work: (change: Change) => Promise<void>): Promise<void> {
-  const each: Attempt<Change> = (change) => attempt([change], () => work(change));
-  return runBounded(ctx, changes, each);
+/** Each change is attempted alone, at most `ctx.concurrency` at once. */
+async function one(ctx: ApplyContext, changes: Change[], attempt: (group: Change[], work: () => Promise<void>) => Promise<void>, work: (change: Change) => Promise<void>): Promise<void> {
+  await pLimit(ctx.concurrency).map(changes, (change) => attempt([change], () => work(change)));
 }
 
 function identityWork(ctx: ApplyContext, change: Change): Promise<void> {
@@ -47,7 +46,7 @@ function assignmentPhase(
     select: (c) => c.kind === 'assignment' && c.action === action,
     run(ctx, changes, attempt) {
       const limit = action === 'create' ? Math.min(ctx.maxAssignmentCreatesInFlight, ctx.concurrency) : ctx.concurrency;
-      const slots = new Semaphore(limit);
+      const slots = pLimit(limit);
       return runPerAccount(
         ctx,
         changes,

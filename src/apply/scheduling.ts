@@ -10,27 +10,23 @@
  * - Provisioning: one ProvisionPermissionSet per set, holding every account the set reaches.
  */
 import type { ProvisionChange } from '../plan/types.js';
-import { forEachBounded, Semaphore } from './concurrency.js';
+import pLimit, { type LimitFunction } from 'p-limit';
 import type { ApplyContext } from './apply-context.js';
 
-export type Attempt<C> = (change: C) => Promise<void>;
-
-export async function runBounded<C>(ctx: ApplyContext, changes: readonly C[], attempt: Attempt<C>): Promise<void> {
-  await forEachBounded(changes, ctx.concurrency, attempt);
-}
+type Attempt<C> = (change: C) => Promise<void>;
 
 export async function runPerAccount<C>(
   ctx: ApplyContext,
   changes: readonly C[],
   accountOf: (change: C) => string,
-  slots: Semaphore,
+  slots: LimitFunction,
   attempt: Attempt<C>,
 ): Promise<void> {
   await Promise.all(
     changes.map(async (change) => {
       const releaseAccount = await ctx.accounts.acquire(accountOf(change));
       try {
-        await slots.run(() => attempt(change));
+        await slots(() => attempt(change));
       } finally {
         releaseAccount();
       }
@@ -55,12 +51,12 @@ export async function runProvisions(
   changes: readonly ProvisionChange[],
   attempt: Attempt<ProvisionChange[]>,
 ): Promise<void> {
-  const slots = new Semaphore(ctx.concurrency);
+  const slots = pLimit(ctx.concurrency);
   await Promise.all(
     provisionsBySet(changes).map(async (group) => {
       const releaseAccounts = await ctx.accounts.acquireAll(group.flatMap((c) => c.accountIds));
       try {
-        await slots.run(() => attempt(group));
+        await slots(() => attempt(group));
       } finally {
         releaseAccounts();
       }

@@ -2,10 +2,16 @@
  * One client-side rate limiter shared by every AWS call: a token bucket (all Identity Center APIs
  * share about 20 requests per second per account) plus a bound on requests in flight.
  *
+ * The bound on requests in flight is p-limit, the one "at most N at once" of the code base. The
+ * bucket is not a concurrency limit (it spaces call starts in time however many are in flight),
+ * so it is its own small piece here.
+ *
  * The bucket is kept as a "theoretical arrival time" (GCRA): each call reserves the next free
  * slot, so waiting callers are served in order without polling, and a fake clock makes tests
  * instant and exact.
  */
+
+import pLimit from 'p-limit';
 
 export type Sleep = (ms: number) => Promise<void>;
 
@@ -62,8 +68,7 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
   /** When the bucket is next empty-and-refilled: the next call's theoretical start. */
   let tat = -Infinity;
 
-  let inFlight = 0;
-  const waitingForSlot: (() => void)[] = [];
+  const slots = pLimit(concurrency);
 
   function reserve(count: number): number {
     const t = now();
@@ -72,35 +77,17 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
     return Math.max(0, start - tolerance - t);
   }
 
-  async function takeSlot(): Promise<void> {
-    if (inFlight < concurrency) {
-      inFlight++;
-      return;
-    }
-    // The releasing call hands its slot over directly (inFlight stays the same).
-    await new Promise<void>((resolve) => waitingForSlot.push(resolve));
-  }
-
-  function releaseSlot(): void {
-    const next = waitingForSlot.shift();
-    if (next) next();
-    else inFlight--;
-  }
-
   return {
     ratePerSecond: rate,
     concurrency,
-    async run<T>(fn: () => Promise<T>): Promise<T> {
-      await takeSlot();
-      try {
+    run<T>(fn: () => Promise<T>): Promise<T> {
+      return slots(async () => {
         if (interval > 0) {
           const wait = reserve(1);
           if (wait > 0) await sleep(wait);
         }
-        return await fn();
-      } finally {
-        releaseSlot();
-      }
+        return fn();
+      });
     },
     charge(count: number): void {
       if (interval > 0 && count > 0) reserve(count);

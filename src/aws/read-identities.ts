@@ -7,7 +7,7 @@
 import type { LiveGroup, LiveUser } from '../model/identity.js';
 import type { Progress } from '../progress/progress.js';
 import type { GroupRecord, IdentityCenterGateway, UserRecord } from './gateway.js';
-import { mapLimit } from './map-limit.js';
+import pLimit from 'p-limit';
 import { compareStrings } from './normalise.js';
 import { count } from '../model/plural.js';
 
@@ -42,7 +42,7 @@ export class IdentityIndex {
   ): Promise<number> {
     const groups = this.pendingGroups.splice(0);
     let memberships = 0;
-    await mapLimit(groups, concurrency, async (g) => {
+    await pLimit(concurrency).map(groups, async (g) => {
       const records = await gateway.listGroupMemberships(storeId, g.groupId);
       memberships += records.length;
       const membershipIds: Record<string, string> = {};
@@ -111,13 +111,13 @@ export async function readIdentities(
   const usersPhase = progress.phase('look up users', options.namedUsers.length);
   const groupsPhase = progress.phase('look up groups', options.namedGroups.length);
   await Promise.all([
-    mapLimit(options.namedUsers, concurrency, async (name) => {
+    pLimit(concurrency).map(options.namedUsers, async (name) => {
       const id = await gateway.getUserId(storeId, name);
       const user = id === undefined ? undefined : await gateway.describeUser(storeId, id);
       if (user) index.addUser(user);
       usersPhase.tick();
     }),
-    mapLimit(options.namedGroups, concurrency, async (name) => {
+    pLimit(concurrency).map(options.namedGroups, async (name) => {
       const id = await gateway.getGroupId(storeId, name);
       const group = id === undefined ? undefined : await gateway.describeGroup(storeId, id);
       if (group) index.addGroup(group);
@@ -152,12 +152,12 @@ export async function readAssignmentPrincipals(
   if (users.size === 0 && groups.size === 0) return;
   const phase = progress.phase('describe assignment principals', users.size + groups.size);
   await Promise.all([
-    mapLimit([...users].sort(compareStrings), concurrency, async (id) => {
+    pLimit(concurrency).map([...users].sort(compareStrings), async (id) => {
       const user = await gateway.describeUser(storeId, id);
       if (user) index.addUser(user);
       phase.tick();
     }),
-    mapLimit([...groups].sort(compareStrings), concurrency, async (id) => {
+    pLimit(concurrency).map([...groups].sort(compareStrings), async (id) => {
       const group = await gateway.describeGroup(storeId, id);
       if (group) index.addGroup(group);
       phase.tick();

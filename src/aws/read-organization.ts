@@ -5,7 +5,7 @@
 import type { Account, OrganizationalUnit, Organization } from '../model/organization.js';
 import type { Progress } from '../progress/progress.js';
 import type { IdentityCenterGateway } from './gateway.js';
-import { mapLimit } from './map-limit.js';
+import pLimit from 'p-limit';
 import { compareStrings, sortedRecord } from './normalise.js';
 import type { ReadScope } from './read-scope.js';
 import { count } from '../model/plural.js';
@@ -42,7 +42,7 @@ export async function readOrganization(
     // Only active accounts can be assignment targets, so only theirs are read.
     const active = [...accounts.values()].filter((a) => a.status === 'ACTIVE');
     const tagsPhase = progress.phase('read account tags', active.length);
-    await mapLimit(active, concurrency, async (a) => {
+    await pLimit(concurrency).map(active, async (a) => {
       a.tags = sortedRecord(await gateway.listTagsForResource(a.id));
       tagsPhase.tick();
     });
@@ -73,7 +73,7 @@ async function walkOuTree(
   const ous: OrganizationalUnit[] = [];
   let level: { id: string; path: string }[] = [{ id: rootId, path: '' }];
   while (level.length > 0) {
-    const children = await mapLimit(level, concurrency, async (parent) => {
+    const children = await pLimit(concurrency).map(level, async (parent) => {
       const [units, accountIds] = await Promise.all([
         gateway.listOrganizationalUnitsForParent(parent.id),
         gateway.listAccountsForParent(parent.id),

@@ -10,7 +10,7 @@ import type { PrincipalType } from '../model/assignment.js';
 import type { LivePermissionSet } from '../model/permission-set.js';
 import type { Progress } from '../progress/progress.js';
 import type { IdentityCenterGateway } from './gateway.js';
-import { mapLimit } from './map-limit.js';
+import pLimit from 'p-limit';
 import { compareStrings, sortedRecord, sortedUnique } from './normalise.js';
 import type { ReadScope } from './read-scope.js';
 import { compareCustomerRefs } from './sdk-sso-admin-permission-sets.js';
@@ -44,7 +44,7 @@ export async function readPermissionSets(
   let skipped = 0;
   const assignments: RawAssignment[] = [];
 
-  const sets = await mapLimit([...arns].sort(compareStrings), concurrency, async (arn): Promise<LivePermissionSet> => {
+  const sets = await pLimit(concurrency).map([...arns].sort(compareStrings), async (arn): Promise<LivePermissionSet> => {
     const record = await gateway.describePermissionSet(instanceArn, arn);
     const base = {
       arn,
@@ -78,7 +78,7 @@ export async function readPermissionSets(
       const accountIds = sortedUnique([...provisioned, ...outdated]);
       pairs += accountIds.length;
       assignmentsPhase.setTotal(pairs);
-      await mapLimit(accountIds, concurrency, async (accountId) => {
+      await pLimit(concurrency).map(accountIds, async (accountId) => {
         for (const a of await gateway.listAccountAssignments(instanceArn, accountId, arn)) {
           assignments.push({ permissionSetArn: arn, permissionSet: record.name, accountId, ...a });
         }
