@@ -25,8 +25,15 @@
  * (SUCCEEDED seen → the next creation called). On a loaded machine the scaled-time run is bound by
  * process scheduling (the round trips and timers above grow with the load); BENCH_TIME_SCALE=5 is
  * less so. BENCH_BURST overrides the rate limiter's burst (default: the product's, 5) for an A/B.
+ *
+ * The same plan is then applied once more by the same code on a virtual clock at AWS speed against a
+ * simulated service with the same limits (bench/lib/apply-sim.ts) and BENCH_SIM_LATENCY_MS (default
+ * 20) each way: sim_floor_ratio is our scheduling's own distance from the floor, which machine load
+ * does not change (the wall-clock ratio above grows with the load: at time scale 20 the floor leaves
+ * 2.5 ms of wall time per call, about what the SDK and the emulator spend per call in CPU).
  * Last line: RESULT wall_floor_ratio=… calls=… failures=… slot_idle_ms_mean=… slot_start_ms_mean=…
- * slot_gap_ms_mean=… time_scale=…   (target wall_floor_ratio ≤ 1.05, calls = the minimum)
+ * slot_gap_ms_mean=… time_scale=… sim_floor_ratio=… sim_calls=… sim_latency_ms=…
+ * (target wall_floor_ratio ≤ 1.05, calls = the minimum)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -39,11 +46,14 @@ import { createProgress } from '../src/progress/create-progress.js';
 import type { ApplyScenario } from './lib/apply-scenario.js';
 import { AWS_RATE, changeCounts, emulatorGateway, envNumber, iamActions, printCounts, REGION, round, total } from './lib/common.js';
 import { startEmulatorProcess } from './lib/emulator-process.js';
+import { simulateApply } from './lib/apply-sim.js';
 import { recordSlotTiming, slotTiming } from './lib/slot-timing.js';
 
 const TIME_SCALE = envNumber('BENCH_TIME_SCALE', 20);
 const ASYNC_MS = envNumber('BENCH_ASYNC_MS', 1000);
 const MAX_CREATIONS_IN_FLIGHT = 10;
+/** One-way client↔service latency of the simulated run, emulated ms. */
+const SIM_LATENCY_MS = Number(process.env.BENCH_SIM_LATENCY_MS ?? 20);
 
 /** Reads (`List…`, `Get…`, `Describe…` other than `Describe…Status`), not apply's calls. */
 const isRead = (op: string): boolean => /:(List|Get)/.test(op) || (/:Describe/.test(op) && !/Status$/.test(op));
@@ -126,9 +136,24 @@ try {
       `+ poll called after answer + d ${round(slots.pollLateMsMean, 2)} + poll call ${round(slots.pollCallMsMean, 2)}` +
       (slots.unmatched > 0 ? `; ${slots.unmatched} creations without a CreatedDate` : ''),
   );
+  // The same plan on a virtual clock at AWS speed (bench/lib/apply-sim.ts): our scheduling alone.
+  const sim = await simulateApply(planned.plan, planned.live, {
+    rate: AWS_RATE,
+    asyncMs: ASYNC_MS,
+    latencyMs: SIM_LATENCY_MS,
+    maxCreationsOutstanding: MAX_CREATIONS_IN_FLIGHT,
+  });
+  const simFloorS = floor * TIME_SCALE;
+  console.log(
+    `simulated (virtual clock, AWS speed, ${SIM_LATENCY_MS} ms each way): apply ${round(sim.durationMs / 1000, 1)} s; floor ${round(simFloorS, 1)} s; ` +
+      `ratio ${round(sim.durationMs / 1000 / simFloorS)}; ${sim.calls} calls; ${sim.failed} failed` +
+      (Object.keys(sim.errors).length > 0 ? `; error answers ${JSON.stringify(sim.errors)}` : ''),
+  );
+  if (sim.failed > 0) failures += sim.failed;
   console.log(
     `RESULT wall_floor_ratio=${round(wallS / floor)} calls=${calls} failures=${failures} ` +
-      `slot_idle_ms_mean=${round(slots.idleMsMean, 2)} slot_start_ms_mean=${round(slots.startMsMean, 2)} slot_gap_ms_mean=${round(slots.gapMsMean, 2)} time_scale=${TIME_SCALE}`,
+      `slot_idle_ms_mean=${round(slots.idleMsMean, 2)} slot_start_ms_mean=${round(slots.startMsMean, 2)} slot_gap_ms_mean=${round(slots.gapMsMean, 2)} time_scale=${TIME_SCALE} ` +
+      `sim_floor_ratio=${round(sim.durationMs / 1000 / simFloorS)} sim_calls=${sim.calls} sim_latency_ms=${SIM_LATENCY_MS}`,
   );
   if (failures > 0 || remaining.changes.length > 0) process.exitCode = 1;
 } finally {
