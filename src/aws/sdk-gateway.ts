@@ -20,6 +20,7 @@ import { createRateLimiter, type RateLimiter, type Sleep } from './rate-limiter.
 import type { RetryOptions } from './retry.js';
 import { createIdentityStoreGateway } from './sdk-identity-store.js';
 import { createOrganizationsGateway } from './sdk-organizations.js';
+import type { PrincipalAssignmentsGateway } from './read-assignments-by-principal.js';
 import { createAssignmentsGateway } from './sdk-sso-admin-assignments.js';
 import { createPermissionSetsGateway, PermissionSetNames } from './sdk-sso-admin-permission-sets.js';
 import { DEFAULT_TIMEOUTS, type Timeouts } from './timeouts.js';
@@ -50,7 +51,7 @@ export interface SdkGatewayOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-export interface SdkGateway extends IdentityCenterGateway, CallCounting {
+export interface SdkGateway extends IdentityCenterGateway, CallCounting, PrincipalAssignmentsGateway {
   readonly limiter: RateLimiter;
 }
 

@@ -6,6 +6,7 @@ import {
   DescribeAccountAssignmentDeletionStatusCommand,
   DescribePermissionSetProvisioningStatusCommand,
   ListAccountAssignmentsCommand,
+  ListAccountAssignmentsForPrincipalCommand,
   ListAccountsForProvisionedPermissionSetCommand,
   ListInstancesCommand,
   ProvisionPermissionSetCommand,
@@ -14,6 +15,7 @@ import {
 import type { PrincipalType } from '../model/assignment.js';
 import type { CallRunner } from './call-runner.js';
 import type { AsyncState, AsyncStatus, AssignmentTarget, IdentityCenterGateway, InstanceInfo } from './gateway.js';
+import type { PrincipalAssignmentsGateway } from './read-assignments-by-principal.js';
 import { SSO_ADMIN_PAGE_SIZE, type PermissionSetNames } from './sdk-sso-admin-permission-sets.js';
 
 export type AssignmentsGateway = Pick<
@@ -27,7 +29,8 @@ export type AssignmentsGateway = Pick<
   | 'deleteAccountAssignment'
   | 'describeAssignmentCreationStatus'
   | 'describeAssignmentDeletionStatus'
->;
+> &
+  PrincipalAssignmentsGateway;
 
 interface SdkStatus {
   Status?: string | undefined;
@@ -143,6 +146,32 @@ export function createAssignmentsGateway(
       );
       return assignments.flatMap((a) =>
         isPrincipalType(a.PrincipalType) && a.PrincipalId ? [{ principalType: a.PrincipalType, principalId: a.PrincipalId }] : [],
+      );
+    },
+
+    async listAccountAssignmentsForPrincipal(instanceArn, principalType, principalId) {
+      const assignments = await runner.all(
+        {
+          action: 'sso:ListAccountAssignmentsForPrincipal',
+          doing: 'list the assignments of a principal',
+          target: `of ${principalType.toLowerCase()} ${principalId}`,
+        },
+        (NextToken) =>
+          client.send(
+            new ListAccountAssignmentsForPrincipalCommand({
+              InstanceArn: instanceArn,
+              PrincipalType: principalType,
+              PrincipalId: principalId,
+              MaxResults: max,
+              NextToken,
+            }),
+          ),
+        (o) => o.AccountAssignments,
+      );
+      return assignments.flatMap((a) =>
+        a.AccountId && a.PermissionSetArn
+          ? [{ accountId: a.AccountId, permissionSetArn: a.PermissionSetArn }]
+          : [],
       );
     },
 
