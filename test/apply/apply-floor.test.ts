@@ -1,0 +1,25 @@
+/**
+ * Apply's scheduling against AWS's limits on a virtual clock (the simulated service of
+ * bench:apply, bench/lib/apply-sim.ts): 20 requests/s, 10 creations outstanding, one operation per
+ * account, 1 s operations. With no latency, the only distance from the floor is our own
+ * scheduling: it must stay within 5 % of it, with one create and one poll per assignment.
+ */
+import { describe, expect, it } from 'vitest';
+import { simulateApply } from '../../bench/lib/apply-sim.js';
+import { assignmentChange, liveUser, livePermissionSet, makeLive, makePlan } from './fixtures.js';
+
+describe('apply at the AWS floor (virtual clock)', () => {
+  it('creates 600 assignments on 30 accounts within 5 % of the floor, with the minimum calls', async () => {
+    const ids = Array.from({ length: 30 }, (_, i) => String(200000000000 + i));
+    const users = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`u${i}`, liveUser(`u${i}`)]));
+    const live = makeLive({ accounts: ids, users, permissionSets: { ReadOnly: livePermissionSet('ReadOnly') } });
+    const changes = ids.flatMap((id) => Object.keys(users).map((u) => assignmentChange('create', 'ReadOnly', 'USER', u, id)));
+    const plan = makePlan(changes, {});
+    const result = await simulateApply(plan, live, { rate: 20, asyncMs: 1000, latencyMs: 0, maxCreationsOutstanding: 10 });
+    expect(result.failed).toBe(0);
+    expect(result.errors).toEqual({});
+    expect(result.calls).toBe(2 * 600);
+    // Floors: rate 1,200 calls ÷ 20/s = 60 s; in flight 600 × 1 s ÷ 10 = 60 s; account 20 × 1 s.
+    expect(result.durationMs / 60_000).toBeLessThanOrEqual(1.05);
+  });
+});
