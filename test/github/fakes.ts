@@ -4,6 +4,7 @@ import type { AnnotationProperties, ActionIO } from '../../src/github/io.js';
 import type { RenderPlanMarkdown } from '../../src/github/render.js';
 import type { Desired } from '../../src/model/desired.js';
 import type { Live } from '../../src/model/live.js';
+import type { Organization } from '../../src/model/organization.js';
 import type { Diagnostic } from '../../src/model/source.js';
 import { blockingRefusals, refusalLine } from '../../src/plan/safety/verdict.js';
 import { PLAN_FORMAT_VERSION, type Change, type Plan, type SafetyRefusal } from '../../src/plan/types.js';
@@ -71,6 +72,10 @@ export class FakeEngine implements Engine {
 
   async read(): Promise<Live> {
     throw new Error('the Action never reads state without planning');
+  }
+
+  async readOrganization(): Promise<Organization> {
+    throw new Error('the Action never reads the organization alone');
   }
 
   async plan(config: string): Promise<PlanOutcome> {
