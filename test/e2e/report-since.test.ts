@@ -55,7 +55,8 @@ describe('idc report --since after an apply (issue 14)', () => {
     await hand.settle();
     const direct = '  - permission_set: UploadBackups\n    users: [jonathan]\n    accounts: [management]\n';
     await e2e.write(withOps('jonathan, ana').replace(direct, ''));
-    const idc = (args: string[]) => runIdc([...args, e2e?.config ?? '', '--quiet'], { cwd: e2e?.dir ?? '', engine: e2e?.engine });
+    const { engine, dir, config } = e2e;
+    const idc = (args: string[]) => runIdc([...args, config, '--quiet'], { cwd: dir, engine });
 
     const before = await idc(['report', '--output', 'before.json']);
     expect(before.stderr).toMatch(/^Report written to before\.json: 4 rows, hash [0-9a-f]{12}\.\n$/);
