@@ -56,6 +56,8 @@ export class FakeEngine implements Engine {
   diagnostics: Diagnostic[] = [];
   failures = 0;
   calls: EngineCall[] = [];
+  /** The file and AWS behind `pending`, for what reads them (the drift run's access report). */
+  state: { desired: Desired; live: Live } = { desired: {} as Desired, live: {} as Live };
 
   get valid(): boolean {
     return !this.diagnostics.some((d) => d.severity === 'error');
@@ -81,7 +83,7 @@ export class FakeEngine implements Engine {
   async plan(config: string): Promise<PlanOutcome> {
     this.calls.push({ method: 'plan', config });
     if (!this.valid) return { ok: false, diagnostics: this.diagnostics };
-    return { ok: true, plan: this.pending, desired: {} as Desired, live: {} as Live, diagnostics: this.diagnostics };
+    return { ok: true, plan: this.pending, desired: this.state.desired, live: this.state.live, diagnostics: this.diagnostics };
   }
 
   async apply(config: string, request: ApplyRequest): Promise<ApplyOutcome> {
