@@ -27,7 +27,7 @@ export function renderReportTable(report: Report): string {
   for (const n of report.notes) lines.push(`note: ${plainText(n)}`);
   const since = sinceText(report);
   if (since !== undefined && report.since) {
-    lines.push('', since);
+    lines.push('', plainText(since)); // the earlier report's hash and time come from a file
     const changes = [
       ...report.since.gained.map((r) => ['+', ...cells(r)]),
       ...report.since.lost.map((r) => ['-', ...cells(r)]),

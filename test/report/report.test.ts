@@ -107,6 +107,13 @@ describe('idc report', () => {
     ]);
   });
 
+  it('shows what comes from an earlier report file escaped', () => {
+    const before = { ...buildReport(world(), NOW).report, generatedAt: '2026\u001b[2J\u202e' };
+    const text = renderReport('table', buildReport({ ...world(), since: before }, NOW).report);
+    expect(text).toContain(`of 2026\\u001b[2J\\u202e: 0 gained, 0 lost`);
+    expect(text).not.toContain('\u001b');
+  });
+
   it('offline without the organization: expands rules on IDs and aliases, names the others', () => {
     const w = world();
     const { report } = buildReport({ desired: w.desired, organization: { error: 'AccessDeniedException: no' }, filters: NO_FILTERS, now: NOW }, NOW);
