@@ -28,7 +28,7 @@ import { DESIGN_DOC_EXAMPLE, refreshCalls } from './lib/refresh.js';
 
 const TIME_SCALE = envNumber('BENCH_TIME_SCALE', 20);
 
-type Info = Omit<PlanScenario, 'world' | 'yaml'>;
+type Info = Omit<PlanScenario, 'world' | 'yaml' | 'file'>;
 
 const dir = mkdtempSync(join(tmpdir(), 'idc-bench-plan-'));
 const yamlPath = join(dir, 'access.yaml');

@@ -5,6 +5,7 @@
 import type { ApplyReport } from './apply/types.js';
 import type { Desired } from './model/desired.js';
 import type { Live } from './model/live.js';
+import type { Organization } from './model/organization.js';
 import type { Diagnostic } from './model/source.js';
 import type { Plan } from './plan/types.js';
 import type { Progress } from './progress/progress.js';
@@ -63,6 +64,11 @@ export interface Engine {
   validate(configPath: string): Promise<ValidateOutcome>;
   /** Reads the live state the way a plan of `desired` would (used by `idc export`). */
   read(desired: Desired, progress: Progress): Promise<Live>;
+  /**
+   * Reads only the organization (accounts, and the OU tree and tags when the file's rules need
+   * them), no Identity Center call: `idc report --offline`.
+   */
+  readOrganization(desired: Desired, progress: Progress): Promise<Organization>;
   plan(configPath: string, progress: Progress): Promise<PlanOutcome>;
   apply(configPath: string, request: ApplyRequest, progress: Progress): Promise<ApplyOutcome>;
 }

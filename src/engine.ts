@@ -6,13 +6,16 @@ import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { applyPlan, type ApplyOptions } from './apply/apply-plan.js';
 import { resolveInstance, resolveRegion, startUrlOf } from './aws/discover.js';
 import type { IdentityCenterGateway } from './aws/gateway.js';
-import { readLive } from './aws/read-live.js';
+import { DEFAULT_READ_CONCURRENCY, readLive } from './aws/read-live.js';
+import { readOrganization } from './aws/read-organization.js';
+import { readScope } from './aws/read-scope.js';
 import { createSdkGateway } from './aws/sdk-gateway.js';
 import { timeoutsFromEnv } from './aws/timeouts.js';
 import { loadConfig, summarise } from './config/load.js';
 import type { ApplyOutcome, ApplyRequest, Engine, PlanOutcome, ValidateOutcome } from './engine-contract.js';
 import type { Desired } from './model/desired.js';
 import type { Live } from './model/live.js';
+import type { Organization } from './model/organization.js';
 import { buildPlan } from './plan/build-plan.js';
 import { isEmptyPlan } from './plan/hash.js';
 import { blockingRefusals, refusalLine } from './plan/safety/verdict.js';
@@ -119,5 +122,10 @@ export function createEngine(options: EngineOptions = {}): Engine {
     return { status: 'applied', plan: thePlan, report, remaining, startUrl: startUrlOf(desired.identityCenter, live.instance.identityStoreId) };
   }
 
-  return { validate, plan, apply, read: async (desired, progress) => (await read(desired, progress)).live };
+  async function readOrganizationOnly(desired: Desired, progress: Progress): Promise<Organization> {
+    const region = await resolveRegion(desired.identityCenter, { ...(options.region ? { region: options.region } : {}), env });
+    return readOrganization(gatewayFor(region), readScope(desired), progress, DEFAULT_READ_CONCURRENCY);
+  }
+
+  return { validate, plan, apply, read: async (desired, progress) => (await read(desired, progress)).live, readOrganization: readOrganizationOnly };
 }

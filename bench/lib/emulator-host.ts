@@ -28,6 +28,7 @@ process.on('message', (raw) => {
     try {
       if (m.type === 'start') {
         const { world, yaml, ...info } = scenarios[m.scenario](m.region);
+        delete (info as { file?: unknown }).file; // the parent builds it again if it needs it
         writeFileSync(m.yamlPath, yaml);
         const options: EmulatorOptions = { ...m.options, world };
         emu = await startEmulator(options);

@@ -25,6 +25,8 @@ export interface PlanScenario {
   read: ReadWorld;
   refresh: RefreshInputs;
   expected: { desiredAssignments: number; liveAssignments: number; creates: number; deletes: number };
+  /** What access.yaml grants, in world terms (set ARNs, principal IDs) and its members by group name (bench:report; not sent to the parent). */
+  file: { assignments: WorldAssignment[]; members: Map<string, string[]> };
 }
 
 const key = (a: WorldAssignment): string => `${a.accountId}|${a.permissionSet}|${a.principalType}|${a.principalId}`;
@@ -156,5 +158,6 @@ export function planScenario(region: string): PlanScenario {
     read,
     refresh: refreshInputsOf(world),
     expected: { desiredAssignments: desired.size, liveAssignments: live.length, creates, deletes },
+    file: { assignments: [...desired.values()], members },
   };
 }

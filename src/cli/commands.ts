@@ -7,6 +7,7 @@ import { applyCommand } from './apply.js';
 import { exportCommand } from './export.js';
 import { planCommand } from './plan.js';
 import { profilesCommand } from './profiles.js';
+import { reportCommand } from './report.js';
 import { validateCommand } from './validate.js';
 
 export const COMMANDS: readonly Command[] = [
@@ -14,5 +15,6 @@ export const COMMANDS: readonly Command[] = [
   planCommand,
   applyCommand,
   exportCommand,
+  reportCommand,
   profilesCommand,
 ];

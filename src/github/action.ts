@@ -4,6 +4,7 @@
  * `src/main.ts` passes the real engine, Octokit and @actions/core; tests pass fakes.
  */
 import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import type { Engine } from '../engine-contract.js';
 import { capAnnotations } from './annotation-cap.js';
 import { configFilesRead } from './changed-files.js';
@@ -108,6 +109,7 @@ export async function runAction(deps: ActionDeps): Promise<ActionResult> {
       progress: logProgress((line) => io.info(line)),
       summary,
       filesRead: (config) => configFilesRead(config, deps.workspace ?? process.cwd()),
+      tempDir: deps.env['RUNNER_TEMP'] || tmpdir(),
       outputs,
     });
   } catch (error) {

@@ -19,6 +19,8 @@ export interface ActionInputs {
   githubToken: string;
   /** Login the github-token writes comments as, when given (else asked of GitHub). */
   commentAuthor?: string;
+  /** Drift runs also write the access report (file, summary, `report-path` output). */
+  report: boolean;
 }
 
 export class InputError extends Error {
@@ -59,6 +61,7 @@ export function readInputs(io: ActionIO): ActionInputs {
   const mode = oneOf(io, 'mode', MODES, 'auto');
   const comment = oneOf(io, 'comment', COMMENT_MODES, 'true');
   const force = bool(io, 'force', false);
+  const report = bool(io, 'report', false);
   const config = io.getInput('config') || 'access.yaml';
   const roleToAssume = io.getInput('role-to-assume');
   if (roleToAssume && !ROLE_ARN.test(roleToAssume)) {
@@ -87,6 +90,7 @@ export function readInputs(io: ActionIO): ActionInputs {
     ...(awsRegion ? { awsRegion } : {}),
     comment,
     force,
+    report,
     githubToken,
     ...(commentAuthor ? { commentAuthor } : {}),
   };

@@ -21,6 +21,8 @@ export interface ModeDeps {
   summary: SummaryBuilder;
   /** The files the config reads, relative to the repository root (see changed-files.ts). */
   filesRead: (config: string) => Promise<string[]>;
+  /** Where the run may write files for later steps (RUNNER_TEMP), e.g. the access report. */
+  tempDir: string;
   /** Filled in by the mode; written once at the end. */
   outputs: ActionOutputs;
 }

@@ -29,10 +29,12 @@ export interface ActionOutputs {
   planHash: string;
   failureReason: FailureReason | '';
   skipped: SkipReason | '';
+  /** The access report's file (`report: true` on a drift run), else ''. */
+  reportPath: string;
 }
 
 export function emptyOutputs(): ActionOutputs {
-  return { hasChanges: false, creates: 0, updates: 0, deletes: 0, planHash: '', failureReason: '', skipped: '' };
+  return { hasChanges: false, creates: 0, updates: 0, deletes: 0, planHash: '', failureReason: '', skipped: '', reportPath: '' };
 }
 
 export function isEmptyPlanLike(plan: Plan): boolean {
@@ -56,4 +58,5 @@ export function writeOutputs(io: ActionIO, outputs: ActionOutputs): void {
   io.setOutput('plan-hash', outputs.planHash);
   io.setOutput('failure-reason', outputs.failureReason);
   io.setOutput('skipped', outputs.skipped);
+  io.setOutput('report-path', outputs.reportPath);
 }

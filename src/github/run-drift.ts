@@ -4,6 +4,7 @@
  * summary and fail the job so that it notifies. Never applies.
  */
 import { annotate } from './annotations.js';
+import { attachDriftReport } from './drift-report.js';
 import { inlineCode } from '../render/escape.js';
 import { bodyContext, failed, OK, type ModeDeps, type ModeResult } from './mode.js';
 import { outputsFromPlan } from './outputs.js';
@@ -21,6 +22,7 @@ export async function runDrift(deps: ModeDeps): Promise<ModeResult> {
   if (plan.changes.length === 0) {
     deps.summary.add(`${title}\n\n✅ No drift: AWS IAM Identity Center matches the file.`);
     deps.io.info('No drift.');
+    if (deps.inputs.report) await attachDriftReport(deps, outcome);
     return OK;
   }
   const ctx = bodyContext(deps);
@@ -33,5 +35,6 @@ export async function runDrift(deps: ModeDeps): Promise<ModeResult> {
       `Plan hash: ${inlineCode(plan.hash)}`,
     ].join('\n\n'),
   );
+  if (deps.inputs.report) await attachDriftReport(deps, outcome);
   return failed('drift', `Drift detected: ${count(plan.changes.length, 'change')} between ${deps.inputs.config} and AWS IAM Identity Center (see the job summary).`);
 }

@@ -46,12 +46,13 @@ function indexGrants(assignments: Iterable<Assignment>): Map<string, Map<GrantKe
   return out;
 }
 
+/** The state given by these assignments and group members (user names per group that exists). */
+export function accessStateOf(assignments: Iterable<Assignment>, members: Map<string, Set<string>>): AccessState {
+  return { grants: indexGrants(assignments), members, gone: new Set() };
+}
+
 export function liveAccessState(live: Live): AccessState {
-  return {
-    grants: indexGrants(live.assignments),
-    members: new Map(Object.values(live.groups).map((g) => [g.displayName, new Set(g.members)])),
-    gone: new Set(),
-  };
+  return accessStateOf(live.assignments, new Map(Object.values(live.groups).map((g) => [g.displayName, new Set(g.members)])));
 }
 
 export interface AppliedChanges {

@@ -1,4 +1,4 @@
-/** The plan hash: "apply exactly what was reviewed". */
+/** The plan hash ("apply exactly what was reviewed"), and the content hash it is made with. */
 import { createHash } from 'node:crypto';
 import { canonicalJson } from './canonical-json.js';
 import type { Change, Plan } from './types.js';
@@ -11,7 +11,14 @@ import type { Change, Plan } from './types.js';
  */
 export function planHash(plan: Omit<Plan, 'hash'>): string {
   const changes = plan.changes.map(changeEffect);
-  const subject = { formatVersion: plan.formatVersion, instanceArn: plan.instanceArn, changes };
+  return contentHash({ formatVersion: plan.formatVersion, instanceArn: plan.instanceArn, changes });
+}
+
+/**
+ * sha256 (hex) of the canonical JSON (sorted keys, `undefined` members left out) of `subject`:
+ * the one hash of idc's documents (plans, access reports), so equal content hashes equally.
+ */
+export function contentHash(subject: unknown): string {
   return createHash('sha256').update(canonicalJson(subject), 'utf8').digest('hex');
 }
 

@@ -55,6 +55,7 @@ describe('pull request', () => {
       'plan-hash': engine.pending.hash,
       'failure-reason': '',
       skipped: '',
+      'report-path': '',
     });
     expect(engine.methods()).toEqual(['validate', 'plan']);
   });

@@ -4,6 +4,7 @@ import type { AnnotationProperties, ActionIO } from '../../src/github/io.js';
 import type { RenderPlanMarkdown } from '../../src/github/render.js';
 import type { Desired } from '../../src/model/desired.js';
 import type { Live } from '../../src/model/live.js';
+import type { Organization } from '../../src/model/organization.js';
 import type { Diagnostic } from '../../src/model/source.js';
 import { blockingRefusals, refusalLine } from '../../src/plan/safety/verdict.js';
 import { PLAN_FORMAT_VERSION, type Change, type Plan, type SafetyRefusal } from '../../src/plan/types.js';
@@ -55,6 +56,8 @@ export class FakeEngine implements Engine {
   diagnostics: Diagnostic[] = [];
   failures = 0;
   calls: EngineCall[] = [];
+  /** The file and AWS behind `pending`, for what reads them (the drift run's access report). */
+  state: { desired: Desired; live: Live } = { desired: {} as Desired, live: {} as Live };
 
   get valid(): boolean {
     return !this.diagnostics.some((d) => d.severity === 'error');
@@ -73,10 +76,14 @@ export class FakeEngine implements Engine {
     throw new Error('the Action never reads state without planning');
   }
 
+  async readOrganization(): Promise<Organization> {
+    throw new Error('the Action never reads the organization alone');
+  }
+
   async plan(config: string): Promise<PlanOutcome> {
     this.calls.push({ method: 'plan', config });
     if (!this.valid) return { ok: false, diagnostics: this.diagnostics };
-    return { ok: true, plan: this.pending, desired: {} as Desired, live: {} as Live, diagnostics: this.diagnostics };
+    return { ok: true, plan: this.pending, desired: this.state.desired, live: this.state.live, diagnostics: this.diagnostics };
   }
 
   async apply(config: string, request: ApplyRequest): Promise<ApplyOutcome> {
