@@ -33,6 +33,13 @@ export interface ApplyRequest {
    * (the CLI prints the plan and asks on a TTY); false cancels.
    */
   confirm?: (plan: Plan) => Promise<boolean>;
+  /** Plan and apply only the removals that expiry causes (the `expire` mode; see plan/expiry.ts). */
+  expiryOnly?: boolean;
+}
+
+export interface PlanRequest {
+  /** Only the removals that expiry causes (the `expire` mode). */
+  expiryOnly?: boolean;
 }
 
 export type ApplyOutcome =
@@ -63,6 +70,6 @@ export interface Engine {
   validate(configPath: string): Promise<ValidateOutcome>;
   /** Reads the live state the way a plan of `desired` would (used by `idc export`). */
   read(desired: Desired, progress: Progress): Promise<Live>;
-  plan(configPath: string, progress: Progress): Promise<PlanOutcome>;
+  plan(configPath: string, progress: Progress, request?: PlanRequest): Promise<PlanOutcome>;
   apply(configPath: string, request: ApplyRequest, progress: Progress): Promise<ApplyOutcome>;
 }
