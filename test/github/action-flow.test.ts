@@ -410,7 +410,7 @@ describe('errors', () => {
     const run = await runWithFakes({ github, io: new FakeIO({ mode: 'destroy' }), eventName: 'pull_request', payload: pullRequestEvent(1) });
     expect(run.ok).toBe(false);
     expect(run.failureReason).toBe('invalid-input');
-    expect(run.io.failed).toBe('Input "mode" is "destroy": expected one of auto, plan, apply, validate, drift.');
+    expect(run.io.failed).toBe('Input "mode" is "destroy": expected one of auto, plan, apply, validate, drift, expire.');
     expect(run.io.outputs['failure-reason']).toBe('invalid-input');
   });
 
