@@ -11,7 +11,11 @@ import { count, noun } from '../model/plural.js';
 export function printApplyOutcome(io: CliIo, outcome: Exclude<ApplyOutcome, { status: 'invalid' }>, color: boolean, expiryOnly = false): number {
   switch (outcome.status) {
     case 'nothing-to-do':
-      io.stdout.write(renderText(outcome.plan, { color }));
+      io.stdout.write(
+        expiryOnly
+          ? 'No expired access left to remove (other pending changes, if any, are left for a reviewed apply).\n'
+          : renderText(outcome.plan, { color }),
+      );
       return EXIT.ok;
     case 'plan-changed':
       io.stdout.write(renderText(outcome.plan, { color }));

@@ -43,7 +43,7 @@ export async function runExpire(deps: ModeDeps): Promise<ModeResult> {
   const rendered = (title2: string): string => deps.render(plan, { maxChars: SUMMARY_PLAN_CHARS, title: title2, ...(ctx.runUrl ? { runUrl: ctx.runUrl } : {}) });
   switch (outcome.status) {
     case 'nothing-to-do':
-      deps.summary.add(`${title}\n\n✅ Nothing has expired: no access to remove.\n\n${hashLine}`);
+      deps.summary.add(`${title}\n\n✅ No expired access left to remove.\n\n${hashLine}`);
       return OK;
     case 'unsafe':
       deps.summary.add([title, '❌ The safety checks refused the expiry-only plan. Nothing was changed.', ...outcome.reasons.map((r) => `- ${escapeMarkdown(r)}`), rendered('Refused plan'), hashLine].join('\n\n'));
