@@ -3,6 +3,7 @@
  *   [--latency-ms N] [--time-scale N] [--rate-limit N] [--seed N] [--async-polls N] [--async-ms N]
  *   [--throttle-rate P] [--server-error-rate P] [--conflict-rate P] [--failed-status-rate P]
  *   [--caller-account ID --caller-arn ARN] [--example-roles OWNER/REPO]
+ *   [--clock-start ISO-DATE-TIME] [--clock-scale N]   (GET/POST /_emulator/clock reads/advances it)
  */
 import { parseArgs } from 'node:util';
 import { exampleRoles } from './example-roles.js';
@@ -27,12 +28,14 @@ const { values } = parseArgs({
     'caller-account': { type: 'string' },
     'caller-arn': { type: 'string' },
     'example-roles': { type: 'string' },
+    'clock-start': { type: 'string' },
+    'clock-scale': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
 
 if (values.help) {
-  console.log('usage: npm run emulator -- --world FILE [--port N] [--latency-ms N] [--time-scale N] [--rate-limit N] [--seed N]');
+  console.log('usage: npm run emulator -- --world FILE [--port N] [--latency-ms N] [--time-scale N] [--rate-limit N] [--seed N] [--clock-start ISO] [--clock-scale N]');
   process.exit(0);
 }
 
@@ -54,6 +57,12 @@ const faults = {
   conflictRate: num(values['conflict-rate']),
   failedStatusRate: num(values['failed-status-rate']),
 };
+if (values['clock-start'] !== undefined || values['clock-scale'] !== undefined) {
+  options.clock = {
+    ...(values['clock-start'] !== undefined ? { start: values['clock-start'] } : {}),
+    ...(values['clock-scale'] !== undefined ? { scale: Number(values['clock-scale']) } : {}),
+  };
+}
 options.faults = Object.fromEntries(Object.entries(faults).filter(([, v]) => v !== undefined));
 if (values['caller-account']) {
   options.caller = { accountId: values['caller-account'], arn: values['caller-arn'] ?? `arn:aws:sts::${values['caller-account']}:assumed-role/IdcGitOpsAdmin/emulator` };

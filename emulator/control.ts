@@ -11,6 +11,9 @@ export interface Controllable {
   setCaller(c: Caller): void;
   loadWorld(w: World): void;
   settle(): void;
+  /** Emulated ms since the epoch. */
+  now(): number;
+  advanceClock(ms: number): number;
 }
 
 export interface ControlAnswer {
@@ -21,7 +24,8 @@ export interface ControlAnswer {
 /**
  * `/_emulator/…`:
  *   GET  health · GET calls · POST calls/reset · GET world · POST world (replace) ·
- *   POST faults (merge) · POST caller · POST settle (complete every async operation now)
+ *   POST faults (merge) · POST caller · POST settle (complete every async operation now) ·
+ *   GET clock · POST clock {"advanceMs": N} (move the emulated clock forward)
  */
 export function control(emu: Controllable, method: string, path: string, body: string): ControlAnswer {
   const json = (): unknown => (body.trim() === '' ? {} : JSON.parse(body));
@@ -49,6 +53,13 @@ export function control(emu: Controllable, method: string, path: string, body: s
     case 'POST /_emulator/settle':
       emu.settle();
       return { status: 200, body: { ok: true } };
+    case 'GET /_emulator/clock':
+      return { status: 200, body: { now: new Date(emu.now()).toISOString() } };
+    case 'POST /_emulator/clock': {
+      const advanceMs = (json() as { advanceMs?: unknown }).advanceMs;
+      if (typeof advanceMs !== 'number') return { status: 400, body: { message: 'POST /_emulator/clock takes {"advanceMs": N}' } };
+      return { status: 200, body: { now: new Date(emu.advanceClock(advanceMs)).toISOString() } };
+    }
     default:
       return { status: 404, body: { message: `No control endpoint ${key}` } };
   }

@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { AsyncOps } from './async-ops.js';
+import { EmulatedClock } from './clock.js';
 import { isWrite, type Ctx } from './context.js';
 import type { Controllable } from './control.js';
 import { control } from './control.js';
@@ -54,16 +55,18 @@ export class Emulator implements Controllable {
   private caller: Caller;
   private readonly sessions = new Map<string, Caller>();
   private readonly iam: IamConfig | undefined;
+  readonly clock: EmulatedClock;
 
   constructor(options: EmulatorOptions) {
     this.config = resolveConfig(options);
     const world = options.world ?? emptyWorld();
     this.caller = options.caller ?? defaultCaller(world);
     this.iam = options.iam;
+    this.clock = new EmulatedClock(options.clock);
     this.gen = new Generators(this.config.seed);
     this.state = loadWorld(world, this.gen);
     this.ops = this.newOps();
-    const now = Date.now();
+    const now = this.clock.now();
     this.idcBucket = new TokenBucket(this.config.rateLimit, this.config.timeScale, now);
     this.orgBucket = new TokenBucket(this.config.rateLimit, this.config.timeScale, now);
   }
@@ -92,8 +95,14 @@ export class Emulator implements Controllable {
   settle(): void {
     this.ops.settleAll();
   }
+  now(): number {
+    return this.clock.now();
+  }
+  advanceClock(ms: number): number {
+    return this.clock.advance(ms);
+  }
   dump(): World {
-    this.ops.settleDue(Date.now());
+    this.ops.settleDue(this.clock.now());
     return dumpWorld(this.state);
   }
   setFaults(f: Faults): Faults {
@@ -155,7 +164,7 @@ export class Emulator implements Controllable {
 
   /** Throttling, faults, then the handler. Synchronous: one request at a time sees the state. */
   private process(r: Route, headers: IncomingHttpHeaders, body: string): unknown {
-    const now = Date.now();
+    const now = this.clock.now();
     this.ops.settleDue(now);
     const key = accessKeyOf(headers);
     const ctx: Ctx = {

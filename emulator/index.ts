@@ -27,6 +27,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       emu.setFaults(f);
     },
     setCaller: (c) => emu.setCaller(c),
+    now: () => new Date(emu.now()),
+    advanceClock: (ms) => new Date(emu.advanceClock(ms)),
     close: () => closeServer(server),
   };
 }

@@ -1,3 +1,4 @@
+import type { ClockOptions } from './clock.js';
 import type { PolicyDocument } from './iam-policy.js';
 import type { IamConfig } from './iam-roles.js';
 import type { World } from './world-types.js';
@@ -52,6 +53,8 @@ export interface EmulatorOptions {
    * and its sessions may do everything).
    */
   iam?: IamConfig;
+  /** The emulated clock: its start and speed (see clock.ts). Default: the wall clock. */
+  clock?: ClockOptions;
 }
 
 export interface ResolvedConfig {
@@ -83,5 +86,9 @@ export interface RunningEmulator {
   dump(): World;
   setFaults(faults: Faults): void;
   setCaller(caller: Caller): void;
+  /** The emulated time now. */
+  now(): Date;
+  /** Moves the emulated clock forward by `ms`; returns the new time. */
+  advanceClock(ms: number): Date;
   close(): Promise<void>;
 }

@@ -34,6 +34,13 @@ export interface ApplyRequest {
    * (the CLI prints the plan and asks on a TTY); false cancels.
    */
   confirm?: (plan: Plan) => Promise<boolean>;
+  /** Plan and apply only the removals that expiry causes (the `expire` mode; see plan/expiry.ts). */
+  expiryOnly?: boolean;
+}
+
+export interface PlanRequest {
+  /** Only the removals that expiry causes (the `expire` mode). */
+  expiryOnly?: boolean;
 }
 
 export type ApplyOutcome =
@@ -69,6 +76,6 @@ export interface Engine {
    * them), no Identity Center call: `idc report --offline`.
    */
   readOrganization(desired: Desired, progress: Progress): Promise<Organization>;
-  plan(configPath: string, progress: Progress): Promise<PlanOutcome>;
+  plan(configPath: string, progress: Progress, request?: PlanRequest): Promise<PlanOutcome>;
   apply(configPath: string, request: ApplyRequest, progress: Progress): Promise<ApplyOutcome>;
 }

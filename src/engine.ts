@@ -4,6 +4,7 @@
  */
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { applyPlan, type ApplyOptions } from './apply/apply-plan.js';
+import { clockFromEnv, type Clock } from './clock.js';
 import { resolveInstance, resolveRegion, startUrlOf } from './aws/discover.js';
 import type { IdentityCenterGateway } from './aws/gateway.js';
 import { DEFAULT_READ_CONCURRENCY, readLive } from './aws/read-live.js';
@@ -12,7 +13,7 @@ import { readScope } from './aws/read-scope.js';
 import { createSdkGateway } from './aws/sdk-gateway.js';
 import { timeoutsFromEnv } from './aws/timeouts.js';
 import { loadConfig, summarise } from './config/load.js';
-import type { ApplyOutcome, ApplyRequest, Engine, PlanOutcome, ValidateOutcome } from './engine-contract.js';
+import type { ApplyOutcome, ApplyRequest, Engine, PlanOutcome, PlanRequest, ValidateOutcome } from './engine-contract.js';
 import type { Desired } from './model/desired.js';
 import type { Live } from './model/live.js';
 import type { Organization } from './model/organization.js';
@@ -33,14 +34,14 @@ export interface EngineOptions {
   gatewayFor?: (region: string) => IdentityCenterGateway;
   /** Tuning of apply (poll interval, timeouts, sleep); progress is given per call. */
   apply?: Omit<ApplyOptions, 'progress'>;
-  /** Clock for rule expiry. */
-  now?: () => Date;
+  /** Clock for rule expiry (default: `IDC_NOW` when set, else the system clock; see clock.ts). */
+  now?: Clock;
   env?: NodeJS.ProcessEnv;
 }
 
 export function createEngine(options: EngineOptions = {}): Engine {
   const env = options.env ?? process.env;
-  const now = options.now ?? (() => new Date());
+  const now = options.now ?? clockFromEnv(env);
   const gateways = new Map<string, IdentityCenterGateway>();
 
   function gatewayFor(region: string): IdentityCenterGateway {
@@ -74,17 +75,17 @@ export function createEngine(options: EngineOptions = {}): Engine {
     return { live, gateway };
   }
 
-  function planFrom(desired: Desired, live: Live): PlanOutcome {
-    const { plan, diagnostics } = buildPlan(desired, live, { now: now() });
+  function planFrom(desired: Desired, live: Live, expiryOnly = false): PlanOutcome {
+    const { plan, diagnostics } = buildPlan(desired, live, { now: now(), expiryOnly });
     if (diagnostics.some((d) => d.severity === 'error')) return { ok: false, diagnostics };
     return { ok: true, plan, desired, live, diagnostics };
   }
 
-  async function plan(configPath: string, progress: Progress): Promise<PlanOutcome> {
+  async function plan(configPath: string, progress: Progress, request: PlanRequest = {}): Promise<PlanOutcome> {
     const loaded = await loadConfig(configPath);
     if (!loaded.desired) return { ok: false, diagnostics: loaded.diagnostics };
     const { live } = await read(loaded.desired, progress);
-    const outcome = planFrom(loaded.desired, live);
+    const outcome = planFrom(loaded.desired, live, request.expiryOnly === true);
     return outcome.ok ? { ...outcome, diagnostics: [...loaded.diagnostics, ...outcome.diagnostics] } : outcome;
   }
 
@@ -93,7 +94,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     if (!loaded.desired) return { status: 'invalid', diagnostics: loaded.diagnostics };
     const desired = loaded.desired;
     const { live, gateway } = await read(desired, progress);
-    const planned = planFrom(desired, live);
+    const planned = planFrom(desired, live, request.expiryOnly === true);
     if (!planned.ok) return { status: 'invalid', diagnostics: planned.diagnostics };
     const thePlan: Plan = planned.plan;
     if (request.expectedHash !== undefined && request.expectedHash !== thePlan.hash && !request.force) {
@@ -117,7 +118,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       const recheckError = error instanceof Error ? error.message : String(error);
       return { status: 'applied-unchecked', plan: thePlan, report, recheckError };
     }
-    const again = planFrom(desired, after.live);
+    const again = planFrom(desired, after.live, request.expiryOnly === true);
     const remaining = again.ok ? again.plan : thePlan;
     return { status: 'applied', plan: thePlan, report, remaining, startUrl: startUrlOf(desired.identityCenter, live.instance.identityStoreId) };
   }

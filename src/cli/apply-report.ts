@@ -8,10 +8,14 @@ import type { CliIo } from './command.js';
 import { EXIT } from './command.js';
 import { count, noun } from '../model/plural.js';
 
-export function printApplyOutcome(io: CliIo, outcome: Exclude<ApplyOutcome, { status: 'invalid' }>, color: boolean): number {
+export function printApplyOutcome(io: CliIo, outcome: Exclude<ApplyOutcome, { status: 'invalid' }>, color: boolean, expiryOnly = false): number {
   switch (outcome.status) {
     case 'nothing-to-do':
-      io.stdout.write(renderText(outcome.plan, { color }));
+      io.stdout.write(
+        expiryOnly
+          ? 'No expired access left to remove (other pending changes, if any, are left for a reviewed apply).\n'
+          : renderText(outcome.plan, { color }),
+      );
       return EXIT.ok;
     case 'plan-changed':
       io.stdout.write(renderText(outcome.plan, { color }));
@@ -32,7 +36,11 @@ export function printApplyOutcome(io: CliIo, outcome: Exclude<ApplyOutcome, { st
       const { report, remaining } = outcome;
       printReport(io, report, outcome.plan.changes.length);
       if (remaining.changes.length === 0) {
-        io.stdout.write('Identity Center now matches the file: a fresh plan is empty.\n');
+        io.stdout.write(
+          expiryOnly
+            ? 'No expired access is left: a fresh expiry-only plan is empty (other pending changes, if any, were left for a reviewed apply).\n'
+            : 'Identity Center now matches the file: a fresh plan is empty.\n',
+        );
       } else if (report.stopped) {
         // Apply stopped early: the rest is the plan just shown; say how much, not all of it again.
         io.stdout.write(`A fresh plan still shows ${count(remaining.changes.length, 'change')}: run "idc plan" to see them.\n`);

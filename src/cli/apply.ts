@@ -18,11 +18,12 @@ export const applyCommand: Command = {
     yes: { type: 'boolean', short: 'y' },
     'plan-hash': { type: 'string' },
     force: { type: 'boolean' },
+    'expire-only': { type: 'boolean' },
     json: { type: 'boolean' },
     quiet: { type: 'boolean', short: 'q' },
     ...REGION_OPTION,
   },
-  help: `Usage: idc apply [path] [--yes] [--plan-hash HASH|FILE] [--force] [--json] [--region R]
+  help: `Usage: idc apply [path] [--yes] [--plan-hash HASH|FILE] [--force] [--expire-only] [--json] [--region R]
 
 Plans (as "idc plan" does), prints the plan, asks for confirmation on a
 terminal, then changes AWS IAM Identity Center in a safe order: create users
@@ -44,6 +45,12 @@ Options:
                       would refuse, or the plan hash differs. A plan that removes
                       the access of the credentials doing the apply is refused
                       even with --force.
+  --expire-only       apply only the removals that expired rules cause (their
+                      assignments, where no other rule grants them), nothing
+                      else: no other pending change, no drift fix. Those were
+                      reviewed when the rule merged. Prints the hash of this
+                      expiry-only plan. For a schedule (the Action's expire
+                      mode); with --yes it does not ask.
   --json              print the outcome as JSON (needs --yes or --plan-hash)
 ${regionHelp(22)}
   -q, --quiet         no progress on stderr
@@ -63,6 +70,7 @@ Exit codes:
     const yes = args.values['yes'] === true || reviewed !== undefined;
     if (json && !yes) throw new UsageError('--json cannot ask for confirmation: add --yes or --plan-hash');
     const force = args.values['force'] === true;
+    const expiryOnly = args.values['expire-only'] === true;
     const color = useColor(io);
 
     const progress = progressFor(io, args.values['quiet'] === true || json);
@@ -73,6 +81,7 @@ Exit codes:
         {
           ...(reviewed ? { expectedHash: reviewed.hash } : {}),
           force,
+          ...(expiryOnly ? { expiryOnly } : {}),
           confirm: async (plan) => {
             if (!json) io.stdout.write(renderText(plan, { color }));
             if (yes) return true;
@@ -97,7 +106,9 @@ Exit codes:
     if (outcome.status === 'plan-changed' && reviewed?.plan) {
       for (const line of planDifference(reviewed.plan, outcome.plan)) io.stderr.write(`  ${line}\n`);
     }
-    return printApplyOutcome(io, outcome, color);
+    const code = printApplyOutcome(io, outcome, color, expiryOnly);
+    if (expiryOnly && 'plan' in outcome) io.stdout.write(`Expiry-only plan hash: ${outcome.plan.hash}\n`);
+    return code;
   },
 };
 

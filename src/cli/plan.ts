@@ -25,10 +25,11 @@ export const planCommand: Command = {
     format: { type: 'string' },
     json: { type: 'boolean' },
     out: { type: 'string' },
+    'expire-only': { type: 'boolean' },
     ...REGION_OPTION,
     quiet: { type: 'boolean', short: 'q' },
   },
-  help: `Usage: idc plan [path] [--format text|markdown|json] [--out FILE] [--region R] [--quiet]
+  help: `Usage: idc plan [path] [--format text|markdown|json] [--out FILE] [--expire-only] [--region R] [--quiet]
 
 Reads the live state of AWS IAM Identity Center (users, groups, permission sets,
 assignments, the organization's accounts), compares it with access.yaml and
@@ -47,6 +48,8 @@ Options:
                 json: the plan as JSON (format version 1)
   --json        the same as --format json
   --out FILE    also save the plan as JSON, e.g. for "idc apply --plan-hash FILE"
+  --expire-only only the removals that expired rules cause (what
+                "idc apply --expire-only" and the Action's expire mode apply)
 ${regionHelp(16)}
   -q, --quiet   no progress on stderr
   -h, --help    show this help
@@ -70,7 +73,7 @@ Exit codes:
     const progress = progressFor(io, args.values['quiet'] === true);
     let outcome;
     try {
-      outcome = await engineFor(io, args).plan(path, progress);
+      outcome = await engineFor(io, args).plan(path, progress, { expiryOnly: args.values['expire-only'] === true });
     } finally {
       progress.close();
     }

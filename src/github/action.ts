@@ -20,6 +20,7 @@ import { logProgress } from './progress-log.js';
 import type { RenderPlanMarkdown } from './render.js';
 import { runApply } from './run-apply.js';
 import { runDrift } from './run-drift.js';
+import { runExpire } from './run-expire.js';
 import { runPlan } from './run-plan.js';
 import { runValidate } from './run-validate.js';
 import { SummaryBuilder } from './summary.js';
@@ -54,6 +55,7 @@ const MODES: Record<Mode, (deps: ModeDeps) => Promise<ModeResult>> = {
   plan: runPlan,
   apply: runApply,
   drift: runDrift,
+  expire: runExpire,
 };
 
 function provide<T>(value: Provide<T>, inputs: ActionInputs, ctx: RunContext): T {

@@ -1,7 +1,7 @@
 /** Reads and checks the Action's inputs (action.yml), with errors that say how to fix them. */
 import type { ActionIO } from './io.js';
 
-export const MODES = ['auto', 'plan', 'apply', 'validate', 'drift'] as const;
+export const MODES = ['auto', 'plan', 'apply', 'validate', 'drift', 'expire'] as const;
 export type ModeInput = (typeof MODES)[number];
 export type Mode = Exclude<ModeInput, 'auto'>;
 

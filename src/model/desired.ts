@@ -73,7 +73,7 @@ export interface AssignmentRule {
   users: string[];
   groups: string[];
   targets: RuleTargets;
-  /** ISO date (YYYY-MM-DD): the rule grants nothing from the day after. */
+  /** As written: a date (the last day, UTC) or a date-time with optional offset; see model/expires.ts. */
   expires?: string;
 }
 

@@ -8,7 +8,7 @@
  * groups that grant the same thing changes no one's access and shows no user row. Every group
  * assignment change gets a group row saying whose access it changes, and why not for the others.
  */
-import type { Assignment } from '../model/assignment.js';
+import { assignmentKey, type Assignment } from '../model/assignment.js';
 import type { Live } from '../model/live.js';
 import type { AccountIndex } from './accounts.js';
 import { compareTuples, sortedStrings } from './compare.js';
@@ -36,6 +36,8 @@ export interface AccessInputs {
   deletedUsers: Set<string>;
   deletedGroups: Set<string>;
   deletedSets: Set<string>;
+  /** Grants that end because their rules expired, by `assignmentKey` (see expiry.ts). */
+  expired?: ReadonlyMap<string, string[]>;
 }
 
 /** Why each assignment is created (rule labels) or deleted, by principal and grant. */
@@ -52,7 +54,7 @@ function deleteReason(a: Assignment, inputs: AccessInputs): string {
   if (inputs.deletedSets.has(a.permissionSet)) return `permission set ${a.permissionSet} is deleted`;
   if (a.principalType === 'USER' && inputs.deletedUsers.has(a.principal)) return `user ${a.principal} is deleted`;
   if (a.principalType === 'GROUP' && inputs.deletedGroups.has(a.principal)) return `group ${a.principal} is deleted`;
-  return 'no rule in access.yaml grants it';
+  return inputs.expired?.get(assignmentKey(a))?.join('; ') ?? 'no rule in access.yaml grants it';
 }
 
 /** The paths of a holding, each with why it comes (`other` is the state it is not in). */

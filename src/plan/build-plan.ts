@@ -10,6 +10,7 @@ import { diffAssignments } from './diff-assignments.js';
 import { diffIdentities } from './diff-identities.js';
 import { diffPermissionSets } from './diff-permission-sets.js';
 import { expandRules } from './expand.js';
+import { expiredGrants, expiryOnlyChanges, liveMembers } from './expiry.js';
 import { planHash } from './hash.js';
 import { sortChanges } from './order.js';
 import { checkRuleReferences } from './references.js';
@@ -20,6 +21,8 @@ import { planWarnings, sortWarnings } from './warnings.js';
 export interface PlanOptions {
   /** "Today" for rules with `expires` (default: the current time). */
   now?: Date;
+  /** Only the removals that expiry causes (the `expire` mode); see expiry.ts. */
+  expiryOnly?: boolean;
 }
 
 function countChanges(changes: readonly Change[]): PlanCounts {
@@ -60,7 +63,7 @@ export function buildPlan(desired: Desired, live: Live, options: PlanOptions = {
   const delegated = delegatedAdminProblems(ctx, sets.permissionSets, sets.provisions, assignments);
   diagnostics.push(...delegated.diagnostics);
 
-  const changes = sortChanges([
+  const allChanges = sortChanges([
     ...identities.users,
     ...identities.groups,
     ...identities.memberships,
@@ -68,17 +71,21 @@ export function buildPlan(desired: Desired, live: Live, options: PlanOptions = {
     ...sets.provisions,
     ...assignments,
   ]);
+  const expired = expiredGrants(desired, live.organization, now);
+  const only = options.expiryOnly === true;
+  const changes = only ? expiryOnlyChanges(allChanges, expired) : allChanges;
   const sortedAssignments = changes.filter((c) => c.kind === 'assignment');
   const access = accessChanges({
     live,
     accounts: ctx.accounts,
     assignments: sortedAssignments,
-    membersAfter: identities.membersAfter,
-    deletedUsers: new Set(identities.users.filter((c) => c.action === 'delete').map((c) => c.userName)),
-    deletedGroups: new Set(identities.groups.filter((c) => c.action === 'delete').map((c) => c.displayName)),
-    deletedSets,
+    membersAfter: only ? liveMembers(live) : identities.membersAfter,
+    deletedUsers: new Set(only ? [] : identities.users.filter((c) => c.action === 'delete').map((c) => c.userName)),
+    deletedGroups: new Set(only ? [] : identities.groups.filter((c) => c.action === 'delete').map((c) => c.displayName)),
+    deletedSets: only ? new Set() : deletedSets,
+    expired,
   });
-  const warnings = sortWarnings([
+  const allWarnings = sortWarnings([
     ...delegated.warnings,
     ...planWarnings({
       live,
@@ -92,6 +99,7 @@ export function buildPlan(desired: Desired, live: Live, options: PlanOptions = {
       configAfter: sets.configAfter,
     }),
   ]);
+  const warnings = only ? allWarnings.filter((w) => w.code === 'expired-rule') : allWarnings;
 
   const accountNames: Record<string, string> = {};
   for (const id of mentionedAccounts({ changes, accessChanges: access })) accountNames[id] = ctx.accounts.nameOf(id);

@@ -9,6 +9,7 @@ import { pathKey, type Diagnostic, type SourcePos } from '../model/source.js';
 import { AccountIndex } from './accounts.js';
 import { compareStrings } from './compare.js';
 import { ruleLabel } from './rule-label.js';
+import { hasExpired } from '../model/expires.js';
 import type { RuleRef } from './types.js';
 
 export interface ExpandedAssignment {
@@ -17,14 +18,9 @@ export interface ExpandedAssignment {
   rules: RuleRef[];
 }
 
-/** `YYYY-MM-DD` of `now` in UTC. */
-export function utcDay(now: Date): string {
-  return now.toISOString().slice(0, 10);
-}
-
-/** A rule with `expires` grants nothing from the day after that date (UTC). */
+/** A rule with `expires` grants nothing from the instant it ends (the day after a date, UTC). */
 export function isRuleExpired(rule: AssignmentRule, now: Date): boolean {
-  return rule.expires !== undefined && rule.expires < utcDay(now);
+  return hasExpired(rule.expires, now);
 }
 
 export function ruleRef(rule: AssignmentRule): RuleRef {

@@ -1,6 +1,7 @@
 /** Short human labels of assignment rules, e.g. `assignments[2]: ReadOnly → group auditors on all accounts`. */
 import type { AssignmentRule } from '../model/desired.js';
 import { joinList, noun } from '../model/plural.js';
+import { expiresLabel } from '../model/expires.js';
 
 function list(names: readonly string[], max = 3): string {
   if (names.length <= max) return joinList(names);
@@ -26,6 +27,6 @@ export function ruleLabel(rule: AssignmentRule): string {
   if (tags.length > 0) where.push(`accounts tagged ${list(tags)}`);
   let label = `${ruleName(rule.index)}: ${list(rule.permissionSets)} → ${who.join(', ') || 'nobody'} on ${where.join(' and ') || 'no accounts'}`;
   if (t.excludeAccounts.length > 0) label += ` except ${list(t.excludeAccounts)}`;
-  if (rule.expires !== undefined) label += ` until ${rule.expires}`;
+  if (rule.expires !== undefined) label += ` until ${expiresLabel(rule.expires)}`;
   return label;
 }

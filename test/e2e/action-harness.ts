@@ -16,6 +16,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { parseHeader, type CommentHeader } from '../../src/github/comment-header.js';
+import type { ClockOptions } from '../../emulator/clock.js';
 import type { IamConfig } from '../../emulator/iam-roles.js';
 import { startEmulator, type RunningEmulator, type World } from '../../emulator/index.js';
 import { startFakeGitHub, type FakeComment, type FakeGitHub, type FakeGitHubOptions } from '../github/fake-github.js';
@@ -92,6 +93,8 @@ export interface ActionWorldOptions {
   iam?: IamConfig;
   /** Tokens of the fake GitHub (personal tokens, App installation tokens). */
   github?: FakeGitHubOptions;
+  /** The emulator's clock (default: the wall clock). */
+  clock?: ClockOptions;
 }
 
 export async function startActionWorld(world: World, options: ActionWorldOptions = {}): Promise<ActionWorld> {
@@ -103,6 +106,7 @@ export async function startActionWorld(world: World, options: ActionWorldOptions
     asyncMs: 0,
     seed: 6,
     ...(options.iam ? { iam: options.iam } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
   });
   const github = await startFakeGitHub(options.github);
   const oidc = await startFakeOidc();
@@ -174,6 +178,8 @@ export interface RunSpec {
    * role-to-assume and aws-region.
    */
   awsEnv?: boolean;
+  /** More environment variables of the step (e.g. IDC_NOW: the emulator's time). */
+  env?: Record<string, string>;
 }
 
 export interface ActionRun {
@@ -239,6 +245,7 @@ export function actionEnv(w: ActionWorld, spec: RunSpec, files: { event: string;
     ...(spec.awsEnv ?? true
       ? { AWS_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: 'AKIAEXAMPLEE2E000000', AWS_SECRET_ACCESS_KEY: 'e2e-secret' }
       : {}),
+    ...spec.env,
   };
   if (spec.oidc ?? true) {
     env['ACTIONS_ID_TOKEN_REQUEST_URL'] = w.oidc.url;

@@ -406,12 +406,38 @@ describe('drift', () => {
   });
 });
 
+describe('expire', () => {
+  it('applies the expiry-only plan on a schedule, with no review and no comment, and prints its hash', async () => {
+    const engine = new FakeEngine();
+    engine.pending = planCreating(['stale']);
+    const hash = engine.pending.hash;
+    const run = await runWithFakes({ github, engine, io: new FakeIO({ mode: 'expire' }), eventName: 'schedule', payload: pushEvent() });
+    expect(run.mode).toBe('expire');
+    expect(run.ok).toBe(true);
+    expect(engine.calls).toEqual([{ method: 'apply', config: 'access.yaml', request: { expiryOnly: true } }]);
+    expect(run.io.outputs['plan-hash']).toBe(hash);
+    expect(run.io.summary).toContain(`Expiry-only plan hash: \`${hash}\``);
+    expect(run.io.summary).toContain('Removed 1 of 1 change that expiry causes');
+    expect(github.requests).toHaveLength(0);
+  });
+
+  it('refuses on a pull request: its file is not reviewed yet, and nothing is planned or applied', async () => {
+    const engine = new FakeEngine();
+    engine.pending = planCreating(['stale']);
+    const run = await runWithFakes({ github, engine, io: new FakeIO({ mode: 'expire' }), eventName: 'pull_request', payload: pullRequestEvent(3) });
+    expect(run.ok).toBe(false);
+    expect(run.failureReason).toBe('invalid-input');
+    expect(run.io.failed).toMatch(/mode: expire applies the file of the default branch only; this run is on a pull_request event/);
+    expect(engine.methods()).toEqual([]);
+  });
+});
+
 describe('errors', () => {
   it('a bad input fails with the input named', async () => {
     const run = await runWithFakes({ github, io: new FakeIO({ mode: 'destroy' }), eventName: 'pull_request', payload: pullRequestEvent(1) });
     expect(run.ok).toBe(false);
     expect(run.failureReason).toBe('invalid-input');
-    expect(run.io.failed).toBe('Input "mode" is "destroy": expected one of auto, plan, apply, validate, drift.');
+    expect(run.io.failed).toBe('Input "mode" is "destroy": expected one of auto, plan, apply, validate, drift, expire.');
     expect(run.io.outputs['failure-reason']).toBe('invalid-input');
   });
 

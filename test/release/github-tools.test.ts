@@ -34,12 +34,13 @@ async function actionlint(text: string, path: string): Promise<string[]> {
 describe('actionlint', () => {
   const files = workflows();
 
-  it('finds the workflows: ci and release, and the three examples', () => {
+  it('finds the workflows: ci and release, and the four examples', () => {
     expect(files.sort()).toEqual([
       '.github/workflows/ci.yml',
       '.github/workflows/release.yml',
       'examples/workflows/apply.yml',
       'examples/workflows/drift.yml',
+      'examples/workflows/expire.yml',
       'examples/workflows/plan.yml',
     ]);
   });

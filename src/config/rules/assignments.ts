@@ -5,6 +5,10 @@ import type { Rule, RuleContext } from './context.js';
 import { errorAt, rawObject } from './context.js';
 import { ruleItems } from './references.js';
 import { noun } from '../../model/plural.js';
+import { EXPIRES_FORMS, parseExpires } from '../../model/expires.js';
+
+/** The shape the schema accepts (its pattern); values of another shape were reported by the schema. */
+const EXPIRES_SHAPE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})?)?$/;
 
 /** Present: given and not an empty list (a value of the wrong type counts: the schema reported it). */
 const given = (v: unknown): boolean => v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0);
@@ -57,20 +61,17 @@ export const allAccountsAlone: Rule = {
   },
 };
 
-/** `expires` is a real calendar date. */
+/** `expires` is a real date or date-time (see model/expires.ts). */
 export const expiresDate: Rule = {
   name: 'expires-date',
   check(ctx: RuleContext): Diagnostic[] {
     const out: Diagnostic[] = [];
     for (const { item, segs } of ruleItems(ctx)) {
       const v = item['expires'];
-      if (typeof v !== 'string') continue;
-      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
-      if (!m) continue; // the schema reported the shape
-      const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-      const date = new Date(Date.UTC(y, mo - 1, d));
-      if (date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d) continue;
-      out.push(errorAt(ctx, [...segs, 'expires'], `expires of ${describeThing(segs)} is not a real date: "${v}" (write YYYY-MM-DD, e.g. 2026-12-31)`));
+      if (typeof v !== 'string' || !EXPIRES_SHAPE.test(v)) continue; // the schema reported the shape
+      const parsed = parseExpires(v);
+      if (parsed.ok) continue;
+      out.push(errorAt(ctx, [...segs, 'expires'], `expires of ${describeThing(segs)} is ${parsed.message} (write ${EXPIRES_FORMS})`));
     }
     return out;
   },
