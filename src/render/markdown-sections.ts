@@ -4,6 +4,7 @@ import { count } from '../model/plural.js';
 import type { Change, GroupAccessChange, Plan, PlanWarning, UserAccessChange } from '../plan/types.js';
 import { accountText, byKind, deletedFields, fieldDeltas, groupEffectText, groupText, KIND_TITLES, pathText, type FieldDelta } from './describe.js';
 import { codeBlock, escapeMarkdown as e } from './escape.js';
+import { ruleName } from '../plan/rule-label.js';
 
 /** Sections with more items than this are collapsed in `<details>`. */
 export const COLLAPSE_OVER = 15;
@@ -133,7 +134,7 @@ function assignmentTable(plan: Plan, changes: Extract<Change, { kind: 'assignmen
   const lines = ['| | Permission set | Principal | Account | Rule |', '| --- | --- | --- | --- | --- |'];
   for (const c of changes) {
     const a = c.assignment;
-    const rule = c.rules.map((r) => e(`assignments[${r.index}] (line ${r.pos.line})`)).join('<br>') || 'not in access.yaml';
+    const rule = c.rules.map((r) => e(`${ruleName(r)} (line ${r.pos.line})`)).join('<br>') || 'not in access.yaml';
     const who = `${a.principalType === 'USER' ? '👤' : '👥'} ${e(a.principal)}`;
     lines.push(`| ${ICON[c.action]} ${c.action} | ${e(a.permissionSet)} | ${who} | ${e(accountText(plan, a.accountId))} | ${rule} |`);
   }

@@ -6,6 +6,7 @@ import { accountText, byKind, fieldDeltas, groupEffectText, groupText, KIND_TITL
 import { plainText as t } from './escape.js';
 import { safetyTextLines } from './safety.js';
 import { count } from '../model/plural.js';
+import { ruleName } from '../plan/rule-label.js';
 
 export interface TextOptions {
   /** ANSI colours (when writing to a TTY). */
@@ -73,7 +74,7 @@ function changeLines(plan: Plan, c: Change, paint: Paint): string[] {
     }
     case 'assignment': {
       const a = c.assignment;
-      const rules = c.rules.map((r) => `assignments[${r.index}]`).join(', ');
+      const rules = c.rules.map((r) => t(ruleName(r))).join(', ');
       return [
         `  ${sign} ${t(a.permissionSet)} -> ${a.principalType === 'USER' ? 'user' : 'group'} ${t(a.principal)} on ${t(accountText(plan, a.accountId))}${rules ? `  (${rules})` : ''}`,
       ];
