@@ -5,7 +5,7 @@
 import { Document, isMap, isPair, isScalar, Scalar, visit, type Pair, type YAMLMap } from 'yaml';
 
 /** Top-level keys in the order of the format's documentation. */
-export const TOP_LEVEL_ORDER = ['version', 'identity_center', 'accounts', 'users', 'groups', 'permission_sets', 'assignments'] as const;
+export const TOP_LEVEL_ORDER = ['version', 'include', 'identity_center', 'accounts', 'users', 'groups', 'permission_sets', 'assignments'] as const;
 export type TopLevelKey = (typeof TOP_LEVEL_ORDER)[number];
 
 export interface DocumentParts {
