@@ -55,6 +55,11 @@ describe('examples/split', () => {
     expect(text).toMatch(/\+ DataEngineer -> group data-engineers on .*\([^()]*access\.d\/data\.yaml assignments\[0\]\)/);
     expect(text).toMatch(/\+ Admin -> group security on .*\([^()]*access\.d\/security\.yaml assignments\[1\]\)/);
     expect(text).toMatch(/\+ ReadOnly -> user priya on .*\(assignments\[0\]\)/);
+    // Users, groups and permission sets of a team file name it; the root file's do not.
+    expect(text).toMatch(/\+ ana \(Ana Lima, ana@example\.com\)  \([^()]*access\.d\/data\.yaml\)$/m);
+    expect(text).toMatch(/\+ group security  \([^()]*access\.d\/security\.yaml\)$/m);
+    expect(text).toMatch(/\+ WebDeveloper  \([^()]*access\.d\/web\.yaml\)$/m);
+    expect(text).toMatch(/\+ priya \(Priya Raman, priya@example\.com\)$/m);
 
     const outcome = applied(await e2e.apply({ expectedHash: plan.hash }));
     expect(outcome.report.failed).toEqual([]);
