@@ -52,7 +52,7 @@ export function renderDocument(parts: DocumentParts): string {
     const pair = pairOf(root, key);
     if (!pair) continue;
     const lines = parts.sectionComments[key];
-    if (key !== 'version') pair.key.spaceBefore = true;
+    if (pair !== root.items[0]) pair.key.spaceBefore = true; // a blank line between sections, none under the header
     if (lines && lines.length > 0) pair.key.commentBefore = comment(lines);
     const entries = parts.entryComments[key];
     const inline = parts.inlineComments[key];
