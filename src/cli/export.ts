@@ -1,10 +1,11 @@
 /** `idc export`: read the live Identity Center state and write an access.yaml that describes it. */
-import { stat, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, posix, resolve } from 'node:path';
 import { resolveRegion } from '../aws/discover.js';
 import type { IdentityCenterGateway } from '../aws/gateway.js';
 import { createEngine } from '../engine.js';
-import { buildExport, DEFAULT_SCHEMA_REF, exportDesired, selfCheck } from '../export/index.js';
+import { buildExport, DEFAULT_SCHEMA_REF, exportDesired, exportModel, selfCheck, SPLIT_DIR, splitExport, type SelfCheck, type SplitBy } from '../export/index.js';
+import { includeSchema } from '../config/schema.js';
 import type { IdentitySource } from '../model/desired.js';
 import type { Live } from '../model/live.js';
 import { diagnosticText } from '../render/escape.js';
@@ -21,7 +22,8 @@ export interface ExportDeps {
 }
 
 const HELP = `Usage: idc export [--out FILE] [--force] [--region R] [--instance-arn ARN]
-                  [--identity-source internal|external] [--schema REF] [--quiet]
+                  [--identity-source internal|external] [--schema REF]
+                  [--split team|permission-set] [--quiet]
 
 Reads the live state of AWS IAM Identity Center and writes an access.yaml that
 describes it: users, groups with their members, permission sets with all their
@@ -49,6 +51,11 @@ Options:
                             come from the identity provider; rules only name them
   --schema REF              the $schema reference of the first line
                             (default: ${DEFAULT_SCHEMA_REF})
+  --split BY                write --out FILE as a root file that includes
+                            ${SPLIT_DIR}/*.yaml, with one file there per team (BY=team:
+                            a group, its rules, the permission sets and users only it
+                            has) or per permission set (BY=permission-set), so that
+                            CODEOWNERS can give each file its own approvers
   -q, --quiet               no progress on stderr
   -h, --help                show this help
 
@@ -67,6 +74,28 @@ function stringFlag(args: CommandArgs, name: string): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
 
+function splitFlag(args: CommandArgs): SplitBy | undefined {
+  const v = stringFlag(args, 'split');
+  if (v === undefined || v === 'team' || v === 'permission-set') return v;
+  throw new UsageError(`--split must be team or permission-set, not "${v}"`);
+}
+
+/** The $schema of the included files: beside the root's schema when that is ours, else the published one. */
+function includedSchemaRef(rootRef: string | undefined): string {
+  if (rootRef?.endsWith('/access.schema.json')) return `${rootRef.slice(0, -'access.schema.json'.length)}access-include.schema.json`;
+  return String(includeSchema['$id']);
+}
+
+/** YAML files already in `dir` (none when it does not exist). */
+async function yamlFilesIn(dir: string): Promise<string[]> {
+  try {
+    return (await readdir(dir)).filter((f) => /\.ya?ml$/.test(f)).sort();
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw e;
+  }
+}
+
 function identitySourceFlag(args: CommandArgs): IdentitySource {
   const v = stringFlag(args, 'identity-source') ?? 'internal';
   if (v !== 'internal' && v !== 'external') {
@@ -83,6 +112,20 @@ async function exists(path: string): Promise<boolean> {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return false;
     throw e;
   }
+}
+
+/** The self-check's verdict on stderr: exit 1 when the export needs edits. */
+function reportCheck(io: CliIo, check: SelfCheck): number {
+  if (check.errors.length > 0) {
+    for (const e of check.errors) io.stderr.write(`${e}\n`);
+    io.stderr.write(`idc export: the exported file needs the edits above before idc plan accepts it.\n`);
+    return EXIT.failure;
+  }
+  if (check.changes.length > 0) {
+    io.stderr.write(`idc plan with this file would still make ${count(check.changes.length, 'change')} (see the warnings):\n`);
+    for (const line of check.changes) io.stderr.write(`  ${line}\n`);
+  }
+  return EXIT.ok;
 }
 
 function errorMessage(e: unknown): string {
@@ -125,12 +168,15 @@ export function createExportCommand(deps: ExportDeps = {}): Command {
       'instance-arn': { type: 'string' },
       'identity-source': { type: 'string' },
       schema: { type: 'string' },
+      split: { type: 'string' },
       quiet: { type: 'boolean', short: 'q' },
     },
     help: HELP,
     async run(args, io) {
       const source = identitySourceFlag(args);
       const out = stringFlag(args, 'out');
+      const split = splitFlag(args);
+      if (split !== undefined && out === undefined) throw new UsageError(`--split writes several files: name the root file with --out (${SPLIT_DIR}/ is written beside it)`);
       const force = args.values['force'] === true;
       const outPath = out === undefined ? undefined : resolve(io.cwd, out);
       if (outPath !== undefined && !force && (await exists(outPath))) {
@@ -147,6 +193,9 @@ export function createExportCommand(deps: ExportDeps = {}): Command {
       }
 
       const schema = stringFlag(args, 'schema');
+      if (split !== undefined && out !== undefined && outPath !== undefined) {
+        return writeSplit({ io, live, split, out, outPath, force, schema, now: deps.now?.() ?? new Date(), source });
+      }
       const result = buildExport(live, { identitySource: source, ...(schema !== undefined ? { schema } : {}) });
       const shownName = out ?? 'access.yaml';
       const check = selfCheck(result.yaml, live, shownName, outPath ? dirname(outPath) : io.cwd, deps.now?.() ?? new Date());
@@ -170,18 +219,63 @@ export function createExportCommand(deps: ExportDeps = {}): Command {
         `Exported ${count(c.users, 'user')}, ${count(c.groups, 'group')}, ${count(c.permissionSets, 'permission set')} and ${count(c.assignments, 'assignment')} ` +
           `(${count(c.rules, 'rule')} on ${count(c.accounts, 'account')})${out !== undefined ? ` to ${out}` : ''}.\n`,
       );
-      if (check.errors.length > 0) {
-        for (const e of check.errors) io.stderr.write(`${e}\n`);
-        io.stderr.write(`idc export: the exported file needs the edits above before idc plan accepts it.\n`);
-        return EXIT.failure;
-      }
-      if (check.changes.length > 0) {
-        io.stderr.write(`idc plan with this file would still make ${count(check.changes.length, 'change')} (see the warnings):\n`);
-        for (const line of check.changes) io.stderr.write(`  ${line}\n`);
-      }
-      return EXIT.ok;
+      return reportCheck(io, check);
     },
   };
+}
+
+interface SplitRun {
+  io: CliIo;
+  live: Live;
+  split: SplitBy;
+  out: string;
+  outPath: string;
+  force: boolean;
+  schema: string | undefined;
+  now: Date;
+  source: IdentitySource;
+}
+
+/** `--split`: the root file at --out, the others under access.d/ beside it, checked together. */
+async function writeSplit(r: SplitRun): Promise<number> {
+  const model = exportModel(r.live, { identitySource: r.source, ...(r.schema !== undefined ? { schema: r.schema } : {}) });
+  const result = splitExport(model, r.split, includedSchemaRef(r.schema ?? DEFAULT_SCHEMA_REF));
+  const dir = dirname(r.outPath);
+  const written = new Set(result.files.map((f) => posix.basename(f.path)));
+  // Any other YAML file there would be included too, and define things twice.
+  const others = (await yamlFilesIn(join(dir, SPLIT_DIR))).filter((f) => !written.has(f));
+  if (others.length > 0) {
+    r.io.stderr.write(`idc export: ${SPLIT_DIR}/ beside ${r.out} already holds ${others.map((f) => `${SPLIT_DIR}/${f}`).join(', ')}, which the export does not write and the root file would include: nothing was written. Move them away first.\n`);
+    return EXIT.failure;
+  }
+  if (!r.force) {
+    const existing = [];
+    for (const f of result.files) if (await exists(join(dir, f.path))) existing.push(f.path);
+    if (existing.length > 0) {
+      r.io.stderr.write(`idc export: ${existing.join(', ')} already exist${existing.length === 1 ? 's' : ''}: nothing was written. Add --force to replace ${existing.length === 1 ? 'it' : 'them'}.\n`);
+      return EXIT.failure;
+    }
+  }
+  const shownDir = posix.dirname(r.out.split('\\').join('/'));
+  const included = result.files.map((f) => ({ file: shownDir === '.' ? f.path : posix.join(shownDir, f.path), text: f.yaml }));
+  const check = selfCheck(result.root, r.live, r.out, dir, r.now, included);
+  try {
+    await mkdir(join(dir, SPLIT_DIR), { recursive: true });
+    for (const f of result.files) await writeFile(join(dir, f.path), f.yaml, { flag: r.force ? 'w' : 'wx' });
+    await writeFile(r.outPath, result.root, { flag: r.force ? 'w' : 'wx' });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'EEXIST' ? 'a file was created while reading AWS; add --force to replace it' : errorMessage(e);
+    r.io.stderr.write(`idc export: could not write the split export beside ${r.out}: ${why}\n`);
+    return EXIT.failure;
+  }
+  for (const w of result.warnings) r.io.stderr.write(`warning: ${diagnosticText(w)}\n`);
+  const c = result.counts;
+  r.io.stderr.write(
+    `Exported ${count(c.users, 'user')}, ${count(c.groups, 'group')}, ${count(c.permissionSets, 'permission set')} and ${count(c.assignments, 'assignment')} ` +
+      `(${count(c.rules, 'rule')} on ${count(c.accounts, 'account')}) to ${r.out} and ${count(result.files.length, 'file')} in ${SPLIT_DIR}/ (one per ${r.split === 'team' ? 'team' : 'permission set'}).\n`,
+  );
+  return reportCheck(r.io, check);
 }
 
 export const exportCommand: Command = createExportCommand();

@@ -9,10 +9,15 @@ import type { Desired } from '../model/desired.js';
 import type { Diagnostic } from '../model/source.js';
 import { formatDiagnostic, sortDiagnostics } from '../model/source.js';
 import { count } from '../model/plural.js';
+import { compareStrings } from '../model/compare.js';
 import { kindOf } from './describe.js';
 import { normalise } from './normalise.js';
 import { parseYaml } from './parse.js';
 import { readRepositoryFile, repositoryPaths } from './repository-file.js';
+import type { ConfigText } from './include.js';
+import { readIncludes, repositoryPatterns, includePatterns } from './include.js';
+import type { ParsedFile } from './merge.js';
+import { localiseRuleNumbers, mergeFiles, ROOT_ONLY_KEYS } from './merge.js';
 import { runRules } from './rules/index.js';
 import { checkSchema } from './schema.js';
 import { checkUniqueLists } from './unique-lists.js';
@@ -27,11 +32,14 @@ export interface LoadResult {
   diagnostics: Diagnostic[];
   /**
    * The files this config reads, relative to the root of its repository with `/` separators,
-   * sorted: the config itself and every `inline_policy_file` it names (read or not, valid or
-   * not), with the symlinks on their way and where those lead. A change to any other file
-   * cannot change what the config says.
+   * sorted: the config itself, every file its `include:` globs match and every
+   * `inline_policy_file` (read or not, valid or not), with the symlinks on their way and where
+   * those lead. A change to any other file, except one {@link include} matches (a file added
+   * or removed), cannot change what the config says.
    */
   files: string[];
+  /** The `include:` globs, relative to the root of the repository (`infra/access.d/*.yaml`). */
+  include: string[];
 }
 
 export interface LoadOptions {
@@ -39,13 +47,17 @@ export interface LoadOptions {
   cwd?: string;
 }
 
-/** Reads and loads the file at `path`; `inline_policy_file` paths are relative to its directory. */
+/**
+ * Reads and loads the file at `path` and the files it includes; `include:` globs and
+ * `inline_policy_file` paths (in any of the files) are relative to its directory.
+ */
 export async function loadConfig(path: string, options: LoadOptions = {}): Promise<LoadResult> {
   const abs = resolve(options.cwd ?? process.cwd(), path);
   const configFiles = repositoryPaths(dirname(abs), abs);
   const cannot = (why: string): LoadResult => ({
     diagnostics: [{ file: path, line: 1, col: 1, severity: 'error', message: `cannot read ${path}: ${why}` }],
     files: configFiles,
+    include: [],
   });
   try {
     if ((await stat(abs)).isDirectory()) return cannot('it is a directory');
@@ -63,44 +75,86 @@ export async function loadConfig(path: string, options: LoadOptions = {}): Promi
   });
   if ('refused' in read) return cannot(`it ${read.refused(path, path)}`);
   const loaded = loadConfigText(read.text, path, dirname(abs));
-  return { ...loaded, files: [...new Set([...configFiles, ...loaded.files])].sort() };
+  return { ...loaded, files: [...new Set([...configFiles, ...loaded.files])].sort(), include: repositoryPatterns(dirname(abs), loaded.include) };
 }
 
 /**
  * Loads access.yaml from text; `file` is the name used in diagnostics, `baseDir` resolves policy
- * files. `files` lists the policy files only (the text came from elsewhere).
+ * files and `include:` globs. `files` lists the policy files and included files only (the text
+ * came from elsewhere). With `included`, those texts are the included files (for a
+ * configuration not on disk, such as a split export) and `include:` is not searched.
  */
-export function loadConfigText(text: string, file: string, baseDir: string): LoadResult {
+export function loadConfigText(text: string, file: string, baseDir: string, included?: readonly ConfigText[]): LoadResult {
+  const root = parseFile(text, file, 'root');
+  const diagnostics = [...root.diagnostics];
+  if (!root.parsed) return finish(diagnostics, [], []);
+  const patterns = includePatterns(root.parsed.data);
+  let texts: readonly ConfigText[] = included ?? [];
+  const read: string[] = [];
+  if (included === undefined && root.parsed.data['include'] !== undefined) {
+    const rootAbs = resolve(baseDir, basename(file));
+    const found = readIncludes(root.parsed.data, root.parsed.source, baseDir, rootAbs, MAX_CONFIG_BYTES - Buffer.byteLength(text, 'utf8'));
+    diagnostics.push(...found.diagnostics);
+    texts = found.texts;
+    read.push(...found.matched);
+  }
+  const parts = [...texts].sort((a, b) => compareStrings(a.file, b.file)).map((t) => parseFile(t.text, t.file, 'included'));
+  for (const part of parts) diagnostics.push(...part.diagnostics);
+  const fileList = (policyFiles: readonly string[]): string[] =>
+    [...new Set([...read, ...policyFiles].flatMap((abs) => repositoryPaths(baseDir, abs)))].sort();
+  const good = parts.flatMap((p) => (p.parsed ? [p.parsed] : []));
+  if (good.length < parts.length) return finish(diagnostics, fileList([]), patterns);
+  const merged = mergeFiles(root.parsed, good);
+  diagnostics.push(...merged.diagnostics);
+  const { desired, policies, policyFiles, diagnostics: normaliseDiagnostics } = normalise(merged.data, merged.source, baseDir);
+  const later = [...normaliseDiagnostics, ...runRules({ data: merged.data, desired, source: merged.source, policies })];
+  diagnostics.push(...localiseRuleNumbers(later, merged.ruleOrigins));
+  desired.rules.forEach((rule, i) => {
+    const origin = merged.ruleOrigins[i];
+    if (origin && origin.file !== file) rule.fileIndex = origin.index;
+  });
+  return finish(diagnostics, fileList(policyFiles), patterns, desired);
+}
+
+interface ParsedPart {
+  /** Absent when the file cannot be used (a syntax error, not a mapping). */
+  parsed?: ParsedFile;
+  diagnostics: Diagnostic[];
+}
+
+/** Parses one file of the configuration and runs the checks that need only that file. */
+function parseFile(text: string, file: string, kind: 'root' | 'included'): ParsedPart {
   const parsed = parseYaml(text, file);
   const diagnostics = [...parsed.diagnostics];
-  if (parsed.fatal) return finish(diagnostics, []);
-  const data = parsed.data;
+  if (parsed.fatal) return { diagnostics };
+  let data = parsed.data;
+  // An included file holding only comments adds nothing; the root file must say "version: 1".
+  if (data === null && kind === 'included') data = {};
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     const message =
       data === null
         ? `${file} is empty: start it with "version: 1" (see the README for the format)`
         : `the top level of ${file} must be a mapping (version:, users:, permission_sets:, …), not ${kindOf(data)}`;
     diagnostics.push({ ...parsed.source.at([]), severity: 'error', message });
-    return finish(diagnostics, []);
+    return { diagnostics };
   }
+  const obj = data as Record<string, unknown>;
   // Linear checks first; the schema then has nothing whose cost grows faster than its input.
-  diagnostics.push(...checkUniqueLists(data, parsed.source));
-  diagnostics.push(...checkSchema(data, parsed.source));
-  const { desired, policies, policyFiles, diagnostics: normaliseDiagnostics } = normalise(data, parsed.source, baseDir);
-  diagnostics.push(...normaliseDiagnostics);
-  diagnostics.push(...runRules({ data: data as Record<string, unknown>, desired, source: parsed.source, policies }));
-  const files = [...new Set(policyFiles.flatMap((abs) => repositoryPaths(baseDir, abs)))].sort();
-  return finish(diagnostics, files, desired);
+  diagnostics.push(...checkUniqueLists(obj, parsed.source));
+  // Keys only the root file sets are reported once, by the merge, in words that say where they go.
+  const checked = kind === 'root' ? obj : Object.fromEntries(Object.entries(obj).filter(([k]) => !(ROOT_ONLY_KEYS as readonly string[]).includes(k)));
+  diagnostics.push(...checkSchema(checked, parsed.source, kind));
+  return { parsed: { data: obj, source: parsed.source }, diagnostics };
 }
 
-function finish(diagnostics: Diagnostic[], files: string[], desired?: Desired): LoadResult {
+function finish(diagnostics: Diagnostic[], files: string[], include: string[], desired?: Desired): LoadResult {
   const seen = new Set<string>();
   const unique = sortDiagnostics(diagnostics).filter((d) => {
     const k = formatDiagnostic(d);
     return seen.has(k) ? false : (seen.add(k), true);
   });
   const ok = !unique.some((d) => d.severity === 'error');
-  return ok && desired ? { desired, diagnostics: unique, files } : { diagnostics: unique, files };
+  return ok && desired ? { desired, diagnostics: unique, files, include } : { diagnostics: unique, files, include };
 }
 
 /** `access.yaml: valid — 1 user, 0 groups, 2 permission sets, 2 assignment rules`. */

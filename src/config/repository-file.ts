@@ -120,10 +120,13 @@ export function readRepositoryFile(configDir: string, file: string, limit: FileL
       (path) =>
         `is ${size} bytes: ${path}: ${limit.tooBig}`;
     if (st.size > limit.maxBytes) return { refused: tooBig(st.size.toLocaleString('en-US')) };
-    const buffer = Buffer.alloc(limit.maxBytes + 1);
+    // Room for the size fstat gave and one byte more (not the whole cap: a configuration reads
+    // many files): a file that grew meanwhile fills it.
+    const buffer = Buffer.alloc(Math.min(limit.maxBytes, st.size) + 1);
     let length = 0;
     for (let n = -1; n !== 0 && length < buffer.length; length += n) n = readSync(fd, buffer, length, buffer.length - length, null);
     if (length > limit.maxBytes) return { refused: tooBig(`more than ${limit.maxBytes.toLocaleString('en-US')}`) };
+    if (length > st.size) return { refused: (path) => `changed while it was read: ${path}: run again` };
     return { text: buffer.toString('utf8', 0, length) };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;

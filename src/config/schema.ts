@@ -7,6 +7,7 @@ import { Ajv } from 'ajv';
 import type { ErrorObject, Plugin, ValidateFunction } from 'ajv';
 import ajvErrorsModule from 'ajv-errors';
 import schemaJson from '../../schema/access.schema.json' with { type: 'json' };
+import includeSchemaJson from '../../schema/access-include.schema.json' with { type: 'json' };
 import type { Diagnostic } from '../model/source.js';
 import { describeThing, describeValue, inThing, keyKind, kindOf, show } from './describe.js';
 import type { PathSegments, SourceMap } from './source-map.js';
@@ -16,7 +17,10 @@ import { shortText } from '../render/escape.js';
 /** The JSON schema of access.yaml, as shipped in schema/access.schema.json. */
 export const accessSchema: Record<string, unknown> = schemaJson;
 
-let compiled: ValidateFunction | undefined;
+/** The JSON schema of a file that access.yaml includes (`access.d/*.yaml`): its sections by `$ref`. */
+export const includeSchema: Record<string, unknown> = includeSchemaJson;
+
+let compiled: { root: ValidateFunction; included: ValidateFunction } | undefined;
 
 /** ajv-errors is CommonJS with `exports.default`: under Node's ESM loader the default import is the module object. */
 const ajvErrors = ((ajvErrorsModule as { default?: unknown }).default ?? ajvErrorsModule) as Plugin<unknown>;
@@ -33,16 +37,22 @@ export function newAjv(options: { verbose?: boolean } = {}): Ajv {
   return ajv;
 }
 
-function validator(): ValidateFunction {
+function validator(kind: 'root' | 'included'): ValidateFunction {
   if (!compiled) {
-    compiled = newAjv({ verbose: true }).compile(accessSchema);
+    // One ajv for both: the included file's schema refers to the root schema's sections.
+    const ajv = newAjv({ verbose: true });
+    const root = ajv.compile(accessSchema);
+    compiled = { root, included: ajv.compile(includeSchema) };
   }
-  return compiled;
+  return compiled[kind];
 }
 
-/** Schema diagnostics for `data` (the plain data of the document), positioned with `source`. */
-export function checkSchema(data: unknown, source: SourceMap): Diagnostic[] {
-  const validate = validator();
+/**
+ * Schema diagnostics for `data` (the plain data of the document), positioned with `source`:
+ * against the root schema, or for a file the root includes, against the included file's.
+ */
+export function checkSchema(data: unknown, source: SourceMap, kind: 'root' | 'included' = 'root'): Diagnostic[] {
+  const validate = validator(kind);
   if (validate(data)) return [];
   const out: Diagnostic[] = [];
   for (const e of validate.errors ?? []) {

@@ -50,3 +50,8 @@ export class SourceMap {
 export function lineCol(pos: SourcePos): string {
   return `${pos.line}:${pos.col}`;
 }
+
+/** A second place named in a message about `here`: `line 3:5` in the same file, `access.d/data.yaml:3:5` in another. */
+export function placeFrom(pos: SourcePos, here: SourcePos): string {
+  return pos.file === here.file ? `line ${lineCol(pos)}` : `${pos.file}:${lineCol(pos)}`;
+}

@@ -5,7 +5,7 @@
 import { Document, isMap, isPair, isScalar, Scalar, visit, type Pair, type YAMLMap } from 'yaml';
 
 /** Top-level keys in the order of the format's documentation. */
-export const TOP_LEVEL_ORDER = ['version', 'identity_center', 'accounts', 'users', 'groups', 'permission_sets', 'assignments'] as const;
+export const TOP_LEVEL_ORDER = ['version', 'include', 'identity_center', 'accounts', 'users', 'groups', 'permission_sets', 'assignments'] as const;
 export type TopLevelKey = (typeof TOP_LEVEL_ORDER)[number];
 
 export interface DocumentParts {
@@ -52,7 +52,7 @@ export function renderDocument(parts: DocumentParts): string {
     const pair = pairOf(root, key);
     if (!pair) continue;
     const lines = parts.sectionComments[key];
-    if (key !== 'version') pair.key.spaceBefore = true;
+    if (pair !== root.items[0]) pair.key.spaceBefore = true; // a blank line between sections, none under the header
     if (lines && lines.length > 0) pair.key.commentBefore = comment(lines);
     const entries = parts.entryComments[key];
     const inline = parts.inlineComments[key];

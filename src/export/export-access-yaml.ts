@@ -47,7 +47,13 @@ export interface ExportResult {
 }
 
 
-function entries<T>(items: readonly T[], key: (t: T) => string, build: (t: T) => Entry, warnings: string[]) {
+/** The entries of one top-level map, with the comment lines above some of them. */
+export interface Entries {
+  value: Record<string, unknown>;
+  comments: Map<string, string[]>;
+}
+
+function entries<T>(items: readonly T[], key: (t: T) => string, build: (t: T) => Entry, warnings: string[]): Entries {
   const value: Record<string, unknown> = {};
   const comments = new Map<string, string[]>();
   for (const item of [...items].sort((a, b) => compareStrings(key(a), key(b)))) {
@@ -59,7 +65,7 @@ function entries<T>(items: readonly T[], key: (t: T) => string, build: (t: T) =>
   return { value, comments };
 }
 
-function ruleValue(rule: ExportRule, aliasOf: Map<string, string>): Record<string, unknown> {
+export function ruleValue(rule: ExportRule, aliasOf: Map<string, string>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   if (rule.permissionSets.length === 1) out['permission_set'] = rule.permissionSets[0];
   else out['permission_sets'] = rule.permissionSets;
@@ -95,7 +101,27 @@ function header(live: Live, source: IdentitySource, schema: string, ignored: { g
   return lines;
 }
 
+/** What an export holds before it is written as one file ({@link buildExport}) or several (split.ts). */
+export interface ExportModel {
+  /** The document of the single file. */
+  parts: DocumentParts;
+  users: Entries;
+  groups: Entries;
+  permissionSets: Entries;
+  rules: ExportRule[];
+  aliasOf: Map<string, string>;
+  /** Comment lines listing the assignments no rule can express (empty when none). */
+  skippedLines: string[];
+  warnings: string[];
+  counts: ExportCounts;
+}
+
 export function buildExport(live: Live, options: ExportOptions = {}): ExportResult {
+  const model = exportModel(live, options);
+  return { yaml: renderDocument(model.parts), warnings: model.warnings, counts: model.counts };
+}
+
+export function exportModel(live: Live, options: ExportOptions = {}): ExportModel {
   const source = options.identitySource ?? 'internal';
   const selection = selectForExport(live, source);
   const warnings: string[] = [];
@@ -161,7 +187,13 @@ export function buildExport(live: Live, options: ExportOptions = {}): ExportResu
   };
 
   return {
-    yaml: renderDocument(parts),
+    parts,
+    users,
+    groups,
+    permissionSets: sets,
+    rules,
+    aliasOf,
+    skippedLines,
     warnings,
     counts: {
       users: selection.users.length,

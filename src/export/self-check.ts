@@ -4,6 +4,7 @@
  * no second read.
  */
 import { describeChange } from '../render/change-line.js';
+import type { ConfigText } from '../config/include.js';
 import { loadConfigText } from '../config/load.js';
 import type { Live } from '../model/live.js';
 import { formatDiagnostic } from '../model/source.js';
@@ -16,8 +17,9 @@ export interface SelfCheck {
   changes: string[];
 }
 
-export function selfCheck(yaml: string, live: Live, file: string, baseDir: string, now: Date = new Date()): SelfCheck {
-  const loaded = loadConfigText(yaml, file, baseDir);
+/** `included`: the files of a split export (named as the loader names them), checked with the root. */
+export function selfCheck(yaml: string, live: Live, file: string, baseDir: string, now: Date = new Date(), included?: readonly ConfigText[]): SelfCheck {
+  const loaded = loadConfigText(yaml, file, baseDir, included);
   const loadErrors = loaded.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic);
   if (!loaded.desired) return { errors: loadErrors, changes: [] };
   const { plan, diagnostics } = buildPlan(loaded.desired, live, { now });

@@ -1,15 +1,19 @@
 /**
- * Whether a pull request or a push changes a file the configuration reads (access.yaml and every
- * `inline_policy_file` it names, from `loadConfig`'s `files`). When it changes none, there is
+ * Whether a pull request or a push changes a file the configuration reads (access.yaml, the files
+ * its `include:` globs match and every `inline_policy_file` named, from `loadConfig`'s `files`),
+ * or adds or removes a file those globs match. When it changes none, there is
  * nothing to plan or apply and AWS need not be read. When GitHub cannot say for sure (a list cut
  * at its limit, a failed call, a new branch, a force push), the answer is "unknown" and the run
  * plans or applies as if everything changed: a change is never missed.
  *
  * The files read at the base need no second load: which files are read is decided by the config
- * file's text alone (the `inline_policy_file` names), so when the config file is unchanged the
- * base read exactly the files the head reads, and when it changed, that change is seen.
+ * files' text (the `include:` globs, the `inline_policy_file` names) and by which files the globs
+ * match. When the config files are unchanged, the base read the files the head reads, except
+ * files added or removed under the globs, and those are seen by matching the changed names
+ * against the globs; when a config file changed, that change is seen.
  */
 import { posix } from 'node:path';
+import picomatch from 'picomatch';
 import { loadConfig } from '../config/load.js';
 import { MAX_COMPARE_FILES, MAX_PULL_REQUEST_FILES, type ChangedFile, type GitHubClient, type RepoRef } from './client.js';
 import type { RunContext } from './event.js';
@@ -23,9 +27,18 @@ export type ChangeCheck =
   /** GitHub did not say for sure: plan or apply as usual. */
   | { kind: 'unknown'; why: string };
 
+/** What a configuration reads, relative to the repository root. */
+export interface ConfigReads {
+  /** The files read (`LoadResult.files`). */
+  files: string[];
+  /** The `include:` globs: a file they match, added or removed, changes the configuration. */
+  include: string[];
+}
+
 /** The files `config` reads, relative to the repository root (`workspace` is where the run stands). */
-export async function configFilesRead(config: string, workspace: string): Promise<string[]> {
-  return (await loadConfig(config, { cwd: workspace })).files;
+export async function configFilesRead(config: string, workspace: string): Promise<ConfigReads> {
+  const loaded = await loadConfig(config, { cwd: workspace });
+  return { files: loaded.files, include: loaded.include };
 }
 
 /** The config input as a path from the repository root, as GitHub lists files (`./a/../access.yaml` → `access.yaml`). */
@@ -41,21 +54,27 @@ function changedNames(changed: readonly ChangedFile[]): Set<string> {
  * Whether `changed` touches what `config` reads. When the config file itself changed, that is
  * known without loading it (the usual pull request: no extra load of a large access.yaml).
  */
-async function compare(config: string, filesRead: (config: string) => Promise<string[]>, changed: readonly ChangedFile[]): Promise<ChangeCheck> {
+async function compare(config: string, filesRead: (config: string) => Promise<ConfigReads>, changed: readonly ChangedFile[]): Promise<ChangeCheck> {
   const own = asRepositoryPath(config);
   if (changedNames(changed).has(own)) return { kind: 'changed', files: [own] };
-  return checkChanges(config, await filesRead(config), changed);
+  const reads = await filesRead(config);
+  return checkChanges(config, reads.files, changed, reads.include);
 }
 
-/** Compares the files read with the files changed (a rename counts under both names). */
-export function checkChanges(config: string, read: readonly string[], changed: readonly ChangedFile[]): ChangeCheck {
+/**
+ * Compares the files read with the files changed (a rename counts under both names); a changed
+ * file that an `include` glob matches counts too (an included file added or removed). The globs
+ * are matched as they were globbed (no dot files).
+ */
+export function checkChanges(config: string, read: readonly string[], changed: readonly ChangedFile[], include: readonly string[] = []): ChangeCheck {
   // The list is relative to the repository root only when the config's own path is in it (no
   // `.git` above the workspace, or a config reached through a symlinked directory): else unknown.
   if (!read.includes(asRepositoryPath(config))) {
     return { kind: 'unknown', why: `the files ${config} reads could not be placed in the repository (no .git directory above it?)` };
   }
   const names = changedNames(changed);
-  const hit = read.filter((f) => names.has(f));
+  const included = include.length > 0 ? picomatch([...include], { dot: false }) : () => false;
+  const hit = [...new Set([...read.filter((f) => names.has(f)), ...[...names].filter((f) => included(f))])].sort();
   return hit.length > 0 ? { kind: 'changed', files: hit } : { kind: 'unchanged', read: [...read] };
 }
 
@@ -67,7 +86,7 @@ interface CheckDeps {
   github: GitHubClient;
   ctx: RunContext;
   config: string;
-  filesRead: (config: string) => Promise<string[]>;
+  filesRead: (config: string) => Promise<ConfigReads>;
 }
 
 function repoOf(ctx: RunContext): RepoRef {

@@ -1,6 +1,7 @@
 /** What each mode (validate, plan, apply, drift) is given, and what it returns. */
 import type { Engine } from '../engine-contract.js';
 import type { Progress } from '../progress/progress.js';
+import type { ConfigReads } from './changed-files.js';
 import type { GitHubClient } from './client.js';
 import type { BodyContext } from './comment-body.js';
 import type { RunContext } from './event.js';
@@ -19,8 +20,8 @@ export interface ModeDeps {
   render: RenderPlanMarkdown;
   progress: Progress;
   summary: SummaryBuilder;
-  /** The files the config reads, relative to the repository root (see changed-files.ts). */
-  filesRead: (config: string) => Promise<string[]>;
+  /** The files the config reads and its include globs, relative to the repository root (see changed-files.ts). */
+  filesRead: (config: string) => Promise<ConfigReads>;
   /** Where the run may write files for later steps (RUNNER_TEMP), e.g. the access report. */
   tempDir: string;
   /** Filled in by the mode; written once at the end. */

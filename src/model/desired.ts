@@ -65,8 +65,10 @@ export interface RuleTargets {
 
 /** One entry of `assignments:`: expands to (principal, permission set, account) triples. */
 export interface AssignmentRule {
-  /** Index in `assignments:` (0-based). */
+  /** Index in `assignments:` (0-based), all files of the configuration in order (the root first). */
   index: number;
+  /** For a rule of an included file: its index in that file's `assignments:` (the file is `pos.file`). */
+  fileIndex?: number;
   /** Position of the rule (the start of the list item). */
   pos: SourcePos;
   permissionSets: string[];

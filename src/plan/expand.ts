@@ -24,7 +24,9 @@ export function isRuleExpired(rule: AssignmentRule, now: Date): boolean {
 }
 
 export function ruleRef(rule: AssignmentRule): RuleRef {
-  return { index: rule.index, pos: rule.pos, label: ruleLabel(rule) };
+  const ref: RuleRef = { index: rule.index, pos: rule.pos, label: ruleLabel(rule) };
+  if (rule.fileIndex !== undefined) ref.fileIndex = rule.fileIndex;
+  return ref;
 }
 
 /** Position of a node, falling back to the nearest known one. */

@@ -17,6 +17,8 @@ export interface RuleRef {
   /** Index in `assignments:`, or -1 for things that are not rules (e.g. `safety.protected`). */
   index: number;
   pos: SourcePos;
+  /** For a rule of an included file: its index in that file (`pos.file`). */
+  fileIndex?: number;
   /** Short human label, e.g. `assignments[2]: ReadOnly → group auditors on all accounts`. */
   label: string;
 }

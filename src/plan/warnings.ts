@@ -157,8 +157,8 @@ function expiredRules(inputs: WarningInputs): PlanWarning[] {
     .filter((r) => isRuleExpired(r, inputs.now))
     .map((r) => ({
       code: 'expired-rule' as const,
-      subject: ruleName(r.index),
-      message: `${ruleName(r.index)} (line ${r.pos.line}) expired on ${r.expires ?? ''} and grants nothing any more: remove it from access.yaml`,
+      subject: ruleName(r),
+      message: `${ruleName(r)} (line ${r.pos.line}) expired on ${r.expires ?? ''} and grants nothing any more: remove it from ${r.pos.file}`,
     }));
 }
 

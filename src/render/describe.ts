@@ -20,6 +20,15 @@ export function summarySentence(counts: PlanCounts): string {
   return `${counts.create} to create, ${counts.update} to update, ${counts.delete} to delete`;
 }
 
+/**
+ * The file a change comes from when it is not the root access.yaml (a split configuration's
+ * `access.d/data.yaml`), else undefined: the root file's changes keep their short form.
+ */
+export function changeFile(plan: Plan, c: Change): string | undefined {
+  const pos = 'pos' in c ? c.pos : undefined;
+  return pos !== undefined && pos.file !== plan.configFile ? pos.file : undefined;
+}
+
 export function accountText(plan: Plan, accountId: string): string {
   return `${plan.accountNames[accountId] ?? 'unknown account'} (${accountId})`;
 }

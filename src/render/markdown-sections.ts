@@ -2,8 +2,9 @@
 import type { User } from '../model/identity.js';
 import { count } from '../model/plural.js';
 import type { Change, GroupAccessChange, Plan, PlanWarning, UserAccessChange } from '../plan/types.js';
-import { accountText, byKind, deletedFields, fieldDeltas, groupEffectText, groupText, KIND_TITLES, pathText, type FieldDelta } from './describe.js';
+import { accountText, byKind, changeFile, deletedFields, fieldDeltas, groupEffectText, groupText, KIND_TITLES, pathText, type FieldDelta } from './describe.js';
 import { codeBlock, escapeMarkdown as e } from './escape.js';
+import { ruleName } from '../plan/rule-label.js';
 
 /** Sections with more items than this are collapsed in `<details>`. */
 export const COLLAPSE_OVER = 15;
@@ -114,8 +115,8 @@ function policyBlock(d: Extract<FieldDelta, { kind: 'policy' }>): string {
   return codeBlock(body, 'diff');
 }
 
-function permissionSetBlock(c: Extract<Change, { kind: 'permission-set' }>): string {
-  const heading = `#### ${ICON[c.action]} ${c.action} permission set ${e(c.name)}`;
+function permissionSetBlock(c: Extract<Change, { kind: 'permission-set' }>, file: string | undefined): string {
+  const heading = `#### ${ICON[c.action]} ${c.action} permission set ${e(c.name)}${file === undefined ? '' : ` (${e(file)})`}`;
   // A delete lists what goes away, the way a create lists what comes.
   const deltas = c.action === 'delete' ? deletedFields(c) : fieldDeltas(c);
   const out = [heading, '', ...deltas.filter((d) => d.kind !== 'policy').map((d) => fieldLine(d, c.action))];
@@ -133,7 +134,7 @@ function assignmentTable(plan: Plan, changes: Extract<Change, { kind: 'assignmen
   const lines = ['| | Permission set | Principal | Account | Rule |', '| --- | --- | --- | --- | --- |'];
   for (const c of changes) {
     const a = c.assignment;
-    const rule = c.rules.map((r) => e(`assignments[${r.index}] (line ${r.pos.line})`)).join('<br>') || 'not in access.yaml';
+    const rule = c.rules.map((r) => e(`${ruleName(r)} (line ${r.pos.line})`)).join('<br>') || 'not in access.yaml';
     const who = `${a.principalType === 'USER' ? '👤' : '👥'} ${e(a.principal)}`;
     lines.push(`| ${ICON[c.action]} ${c.action} | ${e(a.permissionSet)} | ${who} | ${e(accountText(plan, a.accountId))} | ${rule} |`);
   }
@@ -161,12 +162,17 @@ export function detailSections(plan: Plan): { full: string; short: string }[] {
       short: `${head}\n\n_${summary}; not shown here: see the job summary._`,
     });
   };
-  add(KIND_TITLES.users, k.users, k.users.map((c) => userLine(c as Extract<Change, { kind: 'user' }>)).join('\n'), k.users.length > COLLAPSE_OVER);
-  add(KIND_TITLES.groups, k.groups, k.groups.map((c) => groupLine(c as Extract<Change, { kind: 'group' | 'membership' }>)).join('\n'), k.groups.length > COLLAPSE_OVER);
+  // A change from an included file (a split configuration) names it: `(access.d/data.yaml)`.
+  const from = (c: Change, line: string): string => {
+    const file = changeFile(plan, c);
+    return file === undefined ? line : `${line} (${e(file)})`;
+  };
+  add(KIND_TITLES.users, k.users, k.users.map((c) => from(c, userLine(c as Extract<Change, { kind: 'user' }>))).join('\n'), k.users.length > COLLAPSE_OVER);
+  add(KIND_TITLES.groups, k.groups, k.groups.map((c) => from(c, groupLine(c as Extract<Change, { kind: 'group' | 'membership' }>))).join('\n'), k.groups.length > COLLAPSE_OVER);
   add(
     KIND_TITLES.permissionSets,
     k.permissionSets,
-    k.permissionSets.map((c) => permissionSetBlock(c as Extract<Change, { kind: 'permission-set' }>)).join('\n\n'),
+    k.permissionSets.map((c) => permissionSetBlock(c as Extract<Change, { kind: 'permission-set' }>, changeFile(plan, c))).join('\n\n'),
     k.permissionSets.length > COLLAPSE_OVER,
   );
   add(KIND_TITLES.provisions, k.provisions, k.provisions.map((c) => provisionLine(plan, c as Extract<Change, { kind: 'provision' }>)).join('\n'), k.provisions.length > COLLAPSE_OVER);

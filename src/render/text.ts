@@ -2,10 +2,11 @@
 import type { User } from '../model/identity.js';
 import { isEmptyPlan } from '../plan/hash.js';
 import type { Change, Plan } from '../plan/types.js';
-import { accountText, byKind, fieldDeltas, groupEffectText, groupText, KIND_TITLES, pathText, summarySentence } from './describe.js';
+import { accountText, byKind, changeFile, fieldDeltas, groupEffectText, groupText, KIND_TITLES, pathText, summarySentence } from './describe.js';
 import { plainText as t } from './escape.js';
 import { safetyTextLines } from './safety.js';
 import { count } from '../model/plural.js';
+import { ruleName } from '../plan/rule-label.js';
 
 export interface TextOptions {
   /** ANSI colours (when writing to a TTY). */
@@ -27,6 +28,13 @@ const USER_LABELS: Record<keyof User, string> = {
 const q = (s: string | undefined): string => (s === undefined ? '(none)' : JSON.stringify(t(s)));
 
 function changeLines(plan: Plan, c: Change, paint: Paint): string[] {
+  const lines = kindLines(plan, c, paint);
+  const file = changeFile(plan, c);
+  if (file !== undefined && lines[0] !== undefined) lines[0] += `  (${t(file)})`;
+  return lines;
+}
+
+function kindLines(plan: Plan, c: Change, paint: Paint): string[] {
   const sign = paint(COLOUR[c.action], SIGN[c.action]);
   switch (c.kind) {
     case 'user': {
@@ -73,7 +81,7 @@ function changeLines(plan: Plan, c: Change, paint: Paint): string[] {
     }
     case 'assignment': {
       const a = c.assignment;
-      const rules = c.rules.map((r) => `assignments[${r.index}]`).join(', ');
+      const rules = c.rules.map((r) => t(ruleName(r))).join(', ');
       return [
         `  ${sign} ${t(a.permissionSet)} -> ${a.principalType === 'USER' ? 'user' : 'group'} ${t(a.principal)} on ${t(accountText(plan, a.accountId))}${rules ? `  (${rules})` : ''}`,
       ];

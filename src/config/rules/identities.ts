@@ -1,7 +1,7 @@
 /** Users and groups: required fields, reserved names, unique emails, group members. */
 import type { Diagnostic } from '../../model/source.js';
 import { describeThing } from '../describe.js';
-import { lineCol } from '../source-map.js';
+import { placeFrom } from '../source-map.js';
 import { didYouMean } from '../../model/did-you-mean.js';
 import type { Rule, RuleContext } from './context.js';
 import { errorAt, errorAtKey, rawObject } from './context.js';
@@ -64,7 +64,7 @@ export const uniqueEmails: Rule = {
         errorAt(
           ctx,
           ['users', name, 'email'],
-          `email "${email}" of ${describeThing(['users', name])} is already the email of user "${owner}" (line ${lineCol(there)}): each user needs an email of their own`,
+          `email "${email}" of ${describeThing(['users', name])} is already the email of user "${owner}" (${placeFrom(there, ctx.source.at(['users', name, 'email']))}): each user needs an email of their own`,
         ),
       );
     }
