@@ -50,9 +50,9 @@ function assignmentReasons(inputs: AccessInputs): Map<string, string[]> {
   return out;
 }
 
+/** A deleted user's rows say so in `paths` and never read this, so only a deleted group is a reason here. */
 function deleteReason(a: Assignment, inputs: AccessInputs): string {
   if (inputs.deletedSets.has(a.permissionSet)) return `permission set ${a.permissionSet} is deleted`;
-  if (a.principalType === 'USER' && inputs.deletedUsers.has(a.principal)) return `user ${a.principal} is deleted`;
   if (a.principalType === 'GROUP' && inputs.deletedGroups.has(a.principal)) return `group ${a.principal} is deleted`;
   return inputs.expired?.get(assignmentKey(a))?.join('; ') ?? 'no rule in access.yaml grants it';
 }

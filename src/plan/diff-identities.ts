@@ -1,7 +1,7 @@
-/** Users, groups and memberships: Desired against Live. */
+/** Users, groups and memberships: Desired against Live. Unsorted: buildPlan sorts the changes and the diagnostics. */
 import type { Group, User } from '../model/identity.js';
 import type { Diagnostic, SourcePos } from '../model/source.js';
-import { compareStrings, sortedStrings } from './compare.js';
+import { sortedStrings } from './compare.js';
 import { readOnlyReason, type PlanContext } from './context.js';
 import { diagnosticAt, positionOf } from './expand.js';
 import { didYouMean } from '../model/did-you-mean.js';
@@ -36,7 +36,7 @@ function attributesOf(g: Group): GroupAttributes {
 
 function diffUsers(ctx: PlanContext, out: IdentityDiff): void {
   const { desired, live } = ctx;
-  for (const name of Object.keys(desired.users).sort(compareStrings)) {
+  for (const name of Object.keys(desired.users)) {
     const want = desired.users[name] as User;
     const have = live.users[name];
     const pos = positionOf(desired, ['users', name], filePos(ctx));
@@ -63,7 +63,7 @@ function diffUsers(ctx: PlanContext, out: IdentityDiff): void {
       out.users.push({ kind: 'user', action: 'update', userName: name, before: userOf(have), after: userOf(want), fields, pos });
     }
   }
-  for (const name of Object.keys(live.users).sort(compareStrings)) {
+  for (const name of Object.keys(live.users)) {
     if (name in desired.users) continue;
     const have = live.users[name] as User;
     if (ctx.usersWritable && !ctx.ignoredUser(name)) {
@@ -74,7 +74,7 @@ function diffUsers(ctx: PlanContext, out: IdentityDiff): void {
 
 function diffGroups(ctx: PlanContext, out: IdentityDiff): void {
   const { desired, live } = ctx;
-  for (const name of Object.keys(desired.groups).sort(compareStrings)) {
+  for (const name of Object.keys(desired.groups)) {
     const want = desired.groups[name] as Group;
     const have = live.groups[name];
     const pos = positionOf(desired, ['groups', name], filePos(ctx));
@@ -107,7 +107,7 @@ function diffGroups(ctx: PlanContext, out: IdentityDiff): void {
       });
     }
   }
-  for (const name of Object.keys(live.groups).sort(compareStrings)) {
+  for (const name of Object.keys(live.groups)) {
     if (name in desired.groups) continue;
     if (ctx.groupsWritable && !ctx.ignoredGroup(name)) {
       out.groups.push({ kind: 'group', action: 'delete', displayName: name, before: attributesOf(live.groups[name] as Group), fields: [] });
@@ -118,7 +118,7 @@ function diffGroups(ctx: PlanContext, out: IdentityDiff): void {
 /** Memberships of the groups this file writes. A deleted group's memberships go with it. */
 function diffMemberships(ctx: PlanContext, out: IdentityDiff): void {
   const { desired, live } = ctx;
-  for (const name of [...out.groupsAfter].sort(compareStrings)) {
+  for (const name of out.groupsAfter) {
     const liveMembers = live.groups[name]?.members ?? [];
     const want = desired.groups[name];
     const writable = ctx.groupsWritable && want !== undefined && !ctx.ignoredGroup(name);

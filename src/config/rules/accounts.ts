@@ -10,7 +10,6 @@ import { count } from '../../model/plural.js';
  * account names are never only digits in practice). Other names are left to the planner.
  */
 export const accountIdDigits: Rule = {
-  name: 'account-id-digits',
   check(ctx: RuleContext): Diagnostic[] {
     const out: Diagnostic[] = [];
     const aliases = ctx.desired.accountAliases;

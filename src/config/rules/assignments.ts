@@ -15,7 +15,6 @@ const given = (v: unknown): boolean => v !== undefined && v !== null && !(Array.
 const givenTags = (v: unknown): boolean => v !== undefined && v !== null && Object.keys(rawObject(v)).length > 0;
 
 export const ruleCompleteness: Rule = {
-  name: 'rule-completeness',
   check(ctx: RuleContext): Diagnostic[] {
     const out: Diagnostic[] = [];
     for (const { item, segs } of ruleItems(ctx)) {
@@ -42,7 +41,6 @@ export const ruleCompleteness: Rule = {
 
 /** `all_accounts: true` with other targets is ambiguous (union or intersection?): refused. */
 export const allAccountsAlone: Rule = {
-  name: 'all-accounts-alone',
   check(ctx: RuleContext): Diagnostic[] {
     const out: Diagnostic[] = [];
     for (const { item, segs } of ruleItems(ctx)) {
@@ -63,7 +61,6 @@ export const allAccountsAlone: Rule = {
 
 /** `expires` is a real date or date-time (see model/expires.ts). */
 export const expiresDate: Rule = {
-  name: 'expires-date',
   check(ctx: RuleContext): Diagnostic[] {
     const out: Diagnostic[] = [];
     for (const { item, segs } of ruleItems(ctx)) {

@@ -14,9 +14,8 @@ export interface RuleContext {
   policies: readonly InlinePolicyDoc[];
 }
 
-/** A named check: returns every problem it finds. */
+/** A check of the whole file: returns every problem it finds (named by its export, e.g. `expiresDate`). */
 export interface Rule {
-  name: string;
   check(ctx: RuleContext): Diagnostic[];
 }
 

@@ -11,7 +11,6 @@ const RESERVED_USER_NAMES = ['Administrator', 'AWSAdministrators'];
 
 /** Identity Center requires display, given and family name and an email for users it stores. */
 export const userRequiredFields: Rule = {
-  name: 'user-required-fields',
   check(ctx: RuleContext): Diagnostic[] {
     if (ctx.desired.ownership.users !== 'managed') return [];
     const out: Diagnostic[] = [];
@@ -35,7 +34,6 @@ export const userRequiredFields: Rule = {
 };
 
 export const reservedUserNames: Rule = {
-  name: 'reserved-user-names',
   check(ctx: RuleContext): Diagnostic[] {
     return Object.keys(rawObject(ctx.data['users']))
       .filter((name) => RESERVED_USER_NAMES.some((r) => r.toLowerCase() === name.toLowerCase()))
@@ -45,7 +43,6 @@ export const reservedUserNames: Rule = {
 
 /** Each user has an email of their own (compared without case). */
 export const uniqueEmails: Rule = {
-  name: 'unique-emails',
   check(ctx: RuleContext): Diagnostic[] {
     const out: Diagnostic[] = [];
     const users = rawObject(ctx.data['users']);
@@ -74,7 +71,6 @@ export const uniqueEmails: Rule = {
 
 /** Members are defined users (when users are managed); a group is never a member. */
 export const groupMembers: Rule = {
-  name: 'group-members',
   check(ctx: RuleContext): Diagnostic[] {
     const out: Diagnostic[] = [];
     const { users, groups, ownership } = ctx.desired;

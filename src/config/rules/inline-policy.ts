@@ -16,7 +16,6 @@ function subject(doc: InlinePolicyDoc): string {
 }
 
 export const inlinePolicyShape: Rule = {
-  name: 'inline-policy-shape',
   check(ctx: RuleContext): Diagnostic[] {
     const out: Diagnostic[] = [];
     for (const doc of ctx.policies) {
@@ -34,7 +33,6 @@ export const inlinePolicyShape: Rule = {
 const bytes = (n: number): string => `${n.toLocaleString('en-US')} bytes`;
 
 export const inlinePolicySize: Rule = {
-  name: 'inline-policy-size',
   check(ctx: RuleContext): Diagnostic[] {
     const out: Diagnostic[] = [];
     for (const doc of ctx.policies) {

@@ -4,7 +4,6 @@ import type { Rule, RuleContext } from './context.js';
 import { errorAt, rawObject } from './context.js';
 
 export const externalIdentitySource: Rule = {
-  name: 'external-identity-source',
   check(ctx: RuleContext): Diagnostic[] {
     if (ctx.desired.identityCenter.identitySource !== 'external') return [];
     const own = rawObject(ctx.data['ownership']);

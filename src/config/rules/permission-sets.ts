@@ -12,7 +12,6 @@ import { errorAt, errorAtKey, rawObject } from './context.js';
 export const MAX_ATTACHED_POLICIES = 20;
 
 export const sessionDurationRange: Rule = {
-  name: 'session-duration-range',
   check(ctx: RuleContext): Diagnostic[] {
     const out: Diagnostic[] = [];
     const sets = rawObject(ctx.data['permission_sets']);
@@ -35,7 +34,6 @@ export const sessionDurationRange: Rule = {
 };
 
 export const attachedPolicyCount: Rule = {
-  name: 'attached-policy-count',
   check(ctx: RuleContext): Diagnostic[] {
     const out: Diagnostic[] = [];
     for (const set of Object.values(ctx.desired.permissionSets)) {
@@ -56,7 +54,6 @@ export const attachedPolicyCount: Rule = {
 
 /** `ReadOnlyAccess` and `arn:aws:iam::aws:policy/ReadOnlyAccess` are the same policy. */
 export const duplicateManagedPolicies: Rule = {
-  name: 'duplicate-managed-policies',
   check(ctx: RuleContext): Diagnostic[] {
     const out: Diagnostic[] = [];
     const sets = rawObject(ctx.data['permission_sets']);
@@ -105,7 +102,6 @@ function managedSuggestion(written: string, key: string): string {
  * is in the catalogue of AWS managed policies (AWS refuses an unknown one only at apply).
  */
 export const knownManagedPolicies: Rule = {
-  name: 'known-managed-policies',
   check(ctx: RuleContext): Diagnostic[] {
     const out: Diagnostic[] = [];
     const sets = rawObject(ctx.data['permission_sets']);

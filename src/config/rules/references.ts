@@ -40,7 +40,6 @@ export function ruleItems(ctx: RuleContext): { item: Record<string, unknown>; se
 }
 
 export const undefinedReferences: Rule = {
-  name: 'undefined-references',
   check(ctx: RuleContext): Diagnostic[] {
     const out: Diagnostic[] = [];
     const { users, groups, permissionSets, ownership } = ctx.desired;

@@ -19,13 +19,17 @@ import type { Change, SafetyRefusal } from '../types.js';
 const HOW_DELETE = 'keep the rule that grants it in access.yaml, or apply with force';
 const HOW_MISSING = 'add a rule that grants it to access.yaml, or apply with force';
 
-const samePos = (a: SourcePos, b: SourcePos): boolean => a.line === b.line && a.col === b.col && a.file === b.file;
+// Every position in `safety.protected` is in the one access.yaml, so line and column tell them apart.
+const samePos = (a: SourcePos, b: SourcePos): boolean => a.line === b.line && a.col === b.col;
 
-/** Index of the entry in `safety.protected` (entries with several permission sets share it). */
-function entryIndex(desired: Desired, entry: ProtectedAssignment): number | undefined {
+/**
+ * Index of the entry in `safety.protected` (entries with several permission sets share it), or -1
+ * when the positions do not record it (then no `safety.protected[-1]…` position exists either).
+ */
+function entryIndex(desired: Desired, entry: ProtectedAssignment): number {
   for (let i = 0; ; i++) {
     const pos = desired.positions[pathKey(['safety', 'protected', i])];
-    if (pos === undefined) return undefined;
+    if (pos === undefined) return -1;
     if (samePos(pos, entry.pos)) return i;
   }
 }
@@ -37,12 +41,10 @@ export interface ProtectedCheck {
 }
 
 /** Position of the `name` in the list `field` (or its singular form) of entry `index`. */
-function namePos(desired: Desired, index: number | undefined, field: 'user' | 'group' | 'permission_set', names: readonly string[], name: string): SourcePos | undefined {
-  if (index === undefined) return undefined;
+function namePos(desired: Desired, index: number, field: 'user' | 'group' | 'permission_set', names: readonly string[], name: string): SourcePos | undefined {
   const one = desired.positions[pathKey(['safety', 'protected', index, field])];
   if (one !== undefined && names.length === 1) return one;
-  const j = names.indexOf(name);
-  return j < 0 ? undefined : desired.positions[pathKey(['safety', 'protected', index, `${field}s`, j])];
+  return desired.positions[pathKey(['safety', 'protected', index, `${field}s`, names.indexOf(name)])];
 }
 
 export function checkProtected(
@@ -88,8 +90,7 @@ export function checkProtected(
         accountIds.push(resolved.value.id);
         return;
       }
-      const at = index === undefined ? undefined : desired.positions[pathKey(['safety', 'protected', index, 'accounts', j])];
-      report(at, entry, resolved.message);
+      report(desired.positions[pathKey(['safety', 'protected', index, 'accounts', j])], entry, resolved.message);
     });
     const principals = [
       ...entry.users.map((name) => ({ principalType: 'USER' as const, principal: name })),
