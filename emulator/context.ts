@@ -27,7 +27,11 @@ export type HandlerTable = Record<string, Handler>;
 /** Operations that change state (for conflict fault injection). */
 export const isWrite = (op: string): boolean => /^(Create|Update|Delete|Put|Attach|Detach|Tag|Untag|Provision)/.test(op);
 
-export const isDelegatedAdmin = (ctx: Ctx): boolean => ctx.caller.accountId !== ctx.state.managementAccountId;
+/** The caller's account is a registered delegated administrator of IAM Identity Center. */
+export const isDelegatedAdmin = (ctx: Ctx): boolean => ctx.state.delegatedAdministrators.has(ctx.caller.accountId);
+
+/** The caller's account may administer the instance: the management account or a delegated administrator. */
+export const mayAdminister = (ctx: Ctx): boolean => ctx.caller.accountId === ctx.state.managementAccountId || isDelegatedAdmin(ctx);
 
 /** Seconds since the epoch, as awsJson sends timestamps. */
 export const epoch = (ms: number): number => Math.round(ms) / 1000;

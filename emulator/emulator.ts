@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { checkAdministrator } from './administrators.js';
 import { AsyncOps } from './async-ops.js';
 import { EmulatedClock } from './clock.js';
 import { isWrite, type Ctx } from './context.js';
@@ -7,7 +8,7 @@ import type { Controllable } from './control.js';
 import { control } from './control.js';
 import { defaultCaller, emptyWorld, resolveConfig } from './defaults.js';
 import { accessKeyOf, isIdentityCenter, route, signingRegionOf, type Route } from './dispatch.js';
-import { AwsError, CONFLICT_IN_PROGRESS } from './errors.js';
+import { AwsError, CONFLICT_IN_PROGRESS, statusIn } from './errors.js';
 import { authorize, type IamConfig } from './iam-roles.js';
 import type { Caller, EmulatorOptions, Faults, ResolvedConfig } from './options.js';
 import { Generators } from './prng.js';
@@ -153,10 +154,10 @@ export class Emulator implements Controllable {
     }
   }
 
-  private jsonError(err: AwsError, requestId: string, _service: string): Answer {
+  private jsonError(err: AwsError, requestId: string, service: string): Answer {
     this.count(this.errorCounts, err.code);
     return {
-      status: err.status,
+      status: statusIn(service, err),
       headers: { 'content-type': JSON_TYPE, 'x-amzn-requestid': requestId, 'x-amzn-errortype': err.code },
       body: JSON.stringify({ __type: err.code, Message: err.message, message: err.message, ...err.extra }),
     };
@@ -179,6 +180,7 @@ export class Emulator implements Controllable {
     };
     if (r.service === 'sts') return handleSts(ctx, r.operation, new URLSearchParams(body));
     if (this.config.faults.readOnly && isWrite(r.operation)) throw readOnlyDenied(ctx.caller, r);
+    checkAdministrator(ctx, r);
     const org = r.service === 'organizations';
     const throttled = (org ? this.orgBucket : this.idcBucket).take(now) === false || this.gen.faults.chance(this.config.faults.throttleRate);
     if (throttled) throw org ? new AwsError('TooManyRequestsException', 'AWS Organizations can\'t complete your request because another request is already in progress. Try again later.', 400, { Type: 'TooManyRequests' }) : new AwsError('ThrottlingException', 'Rate exceeded');

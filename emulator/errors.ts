@@ -39,6 +39,28 @@ export function statusFor(code: string): number {
   return STATUS[code] ?? 400;
 }
 
+/**
+ * The identity store answers its errors with the status of each error's `httpError` trait in
+ * its service model (identitystore 2020-06-15, as shipped in @aws-sdk/client-identitystore and
+ * botocore; the errors are listed per operation in
+ * https://docs.aws.amazon.com/singlesignon/latest/IdentityStoreAPIReference/API_Operations.html):
+ * not 400 for every client error.
+ */
+const IDENTITY_STORE_STATUS: Record<string, number> = {
+  ValidationException: 400,
+  ServiceQuotaExceededException: 402,
+  AccessDeniedException: 403,
+  ResourceNotFoundException: 404,
+  ConflictException: 409,
+  ThrottlingException: 429,
+  InternalServerException: 500,
+};
+
+/** The HTTP status `service` answers `err` with. */
+export function statusIn(service: string, err: AwsError): number {
+  return (service === 'identitystore' ? IDENTITY_STORE_STATUS[err.code] : undefined) ?? err.status;
+}
+
 export const validation = (message: string): AwsError => new AwsError('ValidationException', message);
 export const notFound = (message: string, extra: Record<string, unknown> = {}): AwsError =>
   new AwsError('ResourceNotFoundException', message, 400, extra);

@@ -111,6 +111,8 @@ function bucket<V>(index: Map<string, SortedMap<V>>, key: string): SortedMap<V> 
 export class EmulatorState {
   organizationId = '';
   managementAccountId = '';
+  /** Member accounts registered as delegated administrators of IAM Identity Center. */
+  readonly delegatedAdministrators = new Set<string>();
   rootId = '';
   rootTags = new Map<string, string>();
   readonly accounts = new SortedMap<AccountRec>();
@@ -120,7 +122,8 @@ export class EmulatorState {
   instanceArn = '';
   identityStoreId = '';
   instanceOwner = '';
-  instanceName = '';
+  /** The instance's name, when the world gives it one (AWS returns `Name` only for a named instance). */
+  instanceName: string | undefined;
   instanceCreatedAt = 0;
 
   readonly users = new SortedMap<UserRec>();

@@ -72,6 +72,7 @@ export function dumpWorld(s: EmulatorState): World {
     organization: compact({
       id: s.organizationId,
       managementAccountId: s.managementAccountId,
+      delegatedAdministrators: s.delegatedAdministrators.size ? [...s.delegatedAdministrators].sort() : undefined,
       rootId: s.rootId,
       rootTags: tagsOf(s.rootTags),
       organizationalUnits: s.ous.size

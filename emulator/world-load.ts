@@ -56,12 +56,17 @@ export function loadWorld(world: World, gen: Generators): EmulatorState {
     });
   }
   if (!s.accounts.has(org.managementAccountId)) fail(`management account ${org.managementAccountId} is not among the accounts`);
+  for (const id of org.delegatedAdministrators ?? []) {
+    if (!s.accounts.has(id)) fail(`delegated administrator ${id} is not among the accounts`);
+    if (id === org.managementAccountId) fail(`the management account ${id} cannot be a delegated administrator`);
+    s.delegatedAdministrators.add(id);
+  }
 
   const inst = world.instance;
   s.instanceArn = inst.instanceArn;
   s.identityStoreId = inst.identityStoreId;
   s.instanceOwner = inst.ownerAccountId;
-  s.instanceName = inst.name ?? 'idc-emulator';
+  s.instanceName = inst.name;
   s.instanceCreatedAt = date(inst.createdDate);
 
   for (const u of world.users ?? []) {

@@ -39,6 +39,11 @@ export interface WorldOrganization {
   /** `o-xxxxxxxxxx` */
   id: string;
   managementAccountId: string;
+  /**
+   * Member accounts registered as delegated administrators of IAM Identity Center. Any other
+   * member account may not administer the instance (AccessDeniedException). Default: none.
+   */
+  delegatedAdministrators?: string[];
   /** `r-xxxx` */
   rootId: string;
   rootTags?: Record<string, string>;

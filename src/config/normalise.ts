@@ -22,6 +22,7 @@ import { canonicalDuration } from '../model/duration.js';
 import type { InlinePolicyDoc } from './policy-source.js';
 import { readInlinePolicy } from './policy-source.js';
 import type { PathSegments, SourceMap } from './source-map.js';
+import { lazyPositions } from './source-map.js';
 
 export const DEFAULT_SESSION_DURATION = 'PT1H';
 export const DEFAULT_MAX_DELETES: MaxDeletes = { kind: 'count', value: 10 };
@@ -201,7 +202,7 @@ export function normalise(data: unknown, source: SourceMap, baseDir: string): No
     rules.push(rule);
   });
 
-  const desired: Desired = {
+  const desired: Desired = lazyPositions({
     file: source.file,
     version: 1,
     identityCenter,
@@ -212,8 +213,7 @@ export function normalise(data: unknown, source: SourceMap, baseDir: string): No
     permissionSets,
     accountAliases,
     rules,
-    positions: source.value,
-  };
+  }, source);
   return { desired, policies, policyFiles: sortedUnique(policyFiles), diagnostics };
 }
 

@@ -10,6 +10,7 @@ import { Composer, YAMLParseError, isAlias, isMap, isPair, isScalar, isSeq, Lexe
 import type { CST, Node as YamlNode, Document } from 'yaml';
 import type { Diagnostic, SourcePos } from '../model/source.js';
 import { inThing } from './describe.js';
+import type { Located, Spot } from './source-map.js';
 import { SourceMap } from './source-map.js';
 
 /** Most nodes that aliases may expand to in one file (yaml's own default `maxAliasCount` is 100 aliases). */
@@ -28,28 +29,15 @@ export interface ParseResult {
 
 export function parseYaml(text: string, file: string): ParseResult {
   const lineCounter = new LineCounter();
-  // What yaml's parseDocument does (lexer → parser → composer), stopping as soon as the
-  // parser holds more open nodes than any document within the depth limit needs.
-  const { tokens, tooDeep } = withPlainEnv(() => parseTokens(text, lineCounter));
+  const source = new SourceMap(file, positionsIn(file, lineCounter.lineStarts));
+  const posOf = source.posOf;
   const diagnostics: Diagnostic[] = [];
-  // One allocation per position: a binary search over the line starts the lexer recorded.
-  const starts = lineCounter.lineStarts;
-  const posOf = (offset: number): SourcePos => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((starts[mid] ?? 0) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { file, line: lo + 1, col: offset - (starts[lo] ?? 0) + 1 };
-  };
-  const source = new SourceMap(file, posOf);
-  if (tooDeep !== undefined) {
-    diagnostics.push({ ...posOf(tooDeep), severity: 'error', message: tooDeepMessage() });
+  const read = readDocument(text, lineCounter);
+  if ('tooDeep' in read) {
+    diagnostics.push({ ...posOf(read.tooDeep), severity: 'error', message: tooDeepMessage() });
     return { data: undefined, source, diagnostics, fatal: true };
   }
-  const doc = withPlainEnv(() => compose(tokens, text.length));
+  const doc = read.doc;
   for (const e of doc.errors) {
     const unclosed = e.code === 'MISSING_CHAR' ? unclosedQuoteStart(doc, e.pos[0]) : undefined;
     diagnostics.push(
@@ -62,9 +50,37 @@ export function parseYaml(text: string, file: string): ParseResult {
     diagnostics.push({ ...posOf(w.pos[0]), severity: 'warning', message: `YAML: ${firstLine(w.message)}` });
   }
   if (doc.errors.length > 0) return { data: undefined, source, diagnostics, fatal: true };
-  const walker = new Walker(source, posOf, diagnostics);
-  const data = walker.node(doc.contents, '');
+  const walker = new Walker(source, diagnostics);
+  const data = walker.node(doc.contents, undefined, 0);
   return { data, source, diagnostics, fatal: walker.fatal };
+}
+
+/**
+ * Offset → position, by a binary search over the line starts the lexer records (filled in while
+ * parsing; read only when a position is asked for). Made here, not in parseYaml, so that the
+ * closure the SourceMap keeps holds the line starts only, never the parser's tokens.
+ */
+function positionsIn(file: string, starts: readonly number[]): (offset: number) => SourcePos {
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] ?? 0) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { file, line: lo + 1, col: offset - (starts[lo] ?? 0) + 1 };
+  };
+}
+
+/**
+ * What yaml's parseDocument does (lexer → parser → composer), stopping as soon as the parser
+ * holds more open nodes than any document within the depth limit needs. The tokens are dropped
+ * once composed: only the document outlives this call.
+ */
+function readDocument(text: string, lineCounter: LineCounter): { doc: Document } | { tooDeep: number } {
+  const { tokens, tooDeep } = parseTokens(text, lineCounter);
+  return tooDeep === undefined ? { doc: compose(tokens, text.length) } : { tooDeep };
 }
 
 function tooDeepMessage(): string {
@@ -112,26 +128,6 @@ function parseTokens(text: string, lineCounter: LineCounter): { tokens: CST.Toke
   return { tokens };
 }
 
-/**
- * Runs `fn` with `process.env` replaced by a plain copy. yaml's parser reads
- * `process.env.LOG_TOKENS` once per token, and `process.env` is a slow native lookup: on a
- * 5,000-user file this alone costs about 15% of the parse. `fn` is synchronous, so no other code
- * can observe the swap.
- */
-function withPlainEnv<T>(fn: () => T): T {
-  const env = process.env;
-  try {
-    process.env = { ...env };
-  } catch {
-    return fn();
-  }
-  try {
-    return fn();
-  } finally {
-    process.env = env;
-  }
-}
-
 /** Start of the quoted scalar that runs to `offset` without its closing quote. */
 function unclosedQuoteStart(doc: Document, offset: number): number | undefined {
   let found: number | undefined;
@@ -149,84 +145,91 @@ function firstLine(message: string): string {
   return line.replace(/ at line \d+, column \d+:?$/, '');
 }
 
-type Pos = (offset: number) => SourcePos;
-
+/**
+ * Converts the composed document to plain data, placing each node's offset in the
+ * {@link SourceMap} tree as it goes (nothing per node but a number or a {@link Spot}).
+ */
 class Walker {
   fatal = false;
   private aliasNodes = 0;
   private aliasDepth = 0;
   private readonly anchors = new Map<string, YamlNode>();
+  /** Keys and indexes from the root to the node being converted (pushed and popped), for messages. */
+  private readonly segs: (string | number)[] = [];
 
   constructor(
     private readonly source: SourceMap,
-    private readonly posOf: Pos,
     private readonly diagnostics: Diagnostic[],
   ) {}
 
   private error(offset: number, message: string): void {
-    this.diagnostics.push({ ...this.posOf(offset), severity: 'error', message });
+    this.diagnostics.push({ ...this.source.posOf(offset), severity: 'error', message });
     this.fatal = true;
   }
 
-  private child(parent: string, key: string | number): string {
-    if (typeof key === 'number') return `${parent}[${key}]`;
-    return parent === '' ? key : `${parent}.${key}`;
+  /** Records that the entry `key` of `parent` (the root when there is no parent) is at `at`. */
+  private place(parent: Spot | undefined, key: string | number, at: Located): void {
+    if (parent === undefined) this.source.root = at;
+    else if (parent.items instanceof Map) parent.items.set(String(key), at);
+    else parent.items[key as number] = at;
   }
 
-  /** Converts `node` to data, recording positions under `path`. */
-  /** Keys and indexes from the root to the node being converted (pushed and popped). */
-  private readonly segs: (string | number)[] = [];
-
-  node(node: unknown, path: string, located = false): unknown {
-    const depth = this.segs.length;
-    if (node === null || node === undefined) return null;
+  /**
+   * Converts `node`, the entry `key` of `parent`, to data. `located`: where diagnostics about
+   * it point when that is not the node itself (its key, or the alias it was reached through).
+   */
+  node(node: unknown, parent: Spot | undefined, key: string | number, located?: number): unknown {
+    if (node === null || node === undefined) {
+      if (located !== undefined) this.place(parent, key, located);
+      return null;
+    }
     if (this.fatal) return null;
-    if (depth > MAX_DEPTH) {
-      const range = (node as YamlNode).range;
-      this.error(range?.[0] ?? 0, tooDeepMessage());
+    const n = node as YamlNode;
+    const start = n.range?.[0] ?? 0;
+    if (this.segs.length > MAX_DEPTH) {
+      this.error(start, tooDeepMessage());
       return null;
     }
     if (this.aliasDepth > 0 && ++this.aliasNodes > MAX_ALIAS_NODES) {
       return null; // reported once, at the outermost alias (see alias())
     }
-    const n = node as YamlNode;
     if (n.anchor) this.anchors.set(n.anchor, n);
-    if (isAlias(n)) return this.alias(n.source, n.range?.[0] ?? 0, path);
+    if (isAlias(n)) return this.alias(n.source, start, parent, key);
+    const at = located ?? start;
     if (isScalar(n)) {
       const v = n.value;
       if (v !== null && typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') {
         // A tag such as !!binary turns the text into bytes (or a date, a set): never access.yaml data.
-        this.error(n.range?.[0] ?? 0, `the YAML tag ${(n.tag ?? '').replace('tag:yaml.org,2002:', '!!')} is not allowed here: access.yaml holds only text, numbers, true/false, lists and mappings; remove the tag`);
+        this.error(start, `the YAML tag ${(n.tag ?? '').replace('tag:yaml.org,2002:', '!!')} is not allowed here: access.yaml holds only text, numbers, true/false, lists and mappings; remove the tag`);
         return null;
       }
-      if (typeof v === 'number' && typeof n.source === 'string') this.source.numberSource.set(path, n.source);
-      if (!located) this.record(path, n.range?.[0] ?? 0);
-      return n.value;
+      this.place(parent, key, at);
+      if (typeof v === 'number' && typeof n.source === 'string') {
+        if (parent === undefined) this.source.rootNumber = n.source;
+        else (parent.numbers ??= new Map()).set(key, n.source);
+      }
+      return v;
     }
     if (isSeq(n)) {
-      if (!located) this.record(path, n.range?.[0] ?? 0);
+      const spot: Spot = { at, items: [] };
+      this.place(parent, key, spot);
       const out: unknown[] = [];
       n.items.forEach((item, i) => {
         this.segs.push(i);
-        out.push(this.node(item, this.child(path, i)));
+        out.push(this.node(item, spot, i));
         this.segs.pop();
       });
       return out;
     }
     if (isMap(n)) {
-      if (!located) this.record(path, n.range?.[0] ?? 0);
-      return this.map(n.items, path, n.range?.[0] ?? 0);
+      const spot: Spot = { at, items: new Map(), ...(this.aliasDepth === 0 ? { keys: new Map<string, number>() } : {}) };
+      this.place(parent, key, spot);
+      return this.map(n.items, spot, start);
     }
     return null;
   }
 
-  /** Records where `path` is; inside an alias expansion, only paths not seen yet. */
-  private record(path: string, offset: number): void {
-    if (this.aliasDepth > 0 && Object.hasOwn(this.source.value, path)) return;
-    this.source.value[path] = this.posOf(offset);
-  }
-
-  private map(items: unknown[], path: string, offset: number): Record<string, unknown> {
+  private map(items: unknown[], spot: Spot, offset: number): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     for (const pair of items) {
       if (!isPair(pair)) continue;
@@ -239,23 +242,23 @@ class Walker {
         this.error(keyOffset, `a key must be plain text, not a ${isAlias(keyNode) ? 'alias' : 'list or mapping'}`);
         continue;
       }
-      const childPath = this.child(path, key);
-      const firstOffset = Object.hasOwn(out, key) ? this.source.key.get(childPath) : undefined;
-      if (firstOffset !== undefined && this.aliasDepth === 0) {
-        const first = this.posOf(firstOffset);
+      // Keys are recorded outside aliases only (inside, a key's position is its value's).
+      const keys = spot.keys;
+      const firstOffset = keys?.get(key);
+      if (firstOffset !== undefined) {
+        const first = this.source.posOf(firstOffset);
         this.diagnostics.push({
-          ...this.posOf(keyOffset),
+          ...this.source.posOf(keyOffset),
           severity: 'error',
           message: `duplicate key "${key}" ${inThing(this.segs)} (first at line ${first.line}:${first.col}): the second would silently replace the first; merge them or remove one`,
         });
-      } else if (this.aliasDepth === 0) this.source.key.set(childPath, keyOffset);
+      } else keys?.set(key, keyOffset);
       const value = pair.value as YamlNode | null;
       // Block collections and empty values are located at their key; scalars and flow
       // collections at the value itself.
       const atKey = value === null || (isScalar(value) && value.value === null) || ((isMap(value) || isSeq(value)) && !value.flow);
-      if (atKey && this.aliasDepth === 0) this.source.value[childPath] = this.posOf(keyOffset);
       this.segs.push(key);
-      const v = this.node(value, childPath, atKey && this.aliasDepth === 0);
+      const v = this.node(value, spot, key, atKey && this.aliasDepth === 0 ? keyOffset : undefined);
       this.segs.pop();
       // `__proto__` is data here, never the object's prototype.
       if (key === '__proto__') Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true });
@@ -264,15 +267,15 @@ class Walker {
     return out;
   }
 
-  private alias(name: string, offset: number, path: string): unknown {
+  private alias(name: string, offset: number, parent: Spot | undefined, key: string | number): unknown {
     const target = this.anchors.get(name) ?? null;
     if (target === null) {
       this.error(offset, `alias *${name} refers to no anchor &${name} defined before it`);
       return null;
     }
-    this.record(path, offset);
     this.aliasDepth++;
-    const value = this.node(target, path);
+    // The expansion is located at the alias; what is inside it, at the anchor's nodes.
+    const value = this.node(target, parent, key, offset);
     this.aliasDepth--;
     if (this.aliasDepth === 0 && this.aliasNodes > MAX_ALIAS_NODES && !this.fatal) {
       this.error(

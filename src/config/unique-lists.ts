@@ -34,9 +34,11 @@ function uniqueLists(root: Obj): [PathSegments, unknown][] {
   return out;
 }
 
-/** Equal keys for equal entries (as `uniqueItems` compares them: by value, mappings regardless of key order). */
-function entryKey(item: unknown): string {
-  if (item === null || typeof item !== 'object') return `${typeof item}:${String(item)}`;
+/**
+ * Equal keys for equal entries (as `uniqueItems` compares them: by value, mappings regardless of
+ * key order): a list or mapping as its JSON text, keys sorted.
+ */
+function entryKey(item: object): string {
   // Nesting is limited by the parser, so this recursion is bounded.
   return JSON.stringify(item, (_k, v: unknown) => (isObj(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v));
 }
@@ -47,12 +49,16 @@ export function checkUniqueLists(data: unknown, source: SourceMap): Diagnostic[]
   const out: Diagnostic[] = [];
   for (const [segs, list] of uniqueLists(data)) {
     if (!Array.isArray(list)) continue;
-    const first = new Map<string, number>();
+    // A text, number or boolean is its own key (a Map tells `1` from `"1"`); lists and
+    // mappings are compared by their text, apart from texts.
+    const firstScalar = new Map<unknown, number>();
+    const firstCollection = new Map<string, number>();
     list.forEach((item: unknown, i) => {
-      const key = entryKey(item);
-      const at = first.get(key);
+      const collection = item !== null && typeof item === 'object' ? entryKey(item) : undefined;
+      const at = collection === undefined ? firstScalar.get(item) : firstCollection.get(collection);
       if (at === undefined) {
-        first.set(key, i);
+        if (collection === undefined) firstScalar.set(item, i);
+        else firstCollection.set(collection, i);
         return;
       }
       const shown = typeof item === 'string' ? show(item) : 'the same entry';

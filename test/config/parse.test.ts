@@ -49,6 +49,48 @@ describe('parseYaml', () => {
     ]);
   });
 
+  it('leaves process.env alone while parsing (neither replaced nor changed)', () => {
+    const env = process.env;
+    const before = { ...env };
+    const descriptor = Object.getOwnPropertyDescriptor(process, 'env');
+    if (!descriptor) throw new Error('process.env is not an own property');
+    const assigned: unknown[] = [];
+    Object.defineProperty(process, 'env', { configurable: true, enumerable: descriptor.enumerable ?? true, get: () => env, set: (v: unknown) => assigned.push(v) });
+    try {
+      parseYaml('version: 1\nusers:\n  ana: { email: ana@example.com }\nlist: [a, 1, true]\n', 'a.yaml');
+    } finally {
+      Object.defineProperty(process, 'env', descriptor);
+    }
+    expect(assigned).toEqual([]);
+    expect(process.env).toBe(env);
+    expect({ ...process.env }).toEqual(before);
+  });
+
+  it('locates alias expansions at the alias, and what is inside them at the anchor', () => {
+    const text = 'a: &x\n  k: 1\nb: *x\nc: [*x]\n';
+    const { source, diagnostics } = parseYaml(text, 'a.yaml');
+    expect(diagnostics).toEqual([]);
+    expect(source.at(['b'])).toEqual({ file: 'a.yaml', line: 3, col: 4 });
+    expect(source.at(['b', 'k'])).toEqual({ file: 'a.yaml', line: 2, col: 6 });
+    expect(source.at(['c', 0])).toEqual({ file: 'a.yaml', line: 4, col: 5 });
+    expect(source.keyAt(['a', 'k'])).toEqual({ file: 'a.yaml', line: 2, col: 3 });
+  });
+
+  it('gives every node its position in Desired.positions, built when first read', () => {
+    const text = 'version: 1\npermission_sets:\n  Admin:\n    managed_policies: [ReadOnlyAccess]\n';
+    const { desired } = loadConfigText(text, 'a.yaml', '.');
+    expect(desired?.positions['permission_sets.Admin']).toEqual({ file: 'a.yaml', line: 3, col: 3 });
+    expect(desired?.positions['permission_sets.Admin.managed_policies[0]']).toEqual({ file: 'a.yaml', line: 4, col: 24 });
+    expect(Object.keys(desired?.positions ?? {}).sort()).toEqual([
+      '',
+      'permission_sets',
+      'permission_sets.Admin',
+      'permission_sets.Admin.managed_policies',
+      'permission_sets.Admin.managed_policies[0]',
+      'version',
+    ]);
+  });
+
   it('treats a __proto__ key as data', () => {
     const { data } = parseYaml('__proto__: { polluted: true }\n', 'a.yaml');
     expect(Object.keys(data as object)).toEqual(['__proto__']);

@@ -64,7 +64,7 @@ describe('identitystore users', () => {
     const e = await expectError(
       c.ids.send(new DescribeUserCommand({ IdentityStoreId: STORE, UserId: '00000000-0000-4000-8000-000000000000' })),
       'ResourceNotFoundException',
-      400,
+      404,
     );
     expect((e as unknown as { ResourceType: string }).ResourceType).toBe('USER');
     await expectError(c.ids.send(new ListUsersCommand({ IdentityStoreId: 'd-0000000000' })), 'ResourceNotFoundException');

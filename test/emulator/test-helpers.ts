@@ -13,7 +13,7 @@ export const STORE = 'd-9067000001';
 export const MGMT = '111122223333';
 export const WORKLOADS = '444455556666';
 
-/** A world with three accounts (management, workloads, a suspended one) and an OU. */
+/** A world with three accounts (management, workloads: a delegated administrator, a suspended one) and an OU. */
 export function testWorld(): World {
   const w = emptyWorld();
   w.organization.organizationalUnits = [{ id: 'ou-emul-00000001', name: 'Workloads', parent: 'r-emul' }];
@@ -22,6 +22,7 @@ export function testWorld(): World {
     { id: WORKLOADS, name: 'workloads', parent: 'ou-emul-00000001', tags: { env: 'prod' }, customerManagedPolicies: ['/BaselinePolicy'] },
     { id: '777788889999', name: 'retired', status: 'SUSPENDED' },
   ];
+  w.organization.delegatedAdministrators = [WORKLOADS];
   return w;
 }
 
