@@ -39,27 +39,32 @@ interface RuleRange {
   count: number;
 }
 
-/** The merged document's positions: values copied (rule indexes shifted), keys looked up in the file that holds them. */
+/** The merged document's positions: each path looked up in the file that holds it (rule indexes shifted). */
 class MergedSourceMap extends SourceMap {
   constructor(
-    private readonly root: SourceMap,
+    private readonly rootSource: SourceMap,
     private readonly owners: ReadonlyMap<string, SourceMap>,
     private readonly ranges: readonly RuleRange[],
   ) {
-    super(root.file, root.posOf);
+    super(rootSource.file, rootSource.posOf);
   }
 
   /** The file that holds `path` and the path inside it. */
   private locate(path: PathSegments): { source: SourceMap; local: PathSegments } {
     const [section, name] = path;
     if (typeof section === 'string' && NAMED_SECTIONS[section] !== undefined && typeof name === 'string') {
-      return { source: this.owners.get(ownerKey(section, name)) ?? this.root, local: path };
+      return { source: this.owners.get(ownerKey(section, name)) ?? this.rootSource, local: path };
     }
     if (section === 'assignments' && typeof name === 'number') {
       const range = this.ranges.find((r) => name >= r.offset && name < r.offset + r.count);
       if (range) return { source: range.source, local: ['assignments', name - range.offset, ...path.slice(2)] };
     }
-    return { source: this.root, local: path };
+    return { source: this.rootSource, local: path };
+  }
+
+  override at(path: PathSegments): SourcePos {
+    const { source, local } = this.locate(path);
+    return source.at(local);
   }
 
   override keyAt(path: PathSegments): SourcePos {
@@ -70,6 +75,14 @@ class MergedSourceMap extends SourceMap {
   override sourceOf(path: PathSegments): string | undefined {
     const { source, local } = this.locate(path);
     return source.sourceOf(local);
+  }
+
+  /** Every node's position: the root file's, then each included file's (rule indexes shifted). */
+  override positions(): Record<PathKey, SourcePos> {
+    const out = Object.create(null) as Record<PathKey, SourcePos>;
+    copyPositions(out, this.rootSource, 0, true);
+    for (const range of this.ranges.slice(1)) copyPositions(out, range.source, range.offset, false);
+    return out;
   }
 }
 
@@ -148,8 +161,6 @@ export function mergeFiles(root: ParsedFile, included: readonly ParsedFile[]): M
   if (rules.length > 0 || root.data['assignments'] !== undefined) data['assignments'] = rules;
 
   const source = new MergedSourceMap(root.source, owners, ranges);
-  copyPositions(source.value, root.source, 0, true);
-  for (const range of ranges.slice(1)) copyPositions(source.value, range.source, range.offset, false);
   return { data, source, diagnostics, ruleOrigins };
 }
 
@@ -161,7 +172,7 @@ const RULE_KEY = /^assignments\[(\d+)\]/;
  * top level or of the keys only the root file sets.
  */
 function copyPositions(into: Record<PathKey, SourcePos>, from: SourceMap, offset: number, isRoot: boolean): void {
-  for (const [key, pos] of Object.entries(from.value)) {
+  for (const [key, pos] of Object.entries(from.positions())) {
     const rule = RULE_KEY.exec(key);
     if (rule) {
       into[`assignments[${Number(rule[1]) + offset}]${key.slice(rule[0].length)}`] = pos;
