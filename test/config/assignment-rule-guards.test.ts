@@ -68,14 +68,14 @@ describe('expires', () => {
       'access.yaml:7:67: expires of assignment rule 1 must be text, not a list',
     ]);
     expect(validate('  - {permission_set: RO, users: [ann], accounts: [prod], expires: x2026-02-30}')).toEqual([
-      'access.yaml:7:67: expires of assignment rule 1 must be a date written YYYY-MM-DD, e.g. 2026-12-31 (got "x2026-02-30")',
+      'access.yaml:7:67: expires of assignment rule 1 must be a date written YYYY-MM-DD or a date-time written YYYY-MM-DDTHH:MM[:SS][Z|±HH:MM], e.g. 2026-12-31 or 2026-12-31T17:00+02:00 (got "x2026-02-30")',
     ]);
   });
 
   it('a 13th month and a 30 February are not real dates', () => {
     for (const date of ['2026-13-01', '2026-02-30']) {
       expect(validate(`  - {permission_set: RO, users: [ann], accounts: [prod], expires: ${date}}`)).toEqual([
-        `access.yaml:7:67: expires of assignment rule 1 is not a real date: "${date}" (write YYYY-MM-DD, e.g. 2026-12-31)`,
+        `access.yaml:7:67: expires of assignment rule 1 is not a real date: "${date}" (write a date such as 2026-12-31, or a date-time such as 2026-12-31T17:00+02:00; UTC when the offset is absent)`,
       ]);
     }
   });
