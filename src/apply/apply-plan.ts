@@ -14,7 +14,7 @@ import type { ApplyContext } from './apply-context.js';
 import { liveAssignmentIndex } from './assignment-steps.js';
 import { DurationEstimate } from './async-operation.js';
 import { KeyedMutex } from './concurrency.js';
-import { countingGateway, sortedCalls } from './counting-gateway.js';
+import { countingGateway } from '../aws/call-counts.js';
 import { IdRegistry } from './id-registry.js';
 import { phaseDefinitions } from './phases.js';
 import { runPhase } from './run-phase.js';
@@ -69,7 +69,7 @@ export async function applyPlan(
   const counted = countingGateway(gateway);
 
   const ctx: ApplyContext = {
-    gateway: counted.gateway,
+    gateway: counted,
     live,
     instanceArn: plan.instanceArn || live.instance.instanceArn,
     identityStoreId: live.instance.identityStoreId,
@@ -109,7 +109,7 @@ export async function applyPlan(
     succeeded: ctx.outcome.succeeded,
     failed,
     skipped: ctx.outcome.skipped,
-    calls: sortedCalls(counted.calls),
+    calls: counted.callCounts(),
     durationMs: now() - startedAt,
     ...(ctx.outcome.stopped ? { stopped: { ...ctx.outcome.stopped } } : {}),
   };

@@ -7,7 +7,8 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { applyActions, examplePolicyFiles, GATEWAY_IAM_ACTIONS, planActions } from '../../src/github/iam-actions.js';
+import { GATEWAY_METHODS, iamActionsOf, OPERATIONS } from '../../src/aws/operations.js';
+import { applyActions, examplePolicyFiles, planActions } from '../../src/github/iam-actions.js';
 import { cloudFormationTemplate } from '../../src/github/iam-cloudformation.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -50,10 +51,10 @@ function gatewayMethods(): string[] {
 }
 
 describe('IAM actions', () => {
-  it('maps every method of IdentityCenterGateway, and nothing else', () => {
+  it('the operations table maps every method of IdentityCenterGateway, and nothing else', () => {
     const methods = gatewayMethods();
     expect(methods.length).toBeGreaterThan(40);
-    expect(Object.keys(GATEWAY_IAM_ACTIONS).sort()).toEqual(methods);
+    expect(Object.keys(OPERATIONS).sort()).toEqual(methods);
   });
 
   it('gives the plan role only read actions, and the apply role every mapped action', () => {
@@ -62,7 +63,7 @@ describe('IAM actions', () => {
     expect(planActions()).toContain('sso:ListPermissionSets');
     expect(planActions()).toContain('identitystore:ListUsers');
     expect(planActions()).toContain('organizations:ListAccounts');
-    const all = new Set(Object.values(GATEWAY_IAM_ACTIONS).flatMap((m) => m.actions));
+    const all = new Set(GATEWAY_METHODS.flatMap(iamActionsOf));
     expect(applyActions()).toEqual([...all].sort());
     expect(applyActions()).toContain('sso:CreateAccountAssignment');
   });
