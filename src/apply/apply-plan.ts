@@ -8,6 +8,7 @@
  */
 import type { IdentityCenterGateway } from '../aws/gateway.js';
 import type { Live } from '../model/live.js';
+import { accountNamesOf } from '../model/organization.js';
 import type { Change, Plan } from '../plan/types.js';
 import type { Progress } from '../progress/progress.js';
 import type { ApplyContext } from './apply-context.js';
@@ -49,11 +50,6 @@ function positiveInteger(value: number | undefined, fallback: number, name: stri
   return value;
 }
 
-function accountNamesOf(plan: Plan, live: Live): Record<string, string> {
-  const names: Record<string, string> = {};
-  for (const account of live.organization.accounts) names[account.id] = account.name;
-  return { ...names, ...plan.accountNames };
-}
 
 export async function applyPlan(
   plan: Plan,
@@ -73,7 +69,7 @@ export async function applyPlan(
     live,
     instanceArn: plan.instanceArn || live.instance.instanceArn,
     identityStoreId: live.instance.identityStoreId,
-    accountNames: accountNamesOf(plan, live),
+    accountNames: accountNamesOf(live.organization, plan.accountNames),
     ids: new IdRegistry(live),
     poll: {
       intervalMs: pollIntervalMs,

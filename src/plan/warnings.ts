@@ -2,6 +2,7 @@
 import type { Assignment } from '../model/assignment.js';
 import type { AssignmentRule } from '../model/desired.js';
 import type { Live } from '../model/live.js';
+import { accountLabel } from '../model/organization.js';
 import type { PermissionSet } from '../model/permission-set.js';
 import { count, listOf } from '../model/plural.js';
 import type { AccountIndex } from './accounts.js';
@@ -42,8 +43,8 @@ export interface WarningInputs {
   configAfter: Map<string, PermissionSet>;
 }
 
-export function accountLabel(accounts: AccountIndex, id: string): string {
-  return `${accounts.nameOf(id)} (${id})`;
+function accountOf(accounts: AccountIndex, id: string): string {
+  return accountLabel(id, accounts.nameOf(id));
 }
 
 function renames(inputs: WarningInputs): PlanWarning[] {
@@ -91,7 +92,7 @@ function rolesRecreated(inputs: WarningInputs): PlanWarning[] {
   for (const [set, ids] of touched) {
     const emptied = [...ids].filter((id) => (remaining.get(`${set}|${id}`) ?? 0) <= 0).sort(compareStrings);
     if (emptied.length === 0) continue;
-    const where = emptied.length === 1 ? `in ${accountLabel(inputs.accounts, emptied[0] as string)}` : `in ${count(emptied.length, 'account')}: ${listOf(emptied.map((id) => accountLabel(inputs.accounts, id)))}`;
+    const where = emptied.length === 1 ? `in ${accountOf(inputs.accounts, emptied[0] as string)}` : `in ${count(emptied.length, 'account')}: ${listOf(emptied.map((id) => accountOf(inputs.accounts, id)))}`;
     out.push({
       code: 'role-recreated',
       subject: set,
@@ -114,7 +115,7 @@ function adminGrants(inputs: WarningInputs): PlanWarning[] {
     if (a.kind === 'group' && a.memberCount > 0) continue;
     const who = a.kind === 'user' ? `user ${a.user}` : `group ${a.group}`;
     const list = gains.get(a.permissionSet) ?? [];
-    list.push(`${who} on ${accountLabel(inputs.accounts, a.accountId)}`);
+    list.push(`${who} on ${accountOf(inputs.accounts, a.accountId)}`);
     gains.set(a.permissionSet, list);
   }
   for (const [set, grants] of gains) {
@@ -148,7 +149,7 @@ function reprovisions(inputs: WarningInputs): PlanWarning[] {
     message:
       p.reason === 'edited'
         ? `changing ${p.permissionSet} re-provisions it to ${count(p.accountIds.length, 'account')}: everyone using it gets the new version`
-        : `${p.permissionSet} is out of date in ${count(p.accountIds.length, 'account')} (${listOf(p.accountIds.map((id) => accountLabel(inputs.accounts, id)))}): this plan re-provisions it there`,
+        : `${p.permissionSet} is out of date in ${count(p.accountIds.length, 'account')} (${listOf(p.accountIds.map((id) => accountOf(inputs.accounts, id)))}): this plan re-provisions it there`,
   }));
 }
 

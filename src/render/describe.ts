@@ -11,6 +11,7 @@ import type { AccessPath, Change, GroupAccessChange, Plan, PlanCounts, Permissio
 import { diffLines, withContext, type DiffLine } from './line-diff.js';
 import { assignmentLabel } from './change-line.js';
 import { count, listOf } from '../model/plural.js';
+import { accountLabel } from '../model/organization.js';
 
 export function summaryCounts(counts: PlanCounts): string {
   return `+${counts.create} ~${counts.update} -${counts.delete}`;
@@ -21,7 +22,7 @@ export function summarySentence(counts: PlanCounts): string {
 }
 
 export function accountText(plan: Plan, accountId: string): string {
-  return `${plan.accountNames[accountId] ?? 'unknown account'} (${accountId})`;
+  return accountLabel(accountId, plan.accountNames[accountId]);
 }
 
 /** `group ops (2 members)`: members after the plan for a gain, before it for a loss. */

@@ -8,7 +8,7 @@
  */
 import type { Live } from '../../model/live.js';
 import { principalKey } from '../effective-access.js';
-import { accountLabel } from '../../render/change-line.js';
+import { accountLabel } from '../../model/organization.js';
 import type { Change, SafetyRefusal } from '../types.js';
 
 export interface SsoCaller {
@@ -94,7 +94,7 @@ export function checkSelfLockout(changes: readonly Change[], accountNames: Recor
     // Stryker disable next-line OptionalChaining: a group of before.groups that is not deleted is still in membersAfter.
     else if (membersAfter.get(group)?.has(userName) !== true) causes.push(`removes ${userName} from group ${group}`);
   }
-  const account = accountLabel(accountId, accountNames);
+  const account = accountLabel(accountId, accountNames[accountId]);
   return [
     {
       code: 'own-access-removed',

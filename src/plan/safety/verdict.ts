@@ -6,6 +6,7 @@
  */
 import type { Desired } from '../../model/desired.js';
 import type { Live } from '../../model/live.js';
+import { accountNamesOf } from '../../model/organization.js';
 import { formatDiagnostic, type Diagnostic } from '../../model/source.js';
 import type { AccountIndex } from '../accounts.js';
 import type { Universe } from '../references.js';
@@ -34,9 +35,7 @@ export interface VerdictInput {
  */
 export function safetyVerdict(input: VerdictInput): { verdict: SafetyVerdict; diagnostics: Diagnostic[] } {
   const { desired, live, accounts, universe, changes } = input;
-  const names: Record<string, string> = {};
-  for (const account of live.organization.accounts) names[account.id] = account.name;
-  Object.assign(names, input.accountNames);
+  const names = accountNamesOf(live.organization, input.accountNames);
 
   const prot = checkProtected(changes, names, desired, live, accounts, universe);
   if (changes.length === 0) return { verdict: { safe: true, refusals: [] }, diagnostics: prot.diagnostics };
