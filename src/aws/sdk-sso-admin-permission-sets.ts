@@ -22,7 +22,7 @@ import {
   UpdatePermissionSetCommand,
   type SSOAdminClient,
 } from '@aws-sdk/client-sso-admin';
-import type { CustomerManagedPolicyRef, PermissionsBoundary } from '../model/permission-set.js';
+import { DEFAULT_IAM_PATH, policyRefKey, type CustomerManagedPolicyRef, type PermissionsBoundary } from '../model/permission-set.js';
 import { AwsCallError } from './aws-error.js';
 import type { CallRunner } from './call-runner.js';
 import { actionOf } from './operations.js';
@@ -165,7 +165,7 @@ export function createPermissionSetsGateway(
         (o) => o.CustomerManagedPolicyReferences,
       );
       return refs
-        .flatMap((r): CustomerManagedPolicyRef[] => (r.Name ? [{ name: r.Name, path: r.Path ?? '/' }] : []))
+        .flatMap((r): CustomerManagedPolicyRef[] => (r.Name ? [{ name: r.Name, path: r.Path ?? DEFAULT_IAM_PATH }] : []))
         .sort(compareCustomerRefs);
     },
 
@@ -179,7 +179,7 @@ export function createPermissionSetsGateway(
         if (b?.ManagedPolicyArn) return { kind: 'aws-managed', arn: b.ManagedPolicyArn };
         if (b?.CustomerManagedPolicyReference?.Name) {
           const ref = b.CustomerManagedPolicyReference;
-          return { kind: 'customer-managed', name: ref.Name ?? '', path: ref.Path ?? '/' };
+          return { kind: 'customer-managed', name: ref.Name ?? '', path: ref.Path ?? DEFAULT_IAM_PATH };
         }
         return undefined;
       } catch (error) {
@@ -263,7 +263,7 @@ export function createPermissionSetsGateway(
       await runner.call(
         {
           action: actionOf('attachCustomerManagedPolicy'),
-          doing: `attach customer managed policy ${ref.path}${ref.name}`,
+          doing: `attach customer managed policy ${policyRefKey(ref)}`,
           target: `to ${on(arn)}`,
         },
         () =>
@@ -281,7 +281,7 @@ export function createPermissionSetsGateway(
       await runner.call(
         {
           action: actionOf('detachCustomerManagedPolicy'),
-          doing: `detach customer managed policy ${ref.path}${ref.name}`,
+          doing: `detach customer managed policy ${policyRefKey(ref)}`,
           target: `from ${on(arn)}`,
         },
         () =>

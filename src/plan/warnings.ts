@@ -1,5 +1,5 @@
 /** The warnings a reviewer needs, computed from the finished list of changes. */
-import type { Assignment } from '../model/assignment.js';
+import { assignmentKey, grantKey, type Assignment } from '../model/assignment.js';
 import type { AssignmentRule } from '../model/desired.js';
 import type { Live } from '../model/live.js';
 import { accountLabel } from '../model/organization.js';
@@ -76,11 +76,10 @@ function renames(inputs: WarningInputs): PlanWarning[] {
 
 function rolesRecreated(inputs: WarningInputs): PlanWarning[] {
   const remaining = new Map<string, number>();
-  const pair = (a: Assignment): string => `${a.permissionSet}|${a.accountId}`;
-  for (const a of inputs.live.assignments) remaining.set(pair(a), (remaining.get(pair(a)) ?? 0) + 1);
+  for (const a of inputs.live.assignments) remaining.set(grantKey(a), (remaining.get(grantKey(a)) ?? 0) + 1);
   const touched = new Map<string, Set<string>>();
   for (const c of inputs.assignments) {
-    const k = pair(c.assignment);
+    const k = grantKey(c.assignment);
     remaining.set(k, (remaining.get(k) ?? 0) + (c.action === 'create' ? 1 : -1));
     if (c.action === 'delete') {
       const s = touched.get(c.assignment.permissionSet) ?? new Set<string>();
@@ -166,10 +165,10 @@ function expiredRules(inputs: WarningInputs): PlanWarning[] {
 function unresolvedPrincipals(inputs: WarningInputs): PlanWarning[] {
   const byPrincipal = new Map<string, Assignment[]>();
   const deleted = new Set(
-    inputs.assignments.filter((c) => c.action === 'delete').map((c) => `${c.assignment.principal}|${c.assignment.permissionSet}|${c.assignment.accountId}`),
+    inputs.assignments.filter((c) => c.action === 'delete').map((c) => assignmentKey(c.assignment)),
   );
   for (const a of inputs.live.assignments) {
-    if (!isUnresolvedPrincipal(a) || deleted.has(`${a.principal}|${a.permissionSet}|${a.accountId}`)) continue;
+    if (!isUnresolvedPrincipal(a) || deleted.has(assignmentKey(a))) continue;
     const list = byPrincipal.get(a.principal) ?? [];
     list.push(a);
     byPrincipal.set(a.principal, list);

@@ -3,7 +3,7 @@
  * raw strings: each renderer escapes them for its medium.
  */
 import { parseDuration } from '../model/duration.js';
-import type { PermissionSet, PermissionSetField, PermissionsBoundary } from '../model/permission-set.js';
+import { policyRefLabel, type PermissionSet, type PermissionSetField, type PermissionsBoundary } from '../model/permission-set.js';
 import { compareStrings } from '../plan/compare.js';
 import { presentFields } from '../plan/permission-set-fields.js';
 import { prettyPolicy } from '../plan/policy.js';
@@ -81,7 +81,7 @@ export function durationText(iso: string): string {
 function boundaryText(b: PermissionsBoundary): string {
   return b.kind === 'aws-managed'
     ? `AWS managed policy ${managedPolicyName(b.arn)}`
-    : `customer managed policy ${b.path === '/' || b.path === '' ? '' : b.path}${b.name}`;
+    : `customer managed policy ${policyRefLabel(b)}`;
 }
 
 export type FieldDelta =
@@ -95,7 +95,7 @@ function listValues(field: PermissionSetField, ps: PermissionSet | undefined): s
     case 'managedPolicies':
       return ps.managedPolicies.map(managedPolicyName);
     case 'customerManagedPolicies':
-      return ps.customerManagedPolicies.map((p) => `${p.path === '/' || p.path === '' ? '' : p.path}${p.name}`);
+      return ps.customerManagedPolicies.map(policyRefLabel);
     case 'tags':
       return Object.entries(ps.tags).map(([k, v]) => `${k}=${v}`);
     default:

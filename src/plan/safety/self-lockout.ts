@@ -6,8 +6,8 @@
  * from one path to another, e.g. from a direct assignment to a group, is kept).
  * `--force` never overrides it: nobody could apply the fix afterwards with these credentials.
  */
+import { principalKey } from '../../model/assignment.js';
 import type { Live } from '../../model/live.js';
-import { principalKey } from '../effective-access.js';
 import { accountLabel } from '../../model/organization.js';
 import type { Change, SafetyRefusal } from '../types.js';
 
