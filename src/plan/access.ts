@@ -11,7 +11,7 @@
 import { assignmentKey, grantKey, type Assignment } from '../model/assignment.js';
 import type { Live } from '../model/live.js';
 import type { AccountIndex } from './accounts.js';
-import { compareTuples, sortedStrings } from './compare.js';
+import { compareTuples, sortedStrings } from '../model/compare.js';
 import {
   candidateGrants,
   effectiveAccess,

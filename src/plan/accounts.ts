@@ -1,6 +1,6 @@
 /** Resolving the account and OU references of assignment rules against the organization. */
 import { UNKNOWN_ACCOUNT, type Account, type Organization, type OrganizationalUnit } from '../model/organization.js';
-import { compareStrings } from './compare.js';
+import { compareStrings } from '../model/compare.js';
 import { didYouMean } from '../model/did-you-mean.js';
 
 export type Resolved<T> = { ok: true; value: T } | { ok: false; message: string };

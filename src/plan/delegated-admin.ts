@@ -3,7 +3,7 @@
  * nor assignments in it: refuse plans that would change them (an error), and explain (a warning).
  */
 import type { Diagnostic, SourcePos } from '../model/source.js';
-import { compareStrings } from './compare.js';
+import { compareStrings } from '../model/compare.js';
 import type { PlanContext } from './context.js';
 import { diagnosticAt } from './expand.js';
 import type { AssignmentChange, PermissionSetChange, PlanWarning, ProvisionChange } from './types.js';

@@ -1,7 +1,7 @@
 /** Users, groups and memberships: Desired against Live. */
 import type { Group, User } from '../model/identity.js';
 import type { Diagnostic, SourcePos } from '../model/source.js';
-import { compareStrings, sortedStrings } from './compare.js';
+import { compareStrings, sortedStrings } from '../model/compare.js';
 import { readOnlyReason, type PlanContext } from './context.js';
 import { diagnosticAt, positionOf } from './expand.js';
 import { didYouMean } from '../model/did-you-mean.js';

@@ -10,7 +10,7 @@
  */
 import { assignmentKey, grantKey, principalKey, type Assignment, type GrantKey } from '../model/assignment.js';
 import type { Live } from '../model/live.js';
-import { compareStrings } from './compare.js';
+import { compareStrings } from '../model/compare.js';
 
 
 export interface AccessState {

@@ -7,7 +7,7 @@ import {
   type PermissionsBoundary,
 } from '../model/permission-set.js';
 import { durationSeconds } from '../model/duration.js';
-import { compareStrings } from './compare.js';
+import { compareStrings } from '../model/compare.js';
 import { samePolicy } from './policy.js';
 
 /** Same length of time (`PT1H` = `PT60M` = `PT3600S`); text that is not a duration is compared as text. */

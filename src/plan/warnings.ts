@@ -7,7 +7,7 @@ import type { PermissionSet } from '../model/permission-set.js';
 import { count, listOf } from '../model/plural.js';
 import type { AccountIndex } from './accounts.js';
 import { adminReasons } from './admin.js';
-import { compareStrings, compareTuples } from './compare.js';
+import { compareStrings, compareTuples } from '../model/compare.js';
 import { isUnresolvedPrincipal } from './diff-assignments.js';
 import { isRuleExpired } from './expand.js';
 import { sameContents } from './permission-set-fields.js';

@@ -8,7 +8,7 @@ import { grantKey } from '../model/assignment.js';
 import type { AssignmentRule, Desired } from '../model/desired.js';
 import type { Account, Organization } from '../model/organization.js';
 import { formatDiagnostic } from '../model/source.js';
-import { compareStrings } from '../plan/compare.js';
+import { compareStrings } from '../model/compare.js';
 import { expandRules } from '../plan/expand.js';
 import { ruleLabel } from '../plan/rule-label.js';
 

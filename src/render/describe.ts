@@ -4,7 +4,7 @@
  */
 import { parseDuration } from '../model/duration.js';
 import { policyRefLabel, type PermissionSet, type PermissionSetField, type PermissionsBoundary } from '../model/permission-set.js';
-import { compareStrings } from '../plan/compare.js';
+import { compareStrings } from '../model/compare.js';
 import { presentFields } from '../plan/permission-set-fields.js';
 import { prettyPolicy } from '../plan/policy.js';
 import type { AccessPath, Change, GroupAccessChange, Plan, PlanCounts, PermissionSetChange } from '../plan/types.js';

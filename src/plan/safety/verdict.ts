@@ -10,7 +10,7 @@ import { accountNamesOf } from '../../model/organization.js';
 import { formatDiagnostic, type Diagnostic } from '../../model/source.js';
 import type { AccountIndex } from '../accounts.js';
 import type { Universe } from '../references.js';
-import { compareStrings } from '../compare.js';
+import { compareStrings } from '../../model/compare.js';
 import type { Change, SafetyRefusal, SafetyVerdict } from '../types.js';
 import { checkMaxDeletes } from './max-deletes.js';
 import { checkProtected } from './protected-assignments.js';
