@@ -4,9 +4,9 @@
  * role gets the read methods; the apply role gets reads and writes, plus the IAM actions that
  * Identity Center performs with the caller's permissions on its reserved roles in the management
  * account when it creates or deletes assignments and provisions permission sets.
- * examples/iam/*.json are generated from this module and tested against it.
+ * examples/iam/*.json are generated from this module (`npm run examples:iam`) and tested against it.
  */
-import { GATEWAY_METHODS, iamActionsOf, OPERATIONS, type Access } from '../aws/operations.js';
+import { GATEWAY_METHODS, iamActionsOf, OPERATIONS, type Access } from '../../src/aws/operations.js';
 
 /**
  * Assignments and provisioning that target the management account are carried out with the
