@@ -1,5 +1,4 @@
 /** `idc export`: the live Identity Center state as an access.yaml. */
 export { buildExport, DEFAULT_SCHEMA_REF, exportAccessYaml } from './export-access-yaml.js';
-export type { ExportCounts, ExportOptions, ExportResult } from './export-access-yaml.js';
-export { exportDesired, type ExportReadSettings } from './export-desired.js';
-export { selfCheck, type SelfCheck } from './self-check.js';
+export { exportDesired } from './export-desired.js';
+export { selfCheck } from './self-check.js';

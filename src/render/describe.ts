@@ -7,9 +7,8 @@ import { policyRefLabel, type PermissionSet, type PermissionSetField, type Permi
 import { compareStrings } from '../model/compare.js';
 import { presentFields } from '../plan/permission-set-fields.js';
 import { prettyPolicy } from '../plan/policy.js';
-import type { AccessPath, Change, GroupAccessChange, Plan, PlanCounts, PermissionSetChange } from '../plan/types.js';
+import type { AccessPath, GroupAccessChange, Plan, PlanCounts, PermissionSetChange } from '../plan/types.js';
 import { diffLines, withContext, type DiffLine } from './line-diff.js';
-import { assignmentLabel } from './change-line.js';
 import { count, listOf } from '../model/plural.js';
 import { accountLabel } from '../model/organization.js';
 
@@ -179,24 +178,6 @@ function changedDeltas(c: PermissionSetChange): FieldDelta[] {
 /** What a deleted set had (its present fields, as `before` values). */
 export function deletedFields(c: PermissionSetChange): FieldDelta[] {
   return c.before === undefined ? [] : fieldDeltas({ ...c, fields: presentFields(c.before) });
-}
-
-/** One line per change for compact lists, e.g. `ReadOnly → group ops on staging (444444444444)`. */
-export function changeSubject(plan: Plan, c: Change): string {
-  switch (c.kind) {
-    case 'user':
-      return c.userName;
-    case 'group':
-      return c.displayName;
-    case 'membership':
-      return `${c.user} in group ${c.group}`;
-    case 'permission-set':
-      return c.name;
-    case 'provision':
-      return c.permissionSet;
-    case 'assignment':
-      return assignmentLabel(c.assignment, plan.accountNames);
-  }
 }
 
 export const KIND_TITLES = {

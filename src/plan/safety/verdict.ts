@@ -16,7 +16,7 @@ import { checkMaxDeletes } from './max-deletes.js';
 import { checkProtected } from './protected-assignments.js';
 import { checkSelfLockout } from './self-lockout.js';
 
-export { parseSsoCaller, type SsoCaller } from './self-lockout.js';
+export { parseSsoCaller } from './self-lockout.js';
 
 export interface VerdictInput {
   desired: Desired;
