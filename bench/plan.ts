@@ -17,7 +17,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { minimumReadCalls, minimumReadCallsByOperation } from '../src/aws/call-budget.js';
+import { minimumReadCalls, minimumReadCallsByOperation } from './lib/call-budget.js';
 import { createEngine } from '../src/engine.js';
 import { formatDiagnostic } from '../src/model/source.js';
 import { createProgress } from '../src/progress/create-progress.js';

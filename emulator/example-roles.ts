@@ -1,5 +1,5 @@
 /**
- * The roles of examples/iam (the JSON policies, which test/github/iam.test.ts keeps equal to the
+ * The roles of examples/iam (the JSON policies, which test/scripts/iam.test.ts keeps equal to the
  * CloudFormation template) for one repository, as the emulator's `iam` option: what a user gets
  * after deploying the template with these parameters.
  */

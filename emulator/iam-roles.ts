@@ -66,7 +66,7 @@ export function assumableRole(iam: IamConfig, roleArn: string, claims: Record<st
 
 /**
  * The IAM actions one call needs. The operation's own (`sso:CreatePermissionSet`), and for a
- * CreatePermissionSet with tags also `sso:TagResource` (as src/github/iam-actions.ts maps it).
+ * CreatePermissionSet with tags also `sso:TagResource` (as src/aws/operations.ts maps it).
  */
 export function actionsFor(service: string, operation: string, input: Record<string, unknown>): string[] {
   const prefix = PREFIX[service];

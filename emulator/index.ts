@@ -2,9 +2,8 @@ import { Emulator } from './emulator.js';
 import type { EmulatorOptions, RunningEmulator } from './options.js';
 import { closeServer, listen } from './server.js';
 
-export type { Caller, EmulatorOptions, Faults, RunningEmulator } from './options.js';
+export type { EmulatorOptions, Faults, RunningEmulator } from './options.js';
 export type * from './world-types.js';
-export { emptyWorld } from './defaults.js';
 export { readWorldFile } from './world-load.js';
 export { generateWorld, type WorldSize } from './generate.js';
 

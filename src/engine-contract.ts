@@ -1,5 +1,5 @@
 /**
- * The engine's three calls, as every entry point (CLI, Action, demo, benchmarks) sees them.
+ * The engine's calls (validate, read, plan, apply), as every entry point (CLI, Action, demo, benchmarks) sees them.
  * Implemented in `engine.ts`; the Action takes this interface so its tests can pass a fake.
  */
 import type { ApplyReport } from './apply/types.js';

@@ -1,6 +1,6 @@
 /**
  * The engine: load → read → plan → (apply → read → plan). Every entry point (CLI, Action, demo,
- * benchmarks) goes through these three calls; only the I/O around them differs.
+ * benchmarks) goes through its calls (validate, read, plan, apply); only the I/O around them differs.
  */
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { applyPlan, type ApplyOptions } from './apply/apply-plan.js';
@@ -37,12 +37,15 @@ export interface EngineOptions {
   /** Clock for rule expiry (default: `IDC_NOW` when set, else the system clock; see clock.ts). */
   now?: Clock;
   env?: NodeJS.ProcessEnv;
+  /** Directory a relative access.yaml path is read from (default: the process's working directory). */
+  cwd?: string;
 }
 
 export function createEngine(options: EngineOptions = {}): Engine {
   const env = options.env ?? process.env;
   const now = options.now ?? clockFromEnv(env);
   const gateways = new Map<string, IdentityCenterGateway>();
+  const load = (configPath: string) => loadConfig(configPath, options.cwd !== undefined ? { cwd: options.cwd } : {});
 
   function gatewayFor(region: string): IdentityCenterGateway {
     let gateway = gateways.get(region);
@@ -62,7 +65,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
   }
 
   async function validate(configPath: string): Promise<ValidateOutcome> {
-    const loaded = await loadConfig(configPath);
+    const loaded = await load(configPath);
     if (!loaded.desired) return { ok: false, diagnostics: loaded.diagnostics, summary: `${configPath}: invalid` };
     return { ok: true, diagnostics: loaded.diagnostics, summary: summarise(loaded.desired), desired: loaded.desired };
   }
@@ -82,7 +85,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
   }
 
   async function plan(configPath: string, progress: Progress, request: PlanRequest = {}): Promise<PlanOutcome> {
-    const loaded = await loadConfig(configPath);
+    const loaded = await load(configPath);
     if (!loaded.desired) return { ok: false, diagnostics: loaded.diagnostics };
     const { live } = await read(loaded.desired, progress);
     const outcome = planFrom(loaded.desired, live, request.expiryOnly === true);
@@ -90,7 +93,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
   }
 
   async function apply(configPath: string, request: ApplyRequest, progress: Progress): Promise<ApplyOutcome> {
-    const loaded = await loadConfig(configPath);
+    const loaded = await load(configPath);
     if (!loaded.desired) return { status: 'invalid', diagnostics: loaded.diagnostics };
     const desired = loaded.desired;
     const { live, gateway } = await read(desired, progress);

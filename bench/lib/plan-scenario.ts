@@ -12,7 +12,7 @@
  */
 import { generateWorld, type World, type WorldAssignment } from '../../emulator/index.js';
 import { accessYaml, membersByGroup, type BenchRule } from './access-yaml.js';
-import type { ReadWorld } from '../../src/aws/call-budget.js';
+import type { ReadWorld } from './call-budget.js';
 import { refreshInputsOf, type RefreshInputs } from './refresh.js';
 
 export const PLAN_SIZE = { accounts: 1000, permissionSets: 200, users: 5000, groups: 500 } as const;

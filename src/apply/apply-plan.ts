@@ -8,13 +8,14 @@
  */
 import type { IdentityCenterGateway } from '../aws/gateway.js';
 import type { Live } from '../model/live.js';
+import { accountNamesOf } from '../model/organization.js';
 import type { Change, Plan } from '../plan/types.js';
 import type { Progress } from '../progress/progress.js';
 import type { ApplyContext } from './apply-context.js';
 import { liveAssignmentIndex } from './assignment-steps.js';
 import { DurationEstimate } from './async-operation.js';
 import { KeyedMutex } from './keyed-mutex.js';
-import { countingGateway, sortedCalls } from './counting-gateway.js';
+import { countingGateway } from '../aws/call-counts.js';
 import { IdRegistry } from './id-registry.js';
 import { phaseDefinitions } from './phases.js';
 import { runPhase } from './run-phase.js';
@@ -49,11 +50,6 @@ function positiveInteger(value: number | undefined, fallback: number, name: stri
   return value;
 }
 
-function accountNamesOf(plan: Plan, live: Live): Record<string, string> {
-  const names: Record<string, string> = {};
-  for (const account of live.organization.accounts) names[account.id] = account.name;
-  return { ...names, ...plan.accountNames };
-}
 
 export async function applyPlan(
   plan: Plan,
@@ -69,11 +65,11 @@ export async function applyPlan(
   const counted = countingGateway(gateway);
 
   const ctx: ApplyContext = {
-    gateway: counted.gateway,
+    gateway: counted,
     live,
     instanceArn: plan.instanceArn || live.instance.instanceArn,
     identityStoreId: live.instance.identityStoreId,
-    accountNames: accountNamesOf(plan, live),
+    accountNames: accountNamesOf(live.organization, plan.accountNames),
     ids: new IdRegistry(live),
     poll: {
       intervalMs: pollIntervalMs,
@@ -109,7 +105,7 @@ export async function applyPlan(
     succeeded: ctx.outcome.succeeded,
     failed,
     skipped: ctx.outcome.skipped,
-    calls: sortedCalls(counted.calls),
+    calls: counted.callCounts(),
     durationMs: now() - startedAt,
     ...(ctx.outcome.stopped ? { stopped: { ...ctx.outcome.stopped } } : {}),
   };

@@ -12,9 +12,9 @@ import type { Change } from '../plan/types.js';
 const userKey = (name: string) => `user:${name}`;
 const groupKey = (name: string) => `group:${name}`;
 const setKey = (name: string) => `set:${name}`;
-const principalKey = (type: 'USER' | 'GROUP', name: string) => (type === 'USER' ? userKey(name) : groupKey(name));
+const principalNode = (type: 'USER' | 'GROUP', name: string) => (type === 'USER' ? userKey(name) : groupKey(name));
 const unassignSetKey = (name: string) => `unassign-set:${name}`;
-const unassignPrincipalKey = (type: 'USER' | 'GROUP', name: string) => `unassign-${principalKey(type, name)}`;
+const unassignPrincipalKey = (type: 'USER' | 'GROUP', name: string) => `unassign-${principalNode(type, name)}`;
 
 /** Keys that, when broken, make this change skip. */
 export function needs(change: Change): string[] {
@@ -31,7 +31,7 @@ export function needs(change: Change): string[] {
       return [setKey(change.permissionSet)];
     case 'assignment': {
       const a = change.assignment;
-      return change.action === 'create' ? [setKey(a.permissionSet), principalKey(a.principalType, a.principal)] : [];
+      return change.action === 'create' ? [setKey(a.permissionSet), principalNode(a.principalType, a.principal)] : [];
     }
   }
 }

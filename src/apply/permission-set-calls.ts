@@ -4,7 +4,7 @@
  * together in one UpdatePermissionSet: AWS clears the relay state when it is left out.
  */
 import type { IdentityCenterGateway, PermissionSetAttributes } from '../aws/gateway.js';
-import type { CustomerManagedPolicyRef, PermissionSet, PermissionsBoundary } from '../model/permission-set.js';
+import { policyRefKey, type CustomerManagedPolicyRef, type PermissionSet, type PermissionsBoundary } from '../model/permission-set.js';
 import type { PermissionSetChange } from '../plan/types.js';
 import { compareStrings } from '../model/compare.js';
 
@@ -66,7 +66,7 @@ export function permissionSetCalls(change: PermissionSetChange): PermissionSetCa
     for (const arn of after.managedPolicies) if (!old.has(arn)) calls.push({ op: 'attachManagedPolicy', policyArn: arn });
   }
   if (touched('customerManagedPolicies')) {
-    const key = (r: CustomerManagedPolicyRef) => `${r.path}${r.name}`;
+    const key = policyRefKey;
     const old = new Set(before.customerManagedPolicies.map(key));
     const wanted = new Set(after.customerManagedPolicies.map(key));
     for (const ref of before.customerManagedPolicies) {
@@ -141,9 +141,9 @@ export function describePermissionSetCall(call: PermissionSetCall): string {
     case 'attachManagedPolicy':
       return `attaching managed policy ${call.policyArn}`;
     case 'detachCustomerManagedPolicy':
-      return `detaching customer-managed policy ${call.ref.path}${call.ref.name}`;
+      return `detaching customer-managed policy ${policyRefKey(call.ref)}`;
     case 'attachCustomerManagedPolicy':
-      return `attaching customer-managed policy ${call.ref.path}${call.ref.name}`;
+      return `attaching customer-managed policy ${policyRefKey(call.ref)}`;
     case 'putPermissionsBoundary':
       return 'putting the permissions boundary';
     case 'deletePermissionsBoundary':

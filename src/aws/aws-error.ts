@@ -8,7 +8,7 @@ import { plainText } from '../render/escape.js';
 import { classifyAwsError, errorCode, errorText, foreignAnswer, httpStatusOf, reasonOf, type AwsErrorKind } from './error-kind.js';
 import { formatSeconds, TIMEOUT_ENV, type Timeouts } from './timeouts.js';
 
-export { errorCode, errorText, httpStatusOf, reasonOf, sdkAttemptsOf, systemCode } from './error-kind.js';
+export { errorCode, sdkAttemptsOf } from './error-kind.js';
 
 export interface CallDescription {
   /** IAM action of the call, e.g. `sso:ListAccountAssignments` (also its counting key). */

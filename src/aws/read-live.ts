@@ -1,5 +1,5 @@
 /**
- * Reads what AWS has now, with the fewest calls the plan needs (see `call-budget.ts` for the
+ * Reads what AWS has now, with the fewest calls the plan needs (see `bench/lib/call-budget.ts` for the
  * exact count). Three independent streams share the gateway's rate limiter: the organization,
  * the identity store, and permission sets with their assignments.
  */

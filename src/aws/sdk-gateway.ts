@@ -16,6 +16,7 @@ import type { CallCounting } from './call-counts.js';
 import { createCallRunner } from './call-runner.js';
 import { checkEndpointSettings, rememberEndpointOnError } from './endpoint.js';
 import type { IdentityCenterGateway } from './gateway.js';
+import { actionOf } from './operations.js';
 import { createRateLimiter, type RateLimiter, type Sleep } from './rate-limiter.js';
 import type { RetryOptions } from './retry.js';
 import { createIdentityStoreGateway } from './sdk-identity-store.js';
@@ -90,7 +91,7 @@ export function createSdkGateway(options: SdkGatewayOptions): SdkGateway {
     limiter,
     callCounts: runner.callCounts,
     async callerIdentity() {
-      const out = await runner.call({ action: 'sts:GetCallerIdentity', doing: 'find out who the AWS credentials belong to' }, () =>
+      const out = await runner.call({ action: actionOf('callerIdentity'), doing: 'find out who the AWS credentials belong to' }, () =>
         sts.send(new GetCallerIdentityCommand({})),
       );
       return { accountId: out.Account ?? '', arn: out.Arn ?? '' };

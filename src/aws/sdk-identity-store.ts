@@ -23,6 +23,7 @@ import {
 import type { User } from '../model/identity.js';
 import { errorCode } from './aws-error.js';
 import type { CallRunner } from './call-runner.js';
+import { actionOf } from './operations.js';
 import type { GroupRecord, IdentityCenterGateway, MembershipRecord, UserRecord } from './gateway.js';
 
 /** Identity store pages hold at most 100 items. */
@@ -87,7 +88,7 @@ export function createIdentityStoreGateway(client: IdentitystoreClient, runner: 
   return {
     async listUsers(storeId) {
       const users = await runner.all(
-        { action: 'identitystore:ListUsers', doing: 'list users', target: `of identity store ${storeId}` },
+        { action: actionOf('listUsers'), doing: 'list users', target: `of identity store ${storeId}` },
         (NextToken) => client.send(new ListUsersCommand({ IdentityStoreId: storeId, MaxResults: max, NextToken })),
         (o) => o.Users,
       );
@@ -96,7 +97,7 @@ export function createIdentityStoreGateway(client: IdentitystoreClient, runner: 
 
     async listGroups(storeId) {
       const groups = await runner.all(
-        { action: 'identitystore:ListGroups', doing: 'list groups', target: `of identity store ${storeId}` },
+        { action: actionOf('listGroups'), doing: 'list groups', target: `of identity store ${storeId}` },
         (NextToken) => client.send(new ListGroupsCommand({ IdentityStoreId: storeId, MaxResults: max, NextToken })),
         (o) => o.Groups,
       );
@@ -105,7 +106,7 @@ export function createIdentityStoreGateway(client: IdentitystoreClient, runner: 
 
     async listGroupMemberships(storeId, groupId) {
       const memberships = await runner.all(
-        { action: 'identitystore:ListGroupMemberships', doing: 'list the members', target: `of group ${groupId}` },
+        { action: actionOf('listGroupMemberships'), doing: 'list the members', target: `of group ${groupId}` },
         (NextToken) =>
           client.send(
             new ListGroupMembershipsCommand({ IdentityStoreId: storeId, GroupId: groupId, MaxResults: max, NextToken }),
@@ -123,7 +124,7 @@ export function createIdentityStoreGateway(client: IdentitystoreClient, runner: 
     async getUserId(storeId, userName) {
       try {
         const out = await runner.call(
-          { action: 'identitystore:GetUserId', doing: 'look up the user', target: JSON.stringify(userName) },
+          { action: actionOf('getUserId'), doing: 'look up the user', target: JSON.stringify(userName) },
           () =>
             client.send(
               new GetUserIdCommand({
@@ -142,7 +143,7 @@ export function createIdentityStoreGateway(client: IdentitystoreClient, runner: 
     async getGroupId(storeId, displayName) {
       try {
         const out = await runner.call(
-          { action: 'identitystore:GetGroupId', doing: 'look up the group', target: JSON.stringify(displayName) },
+          { action: actionOf('getGroupId'), doing: 'look up the group', target: JSON.stringify(displayName) },
           () =>
             client.send(
               new GetGroupIdCommand({
@@ -161,7 +162,7 @@ export function createIdentityStoreGateway(client: IdentitystoreClient, runner: 
     async describeUser(storeId, userId) {
       try {
         const out = await runner.call(
-          { action: 'identitystore:DescribeUser', doing: 'describe the user', target: userId },
+          { action: actionOf('describeUser'), doing: 'describe the user', target: userId },
           () => client.send(new DescribeUserCommand({ IdentityStoreId: storeId, UserId: userId })),
         );
         return toUserRecord(out);
@@ -174,7 +175,7 @@ export function createIdentityStoreGateway(client: IdentitystoreClient, runner: 
     async describeGroup(storeId, groupId) {
       try {
         const out = await runner.call(
-          { action: 'identitystore:DescribeGroup', doing: 'describe the group', target: groupId },
+          { action: actionOf('describeGroup'), doing: 'describe the group', target: groupId },
           () => client.send(new DescribeGroupCommand({ IdentityStoreId: storeId, GroupId: groupId })),
         );
         return toGroupRecord(out);
@@ -186,7 +187,7 @@ export function createIdentityStoreGateway(client: IdentitystoreClient, runner: 
 
     async createUser(storeId, user) {
       const out = await runner.call(
-        { action: 'identitystore:CreateUser', doing: 'create the user', target: JSON.stringify(user.userName) },
+        { action: actionOf('createUser'), doing: 'create the user', target: JSON.stringify(user.userName) },
         () =>
           client.send(
             new CreateUserCommand({
@@ -208,27 +209,27 @@ export function createIdentityStoreGateway(client: IdentitystoreClient, runner: 
       let liveEmails: Email[] = [];
       if (fields.includes('email')) {
         const out = await runner.call(
-          { action: 'identitystore:DescribeUser', doing: 'read the email addresses of the user', target },
+          { action: actionOf('describeUser'), doing: 'read the email addresses of the user', target },
           () => client.send(new DescribeUserCommand({ IdentityStoreId: storeId, UserId: userId })),
         );
         liveEmails = out.Emails ?? [];
       }
       const operations = userOperations(user, fields, liveEmails);
       if (operations.length === 0) return;
-      await runner.call({ action: 'identitystore:UpdateUser', doing: 'update the user', target }, () =>
+      await runner.call({ action: actionOf('updateUser'), doing: 'update the user', target }, () =>
         client.send(new UpdateUserCommand({ IdentityStoreId: storeId, UserId: userId, Operations: operations })),
       );
     },
 
     async deleteUser(storeId, userId) {
-      await runner.call({ action: 'identitystore:DeleteUser', doing: 'delete the user', target: userId }, () =>
+      await runner.call({ action: actionOf('deleteUser'), doing: 'delete the user', target: userId }, () =>
         client.send(new DeleteUserCommand({ IdentityStoreId: storeId, UserId: userId })),
       );
     },
 
     async createGroup(storeId, displayName, description) {
       const out = await runner.call(
-        { action: 'identitystore:CreateGroup', doing: 'create the group', target: JSON.stringify(displayName) },
+        { action: actionOf('createGroup'), doing: 'create the group', target: JSON.stringify(displayName) },
         () =>
           client.send(
             new CreateGroupCommand({
@@ -242,7 +243,7 @@ export function createIdentityStoreGateway(client: IdentitystoreClient, runner: 
     },
 
     async updateGroup(storeId, groupId, description) {
-      await runner.call({ action: 'identitystore:UpdateGroup', doing: 'update the group', target: groupId }, () =>
+      await runner.call({ action: actionOf('updateGroup'), doing: 'update the group', target: groupId }, () =>
         client.send(
           new UpdateGroupCommand({
             IdentityStoreId: storeId,
@@ -255,14 +256,14 @@ export function createIdentityStoreGateway(client: IdentitystoreClient, runner: 
     },
 
     async deleteGroup(storeId, groupId) {
-      await runner.call({ action: 'identitystore:DeleteGroup', doing: 'delete the group', target: groupId }, () =>
+      await runner.call({ action: actionOf('deleteGroup'), doing: 'delete the group', target: groupId }, () =>
         client.send(new DeleteGroupCommand({ IdentityStoreId: storeId, GroupId: groupId })),
       );
     },
 
     async createGroupMembership(storeId, groupId, userId) {
       const out = await runner.call(
-        { action: 'identitystore:CreateGroupMembership', doing: 'add user', target: `${userId} to group ${groupId}` },
+        { action: actionOf('createGroupMembership'), doing: 'add user', target: `${userId} to group ${groupId}` },
         () =>
           client.send(new CreateGroupMembershipCommand({ IdentityStoreId: storeId, GroupId: groupId, MemberId: { UserId: userId } })),
       );
@@ -271,7 +272,7 @@ export function createIdentityStoreGateway(client: IdentitystoreClient, runner: 
 
     async deleteGroupMembership(storeId, membershipId) {
       await runner.call(
-        { action: 'identitystore:DeleteGroupMembership', doing: 'delete the group membership', target: membershipId },
+        { action: actionOf('deleteGroupMembership'), doing: 'delete the group membership', target: membershipId },
         () => client.send(new DeleteGroupMembershipCommand({ IdentityStoreId: storeId, MembershipId: membershipId })),
       );
     },

@@ -11,6 +11,7 @@ import {
 } from '@aws-sdk/client-organizations';
 import type { AccountStatus } from '../model/organization.js';
 import type { CallRunner } from './call-runner.js';
+import { actionOf } from './operations.js';
 import type { IdentityCenterGateway, NamedId, OrgAccountInfo } from './gateway.js';
 
 /** Organizations pages hold at most 20 items. */
@@ -50,7 +51,7 @@ export function createOrganizationsGateway(client: OrganizationsClient, runner: 
   return {
     async describeOrganization() {
       const out = await runner.call(
-        { action: 'organizations:DescribeOrganization', doing: 'describe the organization' },
+        { action: actionOf('describeOrganization'), doing: 'describe the organization' },
         () => client.send(new DescribeOrganizationCommand({})),
       );
       const id = out.Organization?.MasterAccountId;
@@ -60,7 +61,7 @@ export function createOrganizationsGateway(client: OrganizationsClient, runner: 
 
     async listAccounts() {
       const accounts = await runner.all(
-        { action: 'organizations:ListAccounts', doing: 'list the accounts of the organization' },
+        { action: actionOf('listAccounts'), doing: 'list the accounts of the organization' },
         (NextToken) => client.send(new ListAccountsCommand({ MaxResults: max, NextToken })),
         (o) => o.Accounts,
       );
@@ -69,7 +70,7 @@ export function createOrganizationsGateway(client: OrganizationsClient, runner: 
 
     async listRoots() {
       const roots = await runner.all(
-        { action: 'organizations:ListRoots', doing: 'list the roots of the organization' },
+        { action: actionOf('listRoots'), doing: 'list the roots of the organization' },
         (NextToken) => client.send(new ListRootsCommand({ MaxResults: max, NextToken })),
         (o) => o.Roots,
       );
@@ -79,7 +80,7 @@ export function createOrganizationsGateway(client: OrganizationsClient, runner: 
     async listOrganizationalUnitsForParent(parentId) {
       const ous = await runner.all(
         {
-          action: 'organizations:ListOrganizationalUnitsForParent',
+          action: actionOf('listOrganizationalUnitsForParent'),
           doing: 'list the organizational units',
           target: `under ${parentId}`,
         },
@@ -92,7 +93,7 @@ export function createOrganizationsGateway(client: OrganizationsClient, runner: 
 
     async listAccountsForParent(parentId) {
       const accounts = await runner.all(
-        { action: 'organizations:ListAccountsForParent', doing: 'list the accounts', target: `under ${parentId}` },
+        { action: actionOf('listAccountsForParent'), doing: 'list the accounts', target: `under ${parentId}` },
         (NextToken) => client.send(new ListAccountsForParentCommand({ ParentId: parentId, MaxResults: max, NextToken })),
         (o) => o.Accounts,
       );
@@ -101,7 +102,7 @@ export function createOrganizationsGateway(client: OrganizationsClient, runner: 
 
     async listTagsForResource(resourceId) {
       const tags = await runner.all(
-        { action: 'organizations:ListTagsForResource', doing: 'list the tags', target: `of account ${resourceId}` },
+        { action: actionOf('listTagsForResource'), doing: 'list the tags', target: `of account ${resourceId}` },
         (NextToken) => client.send(new ListTagsForResourceCommand({ ResourceId: resourceId, NextToken })),
         (o) => o.Tags,
       );

@@ -14,6 +14,7 @@ import {
 } from '@aws-sdk/client-sso-admin';
 import type { PrincipalType } from '../model/assignment.js';
 import type { CallRunner } from './call-runner.js';
+import { actionOf } from './operations.js';
 import type { AsyncState, AsyncStatus, AssignmentTarget, IdentityCenterGateway, InstanceInfo } from './gateway.js';
 import type { PrincipalAssignmentsGateway } from './read-assignments-by-principal.js';
 import { SSO_ADMIN_PAGE_SIZE, type PermissionSetNames } from './sdk-sso-admin-permission-sets.js';
@@ -69,7 +70,7 @@ export function createAssignmentsGateway(
   return {
     async listInstances() {
       const instances = await runner.all(
-        { action: 'sso:ListInstances', doing: 'list Identity Center instances' },
+        { action: actionOf('listInstances'), doing: 'list Identity Center instances' },
         (NextToken) => client.send(new ListInstancesCommand({ MaxResults: max, NextToken })),
         (o) => o.Instances,
       );
@@ -89,7 +90,7 @@ export function createAssignmentsGateway(
 
     async provisionPermissionSet(instanceArn, arn) {
       const out = await runner.call(
-        { action: 'sso:ProvisionPermissionSet', doing: 'provision', target: `${on(arn)} to its accounts` },
+        { action: actionOf('provisionPermissionSet'), doing: 'provision', target: `${on(arn)} to its accounts` },
         () =>
           client.send(
             new ProvisionPermissionSetCommand({ InstanceArn: instanceArn, PermissionSetArn: arn, TargetType: 'ALL_PROVISIONED_ACCOUNTS' }),
@@ -101,7 +102,7 @@ export function createAssignmentsGateway(
     async describeProvisioningStatus(instanceArn, requestId) {
       const out = await runner.call(
         {
-          action: 'sso:DescribePermissionSetProvisioningStatus',
+          action: actionOf('describeProvisioningStatus'),
           doing: 'read the provisioning status',
           target: `of request ${requestId}`,
         },
@@ -116,7 +117,7 @@ export function createAssignmentsGateway(
     async listAccountsForProvisionedPermissionSet(instanceArn, arn, outdatedOnly) {
       const ids = await runner.all(
         {
-          action: 'sso:ListAccountsForProvisionedPermissionSet',
+          action: actionOf('listAccountsForProvisionedPermissionSet'),
           doing: outdatedOnly ? 'list the accounts behind the latest version' : 'list the accounts provisioned with',
           target: on(arn),
         },
@@ -137,7 +138,7 @@ export function createAssignmentsGateway(
 
     async listAccountAssignments(instanceArn, accountId, arn) {
       const assignments = await runner.all(
-        { action: 'sso:ListAccountAssignments', doing: 'list account assignments', target: `for ${on(arn)} on account ${accountId}` },
+        { action: actionOf('listAccountAssignments'), doing: 'list account assignments', target: `for ${on(arn)} on account ${accountId}` },
         (NextToken) =>
           client.send(
             new ListAccountAssignmentsCommand({ InstanceArn: instanceArn, AccountId: accountId, PermissionSetArn: arn, MaxResults: max, NextToken }),
@@ -177,7 +178,7 @@ export function createAssignmentsGateway(
 
     async createAccountAssignment(instanceArn, target) {
       const out = await runner.call(
-        { action: 'sso:CreateAccountAssignment', doing: 'create the assignment', target: assignmentLabel(target) },
+        { action: actionOf('createAccountAssignment'), doing: 'create the assignment', target: assignmentLabel(target) },
         () => client.send(new CreateAccountAssignmentCommand(sdkTarget(instanceArn, target))),
       );
       return toAsyncStatus(out.AccountAssignmentCreationStatus, `create the assignment ${assignmentLabel(target)}`);
@@ -185,7 +186,7 @@ export function createAssignmentsGateway(
 
     async deleteAccountAssignment(instanceArn, target) {
       const out = await runner.call(
-        { action: 'sso:DeleteAccountAssignment', doing: 'delete the assignment', target: assignmentLabel(target) },
+        { action: actionOf('deleteAccountAssignment'), doing: 'delete the assignment', target: assignmentLabel(target) },
         () => client.send(new DeleteAccountAssignmentCommand(sdkTarget(instanceArn, target))),
       );
       return toAsyncStatus(out.AccountAssignmentDeletionStatus, `delete the assignment ${assignmentLabel(target)}`);
@@ -194,7 +195,7 @@ export function createAssignmentsGateway(
     async describeAssignmentCreationStatus(instanceArn, requestId) {
       const out = await runner.call(
         {
-          action: 'sso:DescribeAccountAssignmentCreationStatus',
+          action: actionOf('describeAssignmentCreationStatus'),
           doing: 'read the status',
           target: `of assignment creation ${requestId}`,
         },
@@ -209,7 +210,7 @@ export function createAssignmentsGateway(
     async describeAssignmentDeletionStatus(instanceArn, requestId) {
       const out = await runner.call(
         {
-          action: 'sso:DescribeAccountAssignmentDeletionStatus',
+          action: actionOf('describeAssignmentDeletionStatus'),
           doing: 'read the status',
           target: `of assignment deletion ${requestId}`,
         },

@@ -22,9 +22,10 @@ import {
   UpdatePermissionSetCommand,
   type SSOAdminClient,
 } from '@aws-sdk/client-sso-admin';
-import type { CustomerManagedPolicyRef, PermissionsBoundary } from '../model/permission-set.js';
+import { DEFAULT_IAM_PATH, policyRefKey, type CustomerManagedPolicyRef, type PermissionsBoundary } from '../model/permission-set.js';
 import { AwsCallError } from './aws-error.js';
 import type { CallRunner } from './call-runner.js';
+import { actionOf } from './operations.js';
 import type { IdentityCenterGateway, PermissionSetAttributes } from './gateway.js';
 import { tagRecord } from './sdk-organizations.js';
 
@@ -94,14 +95,14 @@ export function createPermissionSetsGateway(
   return {
     async listPermissionSets(instanceArn) {
       return runner.all(
-        { action: 'sso:ListPermissionSets', doing: 'list permission sets', target: `of instance ${instanceArn}` },
+        { action: actionOf('listPermissionSets'), doing: 'list permission sets', target: `of instance ${instanceArn}` },
         (NextToken) => client.send(new ListPermissionSetsCommand({ InstanceArn: instanceArn, MaxResults: max, NextToken })),
         (o) => o.PermissionSets,
       );
     },
 
     async describePermissionSet(instanceArn, arn) {
-      const out = await runner.call({ action: 'sso:DescribePermissionSet', doing: 'describe', target: on(arn) }, () =>
+      const out = await runner.call({ action: actionOf('describePermissionSet'), doing: 'describe', target: on(arn) }, () =>
         client.send(new DescribePermissionSetCommand({ InstanceArn: instanceArn, PermissionSetArn: arn })),
       );
       const ps = out.PermissionSet ?? {};
@@ -118,7 +119,7 @@ export function createPermissionSetsGateway(
 
     async listTagsForPermissionSet(instanceArn, arn) {
       const tags = await runner.all(
-        { action: 'sso:ListTagsForResource', doing: 'list the tags', target: `of ${on(arn)}` },
+        { action: actionOf('listTagsForPermissionSet'), doing: 'list the tags', target: `of ${on(arn)}` },
         (NextToken) => client.send(new ListTagsForResourceCommand({ InstanceArn: instanceArn, ResourceArn: arn, NextToken })),
         (o) => o.Tags,
       );
@@ -127,7 +128,7 @@ export function createPermissionSetsGateway(
 
     async getInlinePolicy(instanceArn, arn) {
       const out = await runner.call(
-        { action: 'sso:GetInlinePolicyForPermissionSet', doing: 'read the inline policy', target: `of ${on(arn)}` },
+        { action: actionOf('getInlinePolicy'), doing: 'read the inline policy', target: `of ${on(arn)}` },
         () => client.send(new GetInlinePolicyForPermissionSetCommand({ InstanceArn: instanceArn, PermissionSetArn: arn })),
       );
       return out.InlinePolicy ? out.InlinePolicy : undefined;
@@ -135,7 +136,7 @@ export function createPermissionSetsGateway(
 
     async listManagedPolicies(instanceArn, arn) {
       const policies = await runner.all(
-        { action: 'sso:ListManagedPoliciesInPermissionSet', doing: 'list the managed policies', target: `of ${on(arn)}` },
+        { action: actionOf('listManagedPolicies'), doing: 'list the managed policies', target: `of ${on(arn)}` },
         (NextToken) =>
           client.send(
             new ListManagedPoliciesInPermissionSetCommand({ InstanceArn: instanceArn, PermissionSetArn: arn, MaxResults: max, NextToken }),
@@ -148,7 +149,7 @@ export function createPermissionSetsGateway(
     async listCustomerManagedPolicies(instanceArn, arn) {
       const refs = await runner.all(
         {
-          action: 'sso:ListCustomerManagedPolicyReferencesInPermissionSet',
+          action: actionOf('listCustomerManagedPolicies'),
           doing: 'list the customer managed policies',
           target: `of ${on(arn)}`,
         },
@@ -164,21 +165,21 @@ export function createPermissionSetsGateway(
         (o) => o.CustomerManagedPolicyReferences,
       );
       return refs
-        .flatMap((r): CustomerManagedPolicyRef[] => (r.Name ? [{ name: r.Name, path: r.Path ?? '/' }] : []))
+        .flatMap((r): CustomerManagedPolicyRef[] => (r.Name ? [{ name: r.Name, path: r.Path ?? DEFAULT_IAM_PATH }] : []))
         .sort(compareCustomerRefs);
     },
 
     async getPermissionsBoundary(instanceArn, arn) {
       try {
         const out = await runner.call(
-          { action: 'sso:GetPermissionsBoundaryForPermissionSet', doing: 'read the permissions boundary', target: `of ${on(arn)}` },
+          { action: actionOf('getPermissionsBoundary'), doing: 'read the permissions boundary', target: `of ${on(arn)}` },
           () => client.send(new GetPermissionsBoundaryForPermissionSetCommand({ InstanceArn: instanceArn, PermissionSetArn: arn })),
         );
         const b = out.PermissionsBoundary;
         if (b?.ManagedPolicyArn) return { kind: 'aws-managed', arn: b.ManagedPolicyArn };
         if (b?.CustomerManagedPolicyReference?.Name) {
           const ref = b.CustomerManagedPolicyReference;
-          return { kind: 'customer-managed', name: ref.Name ?? '', path: ref.Path ?? '/' };
+          return { kind: 'customer-managed', name: ref.Name ?? '', path: ref.Path ?? DEFAULT_IAM_PATH };
         }
         return undefined;
       } catch (error) {
@@ -190,7 +191,7 @@ export function createPermissionSetsGateway(
 
     async createPermissionSet(instanceArn, name, attributes, tags) {
       const out = await runner.call(
-        { action: 'sso:CreatePermissionSet', doing: 'create', target: `permission set ${name}` },
+        { action: actionOf('createPermissionSet'), doing: 'create', target: `permission set ${name}` },
         () =>
           client.send(
             new CreatePermissionSetCommand({
@@ -210,20 +211,20 @@ export function createPermissionSetsGateway(
     },
 
     async updatePermissionSet(instanceArn, arn, attributes) {
-      await runner.call({ action: 'sso:UpdatePermissionSet', doing: 'update', target: on(arn) }, () =>
+      await runner.call({ action: actionOf('updatePermissionSet'), doing: 'update', target: on(arn) }, () =>
         client.send(new UpdatePermissionSetCommand({ InstanceArn: instanceArn, PermissionSetArn: arn, ...sdkAttributes(attributes) })),
       );
     },
 
     async deletePermissionSet(instanceArn, arn) {
-      await runner.call({ action: 'sso:DeletePermissionSet', doing: 'delete', target: on(arn) }, () =>
+      await runner.call({ action: actionOf('deletePermissionSet'), doing: 'delete', target: on(arn) }, () =>
         client.send(new DeletePermissionSetCommand({ InstanceArn: instanceArn, PermissionSetArn: arn })),
       );
     },
 
     async putInlinePolicy(instanceArn, arn, policyJson) {
       await runner.call(
-        { action: 'sso:PutInlinePolicyToPermissionSet', doing: 'put the inline policy', target: `of ${on(arn)}` },
+        { action: actionOf('putInlinePolicy'), doing: 'put the inline policy', target: `of ${on(arn)}` },
         () =>
           client.send(
             new PutInlinePolicyToPermissionSetCommand({ InstanceArn: instanceArn, PermissionSetArn: arn, InlinePolicy: policyJson }),
@@ -233,14 +234,14 @@ export function createPermissionSetsGateway(
 
     async deleteInlinePolicy(instanceArn, arn) {
       await runner.call(
-        { action: 'sso:DeleteInlinePolicyFromPermissionSet', doing: 'delete the inline policy', target: `of ${on(arn)}` },
+        { action: actionOf('deleteInlinePolicy'), doing: 'delete the inline policy', target: `of ${on(arn)}` },
         () => client.send(new DeleteInlinePolicyFromPermissionSetCommand({ InstanceArn: instanceArn, PermissionSetArn: arn })),
       );
     },
 
     async attachManagedPolicy(instanceArn, arn, policyArn) {
       await runner.call(
-        { action: 'sso:AttachManagedPolicyToPermissionSet', doing: `attach ${policyArn}`, target: `to ${on(arn)}` },
+        { action: actionOf('attachManagedPolicy'), doing: `attach ${policyArn}`, target: `to ${on(arn)}` },
         () =>
           client.send(
             new AttachManagedPolicyToPermissionSetCommand({ InstanceArn: instanceArn, PermissionSetArn: arn, ManagedPolicyArn: policyArn }),
@@ -250,7 +251,7 @@ export function createPermissionSetsGateway(
 
     async detachManagedPolicy(instanceArn, arn, policyArn) {
       await runner.call(
-        { action: 'sso:DetachManagedPolicyFromPermissionSet', doing: `detach ${policyArn}`, target: `from ${on(arn)}` },
+        { action: actionOf('detachManagedPolicy'), doing: `detach ${policyArn}`, target: `from ${on(arn)}` },
         () =>
           client.send(
             new DetachManagedPolicyFromPermissionSetCommand({ InstanceArn: instanceArn, PermissionSetArn: arn, ManagedPolicyArn: policyArn }),
@@ -261,8 +262,8 @@ export function createPermissionSetsGateway(
     async attachCustomerManagedPolicy(instanceArn, arn, ref) {
       await runner.call(
         {
-          action: 'sso:AttachCustomerManagedPolicyReferenceToPermissionSet',
-          doing: `attach customer managed policy ${ref.path}${ref.name}`,
+          action: actionOf('attachCustomerManagedPolicy'),
+          doing: `attach customer managed policy ${policyRefKey(ref)}`,
           target: `to ${on(arn)}`,
         },
         () =>
@@ -279,8 +280,8 @@ export function createPermissionSetsGateway(
     async detachCustomerManagedPolicy(instanceArn, arn, ref) {
       await runner.call(
         {
-          action: 'sso:DetachCustomerManagedPolicyReferenceFromPermissionSet',
-          doing: `detach customer managed policy ${ref.path}${ref.name}`,
+          action: actionOf('detachCustomerManagedPolicy'),
+          doing: `detach customer managed policy ${policyRefKey(ref)}`,
           target: `from ${on(arn)}`,
         },
         () =>
@@ -300,7 +301,7 @@ export function createPermissionSetsGateway(
           ? { ManagedPolicyArn: boundary.arn }
           : { CustomerManagedPolicyReference: { Name: boundary.name, Path: boundary.path } };
       await runner.call(
-        { action: 'sso:PutPermissionsBoundaryToPermissionSet', doing: 'put the permissions boundary', target: `of ${on(arn)}` },
+        { action: actionOf('putPermissionsBoundary'), doing: 'put the permissions boundary', target: `of ${on(arn)}` },
         () =>
           client.send(
             new PutPermissionsBoundaryToPermissionSetCommand({ InstanceArn: instanceArn, PermissionSetArn: arn, PermissionsBoundary }),
@@ -310,13 +311,13 @@ export function createPermissionSetsGateway(
 
     async deletePermissionsBoundary(instanceArn, arn) {
       await runner.call(
-        { action: 'sso:DeletePermissionsBoundaryFromPermissionSet', doing: 'delete the permissions boundary', target: `of ${on(arn)}` },
+        { action: actionOf('deletePermissionsBoundary'), doing: 'delete the permissions boundary', target: `of ${on(arn)}` },
         () => client.send(new DeletePermissionsBoundaryFromPermissionSetCommand({ InstanceArn: instanceArn, PermissionSetArn: arn })),
       );
     },
 
     async tagPermissionSet(instanceArn, arn, tags) {
-      await runner.call({ action: 'sso:TagResource', doing: 'tag', target: on(arn) }, () =>
+      await runner.call({ action: actionOf('tagPermissionSet'), doing: 'tag', target: on(arn) }, () =>
         client.send(
           new TagResourceCommand({
             InstanceArn: instanceArn,
@@ -328,7 +329,7 @@ export function createPermissionSetsGateway(
     },
 
     async untagPermissionSet(instanceArn, arn, keys) {
-      await runner.call({ action: 'sso:UntagResource', doing: 'untag', target: on(arn) }, () =>
+      await runner.call({ action: actionOf('untagPermissionSet'), doing: 'untag', target: on(arn) }, () =>
         client.send(new UntagResourceCommand({ InstanceArn: instanceArn, ResourceArn: arn, TagKeys: keys })),
       );
     },

@@ -138,7 +138,7 @@ async function readState(args: CommandArgs, io: CliIo, deps: ExportDeps, source:
   const instanceArn = stringFlag(args, 'instance-arn');
   // The same engine as plan and apply: one place decides credentials, rate limit and endpoint.
   if (!io.engine) sdkNodeVersionNotice(io);
-  const engine = io.engine ?? createEngine({ env: io.env, ...(deps.gatewayFor ? { gatewayFor: deps.gatewayFor } : {}) });
+  const engine = io.engine ?? createEngine({ env: io.env, cwd: io.cwd, ...(deps.gatewayFor ? { gatewayFor: deps.gatewayFor } : {}) });
   const progress = progressFor(io, args.values['quiet'] === true);
   try {
     const desired = exportDesired({ identitySource: source, region, ...(instanceArn !== undefined ? { instanceArn } : {}) });

@@ -29,7 +29,7 @@ export function engineFor(io: CliIo, args?: CommandArgs): Engine {
   const region = args ? regionFlag(args) : undefined;
   if (io.engine) return io.engine;
   sdkNodeVersionNotice(io);
-  return createEngine({ env: io.env, ...(region !== undefined ? { region } : {}) });
+  return createEngine({ env: io.env, cwd: io.cwd, ...(region !== undefined ? { region } : {}) });
 }
 
 const SDK_NODE_WARNING = 'AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED';

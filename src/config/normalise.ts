@@ -15,7 +15,7 @@ import type {
   ProtectedAssignment,
 } from '../model/desired.js';
 import type { Group, User } from '../model/identity.js';
-import type { CustomerManagedPolicyRef, PermissionSet, PermissionsBoundary } from '../model/permission-set.js';
+import { DEFAULT_IAM_PATH, type CustomerManagedPolicyRef, type PermissionSet, type PermissionsBoundary } from '../model/permission-set.js';
 import type { Diagnostic } from '../model/source.js';
 import { describeThing } from './describe.js';
 import { canonicalDuration } from '../model/duration.js';
@@ -55,8 +55,8 @@ export function managedPolicyArn(nameOrArn: string): string {
 }
 
 function customerRef(v: unknown): CustomerManagedPolicyRef | undefined {
-  if (typeof v === 'string') return { name: v, path: '/' };
-  if (isObj(v) && typeof v['name'] === 'string') return { name: v['name'], path: str(v['path']) ?? '/' };
+  if (typeof v === 'string') return { name: v, path: DEFAULT_IAM_PATH };
+  if (isObj(v) && typeof v['name'] === 'string') return { name: v['name'], path: str(v['path']) ?? DEFAULT_IAM_PATH };
   return undefined;
 }
 

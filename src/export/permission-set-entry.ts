@@ -1,5 +1,5 @@
 /** One permission set as it is written in access.yaml: short policy names, YAML inline policy. */
-import type { CustomerManagedPolicyRef, LivePermissionSet, PermissionsBoundary } from '../model/permission-set.js';
+import { policyRefLabel, type CustomerManagedPolicyRef, type LivePermissionSet, type PermissionsBoundary } from '../model/permission-set.js';
 import { compareStrings } from '../model/compare.js';
 import { durationSeconds, formatDuration } from '../model/duration.js';
 import type { Entry } from './entry.js';
@@ -24,8 +24,8 @@ export function exportDuration(iso: string): string {
 
 /** A policy at path `/` is written as its name, else as `{ name, path }`. */
 function customerRef(ref: CustomerManagedPolicyRef): string | { name: string; path: string } {
-  const path = ref.path === '' ? '/' : ref.path;
-  return path === '/' ? ref.name : { name: ref.name, path };
+  const label = policyRefLabel(ref);
+  return label === ref.name ? ref.name : { name: ref.name, path: ref.path };
 }
 
 function boundaryValue(b: PermissionsBoundary): Record<string, unknown> {

@@ -10,6 +10,8 @@ import type { LiveGroup, LiveUser } from '../model/identity.js';
 import type { Live } from '../model/live.js';
 import type { LivePermissionSet } from '../model/permission-set.js';
 import { matchesAnyGlob } from '../model/name-glob.js';
+import { accountNamesOf } from '../model/organization.js';
+import { assignmentLabel } from '../render/change-line.js';
 
 export interface Selection {
   /** Internal identity source only (external: users and groups are references). */
@@ -24,9 +26,7 @@ export interface Selection {
 }
 
 function describe(a: Assignment, live: Live): string {
-  const account = live.organization.accounts.find((x) => x.id === a.accountId);
-  const where = account ? `${account.name} (${a.accountId})` : a.accountId;
-  return `${a.permissionSet} → ${a.principalType === 'USER' ? 'user' : 'group'} ${a.principal} on ${where}`;
+  return assignmentLabel(a, accountNamesOf(live.organization, {}));
 }
 
 export function selectForExport(live: Live, identitySource: IdentitySource): Selection {

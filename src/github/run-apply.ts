@@ -64,6 +64,22 @@ async function updateComment(deps: ModeDeps, review: Review, status: CommentStat
   }
 }
 
+/**
+ * The comment update that ends a run: when it fails, the run's result stands (an apply that
+ * succeeded is not failed by GitHub) and the failure is reported, as a warning and in the job
+ * summary, so a comment left at "applying" is explained.
+ */
+async function lastComment(deps: ModeDeps, review: Review, status: CommentStatus, planHash: string, markdown: string, after: string): Promise<void> {
+  try {
+    await updateComment(deps, review, status, planHash, markdown);
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    const warning = `Could not update the pull request comment ${after} (it may still say "applying"): ${why}`;
+    deps.io.warning(warning);
+    deps.summary.add(`⚠️ ${escapeMarkdown(warning)}`);
+  }
+}
+
 const REASON: Record<ApplyFailure['kind'], FailureReason> = {
   'plan-changed': 'plan-changed',
   unsafe: 'unsafe',
@@ -123,7 +139,7 @@ async function report(deps: ModeDeps, review: Review, outcome: ApplyOutcome): Pr
       return fail(deps, review, { kind: 'error', message: 'the apply was cancelled before any change was made' });
     case 'nothing-to-do':
       deps.summary.add(`### idc-gitops apply · ${inlineCode(deps.inputs.config)}\n\n✅ Nothing to do: AWS IAM Identity Center already matches the file.`);
-      await updateComment(deps, review, 'applied', outcome.plan.hash, nothingToApplyBody(ctx, outcome.plan));
+      await lastComment(deps, review, 'applied', outcome.plan.hash, nothingToApplyBody(ctx, outcome.plan), 'after the apply');
       return OK;
     case 'applied-unchecked':
       return fail(deps, review, { kind: 'apply-unchecked', plan: outcome.plan, report: outcome.report, recheckError: outcome.recheckError });
@@ -144,7 +160,7 @@ async function report(deps: ModeDeps, review: Review, outcome: ApplyOutcome): Pr
         lines.push(`⚠️ ${escapeMarkdown(warning)}`);
       }
       deps.summary.add(lines.join('\n\n'));
-      await updateComment(deps, review, 'applied', plan.hash, appliedBody(ctx, plan, done, remaining, outcome.startUrl));
+      await lastComment(deps, review, 'applied', plan.hash, appliedBody(ctx, plan, done, remaining, outcome.startUrl), 'after the apply');
       return OK;
     }
   }
@@ -208,12 +224,7 @@ export async function runApply(deps: ModeDeps): Promise<ModeResult> {
     const message = error instanceof Error ? error.message : String(error);
     // The caller reports the error; the comment must not stay at "applying". If that update fails
     // too, say so (a warning) rather than leave a stale "applying" comment unexplained.
-    await updateComment(deps, review, 'failed', review.reviewedHash ?? '', applyFailedBody(bodyContext(deps), { kind: 'error', message })).catch(
-      (commentError: unknown) => {
-        const why = commentError instanceof Error ? commentError.message : String(commentError);
-        deps.io.warning(`Could not update the pull request comment after the apply failed (it may still say "applying"): ${why}`);
-      },
-    );
+    await lastComment(deps, review, 'failed', review.reviewedHash ?? '', applyFailedBody(bodyContext(deps), { kind: 'error', message }), 'after the apply failed');
     throw error;
   }
   return report(deps, review, outcome);

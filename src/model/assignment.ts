@@ -23,6 +23,14 @@ export function assignmentKey(a: Assignment): string {
   return `${a.accountId}|${a.permissionSet}|${a.principalType}|${a.principal}`;
 }
 
+/** `set|account`: one permission set on one account, whoever holds it. */
+export type GrantKey = string;
+
+export const grantKey = (a: Pick<Assignment, 'permissionSet' | 'accountId'>): GrantKey => `${a.permissionSet}|${a.accountId}`;
+
+/** `USER|name` or `GROUP|name`. */
+export const principalKey = (a: Pick<Assignment, 'principalType' | 'principal'>): string => `${a.principalType}|${a.principal}`;
+
 /** Sort order for assignments: account, permission set, principal type, principal. */
 export function compareAssignments(a: Assignment, b: Assignment): number {
   return (

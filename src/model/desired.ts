@@ -1,5 +1,4 @@
 /** What access.yaml asks for, after loading, validation and normalisation. */
-import type { PrincipalType } from './assignment.js';
 import type { Group, User } from './identity.js';
 import type { PermissionSet } from './permission-set.js';
 import type { PathKey, SourcePos } from './source.js';
@@ -77,12 +76,6 @@ export interface AssignmentRule {
   targets: RuleTargets;
   /** As written: a date (the last day, UTC) or a date-time with optional offset; see model/expires.ts. */
   expires?: string;
-}
-
-/** A principal named by a rule, with its type. */
-export interface PrincipalRef {
-  principalType: PrincipalType;
-  name: string;
 }
 
 export interface Desired {

@@ -33,3 +33,18 @@ export interface Organization {
   /** The OU tree, sorted by path; present when it was read (only when a rule targets OUs). */
   organizationalUnits?: OrganizationalUnit[];
 }
+
+/** What a label says for an account the organization does not have. */
+export const UNKNOWN_ACCOUNT = 'unknown account';
+
+/** `management (111122223333)`, or `unknown account (111122223333)` when its name is not known. */
+export function accountLabel(accountId: string, name: string | undefined): string {
+  return `${name !== undefined && name !== '' ? name : UNKNOWN_ACCOUNT} (${accountId})`;
+}
+
+/** Account ID → name: every account of the live organization, with a plan's names on top. */
+export function accountNamesOf(organization: Organization, planNames: Readonly<Record<string, string>>): Record<string, string> {
+  const names: Record<string, string> = {};
+  for (const account of organization.accounts) names[account.id] = account.name;
+  return Object.assign(names, planNames);
+}

@@ -7,6 +7,20 @@ export interface CustomerManagedPolicyRef {
   path: string;
 }
 
+/** AWS's default IAM path, which an empty path means. */
+export const DEFAULT_IAM_PATH = '/';
+
+/** The one key of a customer-managed policy reference (or boundary): `/path/name`, `/name` for the default path. */
+export function policyRefKey(ref: Pick<CustomerManagedPolicyRef, 'name' | 'path'>): string {
+  return `${ref.path || DEFAULT_IAM_PATH}${ref.name}`;
+}
+
+/** For people: the name alone on the default path, else `/path/name`. */
+export function policyRefLabel(ref: Pick<CustomerManagedPolicyRef, 'name' | 'path'>): string {
+  const key = policyRefKey(ref);
+  return key === `${DEFAULT_IAM_PATH}${ref.name}` ? ref.name : key;
+}
+
 /** Exactly one of an AWS managed policy or a customer-managed policy reference. */
 export type PermissionsBoundary =
   | { kind: 'aws-managed'; arn: string }

@@ -8,16 +8,14 @@
  * groups that grant the same thing changes no one's access and shows no user row. Every group
  * assignment change gets a group row saying whose access it changes, and why not for the others.
  */
-import { assignmentKey, type Assignment } from '../model/assignment.js';
+import { assignmentKey, grantKey, type Assignment } from '../model/assignment.js';
 import type { Live } from '../model/live.js';
 import type { AccountIndex } from './accounts.js';
-import { compareTuples, sortedStrings } from './compare.js';
+import { compareTuples, sortedStrings } from '../model/compare.js';
 import {
   candidateGrants,
   effectiveAccess,
-  grantKey,
   liveAccessState,
-  principalKey,
   stateAfter,
   type AccessState,
   type EffectiveAccess,
@@ -45,7 +43,7 @@ function assignmentReasons(inputs: AccessInputs): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const c of inputs.assignments) {
     const a = c.assignment;
-    out.set(`${principalKey(a)}|${grantKey(a)}`, c.action === 'create' ? c.rules.map((r) => r.label) : [deleteReason(a, inputs)]);
+    out.set(assignmentKey(a), c.action === 'create' ? c.rules.map((r) => r.label) : [deleteReason(a, inputs)]);
   }
   return out;
 }
@@ -66,21 +64,21 @@ function paths(
   inputs: AccessInputs,
   effect: 'gain' | 'lose',
 ): AccessPath[] {
-  const k = grantKey(h);
-  const because = (principal: string): string[] => reasons.get(`${principal}|${k}`) ?? [];
+  const because = (principal: Pick<Assignment, 'principalType' | 'principal'>): string[] =>
+    reasons.get(assignmentKey({ ...principal, permissionSet: h.permissionSet, accountId: h.accountId })) ?? [];
   const out: AccessPath[] = [];
   if (effect === 'lose' && inputs.deletedUsers.has(user)) {
     if (h.direct) out.push({ because: [`user ${user} is deleted`] });
     for (const group of h.groups) out.push({ group, because: [`user ${user} is deleted`] });
     return out;
   }
-  if (h.direct) out.push({ because: because(principalKey({ principalType: 'USER', principal: user })) });
+  if (h.direct) out.push({ because: because({ principalType: 'USER', principal: user }) });
   for (const group of h.groups) {
     const why: string[] = [];
     if (effect === 'lose' && inputs.deletedGroups.has(group)) why.push(`group ${group} is deleted`);
     else {
       if (other.members.get(group)?.has(user) !== true) why.push(`${effect === 'gain' ? 'added to' : 'removed from'} group ${group}`);
-      why.push(...because(principalKey({ principalType: 'GROUP', principal: group })));
+      why.push(...because({ principalType: 'GROUP', principal: group }));
     }
     out.push({ group, because: why });
   }
@@ -152,7 +150,7 @@ function groupRows(views: [EffectiveAccess, EffectiveAccess], states: [AccessSta
       if (kept === undefined) changesAccessOf.push(user);
       else unchanged.push({ user, because: `${gain ? 'already has it' : 'keeps it'} ${howHeld(kept)}` });
     }
-    const because = reasons.get(`${principalKey(a)}|${k}`) ?? (inputs.deletedGroups.has(a.principal) ? [`group ${a.principal} is deleted`] : []);
+    const because = reasons.get(assignmentKey(a)) ?? (inputs.deletedGroups.has(a.principal) ? [`group ${a.principal} is deleted`] : []);
     rows.push({
       kind: 'group',
       effect: gain ? 'gain' : 'lose',

@@ -1,6 +1,6 @@
 /** Resolving the account and OU references of assignment rules against the organization. */
-import type { Account, Organization, OrganizationalUnit } from '../model/organization.js';
-import { compareStrings } from './compare.js';
+import { UNKNOWN_ACCOUNT, type Account, type Organization, type OrganizationalUnit } from '../model/organization.js';
+import { compareStrings } from '../model/compare.js';
 import { didYouMean } from '../model/did-you-mean.js';
 
 export type Resolved<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -36,7 +36,7 @@ export class AccountIndex {
 
   /** Name of an account for people; `unknown account` when it is not in the organization. */
   nameOf(accountId: string): string {
-    return this.byId.get(accountId)?.name ?? 'unknown account';
+    return this.byId.get(accountId)?.name ?? UNKNOWN_ACCOUNT;
   }
 
   /** An account ID, an `accounts:` alias, or an Organizations account name. */

@@ -3,7 +3,7 @@ import type { Desired } from '../model/desired.js';
 import type { Live } from '../model/live.js';
 import { sortDiagnostics, type Diagnostic } from '../model/source.js';
 import { accessChanges } from './access.js';
-import { compareStrings } from './compare.js';
+import { compareStrings } from '../model/compare.js';
 import { planContext } from './context.js';
 import { delegatedAdminProblems } from './delegated-admin.js';
 import { diffAssignments } from './diff-assignments.js';

@@ -3,11 +3,12 @@
  * nor assignments in it: refuse plans that would change them (an error), and explain (a warning).
  */
 import type { Diagnostic, SourcePos } from '../model/source.js';
-import { compareStrings } from './compare.js';
+import { compareStrings } from '../model/compare.js';
 import type { PlanContext } from './context.js';
 import { diagnosticAt } from './expand.js';
 import type { AssignmentChange, PermissionSetChange, PlanWarning, ProvisionChange } from './types.js';
 import { count } from '../model/plural.js';
+import { accountLabel } from '../model/organization.js';
 
 export function delegatedAdminProblems(
   ctx: PlanContext,
@@ -20,7 +21,7 @@ export function delegatedAdminProblems(
   const caller = live.caller.accountId;
   const out = { diagnostics: [] as Diagnostic[], warnings: [] as PlanWarning[] };
   if (caller === mgmt) return out;
-  const mgmtLabel = `the management account ${ctx.accounts.nameOf(mgmt)} (${mgmt})`;
+  const mgmtLabel = `the management account ${accountLabel(mgmt, ctx.accounts.nameOf(mgmt))}`;
   const filePos: SourcePos = { file: desired.file, line: 1, col: 1 };
 
   const sets = new Map<string, SourcePos>();

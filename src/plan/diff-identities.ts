@@ -1,7 +1,7 @@
 /** Users, groups and memberships: Desired against Live. Unsorted: buildPlan sorts the changes and the diagnostics. */
 import type { Group, User } from '../model/identity.js';
 import type { Diagnostic, SourcePos } from '../model/source.js';
-import { sortedStrings } from './compare.js';
+import { sortedStrings } from '../model/compare.js';
 import { readOnlyReason, type PlanContext } from './context.js';
 import { diagnosticAt, positionOf } from './expand.js';
 import { didYouMean } from '../model/did-you-mean.js';

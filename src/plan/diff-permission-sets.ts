@@ -1,7 +1,7 @@
 /** Permission sets and their re-provisioning: Desired against Live. */
 import type { LivePermissionSet, PermissionSet } from '../model/permission-set.js';
 import type { Diagnostic } from '../model/source.js';
-import { compareStrings, sortedStrings } from './compare.js';
+import { compareStrings, sortedStrings } from '../model/compare.js';
 import { readOnlyReason, type PlanContext } from './context.js';
 import { diagnosticAt, positionOf } from './expand.js';
 import { changedFields, permissionSetOf, presentFields } from './permission-set-fields.js';

@@ -8,15 +8,10 @@
  * through them (e.g. Control Tower's sets) is in neither state and never shows as a change, even
  * when a user or group holding it is deleted.
  */
-import type { Assignment } from '../model/assignment.js';
+import { assignmentKey, grantKey, principalKey, type Assignment, type GrantKey } from '../model/assignment.js';
 import type { Live } from '../model/live.js';
-import { compareStrings } from './compare.js';
+import { compareStrings } from '../model/compare.js';
 
-/** `set|account`. */
-export type GrantKey = string;
-
-export const grantKey = (a: Pick<Assignment, 'permissionSet' | 'accountId'>): GrantKey => `${a.permissionSet}|${a.accountId}`;
-export const principalKey = (a: Pick<Assignment, 'principalType' | 'principal'>): string => `${a.principalType}|${a.principal}`;
 
 export interface AccessState {
   /** Assignments per principal (`USER|name`, `GROUP|name`), by grant key. */
@@ -66,10 +61,10 @@ export interface AppliedChanges {
 
 /** The live state with the plan's assignment, membership, user and group changes applied. */
 export function stateAfter(live: Live, c: AppliedChanges): AccessState {
-  const deleted = new Set(c.deleted.map((a) => `${principalKey(a)}|${grantKey(a)}`));
+  const deleted = new Set(c.deleted.map(assignmentKey));
   const kept = live.assignments.filter((a) => {
     // A deleted set's assignments are all among `deleted` (AWS refuses to delete a set that has any).
-    if (deleted.has(`${principalKey(a)}|${grantKey(a)}`)) return false;
+    if (deleted.has(assignmentKey(a))) return false;
     // A deleted user or group holds nothing any more, even through assignments idc does not manage.
     return a.principalType === 'USER' ? !c.deletedUsers.has(a.principal) : !c.deletedGroups.has(a.principal);
   });

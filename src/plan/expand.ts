@@ -7,7 +7,7 @@ import type { AssignmentRule, Desired } from '../model/desired.js';
 import type { Account, Organization } from '../model/organization.js';
 import { pathKey, type Diagnostic, type SourcePos } from '../model/source.js';
 import { AccountIndex } from './accounts.js';
-import { compareStrings } from './compare.js';
+import { compareStrings } from '../model/compare.js';
 import { ruleLabel } from './rule-label.js';
 import { hasExpired } from '../model/expires.js';
 import type { RuleRef } from './types.js';

@@ -1,5 +1,5 @@
 /** The order of a plan's changes: by kind in apply order, then action, then name. */
-import { compareTuples } from './compare.js';
+import { compareTuples } from '../model/compare.js';
 import type { Change, ChangeKind } from './types.js';
 
 // Stryker disable next-line StringLiteral: an unknown kind sorts first (index -1), where 'user' already is.

@@ -1,13 +1,13 @@
 /** Comparing permission sets field by field, the way AWS sees them. */
 import {
   PERMISSION_SET_FIELDS,
-  type CustomerManagedPolicyRef,
+  policyRefKey,
   type PermissionSet,
   type PermissionSetField,
   type PermissionsBoundary,
 } from '../model/permission-set.js';
 import { durationSeconds } from '../model/duration.js';
-import { compareStrings } from './compare.js';
+import { compareStrings } from '../model/compare.js';
 import { samePolicy } from './policy.js';
 
 /** Same length of time (`PT1H` = `PT60M` = `PT3600S`); text that is not a duration is compared as text. */
@@ -23,17 +23,13 @@ export function sameStringSet(a: readonly string[], b: readonly string[]): boole
   return x.length === y.length && x.every((v, i) => v === y[i]);
 }
 
-export function customerPolicyKey(p: CustomerManagedPolicyRef): string {
-  return `${p.path || '/'}${p.name}`;
-}
-
 function sameBoundary(a: PermissionsBoundary | undefined, b: PermissionsBoundary | undefined): boolean {
   if (a === undefined || b === undefined) return a === b;
   // Stryker disable next-line ConditionalExpression,LogicalOperator: with kinds mixed, an ARN is compared with a missing ARN (or a name with a missing name): unequal either way.
   if (a.kind === 'aws-managed' && b.kind === 'aws-managed') return a.arn === b.arn;
   // Stryker disable next-line ConditionalExpression,LogicalOperator: as above.
   if (a.kind === 'customer-managed' && b.kind === 'customer-managed') {
-    return a.name === b.name && (a.path || '/') === (b.path || '/');
+    return policyRefKey(a) === policyRefKey(b);
   }
   return false;
 }
@@ -54,7 +50,7 @@ export function sameField(field: PermissionSetField, a: PermissionSet, b: Permis
     case 'managedPolicies':
       return sameStringSet(a.managedPolicies, b.managedPolicies);
     case 'customerManagedPolicies':
-      return sameStringSet(a.customerManagedPolicies.map(customerPolicyKey), b.customerManagedPolicies.map(customerPolicyKey));
+      return sameStringSet(a.customerManagedPolicies.map(policyRefKey), b.customerManagedPolicies.map(policyRefKey));
     case 'inlinePolicy':
       return samePolicy(a.inlinePolicy, b.inlinePolicy);
     case 'permissionsBoundary':

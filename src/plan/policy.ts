@@ -3,7 +3,7 @@
  * and people write the same policy in several equivalent ways.
  */
 import { canonicalJson } from "./canonical-json.js";
-import { compareStrings } from "./compare.js";
+import { compareStrings } from '../model/compare.js';
 
 /** Statement members whose value may be one string or a list of strings, in any order. */
 const LIST_KEYS = new Set(["Action", "NotAction", "Resource", "NotResource"]);

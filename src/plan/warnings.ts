@@ -1,12 +1,13 @@
 /** The warnings a reviewer needs, computed from the finished list of changes. */
-import type { Assignment } from '../model/assignment.js';
+import { assignmentKey, grantKey, type Assignment } from '../model/assignment.js';
 import type { AssignmentRule } from '../model/desired.js';
 import type { Live } from '../model/live.js';
+import { accountLabel } from '../model/organization.js';
 import type { PermissionSet } from '../model/permission-set.js';
 import { count, listOf } from '../model/plural.js';
 import type { AccountIndex } from './accounts.js';
 import { adminReasons } from './admin.js';
-import { compareStrings, compareTuples } from './compare.js';
+import { compareStrings, compareTuples } from '../model/compare.js';
 import { isUnresolvedPrincipal } from './diff-assignments.js';
 import { isRuleExpired } from './expand.js';
 import { sameContents } from './permission-set-fields.js';
@@ -43,8 +44,8 @@ export interface WarningInputs {
   configAfter: Map<string, PermissionSet>;
 }
 
-export function accountLabel(accounts: AccountIndex, id: string): string {
-  return `${accounts.nameOf(id)} (${id})`;
+function accountOf(accounts: AccountIndex, id: string): string {
+  return accountLabel(id, accounts.nameOf(id));
 }
 
 function renames(inputs: WarningInputs): PlanWarning[] {
@@ -77,11 +78,10 @@ function renames(inputs: WarningInputs): PlanWarning[] {
 
 function rolesRecreated(inputs: WarningInputs): PlanWarning[] {
   const remaining = new Map<string, number>();
-  const pair = (a: Assignment): string => `${a.permissionSet}|${a.accountId}`;
-  for (const a of inputs.live.assignments) remaining.set(pair(a), (remaining.get(pair(a)) ?? 0) + 1);
+  for (const a of inputs.live.assignments) remaining.set(grantKey(a), (remaining.get(grantKey(a)) ?? 0) + 1);
   const touched = new Map<string, Set<string>>();
   for (const c of inputs.assignments) {
-    const k = pair(c.assignment);
+    const k = grantKey(c.assignment);
     remaining.set(k, (remaining.get(k) ?? 0) + (c.action === 'create' ? 1 : -1));
     // Every changed pair; only a deletion can leave one at 0 (a creation leaves it at 1 or more).
     const s = touched.get(c.assignment.permissionSet) ?? new Set<string>();
@@ -92,7 +92,7 @@ function rolesRecreated(inputs: WarningInputs): PlanWarning[] {
   for (const [set, ids] of touched) {
     const emptied = [...ids].filter((id) => (remaining.get(`${set}|${id}`) ?? 0) <= 0).sort(compareStrings);
     if (emptied.length === 0) continue;
-    const where = emptied.length === 1 ? `in ${accountLabel(inputs.accounts, emptied[0] as string)}` : `in ${count(emptied.length, 'account')}: ${listOf(emptied.map((id) => accountLabel(inputs.accounts, id)))}`;
+    const where = emptied.length === 1 ? `in ${accountOf(inputs.accounts, emptied[0] as string)}` : `in ${count(emptied.length, 'account')}: ${listOf(emptied.map((id) => accountOf(inputs.accounts, id)))}`;
     out.push({
       code: 'role-recreated',
       subject: set,
@@ -115,7 +115,7 @@ function adminGrants(inputs: WarningInputs): PlanWarning[] {
     if (a.kind === 'group' && a.memberCount > 0) continue;
     const who = a.kind === 'user' ? `user ${a.user}` : `group ${a.group}`;
     const list = gains.get(a.permissionSet) ?? [];
-    list.push(`${who} on ${accountLabel(inputs.accounts, a.accountId)}`);
+    list.push(`${who} on ${accountOf(inputs.accounts, a.accountId)}`);
     gains.set(a.permissionSet, list);
   }
   for (const [set, grants] of gains) {
@@ -150,7 +150,7 @@ function reprovisions(inputs: WarningInputs): PlanWarning[] {
     message:
       p.reason === 'edited'
         ? `changing ${p.permissionSet} re-provisions it to ${count(p.accountIds.length, 'account')}: everyone using it gets the new version`
-        : `${p.permissionSet} is out of date in ${count(p.accountIds.length, 'account')} (${listOf(p.accountIds.map((id) => accountLabel(inputs.accounts, id)))}): this plan re-provisions it there`,
+        : `${p.permissionSet} is out of date in ${count(p.accountIds.length, 'account')} (${listOf(p.accountIds.map((id) => accountOf(inputs.accounts, id)))}): this plan re-provisions it there`,
   }));
 }
 
@@ -167,10 +167,10 @@ function expiredRules(inputs: WarningInputs): PlanWarning[] {
 function unresolvedPrincipals(inputs: WarningInputs): PlanWarning[] {
   const byPrincipal = new Map<string, Assignment[]>();
   const deleted = new Set(
-    inputs.assignments.filter((c) => c.action === 'delete').map((c) => `${c.assignment.principal}|${c.assignment.permissionSet}|${c.assignment.accountId}`),
+    inputs.assignments.filter((c) => c.action === 'delete').map((c) => assignmentKey(c.assignment)),
   );
   for (const a of inputs.live.assignments) {
-    if (!isUnresolvedPrincipal(a) || deleted.has(`${a.principal}|${a.permissionSet}|${a.accountId}`)) continue;
+    if (!isUnresolvedPrincipal(a) || deleted.has(assignmentKey(a))) continue;
     const list = byPrincipal.get(a.principal) ?? [];
     list.push(a);
     byPrincipal.set(a.principal, list);

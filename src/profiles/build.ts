@@ -8,7 +8,7 @@ import { startUrlOf } from '../aws/discover.js';
 import type { Desired } from '../model/desired.js';
 import { didYouMean } from '../model/did-you-mean.js';
 import type { Live } from '../model/live.js';
-import { compareStrings } from '../plan/compare.js';
+import { compareStrings } from '../model/compare.js';
 import type { ProfilesConfig } from './config-block.js';
 import { nameProfiles } from './names.js';
 import { organizationFromFile, organizationNeeds, reachOf, rulesFor } from './reach.js';

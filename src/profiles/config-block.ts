@@ -4,6 +4,7 @@
  * prune what it wrote before. The format is the AWS CLI's (docs.aws.amazon.com/cli/latest/
  * userguide/sso-configure-profile-token.html): the SDKs and Terraform read the same file.
  */
+import { accountLabel } from '../model/organization.js';
 import { plainText } from '../render/escape.js';
 import type { Reach } from './reach.js';
 
@@ -71,7 +72,7 @@ export function renderBlock(config: ProfilesConfig): string {
   for (const [section, values] of Object.entries(sections(config))) {
     lines.push('');
     const reach = config.profiles.get(section);
-    if (reach) lines.push(`# ${plainText(`${reach.permissionSet} on ${reach.accountName} (${reach.accountId}), for ${reach.users.join(', ')}`)}`);
+    if (reach) lines.push(`# ${plainText(`${reach.permissionSet} on ${accountLabel(reach.accountId, reach.accountName)}, for ${reach.users.join(', ')}`)}`);
     lines.push(section.startsWith('sso-session.') ? `[sso-session ${config.sessionName}]` : `[profile ${section}]`);
     for (const [key, value] of Object.entries(values)) lines.push(`${key} = ${value}`);
   }

@@ -4,10 +4,11 @@
  * (`expandRules`), against the live organization or, when every target is an `accounts:` alias
  * or an account ID, against the organization the file alone describes.
  */
+import { grantKey } from '../model/assignment.js';
 import type { AssignmentRule, Desired } from '../model/desired.js';
 import type { Account, Organization } from '../model/organization.js';
 import { formatDiagnostic } from '../model/source.js';
-import { compareStrings } from '../plan/compare.js';
+import { compareStrings } from '../model/compare.js';
 import { expandRules } from '../plan/expand.js';
 import { ruleLabel } from '../plan/rule-label.js';
 
@@ -97,7 +98,7 @@ export function reachOf(desired: Desired, users: readonly string[], org: Organiz
   for (const { assignment: a } of assignments.values()) {
     const who = a.principalType === 'USER' ? (wanted.has(a.principal) ? [a.principal] : []) : (groups.get(a.principal) ?? []);
     if (who.length === 0) continue;
-    const key = `${a.accountId}\u0000${a.permissionSet}`;
+    const key = grantKey(a);
     const reach = found.get(key) ?? {
       accountId: a.accountId,
       accountName: aliases.get(a.accountId) ?? orgNames.get(a.accountId) ?? a.accountId,

@@ -2,17 +2,13 @@
 import type { Assignment } from '../model/assignment.js';
 import type { Change } from '../plan/types.js';
 import { count } from '../model/plural.js';
+import { accountLabel } from '../model/organization.js';
 
-/** `management (111122223333)`, or the bare ID when the name is unknown. */
-export function accountLabel(accountId: string, accountNames: Record<string, string>): string {
-  const name = accountNames[accountId];
-  return name !== undefined && name !== '' && name !== accountId ? `${name} (${accountId})` : accountId;
-}
 
 /** `ReadOnly → user jonathan on management (111122223333)` */
 export function assignmentLabel(assignment: Assignment, accountNames: Record<string, string>): string {
   const who = assignment.principalType === 'USER' ? 'user' : 'group';
-  return `${assignment.permissionSet} → ${who} ${assignment.principal} on ${accountLabel(assignment.accountId, accountNames)}`;
+  return `${assignment.permissionSet} → ${who} ${assignment.principal} on ${accountLabel(assignment.accountId, accountNames[assignment.accountId])}`;
 }
 
 /** A model field as the access.yaml key a reader knows: `sessionDuration` → `session_duration`. */

@@ -3,14 +3,14 @@
  * raw strings: each renderer escapes them for its medium.
  */
 import { parseDuration } from '../model/duration.js';
-import type { PermissionSet, PermissionSetField, PermissionsBoundary } from '../model/permission-set.js';
-import { compareStrings } from '../plan/compare.js';
+import { policyRefLabel, type PermissionSet, type PermissionSetField, type PermissionsBoundary } from '../model/permission-set.js';
+import { compareStrings } from '../model/compare.js';
 import { presentFields } from '../plan/permission-set-fields.js';
 import { prettyPolicy } from '../plan/policy.js';
 import type { AccessPath, Change, GroupAccessChange, Plan, PlanCounts, PermissionSetChange } from '../plan/types.js';
 import { diffLines, withContext, type DiffLine } from './line-diff.js';
-import { assignmentLabel } from './change-line.js';
 import { count, listOf } from '../model/plural.js';
+import { accountLabel } from '../model/organization.js';
 
 export function summaryCounts(counts: PlanCounts): string {
   return `+${counts.create} ~${counts.update} -${counts.delete}`;
@@ -30,7 +30,7 @@ export function changeFile(plan: Plan, c: Change): string | undefined {
 }
 
 export function accountText(plan: Plan, accountId: string): string {
-  return `${plan.accountNames[accountId] ?? 'unknown account'} (${accountId})`;
+  return accountLabel(accountId, plan.accountNames[accountId]);
 }
 
 /** `group ops (2 members)`: members after the plan for a gain, before it for a loss. */
@@ -89,7 +89,7 @@ export function durationText(iso: string): string {
 function boundaryText(b: PermissionsBoundary): string {
   return b.kind === 'aws-managed'
     ? `AWS managed policy ${managedPolicyName(b.arn)}`
-    : `customer managed policy ${b.path === '/' || b.path === '' ? '' : b.path}${b.name}`;
+    : `customer managed policy ${policyRefLabel(b)}`;
 }
 
 export type FieldDelta =
@@ -103,7 +103,7 @@ function listValues(field: PermissionSetField, ps: PermissionSet | undefined): s
     case 'managedPolicies':
       return ps.managedPolicies.map(managedPolicyName);
     case 'customerManagedPolicies':
-      return ps.customerManagedPolicies.map((p) => `${p.path === '/' || p.path === '' ? '' : p.path}${p.name}`);
+      return ps.customerManagedPolicies.map(policyRefLabel);
     case 'tags':
       return Object.entries(ps.tags).map(([k, v]) => `${k}=${v}`);
     default:
@@ -187,24 +187,6 @@ function changedDeltas(c: PermissionSetChange): FieldDelta[] {
 /** What a deleted set had (its present fields, as `before` values). */
 export function deletedFields(c: PermissionSetChange): FieldDelta[] {
   return c.before === undefined ? [] : fieldDeltas({ ...c, fields: presentFields(c.before) });
-}
-
-/** One line per change for compact lists, e.g. `ReadOnly → group ops on staging (444444444444)`. */
-export function changeSubject(plan: Plan, c: Change): string {
-  switch (c.kind) {
-    case 'user':
-      return c.userName;
-    case 'group':
-      return c.displayName;
-    case 'membership':
-      return `${c.user} in group ${c.group}`;
-    case 'permission-set':
-      return c.name;
-    case 'provision':
-      return c.permissionSet;
-    case 'assignment':
-      return assignmentLabel(c.assignment, plan.accountNames);
-  }
 }
 
 export const KIND_TITLES = {

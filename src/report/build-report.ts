@@ -3,7 +3,7 @@ import type { Desired } from '../model/desired.js';
 import type { Live } from '../model/live.js';
 import type { Organization } from '../model/organization.js';
 import { sortDiagnostics, type Diagnostic } from '../model/source.js';
-import { compareStrings, sortedStrings } from '../plan/compare.js';
+import { compareStrings, sortedStrings } from '../model/compare.js';
 import { liveAccessState } from '../plan/effective-access.js';
 import { contentHash } from '../plan/hash.js';
 import type { Plan } from '../plan/types.js';

@@ -5,7 +5,7 @@
  */
 import type { AssignmentRule, Desired } from '../model/desired.js';
 import type { Account, Organization } from '../model/organization.js';
-import { compareStrings } from '../plan/compare.js';
+import { compareStrings } from '../model/compare.js';
 
 const ACCOUNT_ID = /^\d{12}$/;
 

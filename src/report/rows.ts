@@ -3,8 +3,9 @@
  * view (see types.ts for the row model), with each path's source, drift and rules.
  */
 import { assignmentKey, type PrincipalType } from '../model/assignment.js';
-import { compareStrings, compareTuples } from '../plan/compare.js';
-import { effectiveAccess, type AccessState, type EffectiveAccess, type GrantKey, type Holding } from '../plan/effective-access.js';
+import { compareStrings, compareTuples } from '../model/compare.js';
+import type { GrantKey } from '../model/assignment.js';
+import { effectiveAccess, type AccessState, type EffectiveAccess, type Holding } from '../plan/effective-access.js';
 import type { ExpandedAssignment } from '../plan/expand.js';
 import type { Plan } from '../plan/types.js';
 import type { ReportPath, ReportRow, ReportSource } from './types.js';

@@ -1,5 +1,5 @@
 /** `--since FILE`: what access was gained and lost between an earlier report and this one. */
-import { compareTuples } from '../plan/compare.js';
+import { compareTuples } from '../model/compare.js';
 import type { Report, ReportRow, ReportSince } from './types.js';
 
 const key = (r: Pick<ReportRow, 'user' | 'accountId' | 'permissionSet'>): string => `${r.user}|${r.accountId}|${r.permissionSet}`;

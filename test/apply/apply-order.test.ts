@@ -98,7 +98,7 @@ describe('applyPlan: order', () => {
     const report = await applyPlan(plan, live, fake, { progress: silentProgress, ...fakeClock() });
     expect(report.failed).toEqual([]);
     expect(fake.calls['provisionPermissionSet']).toBe(1);
-    expect(report.calls['ProvisionPermissionSet']).toBe(1);
+    expect(report.calls['sso:ProvisionPermissionSet']).toBe(1);
     const seq = fake.sequence;
     expect(seq.lastIndexOf('tagPermissionSet')).toBeLessThan(seq.indexOf('provisionPermissionSet'));
     expect(seq.lastIndexOf('describeProvisioningStatus')).toBeLessThan(seq.indexOf('createAccountAssignment'));
@@ -121,9 +121,9 @@ describe('applyPlan: order', () => {
     const fake = new FakeGateway(live);
     const clock = fakeClock();
     const report = await applyPlan(plan, live, fake, { progress: silentProgress, ...clock, pollIntervalMs: 100 });
-    expect(report.calls['CreateAccountAssignment']).toBe(3);
-    expect(report.calls['DescribeAccountAssignmentCreationStatus']).toBe(6);
-    expect(report.calls['UpdatePermissionSet']).toBe(1);
+    expect(report.calls['sso:CreateAccountAssignment']).toBe(3);
+    expect(report.calls['sso:DescribeAccountAssignmentCreationStatus']).toBe(6);
+    expect(report.calls['sso:UpdatePermissionSet']).toBe(1);
     expect(Object.keys(report.calls)).toEqual([...Object.keys(report.calls)].sort());
     const total = Object.values(report.calls).reduce((a, b) => a + b, 0);
     expect(total).toBe(fake.log.length);

@@ -149,8 +149,8 @@ describe('applyPlan: failures', () => {
       ],
     ]);
     // One call each: the 7 attempts were the gateway's (src/aws/retry.ts), not apply's.
-    expect(report.calls['CreateAccountAssignment']).toBe(3);
-    expect(report.calls['DeletePermissionSet']).toBe(1);
+    expect(report.calls['sso:CreateAccountAssignment']).toBe(3);
+    expect(report.calls['sso:DeletePermissionSet']).toBe(1);
   });
 
   it('names a permanent conflict (an application profile on the set) and what to do, without retrying', async () => {
@@ -166,7 +166,7 @@ describe('applyPlan: failures', () => {
         'ConflictException: Could not delete because PermissionSet has ApplicationProfile associated with it. — an application in IAM Identity Center still uses this permission set: remove it from the application in the console, then run apply again',
       ],
     ]);
-    expect(report.calls['DeletePermissionSet']).toBe(1);
+    expect(report.calls['sso:DeletePermissionSet']).toBe(1);
   });
 
   it('does not retry a name that is already taken', async () => {
@@ -178,7 +178,7 @@ describe('applyPlan: failures', () => {
     expect(report.failed[0]?.message).toBe(
       'ConflictException: Duplicate UserName — the value is already taken by another resource: make it unique in access.yaml, or run apply again once the plan has freed it (deletions run last)',
     );
-    expect(report.calls['CreateUser']).toBe(1);
+    expect(report.calls['identitystore:CreateUser']).toBe(1);
   });
 
   it('fails a change whose IDs are unknown, telling to plan again', async () => {

@@ -20,7 +20,7 @@ import type { CustomerManagedPolicyRef, PermissionsBoundary } from '../../src/mo
 import { AwsCallError } from '../../src/aws/aws-error.js';
 import { classifyAwsError } from '../../src/aws/error-kind.js';
 import { attemptsFor } from '../../src/aws/retry.js';
-import { operationName } from '../../src/apply/counting-gateway.js';
+import { actionOf, isGatewayMethod, OPERATIONS, type GatewayMethod } from '../../src/aws/operations.js';
 import type { Live } from '../../src/model/live.js';
 import { assignmentId, describeTarget, FakeAwsError, FakeStore, parseAssignmentId } from './fake-store.js';
 
@@ -59,71 +59,9 @@ export interface LogEntry {
   detail: string;
 }
 
-/** Every gateway method (checked complete by the type). */
-const OPERATION_METHODS: Record<keyof IdentityCenterGateway, true> = {
-  listInstances: true,
-  callerIdentity: true,
-  describeOrganization: true,
-  listAccounts: true,
-  listRoots: true,
-  listOrganizationalUnitsForParent: true,
-  listAccountsForParent: true,
-  listTagsForResource: true,
-  listUsers: true,
-  listGroups: true,
-  listGroupMemberships: true,
-  getUserId: true,
-  getGroupId: true,
-  describeUser: true,
-  describeGroup: true,
-  createUser: true,
-  updateUser: true,
-  deleteUser: true,
-  createGroup: true,
-  updateGroup: true,
-  deleteGroup: true,
-  createGroupMembership: true,
-  deleteGroupMembership: true,
-  listPermissionSets: true,
-  describePermissionSet: true,
-  listTagsForPermissionSet: true,
-  getInlinePolicy: true,
-  listManagedPolicies: true,
-  listCustomerManagedPolicies: true,
-  getPermissionsBoundary: true,
-  createPermissionSet: true,
-  updatePermissionSet: true,
-  deletePermissionSet: true,
-  putInlinePolicy: true,
-  deleteInlinePolicy: true,
-  attachManagedPolicy: true,
-  detachManagedPolicy: true,
-  attachCustomerManagedPolicy: true,
-  detachCustomerManagedPolicy: true,
-  putPermissionsBoundary: true,
-  deletePermissionsBoundary: true,
-  tagPermissionSet: true,
-  untagPermissionSet: true,
-  provisionPermissionSet: true,
-  describeProvisioningStatus: true,
-  listAccountsForProvisionedPermissionSet: true,
-  listAccountAssignments: true,
-  createAccountAssignment: true,
-  deleteAccountAssignment: true,
-  describeAssignmentCreationStatus: true,
-  describeAssignmentDeletionStatus: true,
-};
-
-const IDENTITY_STORE_METHODS = /^(create|update|delete)(User|Group|GroupMembership)$/;
-
-/** The IAM action of a gateway method, as the real gateway names it in AwsCallError. */
-function iamAction(method: string): string {
-  return `${IDENTITY_STORE_METHODS.test(method) ? 'identitystore' : 'sso'}:${operationName(method)}`;
-}
-
 /** What the real gateway throws for AWS's `error` on `method` (call-runner.ts). */
-export function gatewayError(method: string, error: unknown): AwsCallError {
-  return new AwsCallError({ action: iamAction(method), doing: `call ${operationName(method)}` }, error, attemptsFor(classifyAwsError(error)));
+export function gatewayError(method: GatewayMethod, error: unknown): AwsCallError {
+  return new AwsCallError({ action: actionOf(method), doing: `call ${OPERATIONS[method].name}` }, error, attemptsFor(classifyAwsError(error)));
 }
 
 export class FakeGateway extends FakeStore implements IdentityCenterGateway {
@@ -133,7 +71,7 @@ export class FakeGateway extends FakeStore implements IdentityCenterGateway {
     return new Proxy(this, {
       get(target, property, receiver) {
         const value: unknown = Reflect.get(target, property, receiver);
-        if (typeof value !== 'function' || typeof property !== 'string' || !(property in OPERATION_METHODS)) return value;
+        if (typeof value !== 'function' || typeof property !== 'string' || !isGatewayMethod(property)) return value;
         return async (...args: unknown[]) => {
           try {
             return await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);

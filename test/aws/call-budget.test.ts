@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { minimumReadCalls, minimumReadCallsByOperation } from '../../src/aws/call-budget.js';
+import { minimumReadCalls, minimumReadCallsByOperation } from '../../bench/lib/call-budget.js';
 import { readLive } from '../../src/aws/read-live.js';
 import { silentProgress } from '../../src/progress/progress.js';
 import { FakeGateway, type FakeWorld } from './fake-gateway.js';

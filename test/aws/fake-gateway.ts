@@ -3,7 +3,7 @@
  * way the SDK gateway does (one per page, with AWS's page sizes). Write methods throw.
  */
 import type { CallCounting } from '../../src/aws/call-counts.js';
-import { OPERATION_OF } from '../../src/aws/call-counts.js';
+import { actionOf } from '../../src/aws/operations.js';
 import type {
   CallerIdentity,
   GroupRecord,
@@ -79,7 +79,7 @@ export class FakeGateway implements IdentityCenterGateway, CallCounting {
 
   /** Counts `pages(n)` calls of the method's operation. */
   private count(method: keyof IdentityCenterGateway, items = 0, pageSize = Infinity): void {
-    const op = OPERATION_OF[method];
+    const op = actionOf(method);
     const n = Math.max(1, Math.ceil(items / pageSize));
     this.counts[op] = (this.counts[op] ?? 0) + n;
   }

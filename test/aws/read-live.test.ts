@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { minimumReadCalls, minimumReadCallsByOperation } from '../../src/aws/call-budget.js';
+import { minimumReadCalls, minimumReadCallsByOperation } from '../../bench/lib/call-budget.js';
 import { totalCalls } from '../../src/aws/call-counts.js';
 import { readLive } from '../../src/aws/read-live.js';
 import { silentProgress, type Progress } from '../../src/progress/progress.js';

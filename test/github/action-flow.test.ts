@@ -459,6 +459,26 @@ describe('errors', () => {
     ]);
   });
 
+  it('an apply that succeeded stays a success when the final comment update fails: a warning and the summary say so', async () => {
+    const engine = new FakeEngine();
+    engine.pending = planCreating(['jonathan']);
+    github.addPull({ number: 33 });
+    await runWithFakes({ github, engine, eventName: 'pull_request', payload: pullRequestEvent(33) });
+    github.mergePull(33, MERGE_SHA);
+    const apply = engine.apply.bind(engine);
+    engine.apply = async (...args) => {
+      // Someone deletes the comment while the apply runs: the final update answers 404.
+      github.comments.splice(0, github.comments.length);
+      return apply(...args);
+    };
+    const run = await runWithFakes({ github, engine, eventName: 'push', payload: pushEvent(), sha: MERGE_SHA });
+    expect(run.ok).toBe(true);
+    const warnings = run.io.annotations.filter((a) => a.level === 'warning').map((a) => a.message);
+    expect(warnings).toEqual([expect.stringMatching(/^Could not update the pull request comment after the apply \(it may still say "applying"\): /)]);
+    expect(run.io.summary).toContain('Applied 1 of 1 change');
+    expect(run.io.summary).toContain('Could not update the pull request comment after the apply');
+  });
+
   it('an engine error fails the run with its message, and the comment does not stay "applying"', async () => {
     const engine = new FakeEngine();
     engine.pending = planCreating(['jonathan']);

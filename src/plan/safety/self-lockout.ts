@@ -6,9 +6,9 @@
  * from one path to another, e.g. from a direct assignment to a group, is kept).
  * `--force` never overrides it: nobody could apply the fix afterwards with these credentials.
  */
+import { principalKey } from '../../model/assignment.js';
 import type { Live } from '../../model/live.js';
-import { principalKey } from '../effective-access.js';
-import { accountLabel } from '../../render/change-line.js';
+import { accountLabel } from '../../model/organization.js';
 import type { Change, SafetyRefusal } from '../types.js';
 
 export interface SsoCaller {
@@ -94,7 +94,7 @@ export function checkSelfLockout(changes: readonly Change[], accountNames: Recor
     // Stryker disable next-line OptionalChaining: a group of before.groups that is not deleted is still in membersAfter.
     else if (membersAfter.get(group)?.has(userName) !== true) causes.push(`removes ${userName} from group ${group}`);
   }
-  const account = accountLabel(accountId, accountNames);
+  const account = accountLabel(accountId, accountNames[accountId]);
   return [
     {
       code: 'own-access-removed',

@@ -6,16 +6,17 @@
  */
 import type { Desired } from '../../model/desired.js';
 import type { Live } from '../../model/live.js';
+import { accountNamesOf } from '../../model/organization.js';
 import { formatDiagnostic, type Diagnostic } from '../../model/source.js';
 import type { AccountIndex } from '../accounts.js';
 import type { Universe } from '../references.js';
-import { compareStrings } from '../compare.js';
+import { compareStrings } from '../../model/compare.js';
 import type { Change, SafetyRefusal, SafetyVerdict } from '../types.js';
 import { checkMaxDeletes } from './max-deletes.js';
 import { checkProtected } from './protected-assignments.js';
 import { checkSelfLockout } from './self-lockout.js';
 
-export { parseSsoCaller, type SsoCaller } from './self-lockout.js';
+export { parseSsoCaller } from './self-lockout.js';
 
 export interface VerdictInput {
   desired: Desired;
@@ -34,9 +35,7 @@ export interface VerdictInput {
  */
 export function safetyVerdict(input: VerdictInput): { verdict: SafetyVerdict; diagnostics: Diagnostic[] } {
   const { desired, live, accounts, universe, changes } = input;
-  const names: Record<string, string> = {};
-  for (const account of live.organization.accounts) names[account.id] = account.name;
-  Object.assign(names, input.accountNames);
+  const names = accountNamesOf(live.organization, input.accountNames);
 
   const prot = checkProtected(changes, names, desired, live, accounts, universe);
   if (changes.length === 0) return { verdict: { safe: true, refusals: [] }, diagnostics: prot.diagnostics };

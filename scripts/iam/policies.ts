@@ -1,85 +1,12 @@
 /**
- * The IAM actions each mode needs, derived from the calls the code makes: every method of
- * `IdentityCenterGateway` (src/aws/gateway.ts) mapped to the IAM action(s) it calls. The plan
+ * The IAM actions each mode needs, derived from the calls the code makes: the operations table
+ * (src/aws/operations.ts) maps every gateway method to the IAM action(s) it calls. The plan
  * role gets the read methods; the apply role gets reads and writes, plus the IAM actions that
  * Identity Center performs with the caller's permissions on its reserved roles in the management
  * account when it creates or deletes assignments and provisions permission sets.
- * examples/iam/*.json are generated from this module and tested against it.
+ * examples/iam/*.json are generated from this module (`npm run examples:iam`) and tested against it.
  */
-import type { IdentityCenterGateway } from '../aws/gateway.js';
-
-export type Access = 'read' | 'write';
-
-export interface MethodActions {
-  access: Access;
-  /** IAM actions the method's API call needs (empty: no permission needed). */
-  actions: readonly string[];
-}
-
-const read = (...actions: string[]): MethodActions => ({ access: 'read', actions });
-const write = (...actions: string[]): MethodActions => ({ access: 'write', actions });
-
-/** Every gateway method: the Record type makes a missing method a compile error. */
-export const GATEWAY_IAM_ACTIONS: Readonly<Record<keyof IdentityCenterGateway, MethodActions>> = {
-  listInstances: read('sso:ListInstances'),
-  // sts:GetCallerIdentity needs no permission: every principal may call it.
-  callerIdentity: read(),
-
-  describeOrganization: read('organizations:DescribeOrganization'),
-  listAccounts: read('organizations:ListAccounts'),
-  listRoots: read('organizations:ListRoots'),
-  listOrganizationalUnitsForParent: read('organizations:ListOrganizationalUnitsForParent'),
-  listAccountsForParent: read('organizations:ListAccountsForParent'),
-  listTagsForResource: read('organizations:ListTagsForResource'),
-
-  listUsers: read('identitystore:ListUsers'),
-  listGroups: read('identitystore:ListGroups'),
-  listGroupMemberships: read('identitystore:ListGroupMemberships'),
-  getUserId: read('identitystore:GetUserId'),
-  getGroupId: read('identitystore:GetGroupId'),
-  describeUser: read('identitystore:DescribeUser'),
-  describeGroup: read('identitystore:DescribeGroup'),
-  createUser: write('identitystore:CreateUser'),
-  updateUser: write('identitystore:UpdateUser'),
-  deleteUser: write('identitystore:DeleteUser'),
-  createGroup: write('identitystore:CreateGroup'),
-  updateGroup: write('identitystore:UpdateGroup'),
-  deleteGroup: write('identitystore:DeleteGroup'),
-  createGroupMembership: write('identitystore:CreateGroupMembership'),
-  deleteGroupMembership: write('identitystore:DeleteGroupMembership'),
-
-  listPermissionSets: read('sso:ListPermissionSets'),
-  describePermissionSet: read('sso:DescribePermissionSet'),
-  listTagsForPermissionSet: read('sso:ListTagsForResource'),
-  getInlinePolicy: read('sso:GetInlinePolicyForPermissionSet'),
-  listManagedPolicies: read('sso:ListManagedPoliciesInPermissionSet'),
-  listCustomerManagedPolicies: read('sso:ListCustomerManagedPolicyReferencesInPermissionSet'),
-  getPermissionsBoundary: read('sso:GetPermissionsBoundaryForPermissionSet'),
-  // Tags given at creation are authorised as sso:TagResource too.
-  createPermissionSet: write('sso:CreatePermissionSet', 'sso:TagResource'),
-  updatePermissionSet: write('sso:UpdatePermissionSet'),
-  deletePermissionSet: write('sso:DeletePermissionSet'),
-  putInlinePolicy: write('sso:PutInlinePolicyToPermissionSet'),
-  deleteInlinePolicy: write('sso:DeleteInlinePolicyFromPermissionSet'),
-  attachManagedPolicy: write('sso:AttachManagedPolicyToPermissionSet'),
-  detachManagedPolicy: write('sso:DetachManagedPolicyFromPermissionSet'),
-  attachCustomerManagedPolicy: write('sso:AttachCustomerManagedPolicyReferenceToPermissionSet'),
-  detachCustomerManagedPolicy: write('sso:DetachCustomerManagedPolicyReferenceFromPermissionSet'),
-  putPermissionsBoundary: write('sso:PutPermissionsBoundaryToPermissionSet'),
-  deletePermissionsBoundary: write('sso:DeletePermissionsBoundaryFromPermissionSet'),
-  tagPermissionSet: write('sso:TagResource'),
-  untagPermissionSet: write('sso:UntagResource'),
-
-  provisionPermissionSet: write('sso:ProvisionPermissionSet'),
-  describeProvisioningStatus: read('sso:DescribePermissionSetProvisioningStatus'),
-  listAccountsForProvisionedPermissionSet: read('sso:ListAccountsForProvisionedPermissionSet'),
-
-  listAccountAssignments: read('sso:ListAccountAssignments'),
-  createAccountAssignment: write('sso:CreateAccountAssignment'),
-  deleteAccountAssignment: write('sso:DeleteAccountAssignment'),
-  describeAssignmentCreationStatus: read('sso:DescribeAccountAssignmentCreationStatus'),
-  describeAssignmentDeletionStatus: read('sso:DescribeAccountAssignmentDeletionStatus'),
-};
+import { GATEWAY_METHODS, iamActionsOf, OPERATIONS, type Access } from '../../src/aws/operations.js';
 
 /**
  * Assignments and provisioning that target the management account are carried out with the
@@ -108,8 +35,8 @@ export const SAML_PROVIDER_RESOURCE = 'arn:aws:iam::*:saml-provider/AWSSSO_*_DO_
 
 function collect(accesses: readonly Access[]): string[] {
   const all = new Set<string>();
-  for (const { access, actions } of Object.values(GATEWAY_IAM_ACTIONS)) {
-    if (accesses.includes(access)) for (const a of actions) all.add(a);
+  for (const method of GATEWAY_METHODS) {
+    if (accesses.includes(OPERATIONS[method].access)) for (const a of iamActionsOf(method)) all.add(a);
   }
   return [...all].sort();
 }

@@ -28,6 +28,9 @@
  * reached when AWS returns full pages (an extra empty page with a NextToken costs one more).
  */
 
+import { actionOf } from '../../src/aws/operations.js';
+import { compareStrings } from '../../src/model/compare.js';
+
 export interface PageSizes {
   /** Organizations: 20. */
   organizations: number;
@@ -102,48 +105,48 @@ export function minimumReadCallsByOperation(world: ReadWorld): Record<string, nu
     if (n > 0) out[op] = (out[op] ?? 0) + n;
   };
 
-  add('sso:ListInstances', world.instanceConfigured === false ? 1 : 0);
-  add('sts:GetCallerIdentity', 1);
+  add(actionOf('listInstances'), world.instanceConfigured === false ? 1 : 0);
+  add(actionOf('callerIdentity'), 1);
 
-  add('organizations:DescribeOrganization', 1);
-  add('organizations:ListRoots', 1);
-  add('organizations:ListAccounts', pages(A, size.organizations));
+  add(actionOf('describeOrganization'), 1);
+  add(actionOf('listRoots'), 1);
+  add(actionOf('listAccounts'), pages(A, size.organizations));
   if (world.walkOuTree) {
-    add('organizations:ListOrganizationalUnitsForParent', p.listOrganizationalUnitsForParent ?? O + 1);
-    add('organizations:ListAccountsForParent', p.listAccountsForParent ?? Math.max(O + 1, Math.ceil(A / size.organizations)));
+    add(actionOf('listOrganizationalUnitsForParent'), p.listOrganizationalUnitsForParent ?? O + 1);
+    add(actionOf('listAccountsForParent'), p.listAccountsForParent ?? Math.max(O + 1, Math.ceil(A / size.organizations)));
   }
-  if (world.readAccountTags) add('organizations:ListTagsForResource', world.activeAccounts ?? A);
+  if (world.readAccountTags) add(actionOf('listTagsForResource'), world.activeAccounts ?? A);
 
-  add('sso:ListPermissionSets', pages(P, size.ssoAdmin));
-  add('sso:DescribePermissionSet', P);
+  add(actionOf('listPermissionSets'), pages(P, size.ssoAdmin));
+  add(actionOf('describePermissionSet'), P);
   for (const op of [
-    'sso:ListTagsForResource',
-    'sso:GetInlinePolicyForPermissionSet',
-    'sso:ListManagedPoliciesInPermissionSet',
-    'sso:ListCustomerManagedPolicyReferencesInPermissionSet',
-    'sso:GetPermissionsBoundaryForPermissionSet',
+    actionOf('listTagsForPermissionSet'),
+    actionOf('getInlinePolicy'),
+    actionOf('listManagedPolicies'),
+    actionOf('listCustomerManagedPolicies'),
+    actionOf('getPermissionsBoundary'),
   ]) {
     add(op, F);
   }
   add(
-    'sso:ListAccountsForProvisionedPermissionSet',
+    actionOf('listAccountsForProvisionedPermissionSet'),
     (p.provisionedAccounts ?? Math.max(F, Math.ceil(K / size.ssoAdmin))) + (p.outdatedAccounts ?? R),
   );
-  add('sso:ListAccountAssignments', p.accountAssignments ?? K);
+  add(actionOf('listAccountAssignments'), p.accountAssignments ?? K);
 
   if (world.identitySource === 'external') {
     const e = world.external ?? { namedUsers: 0, foundUsers: 0, namedGroups: 0, foundGroups: 0, unknownPrincipalUsers: 0, unknownPrincipalGroups: 0 };
-    add('identitystore:GetUserId', e.namedUsers);
-    add('identitystore:DescribeUser', e.foundUsers + e.unknownPrincipalUsers);
-    add('identitystore:GetGroupId', e.namedGroups);
-    add('identitystore:DescribeGroup', e.foundGroups + e.unknownPrincipalGroups);
-    add('identitystore:ListGroupMemberships', p.groupMemberships ?? e.foundGroups + e.unknownPrincipalGroups);
+    add(actionOf('getUserId'), e.namedUsers);
+    add(actionOf('describeUser'), e.foundUsers + e.unknownPrincipalUsers);
+    add(actionOf('getGroupId'), e.namedGroups);
+    add(actionOf('describeGroup'), e.foundGroups + e.unknownPrincipalGroups);
+    add(actionOf('listGroupMemberships'), p.groupMemberships ?? e.foundGroups + e.unknownPrincipalGroups);
   } else {
-    add('identitystore:ListUsers', pages(world.users, size.identityStore));
-    add('identitystore:ListGroups', pages(world.groups, size.identityStore));
-    add('identitystore:ListGroupMemberships', p.groupMemberships ?? world.groups);
+    add(actionOf('listUsers'), pages(world.users, size.identityStore));
+    add(actionOf('listGroups'), pages(world.groups, size.identityStore));
+    add(actionOf('listGroupMemberships'), p.groupMemberships ?? world.groups);
   }
-  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => compareStrings(a, b)));
 }
 
 /** The minimum total number of calls to read `world`. */

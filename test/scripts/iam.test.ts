@@ -1,36 +1,18 @@
 /**
  * The example IAM policies list exactly the actions the code calls: every gateway method is
- * mapped, the plan role is read-only, and examples/iam/ equals what src/github generates.
- * Regenerate the examples with `UPDATE_EXAMPLES=1 npx vitest run test/github/iam.test.ts`.
+ * mapped, the plan role is read-only, and examples/iam/ equals what scripts/iam generates.
+ * Regenerate the examples with `npm run examples:iam`.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse, stringify } from 'yaml';
-import { applyActions, examplePolicyFiles, GATEWAY_IAM_ACTIONS, planActions } from '../../src/github/iam-actions.js';
-import { cloudFormationTemplate } from '../../src/github/iam-cloudformation.js';
+import { parse } from 'yaml';
+import { GATEWAY_METHODS, iamActionsOf, OPERATIONS } from '../../src/aws/operations.js';
+import { cloudFormationTemplate } from '../../scripts/iam/cloudformation.js';
+import { applyActions, examplePolicyFiles, planActions } from '../../scripts/iam/policies.js';
+import { CFN_FILE, EXAMPLES_DIR as EXAMPLES, exampleFiles } from '../../scripts/iam/write-examples.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const EXAMPLES = join(ROOT, 'examples', 'iam');
-const CFN_FILE = 'github-oidc-roles.cfn.yaml';
-const CFN_HEAD = [
-  '# Generated from src/github/iam-cloudformation.ts (policies from src/github/iam-actions.ts); test/github/iam.test.ts',
-  '# checks they agree. Deploy (the README\'s "Set it up, step by step" explains every parameter):',
-  '#   aws cloudformation deploy --template-file examples/iam/github-oidc-roles.cfn.yaml --stack-name idc-gitops \\',
-  '#     --capabilities CAPABILITY_NAMED_IAM --parameter-overrides GitHubOwner=acme GitHubRepo=access',
-  '# For repositories created or renamed on or after 15 July 2026 (or opted in) also pass GitHubOwnerId=… GitHubRepoId=… (immutable sub form);',
-  '# CreateOidcProvider=false when the account already has the token.actions.githubusercontent.com provider.',
-  '',
-].join('\n');
-
-if (process.env['UPDATE_EXAMPLES']) {
-  for (const [name, doc] of Object.entries(examplePolicyFiles())) {
-    writeFileSync(join(EXAMPLES, name), JSON.stringify(doc, null, 2) + '\n');
-  }
-  // YAML 1.1 rules when writing: date-like strings (`2012-10-17`) are quoted, so no YAML 1.1 tool reads a date.
-  writeFileSync(join(EXAMPLES, CFN_FILE), CFN_HEAD + stringify(cloudFormationTemplate(), { lineWidth: 0, version: '1.1' }));
-}
-
 /** Method names of `interface IdentityCenterGateway` in src/aws/gateway.ts. */
 function gatewayMethods(): string[] {
   const source = readFileSync(join(ROOT, 'src', 'aws', 'gateway.ts'), 'utf8');
@@ -50,10 +32,10 @@ function gatewayMethods(): string[] {
 }
 
 describe('IAM actions', () => {
-  it('maps every method of IdentityCenterGateway, and nothing else', () => {
+  it('the operations table maps every method of IdentityCenterGateway, and nothing else', () => {
     const methods = gatewayMethods();
     expect(methods.length).toBeGreaterThan(40);
-    expect(Object.keys(GATEWAY_IAM_ACTIONS).sort()).toEqual(methods);
+    expect(Object.keys(OPERATIONS).sort()).toEqual(methods);
   });
 
   it('gives the plan role only read actions, and the apply role every mapped action', () => {
@@ -62,7 +44,7 @@ describe('IAM actions', () => {
     expect(planActions()).toContain('sso:ListPermissionSets');
     expect(planActions()).toContain('identitystore:ListUsers');
     expect(planActions()).toContain('organizations:ListAccounts');
-    const all = new Set(Object.values(GATEWAY_IAM_ACTIONS).flatMap((m) => m.actions));
+    const all = new Set(GATEWAY_METHODS.flatMap(iamActionsOf));
     expect(applyActions()).toEqual([...all].sort());
     expect(applyActions()).toContain('sso:CreateAccountAssignment');
   });
@@ -74,6 +56,10 @@ describe('IAM actions', () => {
     for (const [name, doc] of Object.entries(expected)) {
       expect(JSON.parse(readFileSync(join(EXAMPLES, name), 'utf8')), name).toEqual(doc);
     }
+  });
+
+  it('examples/iam/ is current: every file is, to the byte, what `npm run examples:iam` writes', () => {
+    for (const [name, text] of Object.entries(exampleFiles())) expect(readFileSync(join(EXAMPLES, name), 'utf8'), name).toBe(text);
   });
 
   it('the CloudFormation template is exactly what the code generates (same policies)', () => {

@@ -1,9 +1,9 @@
 /**
  * The CloudFormation template in examples/iam/: the GitHub OIDC provider and the two roles, with
- * the policies from iam-actions.ts, in the name form or the immutable-ID form of the OIDC `sub`.
+ * the policies from policies.ts, in the name form or the immutable-ID form of the OIDC `sub`.
  * Long-form intrinsics (`Fn::If`, `Fn::Sub`) keep it plain YAML. Tested against the file.
  */
-import { applyPolicy, PLAN_SUBJECTS, planPolicy } from './iam-actions.js';
+import { applyPolicy, PLAN_SUBJECTS, planPolicy } from './policies.js';
 
 const SUB_KEY = 'token.actions.githubusercontent.com:sub';
 const AUD_KEY = 'token.actions.githubusercontent.com:aud';
