@@ -4,10 +4,6 @@ import type { ReportFilters, ReportRow } from './types.js';
 
 export const NO_FILTERS: ReportFilters = { users: [], groups: [], accounts: [], permissionSets: [] };
 
-export function hasFilters(f: ReportFilters): boolean {
-  return f.users.length + f.groups.length + f.accounts.length + f.permissionSets.length > 0;
-}
-
 /**
  * A predicate for rows. Each list keeps rows matching any of its values (`*` and `?` globs, as in
  * `ownership.ignore`); lists combine with AND. `--group` keeps rows with a path through a matching
