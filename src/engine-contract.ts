@@ -19,9 +19,7 @@ export interface ValidateOutcome {
   desired?: Desired;
 }
 
-export type PlanOutcome =
-  | { ok: true; plan: Plan; desired: Desired; live: Live; diagnostics: Diagnostic[] }
-  | { ok: false; diagnostics: Diagnostic[] };
+export type PlanOutcome = { ok: true; plan: Plan; desired: Desired; live: Live; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
 
 export interface ApplyRequest {
   /** Refuse unless the fresh plan's hash equals this one (the reviewed plan). */

@@ -60,9 +60,7 @@ export async function readLive(gateway: IdentityCenterGateway, desired: Desired,
         permissionSetArn: a.permissionSetArn,
         principalType: a.principalType,
         principalId: a.principalId,
-        principal:
-          (a.principalType === 'USER' ? identities.userNameById : identities.groupNameById).get(a.principalId) ??
-          `id:${a.principalId}`,
+        principal: (a.principalType === 'USER' ? identities.userNameById : identities.groupNameById).get(a.principalId) ?? `id:${a.principalId}`,
         accountId: a.accountId,
       }),
     ),
