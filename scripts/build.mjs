@@ -28,5 +28,5 @@ await build({
   ...common,
   entryPoints: ['src/cli.ts'],
   outfile: 'dist/cli.js',
-  banner: { js: '#!/usr/bin/env node\n' + common.banner.js },
+  banner: { js: `#!/usr/bin/env node\n${common.banner.js}` },
 });

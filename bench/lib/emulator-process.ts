@@ -37,7 +37,12 @@ export async function startEmulatorProcess<Info>(
   const host = fileURLToPath(new URL('./emulator-host.ts', import.meta.url));
   const child: ChildProcess = fork(host, [], { execArgv: process.execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   let exited = false;
-  const exit = new Promise<void>((resolve) => child.once('exit', () => ((exited = true), resolve())));
+  const exit = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      exited = true;
+      resolve();
+    }),
+  );
   // Answers come in request order (one request at a time).
   const next = (): Promise<HostReply> =>
     new Promise((resolve, reject) => {

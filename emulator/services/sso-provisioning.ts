@@ -56,7 +56,7 @@ export const provisioningHandlers: HandlerTable = {
     checkInstance(ctx, input);
     const id = str(input, 'ProvisionPermissionSetRequestId', REQUEST_ID);
     const op = ctx.ops.get(id);
-    if (!op || op.kind !== 'PROVISION') throw notFound(`Request ${id} does not exist.`);
+    if (op?.kind !== 'PROVISION') throw notFound(`Request ${id} does not exist.`);
     return { PermissionSetProvisioningStatus: provisioningShape(ctx.ops.poll(op, ctx.now)) };
   },
 

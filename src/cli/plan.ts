@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 
 import { isEmptyPlan } from '../plan/hash.js';
 import { renderJson } from '../render/json.js';
+import type { PlanOutcome } from '../engine-contract.js';
 import type { Command } from './command.js';
 import { planFormat, renderPlanAs } from './plan-format.js';
 import { configPath, engineFor, printDiagnostics, progressFor, regionHelp, REGION_OPTION, useColor } from './runtime.js';
@@ -71,7 +72,7 @@ Exit codes:
     const format = planFormat(args);
     const out = typeof args.values['out'] === 'string' ? args.values['out'] : undefined;
     const progress = progressFor(io, args.values['quiet'] === true);
-    let outcome;
+    let outcome: PlanOutcome;
     try {
       outcome = await engineFor(io, args).plan(path, progress, { expiryOnly: args.values['expire-only'] === true });
     } finally {

@@ -62,7 +62,10 @@ export function readIncludes(data: Record<string, unknown>, source: SourceMap, b
   raw.forEach((pattern: unknown, i) => {
     if (typeof pattern !== 'string') return;
     const why = badPattern(pattern);
-    if (why !== undefined) return error(source.at(['include', i]), `include ${quoteValue(pattern)} ${why}`);
+    if (why !== undefined) {
+      error(source.at(['include', i]), `include ${quoteValue(pattern)} ${why}`);
+      return;
+    }
     const found = globSync(pattern, { cwd: baseDir, onlyFiles: true, expandDirectories: false, followSymbolicLinks: false, dot: false });
     let matches = 0;
     for (const rel of found) {

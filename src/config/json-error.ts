@@ -31,7 +31,11 @@ export function jsonErrorOffset(text: string): number | undefined {
         i++;
         const esc = text[i] ?? '';
         if (esc === 'u') {
-          for (let k = 1; k <= 4; k++) if (!/[0-9a-fA-F]/.test(text[i + k] ?? '')) (i += k), fail();
+          for (let k = 1; k <= 4; k++)
+            if (!/[0-9a-fA-F]/.test(text[i + k] ?? '')) {
+              i += k;
+              fail();
+            }
           i += 5;
         } else if ('"\\/bfnrt'.includes(esc) && esc !== '') i++;
         else fail();

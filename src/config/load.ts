@@ -150,7 +150,9 @@ function finish(diagnostics: Diagnostic[], files: string[], include: string[], d
   const seen = new Set<string>();
   const unique = sortDiagnostics(diagnostics).filter((d) => {
     const k = formatDiagnostic(d);
-    return seen.has(k) ? false : (seen.add(k), true);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
   });
   const ok = !unique.some((d) => d.severity === 'error');
   return ok && desired ? { desired, diagnostics: unique, files, include } : { diagnostics: unique, files, include };

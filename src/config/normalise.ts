@@ -218,7 +218,9 @@ function customerRefs(v: unknown): CustomerManagedPolicyRef[] {
   return refs
     .filter((r) => {
       const k = `${r.path}\u0000${r.name}`;
-      return seen.has(k) ? false : (seen.add(k), true);
+      if (seen.has(k)) return false;
+      seen.add(k);
+      return true;
     })
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }

@@ -215,7 +215,10 @@ class Walker {
       this.place(parent, key, at);
       if (typeof v === 'number' && typeof n.source === 'string') {
         if (parent === undefined) this.source.rootNumber = n.source;
-        else (parent.numbers ??= new Map()).set(key, n.source);
+        else {
+          parent.numbers ??= new Map();
+          parent.numbers.set(key, n.source);
+        }
       }
       return v;
     }

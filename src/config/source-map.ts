@@ -90,7 +90,11 @@ export class SourceMap {
       if (typeof node === 'number') return;
       if (node.items instanceof Map) {
         for (const [key, item] of node.items) walk(item, [...segs, key]);
-      } else node.items.forEach((item, i) => walk(item, [...segs, i]));
+      } else {
+        node.items.forEach((item, i) => {
+          walk(item, [...segs, i]);
+        });
+      }
     };
     if (this.root !== undefined) walk(this.root, []);
     return out;

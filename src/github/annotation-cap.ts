@@ -82,7 +82,10 @@ export function capAnnotations(io: ActionIO, limit = ANNOTATIONS_PER_STEP): Anno
   const annotate = (level: AnnotationLevel, message: string, properties?: AnnotationProperties): void => {
     const a: HeldAnnotation = { level, message, ...(properties ? { properties } : {}) };
     all.push(a);
-    if (finished) return write(a); // e.g. "could not write the job summary": nowhere else to say it
+    if (finished) {
+      write(a); // e.g. "could not write the job summary": nowhere else to say it
+      return;
+    }
     if (held.every((h) => h.level !== level) && emitted[level] < passLimit[level]) write(a);
     else held.push(a);
   };

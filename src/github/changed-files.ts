@@ -15,7 +15,7 @@
 import { posix } from 'node:path';
 import picomatch from 'picomatch';
 import { loadConfig } from '../config/load.js';
-import { MAX_COMPARE_FILES, MAX_PULL_REQUEST_FILES, type ChangedFile, type GitHubClient, type RepoRef } from './client.js';
+import { MAX_COMPARE_FILES, MAX_PULL_REQUEST_FILES, type ChangedFile, type Comparison, type GitHubClient, type RepoRef } from './client.js';
 import type { RunContext } from './event.js';
 import { inlineCode } from '../render/escape.js';
 
@@ -122,7 +122,7 @@ export async function pushChanges(deps: CheckDeps): Promise<ChangeCheck> {
   if (ZERO_SHA.test(before) || created) return { kind: 'unknown', why: 'the push created the branch' };
   if (deleted || ZERO_SHA.test(after)) return { kind: 'unknown', why: 'the push deleted the branch' };
   if (forced) return { kind: 'unknown', why: 'a force push (what it replaced is not compared)' };
-  let comparison;
+  let comparison: Comparison;
   try {
     comparison = await deps.github.compareCommits(repoOf(deps.ctx), before, after);
   } catch (error) {

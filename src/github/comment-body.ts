@@ -81,7 +81,7 @@ export function appliedBody(ctx: BodyContext, plan: Plan, report: ApplyReport, r
   }
   const signIn = renderSignIn(plan, { startUrl, format: 'markdown', remaining });
   if (signIn) lines.push(signIn.trimEnd());
-  lines.push('<details><summary>What was applied</summary>\n\n' + renderPlan(ctx, plan, 'Applied plan') + '\n\n</details>');
+  lines.push(`<details><summary>What was applied</summary>\n\n${renderPlan(ctx, plan, 'Applied plan')}\n\n</details>`);
   lines.push(`<sub>Plan ${shortHash(plan.hash)}.</sub>`);
   return lines.join('\n\n');
 }
@@ -109,13 +109,13 @@ export function applyFailureMarkdown(ctx: BodyContext, failure: ApplyFailure): s
     case 'plan-changed':
       return [
         `❌ **Apply refused: the plan changed since it was reviewed.** The reviewed plan was ${shortHash(failure.expectedHash)}; a fresh plan is ${shortHash(failure.plan.hash)} (${changeCount(failure.plan)}). Someone changed AWS IAM Identity Center, or another change was merged first. Open a pull request to review the new plan, or re-run with \`force: true\` to apply it anyway. Nothing was changed.`,
-        '<details open><summary>The plan now</summary>\n\n' + renderPlan(ctx, failure.plan, 'The plan now') + '\n\n</details>',
+        `<details open><summary>The plan now</summary>\n\n${renderPlan(ctx, failure.plan, 'The plan now')}\n\n</details>`,
       ].join('\n\n');
     case 'unsafe':
       return [
         `❌ **Apply refused by the safety checks** (\`safety:\` in ${escapeMarkdown(ctx.config)}). Nothing was changed. Re-run with \`force: true\` to override:`,
         failure.reasons.map((r) => `- ${escapeMarkdown(r)}`).join('\n'),
-        '<details><summary>The plan</summary>\n\n' + renderPlan(ctx, failure.plan, 'The plan') + '\n\n</details>',
+        `<details><summary>The plan</summary>\n\n${renderPlan(ctx, failure.plan, 'The plan')}\n\n</details>`,
       ].join('\n\n');
     case 'apply-failed':
     case 'apply-unchecked': {

@@ -32,7 +32,7 @@ export class SummaryBuilder {
   }
 
   toMarkdown(): string {
-    return fitSummary(this.sections.join('\n\n') + '\n');
+    return fitSummary(`${this.sections.join('\n\n')}\n`);
   }
 
   async write(io: ActionIO): Promise<void> {

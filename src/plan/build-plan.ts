@@ -35,7 +35,7 @@ function mentionedAccounts(plan: Pick<Plan, 'changes' | 'accessChanges'>): strin
   const ids = new Set<string>();
   for (const c of plan.changes) {
     if (c.kind === 'assignment') ids.add(c.assignment.accountId);
-    if (c.kind === 'provision') c.accountIds.forEach((id) => ids.add(id));
+    if (c.kind === 'provision') for (const id of c.accountIds) ids.add(id);
   }
   for (const a of plan.accessChanges) ids.add(a.accountId);
   return [...ids].sort(compareStrings);

@@ -19,6 +19,7 @@
  * render as nothing (U+034F, U+115F, U+1160, U+17B4, U+17B5, U+3164, U+FFA0, U+2800) plus the
  * whole tag block U+E0000–U+E007F (some of it unassigned, so not in \p{Cf}).
  */
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: U+034F and the fillers are listed one by one on purpose: each is a character to escape, not part of a combined one.
 const HIDDEN = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\u034F\u115F\u1160\u17B4\u17B5\u2800\u3164\uFFA0\u{E0000}-\u{E007F}]/u;
 const HIDDEN_ALL = new RegExp(HIDDEN.source, 'gu');
 const SHORT_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };

@@ -54,18 +54,16 @@ export function renderSignIn(plan: Plan, options: SignInOptions): string {
   const who = (u: NewUser, esc: (s: string) => string): string => (u.after ? ` (${esc(u.after.displayName)}, ${esc(u.after.email)})` : '');
 
   if (options.format === 'markdown') {
-    return (
+    return `${[
+      `#### First sign-in for ${users.length === 1 ? 'the new user' : `the ${users.length} new users`}`,
+      'AWS sends no invitation email to users created through the API. Each new user:',
       [
-        `#### First sign-in for ${users.length === 1 ? 'the new user' : `the ${users.length} new users`}`,
-        'AWS sends no invitation email to users created through the API. Each new user:',
-        [
-          `1. opens the AWS access portal ${inlineCode(options.startUrl)} and enters their user name;`,
-          `2. ${escapeMarkdown(PASSWORD)};`,
-          `3. writes their AWS CLI profiles (\`idc profiles\`), then signs in with ${inlineCode(`aws sso login --sso-session ${session}`)}:`,
-        ].join('\n'),
-        users.map((u) => `- **${escapeMarkdown(u.userName)}**${who(u, escapeMarkdown)}: ${inlineCode(profilesCommand(plan, u.userName))}`).join('\n'),
-      ].join('\n\n') + '\n'
-    );
+        `1. opens the AWS access portal ${inlineCode(options.startUrl)} and enters their user name;`,
+        `2. ${escapeMarkdown(PASSWORD)};`,
+        `3. writes their AWS CLI profiles (\`idc profiles\`), then signs in with ${inlineCode(`aws sso login --sso-session ${session}`)}:`,
+      ].join('\n'),
+      users.map((u) => `- **${escapeMarkdown(u.userName)}**${who(u, escapeMarkdown)}: ${inlineCode(profilesCommand(plan, u.userName))}`).join('\n'),
+    ].join('\n\n')}\n`;
   }
   const lines = [
     `First sign-in for ${users.length === 1 ? 'the new user' : `the ${users.length} new users`}: AWS sends no invitation email to users created through the API.`,

@@ -21,7 +21,16 @@ describe('DurationEstimate: the first poll follows how long operations take', ()
     let polls = 0;
     for (let i = 0; i < 50; i++) {
       const op = operation(clock, 3000);
-      await waitForAsync('creation', op.started, () => (polls++, op.describe()), policy, estimate);
+      await waitForAsync(
+        'creation',
+        op.started,
+        () => {
+          polls++;
+          return op.describe();
+        },
+        policy,
+        estimate,
+      );
     }
     // Without it: 1, 2.5, 4.75 s (3 polls each, seen 1.75 s late). With it: about one poll each.
     expect(polls).toBeLessThan(60);

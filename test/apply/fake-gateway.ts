@@ -62,6 +62,7 @@ export class FakeGateway extends FakeStore implements IdentityCenterGateway {
   constructor(live: Live) {
     super(live);
     // Every gateway method throws what the real gateway would: AWS's error wrapped.
+    // biome-ignore lint/correctness/noConstructorReturn: the fake is its own Proxy, so every method (also ones added later) throws as the real gateway does.
     return new Proxy(this, {
       get(target, property, receiver) {
         const value: unknown = Reflect.get(target, property, receiver);

@@ -8,7 +8,13 @@ import type { InstanceInfo } from '../../src/aws/gateway.js';
 const one: InstanceInfo = { instanceArn: 'arn:aws:sso:::instance/ssoins-1', identityStoreId: 'd-1', ownerAccountId: '111111111111' };
 const two: InstanceInfo = { instanceArn: 'arn:aws:sso:::instance/ssoins-2', identityStoreId: 'd-2' };
 const lister = (instances: InstanceInfo[]) => {
-  const gateway = { calls: 0, listInstances: async () => (gateway.calls++, instances) };
+  const gateway = {
+    calls: 0,
+    listInstances: async () => {
+      gateway.calls++;
+      return instances;
+    },
+  };
   return gateway;
 };
 

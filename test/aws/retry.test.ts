@@ -91,7 +91,7 @@ describe('withRetry', () => {
       ),
     ).rejects.toThrow('gave up after 3');
     expect(calls).toBe(3);
-    expect((seen?.[0] as Error).name).toBe('ConflictException');
+    expect((seen?.[0] as Error | undefined)?.name).toBe('ConflictException');
   });
 
   it('tries a request that timed out only twice, so that a hung endpoint ends within a minute', async () => {

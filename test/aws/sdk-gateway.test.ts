@@ -197,14 +197,12 @@ describe('SDK gateway: errors and normalisation', () => {
   });
 
   it('never puts credentials in messages', async () => {
-    org
-      .on(DescribeOrganizationCommand)
-      .rejects(
-        Object.assign(new Error('The security token included in the request is invalid'), {
-          name: 'UnrecognizedClientException',
-          $metadata: { httpStatusCode: 403 },
-        }),
-      );
+    org.on(DescribeOrganizationCommand).rejects(
+      Object.assign(new Error('The security token included in the request is invalid'), {
+        name: 'UnrecognizedClientException',
+        $metadata: { httpStatusCode: 403 },
+      }),
+    );
     const message = await gateway()
       .describeOrganization()
       .catch((e: Error) => e.message);

@@ -237,7 +237,10 @@ afterAll(() => rmSync(join(repo, '..'), { recursive: true, force: true }));
 async function validate(source: string): Promise<{ code: number; out: string[] }> {
   writeFileSync(join(repo, 'access.yaml'), source);
   let output = '';
-  const write = (s: string): boolean => ((output += s), true);
+  const write = (s: string): boolean => {
+    output += s;
+    return true;
+  };
   const code = await runCli(['validate', 'access.yaml'], { stdout: { write }, stderr: { write }, cwd: repo, env: {} });
   return { code, out: output.split('\n').filter((l) => l !== '') };
 }

@@ -31,7 +31,7 @@ describe('comment header', () => {
 
   it('ignores other comments, other versions and bad fields', () => {
     expect(parseHeader('Looks good to me')).toBeUndefined();
-    expect(parseHeader('text\n' + serializeHeader(header))).toBeUndefined();
+    expect(parseHeader(`text\n${serializeHeader(header)}`)).toBeUndefined();
     expect(parseHeader('<!-- idc-gitops {"version":2,"planHash":"x","status":"planned","config":"a"} -->')).toBeUndefined();
     expect(parseHeader('<!-- idc-gitops {"version":1,"planHash":"x","status":"merged","config":"a"} -->')).toBeUndefined();
     expect(parseHeader('<!-- idc-gitops {not json} -->')).toBeUndefined();

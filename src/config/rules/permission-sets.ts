@@ -124,7 +124,9 @@ export const knownManagedPolicies: Rule = {
       // and suggesting for each of its entries would only cost time (a did-you-mean per unknown
       // name against 1,600 policies: 22 s for a hostile 40,000-entry list).
       if (Array.isArray(list) && list.length <= MAX_ATTACHED_POLICIES) {
-        list.forEach((item: unknown, i) => check(['permission_sets', name, 'managed_policies', i], item, 'managed_policies', name));
+        list.forEach((item: unknown, i) => {
+          check(['permission_sets', name, 'managed_policies', i], item, 'managed_policies', name);
+        });
       }
       const boundary = rawObject(set['permissions_boundary'])['managed_policy'];
       check(['permission_sets', name, 'permissions_boundary', 'managed_policy'], boundary, 'permissions_boundary.managed_policy', name);

@@ -33,9 +33,15 @@ export function namesIn(item: Record<string, unknown>, segs: PathSegments, singu
 export function ruleItems(ctx: RuleContext): { item: Record<string, unknown>; segs: PathSegments }[] {
   const out: { item: Record<string, unknown>; segs: PathSegments }[] = [];
   const assignments = ctx.data['assignments'];
-  if (Array.isArray(assignments)) assignments.forEach((a: unknown, i) => out.push({ item: rawObject(a), segs: ['assignments', i] }));
+  if (Array.isArray(assignments))
+    assignments.forEach((a: unknown, i) => {
+      out.push({ item: rawObject(a), segs: ['assignments', i] });
+    });
   const prot = rawObject(ctx.data['safety'])['protected'];
-  if (Array.isArray(prot)) prot.forEach((p: unknown, i) => out.push({ item: rawObject(p), segs: ['safety', 'protected', i] }));
+  if (Array.isArray(prot))
+    prot.forEach((p: unknown, i) => {
+      out.push({ item: rawObject(p), segs: ['safety', 'protected', i] });
+    });
   return out;
 }
 
