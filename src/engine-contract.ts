@@ -22,7 +22,18 @@ export type PlanOutcome =
   | { ok: true; plan: Plan; desired: Desired; live: Live; diagnostics: Diagnostic[] }
   | { ok: false; diagnostics: Diagnostic[] };
 
-export interface ApplyRequest {
+/**
+ * A scoped plan's base: the configuration the change is computed against (loaded by the same
+ * loader), or why it could not be read (the plan is then full and says why).
+ */
+export type BaseConfig = { desired: Desired; label: string } | { unavailable: string };
+
+export interface PlanRequest {
+  /** Plan only what the change from this base can affect; absent: the full plan. */
+  base?: BaseConfig;
+}
+
+export interface ApplyRequest extends PlanRequest {
   /** Refuse unless the fresh plan's hash equals this one (the reviewed plan). */
   expectedHash?: string;
   /** Override safety.max_deletes / safety.protected refusals and plan-hash mismatches
@@ -63,6 +74,6 @@ export interface Engine {
   validate(configPath: string): Promise<ValidateOutcome>;
   /** Reads the live state the way a plan of `desired` would (used by `idc export`). */
   read(desired: Desired, progress: Progress): Promise<Live>;
-  plan(configPath: string, progress: Progress): Promise<PlanOutcome>;
+  plan(configPath: string, progress: Progress, request?: PlanRequest): Promise<PlanOutcome>;
   apply(configPath: string, request: ApplyRequest, progress: Progress): Promise<ApplyOutcome>;
 }

@@ -77,6 +77,7 @@ export const OPERATION_OF: Record<keyof IdentityCenterGateway, string> = {
   describeProvisioningStatus: 'sso:DescribePermissionSetProvisioningStatus',
   listAccountsForProvisionedPermissionSet: 'sso:ListAccountsForProvisionedPermissionSet',
   listAccountAssignments: 'sso:ListAccountAssignments',
+  listAccountAssignmentsForPrincipal: 'sso:ListAccountAssignmentsForPrincipal',
   createAccountAssignment: 'sso:CreateAccountAssignment',
   deleteAccountAssignment: 'sso:DeleteAccountAssignment',
   describeAssignmentCreationStatus: 'sso:DescribeAccountAssignmentCreationStatus',

@@ -163,6 +163,12 @@ export interface IdentityCenterGateway {
     accountId: string,
     permissionSetArn: string,
   ): Promise<{ principalType: PrincipalType; principalId: string }[]>;
+  /** Where one principal holds assignments, in every account (management account only). */
+  listAccountAssignmentsForPrincipal(
+    instanceArn: string,
+    principalType: PrincipalType,
+    principalId: string,
+  ): Promise<{ accountId: string; permissionSetArn: string }[]>;
   createAccountAssignment(instanceArn: string, target: AssignmentTarget): Promise<AsyncStatus>;
   deleteAccountAssignment(instanceArn: string, target: AssignmentTarget): Promise<AsyncStatus>;
   describeAssignmentCreationStatus(instanceArn: string, requestId: string): Promise<AsyncStatus>;

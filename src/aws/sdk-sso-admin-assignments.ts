@@ -6,6 +6,7 @@ import {
   DescribeAccountAssignmentDeletionStatusCommand,
   DescribePermissionSetProvisioningStatusCommand,
   ListAccountAssignmentsCommand,
+  ListAccountAssignmentsForPrincipalCommand,
   ListAccountsForProvisionedPermissionSetCommand,
   ListInstancesCommand,
   ProvisionPermissionSetCommand,
@@ -23,6 +24,7 @@ export type AssignmentsGateway = Pick<
   | 'describeProvisioningStatus'
   | 'listAccountsForProvisionedPermissionSet'
   | 'listAccountAssignments'
+  | 'listAccountAssignmentsForPrincipal'
   | 'createAccountAssignment'
   | 'deleteAccountAssignment'
   | 'describeAssignmentCreationStatus'
@@ -144,6 +146,30 @@ export function createAssignmentsGateway(
       return assignments.flatMap((a) =>
         isPrincipalType(a.PrincipalType) && a.PrincipalId ? [{ principalType: a.PrincipalType, principalId: a.PrincipalId }] : [],
       );
+    },
+
+    async listAccountAssignmentsForPrincipal(instanceArn, principalType, principalId) {
+      // Every account of the organization in one list (100 per page); only from the management
+      // account: https://docs.aws.amazon.com/singlesignon/latest/APIReference/API_ListAccountAssignmentsForPrincipal.html
+      const assignments = await runner.all(
+        {
+          action: 'sso:ListAccountAssignmentsForPrincipal',
+          doing: 'list the account assignments',
+          target: `of ${principalType.toLowerCase()} ${principalId}`,
+        },
+        (NextToken) =>
+          client.send(
+            new ListAccountAssignmentsForPrincipalCommand({
+              InstanceArn: instanceArn,
+              PrincipalType: principalType,
+              PrincipalId: principalId,
+              MaxResults: max,
+              NextToken,
+            }),
+          ),
+        (o) => o.AccountAssignments,
+      );
+      return assignments.flatMap((a) => (a.AccountId && a.PermissionSetArn ? [{ accountId: a.AccountId, permissionSetArn: a.PermissionSetArn }] : []));
     },
 
     async createAccountAssignment(instanceArn, target) {

@@ -75,6 +75,7 @@ export const GATEWAY_IAM_ACTIONS: Readonly<Record<keyof IdentityCenterGateway, M
   listAccountsForProvisionedPermissionSet: read('sso:ListAccountsForProvisionedPermissionSet'),
 
   listAccountAssignments: read('sso:ListAccountAssignments'),
+  listAccountAssignmentsForPrincipal: read('sso:ListAccountAssignmentsForPrincipal'),
   createAccountAssignment: write('sso:CreateAccountAssignment'),
   deleteAccountAssignment: write('sso:DeleteAccountAssignment'),
   describeAssignmentCreationStatus: read('sso:DescribeAccountAssignmentCreationStatus'),

@@ -16,10 +16,17 @@ import { checkRuleReferences } from './references.js';
 import { safetyVerdict } from './safety/verdict.js';
 import { PLAN_FORMAT_VERSION, type Change, type Plan, type PlanCounts } from './types.js';
 import { planWarnings, sortWarnings } from './warnings.js';
+import { restrictAccess, restrictChanges, restrictMembersAfter, restrictUniverse } from './scope/restrict.js';
+import { scopeFilter, type PlanScope } from './scope/types.js';
 
 export interface PlanOptions {
   /** "Today" for rules with `expires` (default: the current time). */
   now?: Date;
+  /**
+   * What was read. A scoped plan changes only what the scope covers and shows the access rows of
+   * its pairs: the full plan restricted to the scope. Carried by the plan (and in its hash).
+   */
+  scope?: PlanScope;
 }
 
 function countChanges(changes: readonly Change[]): PlanCounts {
@@ -47,6 +54,7 @@ export function buildPlan(desired: Desired, live: Live, options: PlanOptions = {
   const ctx = planContext(desired, live);
   const diagnostics: Diagnostic[] = [];
 
+  const scope = options.scope?.kind === 'scoped' ? scopeFilter(options.scope) : undefined;
   const identities = diffIdentities(ctx);
   const sets = diffPermissionSets(ctx);
   const expanded = expandRules(desired, live.organization, now);
@@ -55,29 +63,30 @@ export function buildPlan(desired: Desired, live: Live, options: PlanOptions = {
   const universe = { usersAfter: identities.usersAfter, groupsAfter: identities.groupsAfter, setsAfter: sets.setsAfter };
   diagnostics.push(...checkRuleReferences(ctx, universe));
 
-  const deletedSets = new Set(sets.permissionSets.filter((c) => c.action === 'delete').map((c) => c.name));
-  const assignments = diffAssignments(ctx, expanded.assignments, universe, deletedSets);
-  const delegated = delegatedAdminProblems(ctx, sets.permissionSets, sets.provisions, assignments);
+  const users = restrictChanges(identities.users, scope);
+  const groups = restrictChanges(identities.groups, scope);
+  const memberships = restrictChanges(identities.memberships, scope);
+  const setChanges = restrictChanges(sets.permissionSets, scope);
+  const provisions = restrictChanges(sets.provisions, scope);
+  const deletedSets = new Set(setChanges.filter((c) => c.action === 'delete').map((c) => c.name));
+  const assignments = restrictChanges(diffAssignments(ctx, expanded.assignments, restrictUniverse(universe, live, scope), deletedSets), scope);
+  const delegated = delegatedAdminProblems(ctx, setChanges, provisions, assignments);
   diagnostics.push(...delegated.diagnostics);
 
-  const changes = sortChanges([
-    ...identities.users,
-    ...identities.groups,
-    ...identities.memberships,
-    ...sets.permissionSets,
-    ...sets.provisions,
-    ...assignments,
-  ]);
+  const changes = sortChanges([...users, ...groups, ...memberships, ...setChanges, ...provisions, ...assignments]);
   const sortedAssignments = changes.filter((c) => c.kind === 'assignment');
-  const access = accessChanges({
-    live,
-    accounts: ctx.accounts,
-    assignments: sortedAssignments,
-    membersAfter: identities.membersAfter,
-    deletedUsers: new Set(identities.users.filter((c) => c.action === 'delete').map((c) => c.userName)),
-    deletedGroups: new Set(identities.groups.filter((c) => c.action === 'delete').map((c) => c.displayName)),
-    deletedSets,
-  });
+  const access = restrictAccess(
+    accessChanges({
+      live,
+      accounts: ctx.accounts,
+      assignments: sortedAssignments,
+      membersAfter: restrictMembersAfter(identities.membersAfter, live, scope),
+      deletedUsers: new Set(users.filter((c) => c.action === 'delete').map((c) => c.userName)),
+      deletedGroups: new Set(groups.filter((c) => c.action === 'delete').map((c) => c.displayName)),
+      deletedSets,
+    }),
+    scope,
+  );
   const warnings = sortWarnings([
     ...delegated.warnings,
     ...planWarnings({
@@ -85,8 +94,8 @@ export function buildPlan(desired: Desired, live: Live, options: PlanOptions = {
       accounts: ctx.accounts,
       rules: desired.rules,
       now,
-      permissionSets: sets.permissionSets,
-      provisions: sets.provisions,
+      permissionSets: setChanges,
+      provisions,
       assignments: sortedAssignments,
       access,
       configAfter: sets.configAfter,
@@ -107,6 +116,7 @@ export function buildPlan(desired: Desired, live: Live, options: PlanOptions = {
     counts: countChanges(changes),
     accountNames,
     safety: safety.verdict,
+    ...(options.scope ? { scope: options.scope } : {}),
   };
   return { plan: { ...unhashed, hash: planHash(unhashed) }, diagnostics: sortDiagnostics(diagnostics) };
 }

@@ -108,6 +108,7 @@ const OPERATION_METHODS: Record<keyof IdentityCenterGateway, true> = {
   describeProvisioningStatus: true,
   listAccountsForProvisionedPermissionSet: true,
   listAccountAssignments: true,
+  listAccountAssignmentsForPrincipal: true,
   createAccountAssignment: true,
   deleteAccountAssignment: true,
   describeAssignmentCreationStatus: true,

@@ -104,6 +104,13 @@ export class FakeStore {
       .map((a) => ({ principalType: a.principalType, principalId: a.principalId }));
   }
 
+  async listAccountAssignmentsForPrincipal(_i: string, type: PrincipalType, id: string) {
+    return [...this.assignments]
+      .map(parseAssignmentId)
+      .filter((a) => a.principalType === type && a.principalId === id)
+      .map((a) => ({ accountId: a.accountId, permissionSetArn: a.permissionSetArn }));
+  }
+
   principalName(type: PrincipalType, id: string): string {
     return type === 'USER' ? (this.users.get(id)?.userName ?? id) : (this.groups.get(id)?.displayName ?? id);
   }

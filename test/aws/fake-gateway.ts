@@ -207,6 +207,14 @@ export class FakeGateway implements IdentityCenterGateway, CallCounting {
     return list;
   }
 
+  async listAccountAssignmentsForPrincipal(_i: string, type: PrincipalType, id: string) {
+    const list = this.world.assignments
+      .filter((a) => a.principalType === type && a.principalId === id)
+      .map((a) => ({ accountId: a.accountId, permissionSetArn: a.permissionSetArn }));
+    this.count('listAccountAssignmentsForPrincipal', list.length, PAGE);
+    return list;
+  }
+
   // --- writes: not used by reads -------------------------------------------------------------
   private notUsed(): never {
     throw new Error('not used: the fake gateway only reads');
