@@ -41,6 +41,7 @@ export const OPERATION_OF: Record<keyof IdentityCenterGateway, string> = {
   listUsers: 'identitystore:ListUsers',
   listGroups: 'identitystore:ListGroups',
   listGroupMemberships: 'identitystore:ListGroupMemberships',
+  listGroupMembershipsForMember: 'identitystore:ListGroupMembershipsForMember',
   getUserId: 'identitystore:GetUserId',
   getGroupId: 'identitystore:GetGroupId',
   describeUser: 'identitystore:DescribeUser',

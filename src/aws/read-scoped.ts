@@ -9,6 +9,7 @@ import type { Desired } from '../model/desired.js';
 import type { InstanceRef, Live } from '../model/live.js';
 import type { LiveGroup } from '../model/identity.js';
 import type { Progress } from '../progress/progress.js';
+import { expandRules } from '../plan/expand.js';
 import { computeScope, fullReadReason } from '../plan/scope/compute-scope.js';
 import { pairKey, sortedPairs, type FullRead, type ScopedRead, type ScopePair } from '../plan/scope/types.js';
 import { canCountCalls, countingGateway, diffCounts } from './call-counts.js';
@@ -83,9 +84,24 @@ export async function readScoped(
   const groupByName = new Map(groups.filter((g) => g.displayName !== '').map((g) => [g.displayName, g]));
   const groupNameById = new Map(groups.map((g) => [g.groupId, g.displayName]));
 
+  // Every group of a user in scope (its memberships are in scope); a deleted user's groups are
+  // located too (the user loses what they grant).
+  const groupsOfUsers = new Set<string>();
+  const locate = [...request.locate];
+  await mapLimit(request.users, concurrency, async (name) => {
+    const id = identities.users.get(name)?.userId;
+    if (id === undefined) return;
+    for (const groupId of await counted.listGroupMembershipsForMember(instance.identityStoreId, id)) {
+      const group = groupNameById.get(groupId);
+      if (group === undefined) continue;
+      groupsOfUsers.add(group);
+      if (!(name in head.users)) locate.push({ principalType: 'GROUP', name: group });
+    }
+  });
+
   // Pairs of the principals whose every assignment is in scope.
   const located: ScopePair[] = [];
-  await mapLimit(request.locate, concurrency, async (p) => {
+  await mapLimit(uniquePrincipals(locate), concurrency, async (p) => {
     const id = p.principalType === 'USER' ? identities.users.get(p.name)?.userId : groupByName.get(p.name)?.groupId;
     if (id === undefined) return;
     for (const a of await counted.listAccountAssignmentsForPrincipal(instance.instanceArn, p.principalType, id)) {
@@ -118,8 +134,13 @@ export async function readScoped(
 
   // Members of the groups in scope and of every group holding an assignment on a pair in scope;
   // other groups are listed by name only (the restricted plan never changes their members).
-  const needMembers = new Set(request.groups);
+  // (what the head's rules grant there counts too: a new grant shows its members' access).
+  const needMembers = new Set([...request.groups, ...groupsOfUsers]);
   for (const a of raw) if (a.principalType === 'GROUP') needMembers.add(groupNameById.get(a.principalId) ?? '');
+  const inPairs = new Set(pairs.map((p) => pairKey(p.accountId, p.permissionSet)));
+  for (const { assignment } of expandRules(head, organization, options.now).assignments.values()) {
+    if (assignment.principalType === 'GROUP' && inPairs.has(pairKey(assignment.accountId, assignment.permissionSet))) needMembers.add(assignment.principal);
+  }
   for (const g of groups) if (needMembers.has(g.displayName)) identities.addGroup(g);
   await identities.readMemberships(counted, instance.identityStoreId, concurrency, () => undefined);
   for (const g of groups) {
@@ -155,4 +176,10 @@ export async function readScoped(
     pairs,
   };
   return { kind: 'scoped', live, scope };
+}
+
+function uniquePrincipals<T extends { principalType: string; name: string }>(list: readonly T[]): T[] {
+  const seen = new Map<string, T>();
+  for (const p of list) seen.set(`${p.principalType}\u0000${p.name}`, p);
+  return [...seen.values()];
 }

@@ -8,6 +8,7 @@ import type { Command } from './command.js';
 import { planFormat, renderPlanAs } from './plan-format.js';
 import { configPath, engineFor, printDiagnostics, progressFor, regionHelp, REGION_OPTION, useColor } from './runtime.js';
 import { count, noun } from '../model/plural.js';
+import { scopeHelp, scopeRequest, SCOPE_OPTIONS } from './scope-options.js';
 
 /**
  * `idc plan` exit codes, like `terraform plan -detailed-exitcode` (0, 1, 2), plus 3: there are
@@ -26,9 +27,10 @@ export const planCommand: Command = {
     json: { type: 'boolean' },
     out: { type: 'string' },
     ...REGION_OPTION,
+    ...SCOPE_OPTIONS,
     quiet: { type: 'boolean', short: 'q' },
   },
-  help: `Usage: idc plan [path] [--format text|markdown|json] [--out FILE] [--region R] [--quiet]
+  help: `Usage: idc plan [path] [--format text|markdown|json] [--out FILE] [--base REF|--base-file PATH|--full] [--region R] [--quiet]
 
 Reads the live state of AWS IAM Identity Center (users, groups, permission sets,
 assignments, the organization's accounts), compares it with access.yaml and
@@ -48,6 +50,7 @@ Options:
   --json        the same as --format json
   --out FILE    also save the plan as JSON, e.g. for "idc apply --plan-hash FILE"
 ${regionHelp(16)}
+${scopeHelp(20)}
   -q, --quiet   no progress on stderr
   -h, --help    show this help
 
@@ -70,7 +73,8 @@ Exit codes:
     const progress = progressFor(io, args.values['quiet'] === true);
     let outcome;
     try {
-      outcome = await engineFor(io, args).plan(path, progress);
+      const request = await scopeRequest(args, path, io.cwd);
+      outcome = await engineFor(io, args).plan(path, progress, request);
     } finally {
       progress.close();
     }

@@ -35,6 +35,7 @@ export const GATEWAY_IAM_ACTIONS: Readonly<Record<keyof IdentityCenterGateway, M
   listUsers: read('identitystore:ListUsers'),
   listGroups: read('identitystore:ListGroups'),
   listGroupMemberships: read('identitystore:ListGroupMemberships'),
+  listGroupMembershipsForMember: read('identitystore:ListGroupMembershipsForMember'),
   getUserId: read('identitystore:GetUserId'),
   getGroupId: read('identitystore:GetGroupId'),
   describeUser: read('identitystore:DescribeUser'),

@@ -16,7 +16,7 @@ import { checkRuleReferences } from './references.js';
 import { safetyVerdict } from './safety/verdict.js';
 import { PLAN_FORMAT_VERSION, type Change, type Plan, type PlanCounts } from './types.js';
 import { planWarnings, sortWarnings } from './warnings.js';
-import { restrictAccess, restrictChanges, restrictMembersAfter, restrictUniverse } from './scope/restrict.js';
+import { restrictAccess, restrictChanges, restrictMembersAfter, restrictMemberships, restrictUniverse } from './scope/restrict.js';
 import { scopeFilter, type PlanScope } from './scope/types.js';
 
 export interface PlanOptions {
@@ -65,11 +65,12 @@ export function buildPlan(desired: Desired, live: Live, options: PlanOptions = {
 
   const users = restrictChanges(identities.users, scope);
   const groups = restrictChanges(identities.groups, scope);
-  const memberships = restrictChanges(identities.memberships, scope);
+  const after = restrictUniverse(universe, live, scope);
+  const memberships = restrictMemberships(identities.memberships, scope, after);
   const setChanges = restrictChanges(sets.permissionSets, scope);
   const provisions = restrictChanges(sets.provisions, scope);
   const deletedSets = new Set(setChanges.filter((c) => c.action === 'delete').map((c) => c.name));
-  const assignments = restrictChanges(diffAssignments(ctx, expanded.assignments, restrictUniverse(universe, live, scope), deletedSets), scope);
+  const assignments = restrictChanges(diffAssignments(ctx, expanded.assignments, after, deletedSets), scope);
   const delegated = delegatedAdminProblems(ctx, setChanges, provisions, assignments);
   diagnostics.push(...delegated.diagnostics);
 
@@ -80,7 +81,7 @@ export function buildPlan(desired: Desired, live: Live, options: PlanOptions = {
       live,
       accounts: ctx.accounts,
       assignments: sortedAssignments,
-      membersAfter: restrictMembersAfter(identities.membersAfter, live, scope),
+      membersAfter: restrictMembersAfter(identities.membersAfter, live, scope, memberships),
       deletedUsers: new Set(users.filter((c) => c.action === 'delete').map((c) => c.userName)),
       deletedGroups: new Set(groups.filter((c) => c.action === 'delete').map((c) => c.displayName)),
       deletedSets,

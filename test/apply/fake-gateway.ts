@@ -72,6 +72,7 @@ const OPERATION_METHODS: Record<keyof IdentityCenterGateway, true> = {
   listUsers: true,
   listGroups: true,
   listGroupMemberships: true,
+  listGroupMembershipsForMember: true,
   getUserId: true,
   getGroupId: true,
   describeUser: true,

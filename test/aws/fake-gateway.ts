@@ -139,6 +139,11 @@ export class FakeGateway implements IdentityCenterGateway, CallCounting {
     this.count('listGroupMemberships', members.length, PAGE);
     return members;
   }
+  async listGroupMembershipsForMember(_store: string, userId: string): Promise<string[]> {
+    const groups = Object.entries(this.world.memberships).filter(([, ms]) => ms.some((m) => m.userId === userId)).map(([g]) => g);
+    this.count('listGroupMembershipsForMember', groups.length, PAGE);
+    return groups.sort();
+  }
   async getUserId(_store: string, userName: string): Promise<string | undefined> {
     this.count('getUserId');
     return this.world.users.find((u) => u.userName === userName)?.userId;

@@ -6,7 +6,7 @@
  */
 import type { Live } from '../../model/live.js';
 import type { Universe } from '../references.js';
-import type { AccessChange, Change } from '../types.js';
+import type { AccessChange, Change, MembershipChange } from '../types.js';
 import type { ScopeFilter } from './types.js';
 
 export function inScope(change: Change, scope: ScopeFilter): boolean {
@@ -16,7 +16,8 @@ export function inScope(change: Change, scope: ScopeFilter): boolean {
     case 'group':
       return scope.groups.has(change.displayName);
     case 'membership':
-      return scope.groups.has(change.group);
+      // The read lists every group of a user in scope, and every member of a group in scope.
+      return scope.groups.has(change.group) || scope.users.has(change.user);
     case 'permission-set':
       return scope.permissionSets.has(change.name);
     case 'provision':
@@ -42,17 +43,36 @@ export function restrictUniverse(universe: Universe, live: Live, scope: ScopeFil
   };
 }
 
-/** Members after the restricted plan: a group outside the scope keeps the members it has. */
+/** Memberships in scope, less those of a user or group whose creation is outside it. */
+export function restrictMemberships(changes: readonly MembershipChange[], scope: ScopeFilter | undefined, after: Universe): MembershipChange[] {
+  return restrictChanges(changes, scope).filter((c) => c.action === 'delete' || (after.usersAfter.has(c.user) && after.groupsAfter.has(c.group)));
+}
+
+/**
+ * Members after the restricted plan: a group in scope gets what the file says; any other keeps
+ * the members it has, changed only by the restricted memberships (of users in scope).
+ */
 export function restrictMembersAfter(
   membersAfter: Map<string, Set<string>>,
   live: Live,
   scope: ScopeFilter | undefined,
+  memberships: readonly MembershipChange[],
 ): Map<string, Set<string>> {
   if (scope === undefined) return membersAfter;
   const out = new Map<string, Set<string>>();
   for (const [group, members] of membersAfter) {
-    if (scope.groups.has(group)) out.set(group, members);
-    else if (group in live.groups) out.set(group, new Set(live.groups[group]?.members ?? []));
+    if (scope.groups.has(group)) {
+      out.set(group, members);
+      continue;
+    }
+    if (!(group in live.groups)) continue;
+    const after = new Set(live.groups[group]?.members ?? []);
+    for (const m of memberships) {
+      if (m.group !== group) continue;
+      if (m.action === 'create') after.add(m.user);
+      else after.delete(m.user);
+    }
+    out.set(group, after);
   }
   return out;
 }
