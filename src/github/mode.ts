@@ -1,4 +1,5 @@
 /** What each mode (validate, plan, apply, drift) is given, and what it returns. */
+import type { BaseConfig } from '../engine-contract.js';
 import type { Engine } from '../engine-contract.js';
 import type { Progress } from '../progress/progress.js';
 import type { GitHubClient } from './client.js';
@@ -21,6 +22,8 @@ export interface ModeDeps {
   summary: SummaryBuilder;
   /** The files the config reads, relative to the repository root (see changed-files.ts). */
   filesRead: (config: string) => Promise<string[]>;
+  /** Reads the configuration at a commit, for scoped plans (absent: plans are full). */
+  baseConfig?: (sha: string | undefined) => Promise<BaseConfig>;
   /** Filled in by the mode; written once at the end. */
   outputs: ActionOutputs;
 }
