@@ -119,9 +119,7 @@ try {
   const floor = Math.max(rateFloor, inFlightFloor, accountFloor);
   const wallS = report.durationMs / 1000;
   console.log(`changes: ${report.succeeded} done, ${failures} failed, ${report.skipped} skipped; ${expected.accounts} accounts`);
-  console.log(
-    `minimum calls 2×${creates} + ${editCalls} + 2×${provisions} = ${minCalls}; used ${calls} (${round(calls / minCalls)}×)`,
-  );
+  console.log(`minimum calls 2×${creates} + ${editCalls} + 2×${provisions} = ${minCalls}; used ${calls} (${round(calls / minCalls)}×)`);
   console.log(
     `floor: rate ${round(rateFloor, 2)} s, in flight ${creates}×${round(d, 3)}÷${MAX_CREATIONS_IN_FLIGHT} = ${round(inFlightFloor, 2)} s, ` +
       `account ${expected.maxOpsPerAccount}×${round(d, 3)} = ${round(accountFloor, 2)} s → ${round(floor, 2)} s (${round(floor * TIME_SCALE, 0)} s at AWS speed)`,

@@ -29,7 +29,7 @@ const CYCLES = envNumber('CHAOS_CYCLES', 200);
 const SECONDS = envNumber('CHAOS_SECONDS', 300);
 const PARALLEL = envNumber('CHAOS_PARALLEL', 4);
 const MAX_RUNS = 5;
-const TIME_SCALE = envNumber("CHAOS_TIME_SCALE", 50);
+const TIME_SCALE = envNumber('CHAOS_TIME_SCALE', 50);
 const FAULTS: Faults = { throttleRate: 0.1, serverErrorRate: 0.05, conflictRate: 0.05, failedStatusRate: 0.1 };
 
 interface CycleResult {
@@ -85,7 +85,16 @@ async function cycle(seed: number, dir: string): Promise<CycleResult> {
           incompleteRuns++;
           failedStatuses += outcome.report.failed.filter((f) => / FAILED: /.test(f.message)).length;
         } else {
-          return { converged: false, runs, untouchedOk, incompleteRuns, failedStatuses, requests: total(emu.calls()), errors: emu.errors(), problem: `apply ended "${outcome.status}"` };
+          return {
+            converged: false,
+            runs,
+            untouchedOk,
+            incompleteRuns,
+            failedStatuses,
+            requests: total(emu.calls()),
+            errors: emu.errors(),
+            problem: `apply ended "${outcome.status}"`,
+          };
         }
       } catch {
         // A read that outlasted the retries: the user runs apply again.
@@ -142,7 +151,9 @@ for (const r of results) for (const [k, v] of Object.entries(r.errors)) errors[k
 const incomplete = results.reduce((a, r) => a + r.incompleteRuns, 0);
 
 if (results.length < CYCLES) {
-  console.error(`stopped at the time bound (CHAOS_SECONDS=${SECONDS}) after ${results.length} of ${CYCLES} cycles: a slow or busy machine; raise CHAOS_SECONDS`);
+  console.error(
+    `stopped at the time bound (CHAOS_SECONDS=${SECONDS}) after ${results.length} of ${CYCLES} cycles: a slow or busy machine; raise CHAOS_SECONDS`,
+  );
 }
 console.log(`runs per cycle: ${JSON.stringify(runsHistogram)}; incomplete applies (failures or a failed read, finished by the next run): ${incomplete}`);
 console.log(`faults answered by the emulator: ${JSON.stringify(errors)}`);

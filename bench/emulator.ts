@@ -45,11 +45,23 @@ async function measure(world: World): Promise<{ loadMs: number; perCall: number;
     ['ListAccountsForParent', () => c.org.send(new ListAccountsForParentCommand({ ParentId: parent, MaxResults: PAGE }))],
     ['ListPermissionSets', () => c.sso.send(new ListPermissionSetsCommand({ InstanceArn: INSTANCE, MaxResults: PAGE }))],
     ['ListUsers', () => c.ids.send(new ListUsersCommand({ IdentityStoreId: STORE, MaxResults: PAGE }))],
-    ['ListUsers(page 2)', () => c.ids.send(new ListUsersCommand({ IdentityStoreId: STORE, MaxResults: PAGE, ...(usersToken ? { NextToken: usersToken } : {}) }))],
+    [
+      'ListUsers(page 2)',
+      () => c.ids.send(new ListUsersCommand({ IdentityStoreId: STORE, MaxResults: PAGE, ...(usersToken ? { NextToken: usersToken } : {}) })),
+    ],
     ['ListGroupMemberships', () => c.ids.send(new ListGroupMembershipsCommand({ IdentityStoreId: STORE, GroupId: group, MaxResults: PAGE }))],
-    ['ListAccountAssignments', () => c.sso.send(new ListAccountAssignmentsCommand({ InstanceArn: INSTANCE, AccountId: a.accountId, PermissionSetArn: ps, MaxResults: PAGE }))],
-    ['ListAccountsForProvisionedPermissionSet', () => c.sso.send(new ListAccountsForProvisionedPermissionSetCommand({ InstanceArn: INSTANCE, PermissionSetArn: ps, MaxResults: PAGE }))],
-    ['ListPermissionSetsProvisionedToAccount', () => c.sso.send(new ListPermissionSetsProvisionedToAccountCommand({ InstanceArn: INSTANCE, AccountId: a.accountId, MaxResults: PAGE }))],
+    [
+      'ListAccountAssignments',
+      () => c.sso.send(new ListAccountAssignmentsCommand({ InstanceArn: INSTANCE, AccountId: a.accountId, PermissionSetArn: ps, MaxResults: PAGE })),
+    ],
+    [
+      'ListAccountsForProvisionedPermissionSet',
+      () => c.sso.send(new ListAccountsForProvisionedPermissionSetCommand({ InstanceArn: INSTANCE, PermissionSetArn: ps, MaxResults: PAGE })),
+    ],
+    [
+      'ListPermissionSetsProvisionedToAccount',
+      () => c.sso.send(new ListPermissionSetsProvisionedToAccountCommand({ InstanceArn: INSTANCE, AccountId: a.accountId, MaxResults: PAGE })),
+    ],
   ];
   for (const [, call] of mix) await call(); // warm-up (connections, JIT)
   const byOp: Record<string, number> = {};

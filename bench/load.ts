@@ -118,13 +118,15 @@ try {
   writeFileSync(big, bigList(40_000));
   const { wall: smallMs, cpu: smallCpu } = await fastestLoadMs(small);
   const { wall: bigMs, cpu: bigCpu } = await fastestLoadMs(big);
-  console.log(`a 4,000-entry list: ${Math.round(smallMs)} ms (${Math.round(smallCpu)} ms CPU); a 40,000-entry list: ${Math.round(bigMs)} ms (${Math.round(bigCpu)} ms CPU)`);
+  console.log(
+    `a 4,000-entry list: ${Math.round(smallMs)} ms (${Math.round(smallCpu)} ms CPU); a 40,000-entry list: ${Math.round(bigMs)} ms (${Math.round(bigCpu)} ms CPU)`,
+  );
   console.log(
     `RESULT load_ms=${Math.round(ms)} users=${Object.keys(d.users).length} permission_sets=${Object.keys(d.permissionSets).length} rules=${d.rules.length}` +
       ` small_list_ms=${Math.round(smallMs)} big_list_ms=${Math.round(bigMs)} list_ratio=${(bigMs / smallMs).toFixed(1)}` +
       ` small_list_cpu_ms=${Math.round(smallCpu)} big_list_cpu_ms=${Math.round(bigCpu)} list_cpu_ratio=${(bigCpu / smallCpu).toFixed(1)}`,
   );
 } finally {
-  if (process.env["IDC_BENCH_KEEP"]) writeFileSync(process.env["IDC_BENCH_KEEP"], generate());
+  if (process.env['IDC_BENCH_KEEP']) writeFileSync(process.env['IDC_BENCH_KEEP'], generate());
   rmSync(dir, { recursive: true, force: true });
 }

@@ -76,7 +76,9 @@ try {
   console.log(`rows by source: ${JSON.stringify(bySource)}`);
   if (missing.length > 0) console.log(`missing (first 5): ${missing.slice(0, 5).join(', ')}`);
   if (extra.length > 0) console.log(`extra (first 5): ${extra.slice(0, 5).join(', ')}`);
-  console.log(`${records.length} rows, ${unique.size} unique (person, account, set); expected ${expected.size}; ${total} AWS calls; ${round(ms / 1000, 2)} s; peak RSS ${round(peakRssMb, 1)} MB`);
+  console.log(
+    `${records.length} rows, ${unique.size} unique (person, account, set); expected ${expected.size}; ${total} AWS calls; ${round(ms / 1000, 2)} s; peak RSS ${round(peakRssMb, 1)} MB`,
+  );
   console.log(
     `RESULT rows=${records.length} unique=${unique.size} expected=${expected.size} missing=${missing.length} extra=${extra.length} calls=${total} ms=${Math.round(ms)} peak_rss_mb=${round(peakRssMb, 1)}`,
   );

@@ -35,7 +35,9 @@ const { values } = parseArgs({
 });
 
 if (values.help) {
-  console.log('usage: npm run emulator -- --world FILE [--port N] [--latency-ms N] [--time-scale N] [--rate-limit N] [--seed N] [--clock-start ISO] [--clock-scale N]');
+  console.log(
+    'usage: npm run emulator -- --world FILE [--port N] [--latency-ms N] [--time-scale N] [--rate-limit N] [--seed N] [--clock-start ISO] [--clock-scale N]',
+  );
   process.exit(0);
 }
 
@@ -65,7 +67,10 @@ if (values['clock-start'] !== undefined || values['clock-scale'] !== undefined) 
 }
 options.faults = Object.fromEntries(Object.entries(faults).filter(([, v]) => v !== undefined));
 if (values['caller-account']) {
-  options.caller = { accountId: values['caller-account'], arn: values['caller-arn'] ?? `arn:aws:sts::${values['caller-account']}:assumed-role/IdcGitOpsAdmin/emulator` };
+  options.caller = {
+    accountId: values['caller-account'],
+    arn: values['caller-arn'] ?? `arn:aws:sts::${values['caller-account']}:assumed-role/IdcGitOpsAdmin/emulator`,
+  };
 }
 
 if (values['example-roles']) {

@@ -39,7 +39,10 @@ const IAM_PREFIX: Record<Route['service'], string> = { 'sso-admin': 'sso', ident
  */
 function readOnlyDenied(caller: Caller, r: Route): AwsError {
   const action = `${IAM_PREFIX[r.service]}:${r.operation}`;
-  return new AwsError('AccessDeniedException', `User: ${caller.arn} is not authorized to perform: ${action} because no identity-based policy allows the ${action} action`);
+  return new AwsError(
+    'AccessDeniedException',
+    `User: ${caller.arn} is not authorized to perform: ${action} because no identity-based policy allows the ${action} action`,
+  );
 }
 
 /** The emulator without its socket: state, knobs, counters, and the request pipeline. */
@@ -140,7 +143,11 @@ export class Emulator implements Controllable {
     try {
       const result = this.process(r, headers, body);
       if (r.service === 'sts') {
-        return { status: 200, headers: { 'content-type': 'text/xml', 'x-amzn-requestid': requestId }, body: queryResponse(r.operation, result as Record<string, unknown>, requestId) };
+        return {
+          status: 200,
+          headers: { 'content-type': 'text/xml', 'x-amzn-requestid': requestId },
+          body: queryResponse(r.operation, result as Record<string, unknown>, requestId),
+        };
       }
       return { status: 200, headers: { 'content-type': JSON_TYPE, 'x-amzn-requestid': requestId }, body: JSON.stringify(result ?? {}) };
     } catch (e) {
@@ -183,9 +190,19 @@ export class Emulator implements Controllable {
     checkAdministrator(ctx, r);
     const org = r.service === 'organizations';
     const throttled = (org ? this.orgBucket : this.idcBucket).take(now) === false || this.gen.faults.chance(this.config.faults.throttleRate);
-    if (throttled) throw org ? new AwsError('TooManyRequestsException', 'AWS Organizations can\'t complete your request because another request is already in progress. Try again later.', 400, { Type: 'TooManyRequests' }) : new AwsError('ThrottlingException', 'Rate exceeded');
+    if (throttled)
+      throw org
+        ? new AwsError(
+            'TooManyRequestsException',
+            "AWS Organizations can't complete your request because another request is already in progress. Try again later.",
+            400,
+            { Type: 'TooManyRequests' },
+          )
+        : new AwsError('ThrottlingException', 'Rate exceeded');
     if (this.gen.faults.chance(this.config.faults.serverErrorRate)) {
-      throw org ? new AwsError('ServiceException', 'AWS Organizations can\'t complete your request because of an internal service error. Try again later.', 500) : new AwsError('InternalServerException', 'An internal error occurred. Please try again.', 500);
+      throw org
+        ? new AwsError('ServiceException', "AWS Organizations can't complete your request because of an internal service error. Try again later.", 500)
+        : new AwsError('InternalServerException', 'An internal error occurred. Please try again.', 500);
     }
     if (isIdentityCenter(r.service) && isWrite(r.operation) && this.gen.faults.chance(this.config.faults.conflictRate)) {
       throw new AwsError('ConflictException', CONFLICT_IN_PROGRESS);
@@ -198,7 +215,8 @@ export class Emulator implements Controllable {
     } catch {
       throw new AwsError('SerializationException', 'Request body is not valid JSON.');
     }
-    if (typeof input !== 'object' || input === null || Array.isArray(input)) throw new AwsError('SerializationException', 'Request body must be a JSON object.');
+    if (typeof input !== 'object' || input === null || Array.isArray(input))
+      throw new AwsError('SerializationException', 'Request body must be a JSON object.');
     const { policies } = ctx.caller;
     if (policies) authorize({ ...ctx.caller, policies }, r.service, r.operation, input as Record<string, unknown>);
     return handler(ctx, input as Record<string, unknown>);

@@ -62,8 +62,7 @@ export function statusIn(service: string, err: AwsError): number {
 }
 
 export const validation = (message: string): AwsError => new AwsError('ValidationException', message);
-export const notFound = (message: string, extra: Record<string, unknown> = {}): AwsError =>
-  new AwsError('ResourceNotFoundException', message, 400, extra);
+export const notFound = (message: string, extra: Record<string, unknown> = {}): AwsError => new AwsError('ResourceNotFoundException', message, 400, extra);
 export const conflict = (message: string): AwsError => new AwsError('ConflictException', message);
 export const accessDenied = (message: string): AwsError => new AwsError('AccessDeniedException', message);
 export const quotaExceeded = (message: string): AwsError => new AwsError('ServiceQuotaExceededException', message);

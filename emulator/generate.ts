@@ -29,13 +29,18 @@ export function generateWorld(size: WorldSize): World {
     familyName: String(i),
     emails: [{ value: `user${i}@example.com`, type: 'work', primary: true }],
   }));
-  const groups = Array.from({ length: size.groups }, (_, i) => ({ id: rng.uuid(), displayName: `group-${String(i).padStart(4, '0')}`, description: `Group ${i}` }));
+  const groups = Array.from({ length: size.groups }, (_, i) => ({
+    id: rng.uuid(),
+    displayName: `group-${String(i).padStart(4, '0')}`,
+    description: `Group ${i}`,
+  }));
   const memberships: WorldMembership[] = [];
   const perUser = Math.min(size.groupsPerUser ?? 2, size.groups);
   users.forEach((u, i) => {
     for (let j = 0; j < perUser; j++) {
       const g = groups[(i * 7 + j * 31) % size.groups];
-      if (g && !memberships.some((m, k) => k >= memberships.length - j && m.groupId === g.id)) memberships.push({ id: rng.uuid(), groupId: g.id, userId: u.id });
+      if (g && !memberships.some((m, k) => k >= memberships.length - j && m.groupId === g.id))
+        memberships.push({ id: rng.uuid(), groupId: g.id, userId: u.id });
     }
   });
   const permissionSets: WorldPermissionSet[] = Array.from({ length: size.permissionSets }, (_, i) => ({

@@ -99,7 +99,11 @@ export function authorize(
     const decision = evaluate(caller.policies, { action });
     if (decision === 'allow') continue;
     const resource = resourceOf(input, caller.accountId);
-    const why = decision === 'explicit-deny' ? 'with an explicit deny in an identity-based policy' : `because no identity-based policy allows the ${action} action`;
-    throw new AwsError('AccessDeniedException', `User: ${caller.arn} is not authorized to perform: ${action}${resource ? ` on resource: ${resource}` : ''} ${why}`);
+    const why =
+      decision === 'explicit-deny' ? 'with an explicit deny in an identity-based policy' : `because no identity-based policy allows the ${action} action`;
+    throw new AwsError(
+      'AccessDeniedException',
+      `User: ${caller.arn} is not authorized to perform: ${action}${resource ? ` on resource: ${resource}` : ''} ${why}`,
+    );
   }
 }

@@ -16,4 +16,3 @@ export function clients(emu: Pick<RunningEmulator, 'endpoint'>, maxAttempts = 1,
   const cfg = { endpoint: emu.endpoint, region: 'us-east-1', credentials: { accessKeyId, secretAccessKey: 'test' }, maxAttempts };
   return { sso: new SSOAdminClient(cfg), ids: new IdentitystoreClient(cfg), org: new OrganizationsClient(cfg), sts: new STSClient(cfg) };
 }
-

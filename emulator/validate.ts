@@ -76,7 +76,8 @@ export function list(input: Input, field: string, rule: { required?: boolean; ma
   }
   if (!Array.isArray(v)) throw validation(`Invalid type for member '${field}': expected a list`);
   if (rule.max !== undefined && v.length > rule.max) throw violation(`[${v.length} items]`, field, `Member must have length less than or equal to ${rule.max}`);
-  if (rule.min !== undefined && v.length < rule.min) throw violation(`[${v.length} items]`, field, `Member must have length greater than or equal to ${rule.min}`);
+  if (rule.min !== undefined && v.length < rule.min)
+    throw violation(`[${v.length} items]`, field, `Member must have length greater than or equal to ${rule.min}`);
   return v;
 }
 

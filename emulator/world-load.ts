@@ -76,7 +76,11 @@ export function loadWorld(world: World, gen: Generators): EmulatorState {
       displayName: u.displayName,
       givenName: u.givenName,
       familyName: u.familyName,
-      emails: (u.emails ?? []).map((e) => ({ Value: e.value, ...(e.type !== undefined ? { Type: e.type } : {}), ...(e.primary !== undefined ? { Primary: e.primary } : {}) })),
+      emails: (u.emails ?? []).map((e) => ({
+        Value: e.value,
+        ...(e.type !== undefined ? { Type: e.type } : {}),
+        ...(e.primary !== undefined ? { Primary: e.primary } : {}),
+      })),
       createdAt: DEFAULT_DATE,
       updatedAt: DEFAULT_DATE,
     });

@@ -96,9 +96,7 @@ export interface WorldCustomerPolicyRef {
   path?: string;
 }
 
-export type WorldBoundary =
-  | { managedPolicyArn: string }
-  | { customerManagedPolicy: WorldCustomerPolicyRef };
+export type WorldBoundary = { managedPolicyArn: string } | { customerManagedPolicy: WorldCustomerPolicyRef };
 
 export interface WorldPermissionSet {
   /** Generated (`arn:aws:sso:::permissionSet/ssoins-…/ps-<16 hex>`) when omitted. */

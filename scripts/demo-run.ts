@@ -93,7 +93,9 @@ export async function runDemo(options: DemoOptions): Promise<number> {
     step(1, 3, `idc plan ${config}`, 'what would change? (exit code 2: there are changes)');
     const planned = await runCli(['plan', config], io);
     if (planned === 0) {
-      out.write(`\n${bold('Nothing to change:')} Identity Center already matches ${config}. Edit it (add a user, move an assignment, remove a permission set) and run "npm run demo" again.\n`);
+      out.write(
+        `\n${bold('Nothing to change:')} Identity Center already matches ${config}. Edit it (add a user, move an assignment, remove a permission set) and run "npm run demo" again.\n`,
+      );
       return 0;
     }
     if (planned !== 2) throw new Error(`idc plan exited ${planned}, expected 2 (changes to make)`);

@@ -14,7 +14,9 @@ export function clockFromEnv(env: NodeJS.ProcessEnv): Clock {
   if (fixed === undefined || fixed === '') return systemClock;
   const at = new Date(fixed);
   if (!ISO_INSTANT.test(fixed) || Number.isNaN(at.getTime())) {
-    throw new Error(`IDC_NOW is not a date-time with a time zone (got ${JSON.stringify(fixed.slice(0, 40))}): write e.g. 2026-12-31T17:00:00Z, or unset it to use the system clock`);
+    throw new Error(
+      `IDC_NOW is not a date-time with a time zone (got ${JSON.stringify(fixed.slice(0, 40))}): write e.g. 2026-12-31T17:00:00Z, or unset it to use the system clock`,
+    );
   }
   return () => new Date(at.getTime());
 }

@@ -19,9 +19,7 @@ export interface ValidateOutcome {
   desired?: Desired;
 }
 
-export type PlanOutcome =
-  | { ok: true; plan: Plan; desired: Desired; live: Live; diagnostics: Diagnostic[] }
-  | { ok: false; diagnostics: Diagnostic[] };
+export type PlanOutcome = { ok: true; plan: Plan; desired: Desired; live: Live; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
 
 /**
  * A scoped plan's base: the configuration the change is computed against (loaded by the same

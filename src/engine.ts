@@ -72,16 +72,13 @@ export function createEngine(options: EngineOptions = {}): Engine {
     return { ok: true, diagnostics: loaded.diagnostics, summary: summarise(loaded.desired), desired: loaded.desired };
   }
 
-  async function read(
-    desired: Desired,
-    progress: Progress,
-    base?: BaseConfig,
-  ): Promise<{ live: Live; gateway: IdentityCenterGateway; scope?: PlanScope }> {
+  async function read(desired: Desired, progress: Progress, base?: BaseConfig): Promise<{ live: Live; gateway: IdentityCenterGateway; scope?: PlanScope }> {
     const region = await resolveRegion(desired.identityCenter, { ...(options.region ? { region: options.region } : {}), env });
     const gateway = gatewayFor(region);
     const instance = await resolveInstance(gateway, desired.identityCenter, region);
     if (base !== undefined) {
-      if ('unavailable' in base) return { live: await readLive(gateway, desired, { progress, instance }), gateway, scope: { kind: 'full', reason: base.unavailable } };
+      if ('unavailable' in base)
+        return { live: await readLive(gateway, desired, { progress, instance }), gateway, scope: { kind: 'full', reason: base.unavailable } };
       const scoped = await readScoped(gateway, base.desired, desired, { progress, instance, now: now(), baseLabel: base.label });
       if (scoped.kind === 'scoped') return { live: scoped.live, gateway, scope: scoped.scope };
       progress.info(`Planning in full: ${scoped.reason}.`);

@@ -70,7 +70,11 @@ export function applyScenario(region: string): ApplyScenario {
     const block = r % (targets.length / BLOCK);
     const accounts = targets.slice(block * BLOCK, block * BLOCK + BLOCK);
     const principals = [get(groups, 2 * r), get(groups, 2 * r + 1)];
-    rules.push({ permissionSets: [get(sets, (7 * r) % sets.length).name], groups: principals.map((g) => g.displayName), accounts: accounts.map((a) => a.name) });
+    rules.push({
+      permissionSets: [get(sets, (7 * r) % sets.length).name],
+      groups: principals.map((g) => g.displayName),
+      accounts: accounts.map((a) => a.name),
+    });
     for (const a of accounts) touch(a.id, principals.length);
     creates += accounts.length * principals.length;
   }

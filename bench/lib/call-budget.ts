@@ -128,10 +128,7 @@ export function minimumReadCallsByOperation(world: ReadWorld): Record<string, nu
   ]) {
     add(op, F);
   }
-  add(
-    actionOf('listAccountsForProvisionedPermissionSet'),
-    (p.provisionedAccounts ?? Math.max(F, Math.ceil(K / size.ssoAdmin))) + (p.outdatedAccounts ?? R),
-  );
+  add(actionOf('listAccountsForProvisionedPermissionSet'), (p.provisionedAccounts ?? Math.max(F, Math.ceil(K / size.ssoAdmin))) + (p.outdatedAccounts ?? R));
   add(actionOf('listAccountAssignments'), p.accountAssignments ?? K);
 
   if (world.identitySource === 'external') {

@@ -69,9 +69,7 @@ export function planScenario(region: string): PlanScenario {
       const principals = [0, 1].map((d) => ({ type: byUsers ? ('USER' as const) : ('GROUP' as const), idx: idx * 2 + d }));
       rules.push({
         permissionSets: [at(sets, idx).name],
-        ...(byUsers
-          ? { users: principals.map((p) => at(users, p.idx).userName) }
-          : { groups: principals.map((p) => at(groups, p.idx).displayName) }),
+        ...(byUsers ? { users: principals.map((p) => at(users, p.idx).userName) } : { groups: principals.map((p) => at(groups, p.idx).displayName) }),
         organizationalUnits: [`/${ou.name}`],
       });
       grant(accountsOf.get(ou.id) ?? [], [idx], principals);
@@ -80,7 +78,11 @@ export function planScenario(region: string): PlanScenario {
   const mgmtSets = [0, 1, 2];
   const mgmtGroups = Array.from({ length: 10 }, (_, i) => groups.length - 10 + i);
   rules.push({ permissionSets: mgmtSets.map((s) => at(sets, s).name), groups: mgmtGroups.map((g) => at(groups, g).displayName), accounts: ['management'] });
-  grant([mgmt], mgmtSets, mgmtGroups.map((idx) => ({ type: 'GROUP' as const, idx })));
+  grant(
+    [mgmt],
+    mgmtSets,
+    mgmtGroups.map((idx) => ({ type: 'GROUP' as const, idx })),
+  );
 
   // Live: the desired ones minus 1 in 100, plus as many that no rule produces.
   const live: WorldAssignment[] = [];
@@ -90,7 +92,12 @@ export function planScenario(region: string): PlanScenario {
   const targets = world.organization.accounts.filter((a) => a.id !== mgmt);
   let deletes = 0;
   for (let e = 0; deletes < creates; e++) {
-    const a: WorldAssignment = { accountId: at(targets, e * 7).id, permissionSet: at(sets, e * 13).arn ?? '', principalType: 'USER', principalId: at(users, 2500 + e * 37).id };
+    const a: WorldAssignment = {
+      accountId: at(targets, e * 7).id,
+      permissionSet: at(sets, e * 13).arn ?? '',
+      principalType: 'USER',
+      principalId: at(users, 2500 + e * 37).id,
+    };
     if (desired.has(key(a))) continue;
     live.push(a);
     deletes++;
@@ -100,7 +107,11 @@ export function planScenario(region: string): PlanScenario {
   // Identities: 5 live users the file drops, 10 users only in the file (members of group 0).
   const members = membersByGroup(world);
   const dropped = new Set(users.slice(-5).map((u) => u.userName));
-  for (const [g, m] of members) members.set(g, m.filter((u) => !dropped.has(u)));
+  for (const [g, m] of members)
+    members.set(
+      g,
+      m.filter((u) => !dropped.has(u)),
+    );
   const added = Array.from({ length: 10 }, (_, n) => ({
     id: '',
     userName: `newuser${String(n).padStart(3, '0')}`,
@@ -133,8 +144,7 @@ export function planScenario(region: string): PlanScenario {
   const memberCount = new Map<string, number>();
   for (const m of world.memberships ?? []) memberCount.set(m.groupId, (memberCount.get(m.groupId) ?? 0) + 1);
   const parents = [world.organization.rootId, ...ous.map((o) => o.id)];
-  const accountsUnder = (p: string): number =>
-    world.organization.accounts.filter((a) => (a.parent ?? world.organization.rootId) === p).length;
+  const accountsUnder = (p: string): number => world.organization.accounts.filter((a) => (a.parent ?? world.organization.rootId) === p).length;
   const read: ReadWorld = {
     accounts: world.organization.accounts.length,
     organizationalUnits: ous.length,

@@ -90,12 +90,7 @@ async function createdDates(endpoint: string, instanceArn: string): Promise<Map<
   return out;
 }
 
-export async function slotTiming(
-  creations: Map<string, Creation>,
-  endpoint: string,
-  instanceArn: string,
-  durationMs: number,
-): Promise<SlotTiming> {
+export async function slotTiming(creations: Map<string, Creation>, endpoint: string, instanceArn: string, durationMs: number): Promise<SlotTiming> {
   const created = await createdDates(endpoint, instanceArn);
   const start: number[] = [];
   const idle: number[] = [];

@@ -3,7 +3,18 @@ import { epoch, type Ctx, type HandlerTable } from '../context.js';
 import { pageOf } from '../paging.js';
 import type { GroupRec } from '../state.js';
 import { checkString, list, str, type Input } from '../validate.js';
-import { attributeString, checkStore, idsConflict, idsInvalidToken, idsNotFound, RESOURCE_ID, singleFilterValue, TEXT, TEXT_TEXT, uniqueAttribute } from './ids-common.js';
+import {
+  attributeString,
+  checkStore,
+  idsConflict,
+  idsInvalidToken,
+  idsNotFound,
+  RESOURCE_ID,
+  singleFilterValue,
+  TEXT,
+  TEXT_TEXT,
+  uniqueAttribute,
+} from './ids-common.js';
 
 const GROUP_TEXT = { min: 1, max: 1024, pattern: TEXT, patternText: TEXT_TEXT } as const;
 

@@ -3,7 +3,18 @@ import { epoch, type Ctx, type HandlerTable } from '../context.js';
 import { pageOf } from '../paging.js';
 import type { EmailRec, UserRec } from '../state.js';
 import { checkString, list, obj, str, type Input } from '../validate.js';
-import { attributeString, checkStore, idsConflict, idsInvalidToken, idsNotFound, RESOURCE_ID, singleFilterValue, TEXT, TEXT_TEXT, uniqueAttribute } from './ids-common.js';
+import {
+  attributeString,
+  checkStore,
+  idsConflict,
+  idsInvalidToken,
+  idsNotFound,
+  RESOURCE_ID,
+  singleFilterValue,
+  TEXT,
+  TEXT_TEXT,
+  uniqueAttribute,
+} from './ids-common.js';
 
 const USER_NAME = { required: true, min: 1, max: 128, pattern: /^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$/u, patternText: '[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+' } as const;
 const NAME_PART = { required: true, min: 1, max: 1024, pattern: TEXT, patternText: TEXT_TEXT } as const;
@@ -49,7 +60,13 @@ function emails(value: unknown, field: string, exactlyOne: boolean): EmailRec[] 
   const out = value.map((e: unknown) => {
     if (typeof e !== 'object' || e === null) throw validation(`Invalid email in ${field}.`);
     const r = e as Input;
-    const v = checkString(r['Value'] ?? r['value'], 'Value', { required: true, min: 1, max: 1024, pattern: /^[^\s@]+@[^\s@]+$/, patternText: 'an email address' });
+    const v = checkString(r['Value'] ?? r['value'], 'Value', {
+      required: true,
+      min: 1,
+      max: 1024,
+      pattern: /^[^\s@]+@[^\s@]+$/,
+      patternText: 'an email address',
+    });
     const type = r['Type'] ?? r['type'];
     const primary = r['Primary'] ?? r['primary'];
     return {

@@ -5,8 +5,18 @@ import type { SortedMap } from '../sorted-map.js';
 import type { AccountRec, OuRec } from '../state.js';
 import { oneOf, str, type Input } from '../validate.js';
 
-const PARENT_ID = { required: true, max: 100, pattern: /^(r-[0-9a-z]{4,32})$|^(ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})$/, patternText: '^(r-[0-9a-z]{4,32})|(ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})$' } as const;
-const CHILD_ID = { required: true, max: 100, pattern: /^(\d{12})$|^(ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})$/, patternText: '^(\\d{12})|(ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})$' } as const;
+const PARENT_ID = {
+  required: true,
+  max: 100,
+  pattern: /^(r-[0-9a-z]{4,32})$|^(ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})$/,
+  patternText: '^(r-[0-9a-z]{4,32})|(ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})$',
+} as const;
+const CHILD_ID = {
+  required: true,
+  max: 100,
+  pattern: /^(\d{12})$|^(ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})$/,
+  patternText: '^(\\d{12})|(ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})$',
+} as const;
 /** Organizations pages hold at most 20 items. */
 const MAX = 20;
 
@@ -15,13 +25,14 @@ export const orgInvalidToken = (): AwsError =>
 
 /** Organizations validation errors are InvalidInputException with a Reason. */
 export function toInvalidInput(e: AwsError): AwsError {
-  const reason = /less than or equal to \d+$/.test(e.message) && /value/.test(e.message)
-    ? 'MAX_VALUE_EXCEEDED'
-    : /must not be null/.test(e.message)
-      ? 'INPUT_REQUIRED'
-      : /enum/.test(e.message)
-        ? 'INVALID_ENUM'
-        : 'INVALID_PATTERN';
+  const reason =
+    /less than or equal to \d+$/.test(e.message) && /value/.test(e.message)
+      ? 'MAX_VALUE_EXCEEDED'
+      : /must not be null/.test(e.message)
+        ? 'INPUT_REQUIRED'
+        : /enum/.test(e.message)
+          ? 'INVALID_ENUM'
+          : 'INVALID_PATTERN';
   return new AwsError('InvalidInputException', e.message, 400, { Reason: reason });
 }
 
@@ -53,12 +64,16 @@ const ouShape = (ctx: Ctx, ou: OuRec): Record<string, unknown> => ({
 
 function parentId(ctx: Ctx, input: Input): string {
   const id = str(input, 'ParentId', PARENT_ID);
-  if (id !== ctx.state.rootId && !ctx.state.ous.has(id)) throw new AwsError('ParentNotFoundException', 'We can\'t find a root or OU with the ParentId that you specified.');
+  if (id !== ctx.state.rootId && !ctx.state.ous.has(id))
+    throw new AwsError('ParentNotFoundException', "We can't find a root or OU with the ParentId that you specified.");
   return id;
 }
 
 const accountsOf = (ctx: Ctx, ids: string[]): Record<string, unknown>[] =>
-  ids.map((id) => ctx.state.accounts.get(id)).filter((a): a is AccountRec => a !== undefined).map((a) => accountShape(ctx, a));
+  ids
+    .map((id) => ctx.state.accounts.get(id))
+    .filter((a): a is AccountRec => a !== undefined)
+    .map((a) => accountShape(ctx, a));
 
 export const organizationsHandlers: HandlerTable = {
   DescribeOrganization(ctx: Ctx) {
@@ -118,7 +133,8 @@ export const organizationsHandlers: HandlerTable = {
   ListParents(ctx: Ctx, input: Input) {
     const child = str(input, 'ChildId', CHILD_ID);
     const parent = ctx.state.accounts.get(child)?.parentId ?? ctx.state.ous.get(child)?.parentId;
-    if (parent === undefined) throw new AwsError('ChildNotFoundException', 'We can\'t find an organizational unit (OU) or AWS account with the ChildId that you specified.');
+    if (parent === undefined)
+      throw new AwsError('ChildNotFoundException', "We can't find an organizational unit (OU) or AWS account with the ChildId that you specified.");
     const page = pageArray([parent], input, { op: 'ListParents', max: MAX, def: MAX, invalid: orgInvalidToken });
     return { Parents: page.items.map((Id) => ({ Id, Type: Id.startsWith('r-') ? 'ROOT' : 'ORGANIZATIONAL_UNIT' })), ...next(page.nextToken) };
   },
@@ -126,7 +142,7 @@ export const organizationsHandlers: HandlerTable = {
   ListTagsForResource(ctx: Ctx, input: Input) {
     const id = str(input, 'ResourceId', { required: true, max: 130 });
     const tags = id === ctx.state.rootId ? ctx.state.rootTags : (ctx.state.accounts.get(id)?.tags ?? ctx.state.ous.get(id)?.tags);
-    if (!tags) throw new AwsError('TargetNotFoundException', 'We can\'t find a root, OU, account, or policy with the TargetId that you specified.');
+    if (!tags) throw new AwsError('TargetNotFoundException', "We can't find a root, OU, account, or policy with the TargetId that you specified.");
     const all = [...tags].map(([Key, Value]) => ({ Key, Value }));
     const page = pageArray(all, { NextToken: input['NextToken'] }, { op: 'ListTagsForResource', max: MAX, def: MAX, invalid: orgInvalidToken });
     return { Tags: page.items, ...next(page.nextToken) };

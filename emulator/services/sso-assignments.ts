@@ -145,7 +145,9 @@ export const assignmentHandlers: HandlerTable = {
     const filter = obj(input, 'Filter');
     const accountId = filter ? str(filter, 'AccountId', { ...ACCOUNT_ID, required: false }) : undefined;
     if (isDelegatedAdmin(ctx)) {
-      throw accessDenied(`User: ${ctx.caller.arn} is not authorized to perform: sso:ListAccountAssignmentsForPrincipal: this action must be called from the management account.`);
+      throw accessDenied(
+        `User: ${ctx.caller.arn} is not authorized to perform: sso:ListAccountAssignmentsForPrincipal: this action must be called from the management account.`,
+      );
     }
     const page = pageOf(ctx.state.assignmentsByPrincipal.get(principalKey(principalType, principalId)), input, {
       op: 'ListAccountAssignmentsForPrincipal',

@@ -90,4 +90,3 @@ export const permissionSetHandlers: HandlerTable = {
     return { PermissionSets: page.items.map((p) => p.arn), ...(page.nextToken ? { NextToken: page.nextToken } : {}) };
   },
 };
-

@@ -9,7 +9,9 @@ const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;'
 function element(name: string, value: unknown): string {
   if (value === undefined) return '';
   if (typeof value === 'object' && value !== null) {
-    return `<${name}>${Object.entries(value).map(([k, v]) => element(k, v)).join('')}</${name}>`;
+    return `<${name}>${Object.entries(value)
+      .map(([k, v]) => element(k, v))
+      .join('')}</${name}>`;
   }
   return `<${name}>${esc(String(value))}</${name}>`;
 }

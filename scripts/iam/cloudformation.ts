@@ -52,7 +52,8 @@ export function cloudFormationTemplate(): Record<string, unknown> {
       GitHubOwnerId: {
         Type: 'String',
         Default: '',
-        Description: 'Numeric owner ID. Set it (with GitHubRepoId) for repositories created or renamed on or after 15 July 2026 (or opted in), whose OIDC sub is repo:OWNER@OWNER_ID/REPO@REPO_ID:…',
+        Description:
+          'Numeric owner ID. Set it (with GitHubRepoId) for repositories created or renamed on or after 15 July 2026 (or opted in), whose OIDC sub is repo:OWNER@OWNER_ID/REPO@REPO_ID:…',
       },
       GitHubRepoId: { Type: 'String', Default: '', Description: 'Numeric repository ID (see GitHubOwnerId).' },
       ApplyEnvironment: {
@@ -69,10 +70,7 @@ export function cloudFormationTemplate(): Record<string, unknown> {
     },
     Conditions: {
       UseImmutableIds: {
-        'Fn::And': [
-          { 'Fn::Not': [{ 'Fn::Equals': [{ Ref: 'GitHubOwnerId' }, ''] }] },
-          { 'Fn::Not': [{ 'Fn::Equals': [{ Ref: 'GitHubRepoId' }, ''] }] },
-        ],
+        'Fn::And': [{ 'Fn::Not': [{ 'Fn::Equals': [{ Ref: 'GitHubOwnerId' }, ''] }] }, { 'Fn::Not': [{ 'Fn::Equals': [{ Ref: 'GitHubRepoId' }, ''] }] }],
       },
       UseEnvironment: { 'Fn::Not': [{ 'Fn::Equals': [{ Ref: 'ApplyEnvironment' }, ''] }] },
       CreateProvider: { 'Fn::Equals': [{ Ref: 'CreateOidcProvider' }, 'true'] },

@@ -112,9 +112,7 @@ export function trustPolicy(options: TrustOptions): Record<string, unknown> {
           StringEquals: {
             'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com',
             'token.actions.githubusercontent.com:sub':
-              options.subjects.length === 1
-                ? oidcSubject(options.form, options.subjects[0] ?? '')
-                : options.subjects.map((s) => oidcSubject(options.form, s)),
+              options.subjects.length === 1 ? oidcSubject(options.form, options.subjects[0] ?? '') : options.subjects.map((s) => oidcSubject(options.form, s)),
           },
         },
       },

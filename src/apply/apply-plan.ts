@@ -50,13 +50,7 @@ function positiveInteger(value: number | undefined, fallback: number, name: stri
   return value;
 }
 
-
-export async function applyPlan(
-  plan: Plan,
-  live: Live,
-  gateway: IdentityCenterGateway,
-  options: ApplyOptions,
-): Promise<ApplyReport> {
+export async function applyPlan(plan: Plan, live: Live, gateway: IdentityCenterGateway, options: ApplyOptions): Promise<ApplyReport> {
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? realSleep;
   const startedAt = now();
@@ -84,11 +78,7 @@ export async function applyPlan(
     },
     accounts: new KeyedMutex(),
     concurrency: positiveInteger(options.concurrency, DEFAULT_CONCURRENCY, 'concurrency'),
-    maxAssignmentCreatesInFlight: positiveInteger(
-      options.maxAssignmentCreatesInFlight,
-      AWS_MAX_ASSIGNMENT_CREATES_IN_FLIGHT,
-      'maxAssignmentCreatesInFlight',
-    ),
+    maxAssignmentCreatesInFlight: positiveInteger(options.maxAssignmentCreatesInFlight, AWS_MAX_ASSIGNMENT_CREATES_IN_FLIGHT, 'maxAssignmentCreatesInFlight'),
     outcome: { succeeded: 0, skipped: 0, failed: [], broken: new Set() },
   };
 
@@ -98,9 +88,7 @@ export async function applyPlan(
 
   // Failures in plan order, whatever order they happened in.
   const position = new Map<Change, number>(plan.changes.map((c, i) => [c, i]));
-  const failed = [...ctx.outcome.failed].sort(
-    (a, b) => (position.get(a.change) ?? 0) - (position.get(b.change) ?? 0),
-  );
+  const failed = [...ctx.outcome.failed].sort((a, b) => (position.get(a.change) ?? 0) - (position.get(b.change) ?? 0));
   return {
     succeeded: ctx.outcome.succeeded,
     failed,

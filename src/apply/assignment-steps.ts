@@ -29,11 +29,7 @@ function targetOf(ctx: ApplyContext, change: AssignmentChange, index: Map<string
   };
 }
 
-export async function applyAssignmentChange(
-  ctx: ApplyContext,
-  change: AssignmentChange,
-  index: Map<string, LiveAssignment>,
-): Promise<void> {
+export async function applyAssignmentChange(ctx: ApplyContext, change: AssignmentChange, index: Map<string, LiveAssignment>): Promise<void> {
   const target = targetOf(ctx, change, index);
   const gw = ctx.gateway;
   const instance = ctx.instanceArn;

@@ -21,9 +21,7 @@ export class AsyncOperationFailedError extends Error {
     readonly requestId: string,
     readonly failureReason: string | undefined,
   ) {
-    super(
-      `AWS reports the ${operation} FAILED: ${failureReason ?? 'no reason given'} (request ID ${requestId}): fix the cause, then run apply again`,
-    );
+    super(`AWS reports the ${operation} FAILED: ${failureReason ?? 'no reason given'} (request ID ${requestId}): fix the cause, then run apply again`);
   }
 }
 

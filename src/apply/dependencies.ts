@@ -51,9 +51,7 @@ export function provides(change: Change): string[] {
       return [];
     case 'assignment': {
       const a = change.assignment;
-      return change.action === 'delete'
-        ? [unassignSetKey(a.permissionSet), unassignPrincipalKey(a.principalType, a.principal)]
-        : [];
+      return change.action === 'delete' ? [unassignSetKey(a.permissionSet), unassignPrincipalKey(a.principalType, a.principal)] : [];
     }
   }
 }

@@ -84,7 +84,9 @@ export function permissionSetCalls(change: PermissionSetChange): PermissionSetCa
     }
   }
   if (!isCreate && touched('tags')) {
-    const removed = Object.keys(before.tags).filter((k) => !(k in after.tags)).sort();
+    const removed = Object.keys(before.tags)
+      .filter((k) => !(k in after.tags))
+      .sort();
     const changed = Object.entries(after.tags)
       .filter(([k, v]) => before.tags[k] !== v)
       .sort(([a], [b]) => compareStrings(a, b));
@@ -95,12 +97,7 @@ export function permissionSetCalls(change: PermissionSetChange): PermissionSetCa
 }
 
 /** Sends one call. */
-export async function sendPermissionSetCall(
-  gateway: IdentityCenterGateway,
-  instanceArn: string,
-  arn: string,
-  call: PermissionSetCall,
-): Promise<void> {
+export async function sendPermissionSetCall(gateway: IdentityCenterGateway, instanceArn: string, arn: string, call: PermissionSetCall): Promise<void> {
   switch (call.op) {
     case 'updatePermissionSet':
       return gateway.updatePermissionSet(instanceArn, arn, call.attributes);

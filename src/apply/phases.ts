@@ -25,7 +25,12 @@ export interface PhaseDefinition {
 }
 
 /** Each change is attempted alone, at most `ctx.concurrency` at once. */
-async function one(ctx: ApplyContext, changes: Change[], attempt: (group: Change[], work: () => Promise<void>) => Promise<void>, work: (change: Change) => Promise<void>): Promise<void> {
+async function one(
+  ctx: ApplyContext,
+  changes: Change[],
+  attempt: (group: Change[], work: () => Promise<void>) => Promise<void>,
+  work: (change: Change) => Promise<void>,
+): Promise<void> {
   await pLimit(ctx.concurrency).map(changes, (change) => attempt([change], () => work(change)));
 }
 
@@ -36,11 +41,7 @@ function identityWork(ctx: ApplyContext, change: Change): Promise<void> {
   throw new Error(`not an identity store change: ${change.kind}`);
 }
 
-function assignmentPhase(
-  name: string,
-  action: 'create' | 'delete',
-  index: Map<string, LiveAssignment>,
-): PhaseDefinition {
+function assignmentPhase(name: string, action: 'create' | 'delete', index: Map<string, LiveAssignment>): PhaseDefinition {
   return {
     name,
     select: (c) => c.kind === 'assignment' && c.action === action,

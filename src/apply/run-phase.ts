@@ -57,12 +57,7 @@ export function phaseSummary(done: number, failed: number, skipped: number): str
   return text;
 }
 
-export async function runPhase(
-  ctx: ApplyContext,
-  phase: PhaseDefinition,
-  changes: readonly Change[],
-  progress: Progress,
-): Promise<void> {
+export async function runPhase(ctx: ApplyContext, phase: PhaseDefinition, changes: readonly Change[], progress: Progress): Promise<void> {
   const selected = changes.filter((c) => phase.select(c));
   if (selected.length === 0) return;
   const { outcome } = ctx;

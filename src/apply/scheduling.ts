@@ -46,11 +46,7 @@ export function provisionsBySet(changes: readonly ProvisionChange[]): ProvisionC
 }
 
 /** Runs `attempt` once per set, holding the locks of all the accounts of that set's changes. */
-export async function runProvisions(
-  ctx: ApplyContext,
-  changes: readonly ProvisionChange[],
-  attempt: Attempt<ProvisionChange[]>,
-): Promise<void> {
+export async function runProvisions(ctx: ApplyContext, changes: readonly ProvisionChange[], attempt: Attempt<ProvisionChange[]>): Promise<void> {
   const slots = pLimit(ctx.concurrency);
   await Promise.all(
     provisionsBySet(changes).map(async (group) => {

@@ -135,7 +135,8 @@ function hintFor(call: CallDescription, cause: unknown, kind: AwsErrorKind, atte
       return `could not reach the AWS endpoint${where}: check the region, the network, and AWS_ENDPOINT_URL if set`;
     }
     case 'transient':
-      if (foreignAnswer(cause)) return 'something between here and AWS (a proxy, a load balancer, or AWS_ENDPOINT_URL) answered instead of AWS: try again later, or check HTTPS_PROXY and AWS_ENDPOINT_URL';
+      if (foreignAnswer(cause))
+        return 'something between here and AWS (a proxy, a load balancer, or AWS_ENDPOINT_URL) answered instead of AWS: try again later, or check HTTPS_PROXY and AWS_ENDPOINT_URL';
       return `AWS failed after ${attempts} attempts; try again later`;
     case 'deadline':
       return `the run stops starting AWS calls after its deadline: set ${TIMEOUT_ENV.deadline} to allow longer runs`;

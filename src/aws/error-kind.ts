@@ -122,7 +122,8 @@ const CREDENTIAL_CODES = new Set([
 const TRANSIENT_SYSTEM_CODES = new Set(['ECONNRESET', 'EPIPE', 'EAI_AGAIN', 'ECONNABORTED', 'EHOSTUNREACH', 'ENETUNREACH']);
 /** A wrong endpoint (AWS_ENDPOINT_URL, region): another try cannot help. */
 const UNREACHABLE_SYSTEM_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'ERR_INVALID_URL', 'CERT_HAS_EXPIRED', 'DEPTH_ZERO_SELF_SIGNED_CERT']);
-const VALIDATION_CODES = /^(ValidationException|InvalidInput.*|ConstraintViolation.*|ServiceQuotaExceeded.*|SerializationException|UnknownOperationException|InvalidParameter.*)$/;
+const VALIDATION_CODES =
+  /^(ValidationException|InvalidInput.*|ConstraintViolation.*|ServiceQuotaExceeded.*|SerializationException|UnknownOperationException|InvalidParameter.*)$/;
 
 /**
  * A conflict that waiting cannot clear:

@@ -128,12 +128,7 @@ export interface IdentityCenterGateway {
   listCustomerManagedPolicies(instanceArn: string, permissionSetArn: string): Promise<CustomerManagedPolicyRef[]>;
   /** undefined when there is none (AWS answers ResourceNotFoundException). */
   getPermissionsBoundary(instanceArn: string, permissionSetArn: string): Promise<PermissionsBoundary | undefined>;
-  createPermissionSet(
-    instanceArn: string,
-    name: string,
-    attributes: PermissionSetAttributes,
-    tags: Record<string, string>,
-  ): Promise<string>;
+  createPermissionSet(instanceArn: string, name: string, attributes: PermissionSetAttributes, tags: Record<string, string>): Promise<string>;
   updatePermissionSet(instanceArn: string, permissionSetArn: string, attributes: PermissionSetAttributes): Promise<void>;
   deletePermissionSet(instanceArn: string, permissionSetArn: string): Promise<void>;
   putInlinePolicy(instanceArn: string, permissionSetArn: string, policyJson: string): Promise<void>;
@@ -153,18 +148,10 @@ export interface IdentityCenterGateway {
   describeProvisioningStatus(instanceArn: string, requestId: string): Promise<AsyncStatus>;
   /** Accounts the set is provisioned to; with `outdatedOnly`, those with
    * LATEST_PERMISSION_SET_NOT_PROVISIONED. */
-  listAccountsForProvisionedPermissionSet(
-    instanceArn: string,
-    permissionSetArn: string,
-    outdatedOnly?: boolean,
-  ): Promise<string[]>;
+  listAccountsForProvisionedPermissionSet(instanceArn: string, permissionSetArn: string, outdatedOnly?: boolean): Promise<string[]>;
 
   // --- assignments -----------------------------------------------------------------------
-  listAccountAssignments(
-    instanceArn: string,
-    accountId: string,
-    permissionSetArn: string,
-  ): Promise<{ principalType: PrincipalType; principalId: string }[]>;
+  listAccountAssignments(instanceArn: string, accountId: string, permissionSetArn: string): Promise<{ principalType: PrincipalType; principalId: string }[]>;
   /** Where one principal holds assignments, in every account (management account only). */
   listAccountAssignmentsForPrincipal(
     instanceArn: string,

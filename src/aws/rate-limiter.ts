@@ -52,8 +52,7 @@ export const DEFAULT_RATE_PER_SECOND = 20;
 export const DEFAULT_BURST = 5;
 export const DEFAULT_CONCURRENCY = 10;
 
-export const realSleep: Sleep = (ms) =>
-  ms <= 0 ? Promise.resolve() : new Promise((resolve) => setTimeout(resolve, ms));
+export const realSleep: Sleep = (ms) => (ms <= 0 ? Promise.resolve() : new Promise((resolve) => setTimeout(resolve, ms)));
 
 export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter {
   const rate = options.ratePerSecond ?? DEFAULT_RATE_PER_SECOND;

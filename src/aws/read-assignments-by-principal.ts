@@ -26,11 +26,7 @@ export interface PrincipalAssignment {
 /** The one gateway call this read needs (the SDK gateway has it; see sdk-sso-admin-assignments.ts). */
 export interface PrincipalAssignmentsGateway {
   /** Every page of ListAccountAssignmentsForPrincipal. */
-  listAccountAssignmentsForPrincipal(
-    instanceArn: string,
-    principalType: PrincipalType,
-    principalId: string,
-  ): Promise<PrincipalAssignment[]>;
+  listAccountAssignmentsForPrincipal(instanceArn: string, principalType: PrincipalType, principalId: string): Promise<PrincipalAssignment[]>;
 }
 
 export interface Principal {

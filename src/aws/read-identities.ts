@@ -34,12 +34,7 @@ export class IdentityIndex {
   }
 
   /** Reads the members of every group added since the last call. */
-  async readMemberships(
-    gateway: IdentityCenterGateway,
-    storeId: string,
-    concurrency: number,
-    onGroup: () => void,
-  ): Promise<number> {
+  async readMemberships(gateway: IdentityCenterGateway, storeId: string, concurrency: number, onGroup: () => void): Promise<number> {
     const groups = this.pendingGroups.splice(0);
     let memberships = 0;
     await pLimit(concurrency).map(groups, async (g) => {

@@ -76,9 +76,7 @@ export function toLiveAssignments(raw: readonly RawAssignment[], identities: Ide
         permissionSetArn: a.permissionSetArn,
         principalType: a.principalType,
         principalId: a.principalId,
-        principal:
-          (a.principalType === 'USER' ? identities.userNameById : identities.groupNameById).get(a.principalId) ??
-          `id:${a.principalId}`,
+        principal: (a.principalType === 'USER' ? identities.userNameById : identities.groupNameById).get(a.principalId) ?? `id:${a.principalId}`,
         accountId: a.accountId,
       }),
     ),

@@ -64,20 +64,12 @@ export async function readOrganization(
  * ListAccountsForParent (which sets each account's parentId). Accounts that appear under a
  * parent but not in ListAccounts (a race with account creation) are ignored.
  */
-async function walkOuTree(
-  gateway: IdentityCenterGateway,
-  rootId: string,
-  accounts: Map<string, Account>,
-  concurrency: number,
-): Promise<OrganizationalUnit[]> {
+async function walkOuTree(gateway: IdentityCenterGateway, rootId: string, accounts: Map<string, Account>, concurrency: number): Promise<OrganizationalUnit[]> {
   const ous: OrganizationalUnit[] = [];
   let level: { id: string; path: string }[] = [{ id: rootId, path: '' }];
   while (level.length > 0) {
     const children = await pLimit(concurrency).map(level, async (parent) => {
-      const [units, accountIds] = await Promise.all([
-        gateway.listOrganizationalUnitsForParent(parent.id),
-        gateway.listAccountsForParent(parent.id),
-      ]);
+      const [units, accountIds] = await Promise.all([gateway.listOrganizationalUnitsForParent(parent.id), gateway.listAccountsForParent(parent.id)]);
       for (const id of accountIds) {
         const account = accounts.get(id);
         if (account) account.parentId = parent.id;

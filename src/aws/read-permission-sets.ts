@@ -71,9 +71,7 @@ export async function readPermissionSets(
     });
     const provisioning = Promise.all([
       gateway.listAccountsForProvisionedPermissionSet(instanceArn, arn),
-      scope.readOutdatedOf(record.name)
-        ? gateway.listAccountsForProvisionedPermissionSet(instanceArn, arn, true)
-        : Promise.resolve([]),
+      scope.readOutdatedOf(record.name) ? gateway.listAccountsForProvisionedPermissionSet(instanceArn, arn, true) : Promise.resolve([]),
     ]).then(async ([provisioned, outdated]) => {
       const accountIds = sortedUnique([...provisioned, ...outdated]);
       pairs += accountIds.length;

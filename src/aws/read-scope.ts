@@ -57,11 +57,7 @@ export function readScope(desired: Desired): ReadScope {
     ...rules.flatMap((r) => r.users),
     ...protectedEntries.flatMap((p) => p.users),
   ]);
-  const namedGroups = sorted([
-    ...Object.keys(desired.groups),
-    ...rules.flatMap((r) => r.groups),
-    ...protectedEntries.flatMap((p) => p.groups),
-  ]);
+  const namedGroups = sorted([...Object.keys(desired.groups), ...rules.flatMap((r) => r.groups), ...protectedEntries.flatMap((p) => p.groups)]);
 
   const mentionedSets = new Set([
     ...Object.keys(desired.permissionSets),

@@ -34,12 +34,7 @@ export interface ScopedReadOptions {
 
 export type ScopedReadResult = { kind: 'scoped'; live: Live; scope: ScopedRead } | FullRead;
 
-export async function readScoped(
-  gateway: IdentityCenterGateway,
-  base: Desired,
-  head: Desired,
-  options: ScopedReadOptions,
-): Promise<ScopedReadResult> {
+export async function readScoped(gateway: IdentityCenterGateway, base: Desired, head: Desired, options: ScopedReadOptions): Promise<ScopedReadResult> {
   const early = fullReadReason(base, head);
   if (early !== undefined) return { kind: 'full', reason: early };
   const counted = canCountCalls(gateway) ? gateway : countingGateway(gateway);

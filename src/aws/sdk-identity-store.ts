@@ -109,10 +109,7 @@ export function createIdentityStoreGateway(client: IdentitystoreClient, runner: 
     async listGroupMemberships(storeId, groupId) {
       const memberships = await runner.all(
         { action: actionOf('listGroupMemberships'), doing: 'list the members', target: `of group ${groupId}` },
-        (NextToken) =>
-          client.send(
-            new ListGroupMembershipsCommand({ IdentityStoreId: storeId, GroupId: groupId, MaxResults: max, NextToken }),
-          ),
+        (NextToken) => client.send(new ListGroupMembershipsCommand({ IdentityStoreId: storeId, GroupId: groupId, MaxResults: max, NextToken })),
         (o) => o.GroupMemberships,
       );
       const out: MembershipRecord[] = [];
@@ -127,9 +124,7 @@ export function createIdentityStoreGateway(client: IdentitystoreClient, runner: 
       const memberships = await runner.all(
         { action: 'identitystore:ListGroupMembershipsForMember', doing: 'list the groups', target: `of user ${userId}` },
         (NextToken) =>
-          client.send(
-            new ListGroupMembershipsForMemberCommand({ IdentityStoreId: storeId, MemberId: { UserId: userId }, MaxResults: max, NextToken }),
-          ),
+          client.send(new ListGroupMembershipsForMemberCommand({ IdentityStoreId: storeId, MemberId: { UserId: userId }, MaxResults: max, NextToken })),
         (o) => o.GroupMemberships,
       );
       return [...new Set(memberships.flatMap((m) => (m.GroupId ? [m.GroupId] : [])))].sort();
@@ -137,15 +132,13 @@ export function createIdentityStoreGateway(client: IdentitystoreClient, runner: 
 
     async getUserId(storeId, userName) {
       try {
-        const out = await runner.call(
-          { action: actionOf('getUserId'), doing: 'look up the user', target: JSON.stringify(userName) },
-          () =>
-            client.send(
-              new GetUserIdCommand({
-                IdentityStoreId: storeId,
-                AlternateIdentifier: { UniqueAttribute: { AttributePath: 'userName', AttributeValue: userName } },
-              }),
-            ),
+        const out = await runner.call({ action: actionOf('getUserId'), doing: 'look up the user', target: JSON.stringify(userName) }, () =>
+          client.send(
+            new GetUserIdCommand({
+              IdentityStoreId: storeId,
+              AlternateIdentifier: { UniqueAttribute: { AttributePath: 'userName', AttributeValue: userName } },
+            }),
+          ),
         );
         return out.UserId;
       } catch (error) {
@@ -156,15 +149,13 @@ export function createIdentityStoreGateway(client: IdentitystoreClient, runner: 
 
     async getGroupId(storeId, displayName) {
       try {
-        const out = await runner.call(
-          { action: actionOf('getGroupId'), doing: 'look up the group', target: JSON.stringify(displayName) },
-          () =>
-            client.send(
-              new GetGroupIdCommand({
-                IdentityStoreId: storeId,
-                AlternateIdentifier: { UniqueAttribute: { AttributePath: 'displayName', AttributeValue: displayName } },
-              }),
-            ),
+        const out = await runner.call({ action: actionOf('getGroupId'), doing: 'look up the group', target: JSON.stringify(displayName) }, () =>
+          client.send(
+            new GetGroupIdCommand({
+              IdentityStoreId: storeId,
+              AlternateIdentifier: { UniqueAttribute: { AttributePath: 'displayName', AttributeValue: displayName } },
+            }),
+          ),
         );
         return out.GroupId;
       } catch (error) {
@@ -175,9 +166,8 @@ export function createIdentityStoreGateway(client: IdentitystoreClient, runner: 
 
     async describeUser(storeId, userId) {
       try {
-        const out = await runner.call(
-          { action: actionOf('describeUser'), doing: 'describe the user', target: userId },
-          () => client.send(new DescribeUserCommand({ IdentityStoreId: storeId, UserId: userId })),
+        const out = await runner.call({ action: actionOf('describeUser'), doing: 'describe the user', target: userId }, () =>
+          client.send(new DescribeUserCommand({ IdentityStoreId: storeId, UserId: userId })),
         );
         return toUserRecord(out);
       } catch (error) {
@@ -188,9 +178,8 @@ export function createIdentityStoreGateway(client: IdentitystoreClient, runner: 
 
     async describeGroup(storeId, groupId) {
       try {
-        const out = await runner.call(
-          { action: actionOf('describeGroup'), doing: 'describe the group', target: groupId },
-          () => client.send(new DescribeGroupCommand({ IdentityStoreId: storeId, GroupId: groupId })),
+        const out = await runner.call({ action: actionOf('describeGroup'), doing: 'describe the group', target: groupId }, () =>
+          client.send(new DescribeGroupCommand({ IdentityStoreId: storeId, GroupId: groupId })),
         );
         return toGroupRecord(out);
       } catch (error) {
@@ -200,18 +189,16 @@ export function createIdentityStoreGateway(client: IdentitystoreClient, runner: 
     },
 
     async createUser(storeId, user) {
-      const out = await runner.call(
-        { action: actionOf('createUser'), doing: 'create the user', target: JSON.stringify(user.userName) },
-        () =>
-          client.send(
-            new CreateUserCommand({
-              IdentityStoreId: storeId,
-              UserName: user.userName,
-              DisplayName: user.displayName,
-              Name: { GivenName: user.givenName, FamilyName: user.familyName },
-              Emails: [{ Value: user.email, Type: 'work', Primary: true }],
-            }),
-          ),
+      const out = await runner.call({ action: actionOf('createUser'), doing: 'create the user', target: JSON.stringify(user.userName) }, () =>
+        client.send(
+          new CreateUserCommand({
+            IdentityStoreId: storeId,
+            UserName: user.userName,
+            DisplayName: user.displayName,
+            Name: { GivenName: user.givenName, FamilyName: user.familyName },
+            Emails: [{ Value: user.email, Type: 'work', Primary: true }],
+          }),
+        ),
       );
       return required(out.UserId, `create user ${JSON.stringify(user.userName)}`);
     },
@@ -222,9 +209,8 @@ export function createIdentityStoreGateway(client: IdentitystoreClient, runner: 
       // entries the file does not manage (other addresses, the entry's type) are kept.
       let liveEmails: Email[] = [];
       if (fields.includes('email')) {
-        const out = await runner.call(
-          { action: actionOf('describeUser'), doing: 'read the email addresses of the user', target },
-          () => client.send(new DescribeUserCommand({ IdentityStoreId: storeId, UserId: userId })),
+        const out = await runner.call({ action: actionOf('describeUser'), doing: 'read the email addresses of the user', target }, () =>
+          client.send(new DescribeUserCommand({ IdentityStoreId: storeId, UserId: userId })),
         );
         liveEmails = out.Emails ?? [];
       }
@@ -242,16 +228,14 @@ export function createIdentityStoreGateway(client: IdentitystoreClient, runner: 
     },
 
     async createGroup(storeId, displayName, description) {
-      const out = await runner.call(
-        { action: actionOf('createGroup'), doing: 'create the group', target: JSON.stringify(displayName) },
-        () =>
-          client.send(
-            new CreateGroupCommand({
-              IdentityStoreId: storeId,
-              DisplayName: displayName,
-              ...(description !== undefined ? { Description: description } : {}),
-            }),
-          ),
+      const out = await runner.call({ action: actionOf('createGroup'), doing: 'create the group', target: JSON.stringify(displayName) }, () =>
+        client.send(
+          new CreateGroupCommand({
+            IdentityStoreId: storeId,
+            DisplayName: displayName,
+            ...(description !== undefined ? { Description: description } : {}),
+          }),
+        ),
       );
       return required(out.GroupId, `create group ${JSON.stringify(displayName)}`);
     },
@@ -276,18 +260,15 @@ export function createIdentityStoreGateway(client: IdentitystoreClient, runner: 
     },
 
     async createGroupMembership(storeId, groupId, userId) {
-      const out = await runner.call(
-        { action: actionOf('createGroupMembership'), doing: 'add user', target: `${userId} to group ${groupId}` },
-        () =>
-          client.send(new CreateGroupMembershipCommand({ IdentityStoreId: storeId, GroupId: groupId, MemberId: { UserId: userId } })),
+      const out = await runner.call({ action: actionOf('createGroupMembership'), doing: 'add user', target: `${userId} to group ${groupId}` }, () =>
+        client.send(new CreateGroupMembershipCommand({ IdentityStoreId: storeId, GroupId: groupId, MemberId: { UserId: userId } })),
       );
       return required(out.MembershipId, `add user ${userId} to group ${groupId}`);
     },
 
     async deleteGroupMembership(storeId, membershipId) {
-      await runner.call(
-        { action: actionOf('deleteGroupMembership'), doing: 'delete the group membership', target: membershipId },
-        () => client.send(new DeleteGroupMembershipCommand({ IdentityStoreId: storeId, MembershipId: membershipId })),
+      await runner.call({ action: actionOf('deleteGroupMembership'), doing: 'delete the group membership', target: membershipId }, () =>
+        client.send(new DeleteGroupMembershipCommand({ IdentityStoreId: storeId, MembershipId: membershipId })),
       );
     },
   };

@@ -19,12 +19,7 @@ export const ORGANIZATIONS_PAGE_SIZE = 20;
 
 export type OrganizationsGateway = Pick<
   IdentityCenterGateway,
-  | 'describeOrganization'
-  | 'listAccounts'
-  | 'listRoots'
-  | 'listOrganizationalUnitsForParent'
-  | 'listAccountsForParent'
-  | 'listTagsForResource'
+  'describeOrganization' | 'listAccounts' | 'listRoots' | 'listOrganizationalUnitsForParent' | 'listAccountsForParent' | 'listTagsForResource'
 >;
 
 /** `State` is the current field, `Status` the deprecated one; PENDING_ACTIVATION counts as not
@@ -50,9 +45,8 @@ export function createOrganizationsGateway(client: OrganizationsClient, runner: 
   const max = ORGANIZATIONS_PAGE_SIZE;
   return {
     async describeOrganization() {
-      const out = await runner.call(
-        { action: actionOf('describeOrganization'), doing: 'describe the organization' },
-        () => client.send(new DescribeOrganizationCommand({})),
+      const out = await runner.call({ action: actionOf('describeOrganization'), doing: 'describe the organization' }, () =>
+        client.send(new DescribeOrganizationCommand({})),
       );
       const id = out.Organization?.MasterAccountId;
       if (!id) throw new Error('Could not describe the organization: AWS returned no management account ID');
@@ -84,8 +78,7 @@ export function createOrganizationsGateway(client: OrganizationsClient, runner: 
           doing: 'list the organizational units',
           target: `under ${parentId}`,
         },
-        (NextToken) =>
-          client.send(new ListOrganizationalUnitsForParentCommand({ ParentId: parentId, MaxResults: max, NextToken })),
+        (NextToken) => client.send(new ListOrganizationalUnitsForParentCommand({ ParentId: parentId, MaxResults: max, NextToken })),
         (o) => o.OrganizationalUnits,
       );
       return ous.map((u): NamedId => ({ id: u.Id ?? '', name: u.Name ?? '' }));

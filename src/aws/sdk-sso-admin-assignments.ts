@@ -50,11 +50,7 @@ function isPrincipalType(value: string | undefined): value is PrincipalType {
   return value === 'USER' || value === 'GROUP';
 }
 
-export function createAssignmentsGateway(
-  client: SSOAdminClient,
-  runner: CallRunner,
-  names: PermissionSetNames,
-): AssignmentsGateway {
+export function createAssignmentsGateway(client: SSOAdminClient, runner: CallRunner, names: PermissionSetNames): AssignmentsGateway {
   const max = SSO_ADMIN_PAGE_SIZE;
   const on = (arn: string): string => names.label(arn);
   const assignmentLabel = (t: AssignmentTarget): string =>
@@ -90,12 +86,8 @@ export function createAssignmentsGateway(
     },
 
     async provisionPermissionSet(instanceArn, arn) {
-      const out = await runner.call(
-        { action: actionOf('provisionPermissionSet'), doing: 'provision', target: `${on(arn)} to its accounts` },
-        () =>
-          client.send(
-            new ProvisionPermissionSetCommand({ InstanceArn: instanceArn, PermissionSetArn: arn, TargetType: 'ALL_PROVISIONED_ACCOUNTS' }),
-          ),
+      const out = await runner.call({ action: actionOf('provisionPermissionSet'), doing: 'provision', target: `${on(arn)} to its accounts` }, () =>
+        client.send(new ProvisionPermissionSetCommand({ InstanceArn: instanceArn, PermissionSetArn: arn, TargetType: 'ALL_PROVISIONED_ACCOUNTS' })),
       );
       return toAsyncStatus(out.PermissionSetProvisioningStatus, `provision ${on(arn)}`);
     },
@@ -107,10 +99,7 @@ export function createAssignmentsGateway(
           doing: 'read the provisioning status',
           target: `of request ${requestId}`,
         },
-        () =>
-          client.send(
-            new DescribePermissionSetProvisioningStatusCommand({ InstanceArn: instanceArn, ProvisionPermissionSetRequestId: requestId }),
-          ),
+        () => client.send(new DescribePermissionSetProvisioningStatusCommand({ InstanceArn: instanceArn, ProvisionPermissionSetRequestId: requestId })),
       );
       return toAsyncStatus(out.PermissionSetProvisioningStatus, `read provisioning request ${requestId}`);
     },
@@ -141,9 +130,7 @@ export function createAssignmentsGateway(
       const assignments = await runner.all(
         { action: actionOf('listAccountAssignments'), doing: 'list account assignments', target: `for ${on(arn)} on account ${accountId}` },
         (NextToken) =>
-          client.send(
-            new ListAccountAssignmentsCommand({ InstanceArn: instanceArn, AccountId: accountId, PermissionSetArn: arn, MaxResults: max, NextToken }),
-          ),
+          client.send(new ListAccountAssignmentsCommand({ InstanceArn: instanceArn, AccountId: accountId, PermissionSetArn: arn, MaxResults: max, NextToken })),
         (o) => o.AccountAssignments,
       );
       return assignments.flatMap((a) =>
@@ -170,25 +157,19 @@ export function createAssignmentsGateway(
           ),
         (o) => o.AccountAssignments,
       );
-      return assignments.flatMap((a) =>
-        a.AccountId && a.PermissionSetArn
-          ? [{ accountId: a.AccountId, permissionSetArn: a.PermissionSetArn }]
-          : [],
-      );
+      return assignments.flatMap((a) => (a.AccountId && a.PermissionSetArn ? [{ accountId: a.AccountId, permissionSetArn: a.PermissionSetArn }] : []));
     },
 
     async createAccountAssignment(instanceArn, target) {
-      const out = await runner.call(
-        { action: actionOf('createAccountAssignment'), doing: 'create the assignment', target: assignmentLabel(target) },
-        () => client.send(new CreateAccountAssignmentCommand(sdkTarget(instanceArn, target))),
+      const out = await runner.call({ action: actionOf('createAccountAssignment'), doing: 'create the assignment', target: assignmentLabel(target) }, () =>
+        client.send(new CreateAccountAssignmentCommand(sdkTarget(instanceArn, target))),
       );
       return toAsyncStatus(out.AccountAssignmentCreationStatus, `create the assignment ${assignmentLabel(target)}`);
     },
 
     async deleteAccountAssignment(instanceArn, target) {
-      const out = await runner.call(
-        { action: actionOf('deleteAccountAssignment'), doing: 'delete the assignment', target: assignmentLabel(target) },
-        () => client.send(new DeleteAccountAssignmentCommand(sdkTarget(instanceArn, target))),
+      const out = await runner.call({ action: actionOf('deleteAccountAssignment'), doing: 'delete the assignment', target: assignmentLabel(target) }, () =>
+        client.send(new DeleteAccountAssignmentCommand(sdkTarget(instanceArn, target))),
       );
       return toAsyncStatus(out.AccountAssignmentDeletionStatus, `delete the assignment ${assignmentLabel(target)}`);
     },
@@ -200,10 +181,7 @@ export function createAssignmentsGateway(
           doing: 'read the status',
           target: `of assignment creation ${requestId}`,
         },
-        () =>
-          client.send(
-            new DescribeAccountAssignmentCreationStatusCommand({ InstanceArn: instanceArn, AccountAssignmentCreationRequestId: requestId }),
-          ),
+        () => client.send(new DescribeAccountAssignmentCreationStatusCommand({ InstanceArn: instanceArn, AccountAssignmentCreationRequestId: requestId })),
       );
       return toAsyncStatus(out.AccountAssignmentCreationStatus, `read assignment creation ${requestId}`);
     },
@@ -215,10 +193,7 @@ export function createAssignmentsGateway(
           doing: 'read the status',
           target: `of assignment deletion ${requestId}`,
         },
-        () =>
-          client.send(
-            new DescribeAccountAssignmentDeletionStatusCommand({ InstanceArn: instanceArn, AccountAssignmentDeletionRequestId: requestId }),
-          ),
+        () => client.send(new DescribeAccountAssignmentDeletionStatusCommand({ InstanceArn: instanceArn, AccountAssignmentDeletionRequestId: requestId })),
       );
       return toAsyncStatus(out.AccountAssignmentDeletionStatus, `read assignment deletion ${requestId}`);
     },

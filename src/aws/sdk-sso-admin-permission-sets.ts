@@ -84,11 +84,7 @@ function sdkAttributes(attributes: PermissionSetAttributes): { Description?: str
   };
 }
 
-export function createPermissionSetsGateway(
-  client: SSOAdminClient,
-  runner: CallRunner,
-  names: PermissionSetNames,
-): PermissionSetsGateway {
+export function createPermissionSetsGateway(client: SSOAdminClient, runner: CallRunner, names: PermissionSetNames): PermissionSetsGateway {
   const max = SSO_ADMIN_PAGE_SIZE;
   const on = (arn: string): string => names.label(arn);
 
@@ -127,9 +123,8 @@ export function createPermissionSetsGateway(
     },
 
     async getInlinePolicy(instanceArn, arn) {
-      const out = await runner.call(
-        { action: actionOf('getInlinePolicy'), doing: 'read the inline policy', target: `of ${on(arn)}` },
-        () => client.send(new GetInlinePolicyForPermissionSetCommand({ InstanceArn: instanceArn, PermissionSetArn: arn })),
+      const out = await runner.call({ action: actionOf('getInlinePolicy'), doing: 'read the inline policy', target: `of ${on(arn)}` }, () =>
+        client.send(new GetInlinePolicyForPermissionSetCommand({ InstanceArn: instanceArn, PermissionSetArn: arn })),
       );
       return out.InlinePolicy ? out.InlinePolicy : undefined;
     },
@@ -138,9 +133,7 @@ export function createPermissionSetsGateway(
       const policies = await runner.all(
         { action: actionOf('listManagedPolicies'), doing: 'list the managed policies', target: `of ${on(arn)}` },
         (NextToken) =>
-          client.send(
-            new ListManagedPoliciesInPermissionSetCommand({ InstanceArn: instanceArn, PermissionSetArn: arn, MaxResults: max, NextToken }),
-          ),
+          client.send(new ListManagedPoliciesInPermissionSetCommand({ InstanceArn: instanceArn, PermissionSetArn: arn, MaxResults: max, NextToken })),
         (o) => o.AttachedManagedPolicies,
       );
       return policies.flatMap((p) => (p.Arn ? [p.Arn] : [])).sort();
@@ -164,16 +157,13 @@ export function createPermissionSetsGateway(
           ),
         (o) => o.CustomerManagedPolicyReferences,
       );
-      return refs
-        .flatMap((r): CustomerManagedPolicyRef[] => (r.Name ? [{ name: r.Name, path: r.Path ?? DEFAULT_IAM_PATH }] : []))
-        .sort(compareCustomerRefs);
+      return refs.flatMap((r): CustomerManagedPolicyRef[] => (r.Name ? [{ name: r.Name, path: r.Path ?? DEFAULT_IAM_PATH }] : [])).sort(compareCustomerRefs);
     },
 
     async getPermissionsBoundary(instanceArn, arn) {
       try {
-        const out = await runner.call(
-          { action: actionOf('getPermissionsBoundary'), doing: 'read the permissions boundary', target: `of ${on(arn)}` },
-          () => client.send(new GetPermissionsBoundaryForPermissionSetCommand({ InstanceArn: instanceArn, PermissionSetArn: arn })),
+        const out = await runner.call({ action: actionOf('getPermissionsBoundary'), doing: 'read the permissions boundary', target: `of ${on(arn)}` }, () =>
+          client.send(new GetPermissionsBoundaryForPermissionSetCommand({ InstanceArn: instanceArn, PermissionSetArn: arn })),
         );
         const b = out.PermissionsBoundary;
         if (b?.ManagedPolicyArn) return { kind: 'aws-managed', arn: b.ManagedPolicyArn };
@@ -190,19 +180,15 @@ export function createPermissionSetsGateway(
     },
 
     async createPermissionSet(instanceArn, name, attributes, tags) {
-      const out = await runner.call(
-        { action: actionOf('createPermissionSet'), doing: 'create', target: `permission set ${name}` },
-        () =>
-          client.send(
-            new CreatePermissionSetCommand({
-              InstanceArn: instanceArn,
-              Name: name,
-              ...sdkAttributes(attributes),
-              ...(Object.keys(tags).length > 0
-                ? { Tags: Object.entries(tags).map(([Key, Value]) => ({ Key, Value })) }
-                : {}),
-            }),
-          ),
+      const out = await runner.call({ action: actionOf('createPermissionSet'), doing: 'create', target: `permission set ${name}` }, () =>
+        client.send(
+          new CreatePermissionSetCommand({
+            InstanceArn: instanceArn,
+            Name: name,
+            ...sdkAttributes(attributes),
+            ...(Object.keys(tags).length > 0 ? { Tags: Object.entries(tags).map(([Key, Value]) => ({ Key, Value })) } : {}),
+          }),
+        ),
       );
       const arn = out.PermissionSet?.PermissionSetArn;
       if (!arn) throw new Error(`Could not create permission set ${name}: AWS returned no ARN`);
@@ -223,39 +209,26 @@ export function createPermissionSetsGateway(
     },
 
     async putInlinePolicy(instanceArn, arn, policyJson) {
-      await runner.call(
-        { action: actionOf('putInlinePolicy'), doing: 'put the inline policy', target: `of ${on(arn)}` },
-        () =>
-          client.send(
-            new PutInlinePolicyToPermissionSetCommand({ InstanceArn: instanceArn, PermissionSetArn: arn, InlinePolicy: policyJson }),
-          ),
+      await runner.call({ action: actionOf('putInlinePolicy'), doing: 'put the inline policy', target: `of ${on(arn)}` }, () =>
+        client.send(new PutInlinePolicyToPermissionSetCommand({ InstanceArn: instanceArn, PermissionSetArn: arn, InlinePolicy: policyJson })),
       );
     },
 
     async deleteInlinePolicy(instanceArn, arn) {
-      await runner.call(
-        { action: actionOf('deleteInlinePolicy'), doing: 'delete the inline policy', target: `of ${on(arn)}` },
-        () => client.send(new DeleteInlinePolicyFromPermissionSetCommand({ InstanceArn: instanceArn, PermissionSetArn: arn })),
+      await runner.call({ action: actionOf('deleteInlinePolicy'), doing: 'delete the inline policy', target: `of ${on(arn)}` }, () =>
+        client.send(new DeleteInlinePolicyFromPermissionSetCommand({ InstanceArn: instanceArn, PermissionSetArn: arn })),
       );
     },
 
     async attachManagedPolicy(instanceArn, arn, policyArn) {
-      await runner.call(
-        { action: actionOf('attachManagedPolicy'), doing: `attach ${policyArn}`, target: `to ${on(arn)}` },
-        () =>
-          client.send(
-            new AttachManagedPolicyToPermissionSetCommand({ InstanceArn: instanceArn, PermissionSetArn: arn, ManagedPolicyArn: policyArn }),
-          ),
+      await runner.call({ action: actionOf('attachManagedPolicy'), doing: `attach ${policyArn}`, target: `to ${on(arn)}` }, () =>
+        client.send(new AttachManagedPolicyToPermissionSetCommand({ InstanceArn: instanceArn, PermissionSetArn: arn, ManagedPolicyArn: policyArn })),
       );
     },
 
     async detachManagedPolicy(instanceArn, arn, policyArn) {
-      await runner.call(
-        { action: actionOf('detachManagedPolicy'), doing: `detach ${policyArn}`, target: `from ${on(arn)}` },
-        () =>
-          client.send(
-            new DetachManagedPolicyFromPermissionSetCommand({ InstanceArn: instanceArn, PermissionSetArn: arn, ManagedPolicyArn: policyArn }),
-          ),
+      await runner.call({ action: actionOf('detachManagedPolicy'), doing: `detach ${policyArn}`, target: `from ${on(arn)}` }, () =>
+        client.send(new DetachManagedPolicyFromPermissionSetCommand({ InstanceArn: instanceArn, PermissionSetArn: arn, ManagedPolicyArn: policyArn })),
       );
     },
 
@@ -297,22 +270,15 @@ export function createPermissionSetsGateway(
 
     async putPermissionsBoundary(instanceArn, arn, boundary: PermissionsBoundary) {
       const PermissionsBoundary =
-        boundary.kind === 'aws-managed'
-          ? { ManagedPolicyArn: boundary.arn }
-          : { CustomerManagedPolicyReference: { Name: boundary.name, Path: boundary.path } };
-      await runner.call(
-        { action: actionOf('putPermissionsBoundary'), doing: 'put the permissions boundary', target: `of ${on(arn)}` },
-        () =>
-          client.send(
-            new PutPermissionsBoundaryToPermissionSetCommand({ InstanceArn: instanceArn, PermissionSetArn: arn, PermissionsBoundary }),
-          ),
+        boundary.kind === 'aws-managed' ? { ManagedPolicyArn: boundary.arn } : { CustomerManagedPolicyReference: { Name: boundary.name, Path: boundary.path } };
+      await runner.call({ action: actionOf('putPermissionsBoundary'), doing: 'put the permissions boundary', target: `of ${on(arn)}` }, () =>
+        client.send(new PutPermissionsBoundaryToPermissionSetCommand({ InstanceArn: instanceArn, PermissionSetArn: arn, PermissionsBoundary })),
       );
     },
 
     async deletePermissionsBoundary(instanceArn, arn) {
-      await runner.call(
-        { action: actionOf('deletePermissionsBoundary'), doing: 'delete the permissions boundary', target: `of ${on(arn)}` },
-        () => client.send(new DeletePermissionsBoundaryFromPermissionSetCommand({ InstanceArn: instanceArn, PermissionSetArn: arn })),
+      await runner.call({ action: actionOf('deletePermissionsBoundary'), doing: 'delete the permissions boundary', target: `of ${on(arn)}` }, () =>
+        client.send(new DeletePermissionsBoundaryFromPermissionSetCommand({ InstanceArn: instanceArn, PermissionSetArn: arn })),
       );
     },
 

@@ -12,9 +12,7 @@ export function printApplyOutcome(io: CliIo, outcome: Exclude<ApplyOutcome, { st
   switch (outcome.status) {
     case 'nothing-to-do':
       io.stdout.write(
-        expiryOnly
-          ? 'No expired access left to remove (other pending changes, if any, are left for a reviewed apply).\n'
-          : renderText(outcome.plan, { color }),
+        expiryOnly ? 'No expired access left to remove (other pending changes, if any, are left for a reviewed apply).\n' : renderText(outcome.plan, { color }),
       );
       return EXIT.ok;
     case 'plan-changed':
@@ -75,8 +73,11 @@ export function printReport(io: CliIo, report: ApplyReport, total: number): void
       `${notMade ? `, ${notMade} not attempted` : ''}.\n`,
   );
   for (const f of report.failed) io.stderr.write(`  failed: ${diagnosticText(`${f.subject}: ${f.message}`)}\n`);
-  if (report.skipped > 0) io.stderr.write(`  ${count(report.skipped, 'change')} ${noun(report.skipped, 'was', 'were')} skipped because something they need failed.\n`);
+  if (report.skipped > 0)
+    io.stderr.write(`  ${count(report.skipped, 'change')} ${noun(report.skipped, 'was', 'were')} skipped because something they need failed.\n`);
   if (report.stopped) {
-    io.stderr.write(`idc apply: stopped ${diagnosticText(report.stopped.reason)}. ${count(notMade, 'change')} ${noun(notMade, 'was', 'were')} not attempted.\n`);
+    io.stderr.write(
+      `idc apply: stopped ${diagnosticText(report.stopped.reason)}. ${count(notMade, 'change')} ${noun(notMade, 'was', 'were')} not attempted.\n`,
+    );
   }
 }

@@ -68,8 +68,7 @@ Exit codes:
     const path = configPath(args.positionals);
     const json = args.values['json'] === true;
     const planHashValue = args.values['plan-hash'];
-    const reviewed: ReviewedPlan | undefined =
-      typeof planHashValue === 'string' ? await readReviewedPlan(planHashValue, io.cwd) : undefined;
+    const reviewed: ReviewedPlan | undefined = typeof planHashValue === 'string' ? await readReviewedPlan(planHashValue, io.cwd) : undefined;
     const yes = args.values['yes'] === true || reviewed !== undefined;
     if (json && !yes) throw new UsageError('--json cannot ask for confirmation: add --yes or --plan-hash');
     const force = args.values['force'] === true;
@@ -133,8 +132,6 @@ function printJson(io: CliIo, outcome: ApplyOutcome): number {
     body['recheckError'] = outcome.recheckError;
   }
   io.stdout.write(`${JSON.stringify(body, null, 2)}\n`);
-  const ok =
-    status === 'nothing-to-do' ||
-    (outcome.status === 'applied' && outcome.report.failed.length === 0 && outcome.remaining.changes.length === 0);
+  const ok = status === 'nothing-to-do' || (outcome.status === 'applied' && outcome.report.failed.length === 0 && outcome.remaining.changes.length === 0);
   return ok ? EXIT.ok : EXIT.failure;
 }

@@ -10,11 +10,4 @@ import { profilesCommand } from './profiles.js';
 import { reportCommand } from './report.js';
 import { validateCommand } from './validate.js';
 
-export const COMMANDS: readonly Command[] = [
-  validateCommand,
-  planCommand,
-  applyCommand,
-  exportCommand,
-  reportCommand,
-  profilesCommand,
-];
+export const COMMANDS: readonly Command[] = [validateCommand, planCommand, applyCommand, exportCommand, reportCommand, profilesCommand];

@@ -4,7 +4,17 @@ import { dirname, join, posix, resolve } from 'node:path';
 import { resolveRegion } from '../aws/discover.js';
 import type { IdentityCenterGateway } from '../aws/gateway.js';
 import { createEngine } from '../engine.js';
-import { buildExport, DEFAULT_SCHEMA_REF, exportDesired, exportModel, selfCheck, SPLIT_DIR, splitExport, type SelfCheck, type SplitBy } from '../export/index.js';
+import {
+  buildExport,
+  DEFAULT_SCHEMA_REF,
+  exportDesired,
+  exportModel,
+  selfCheck,
+  SPLIT_DIR,
+  splitExport,
+  type SelfCheck,
+  type SplitBy,
+} from '../export/index.js';
 import { includeSchema } from '../config/schema.js';
 import type { IdentitySource } from '../model/desired.js';
 import type { Live } from '../model/live.js';
@@ -176,7 +186,8 @@ export function createExportCommand(deps: ExportDeps = {}): Command {
       const source = identitySourceFlag(args);
       const out = stringFlag(args, 'out');
       const split = splitFlag(args);
-      if (split !== undefined && out === undefined) throw new UsageError(`--split writes several files: name the root file with --out (${SPLIT_DIR}/ is written beside it)`);
+      if (split !== undefined && out === undefined)
+        throw new UsageError(`--split writes several files: name the root file with --out (${SPLIT_DIR}/ is written beside it)`);
       const force = args.values['force'] === true;
       const outPath = out === undefined ? undefined : resolve(io.cwd, out);
       if (outPath !== undefined && !force && (await exists(outPath))) {
@@ -245,14 +256,18 @@ async function writeSplit(r: SplitRun): Promise<number> {
   // Any other YAML file there would be included too, and define things twice.
   const others = (await yamlFilesIn(join(dir, SPLIT_DIR))).filter((f) => !written.has(f));
   if (others.length > 0) {
-    r.io.stderr.write(`idc export: ${SPLIT_DIR}/ beside ${r.out} already holds ${others.map((f) => `${SPLIT_DIR}/${f}`).join(', ')}, which the export does not write and the root file would include: nothing was written. Move them away first.\n`);
+    r.io.stderr.write(
+      `idc export: ${SPLIT_DIR}/ beside ${r.out} already holds ${others.map((f) => `${SPLIT_DIR}/${f}`).join(', ')}, which the export does not write and the root file would include: nothing was written. Move them away first.\n`,
+    );
     return EXIT.failure;
   }
   if (!r.force) {
     const existing = [];
     for (const f of result.files) if (await exists(join(dir, f.path))) existing.push(f.path);
     if (existing.length > 0) {
-      r.io.stderr.write(`idc export: ${existing.join(', ')} already exist${existing.length === 1 ? 's' : ''}: nothing was written. Add --force to replace ${existing.length === 1 ? 'it' : 'them'}.\n`);
+      r.io.stderr.write(
+        `idc export: ${existing.join(', ')} already exist${existing.length === 1 ? 's' : ''}: nothing was written. Add --force to replace ${existing.length === 1 ? 'it' : 'them'}.\n`,
+      );
       return EXIT.failure;
     }
   }

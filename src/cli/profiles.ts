@@ -94,7 +94,7 @@ Exit codes:
     const path = configPath(args.positionals);
     const users = (args.values['user'] as string[] | undefined) ?? [];
     const all = args.values['all'] === true;
-    if (all === (users.length > 0)) throw new UsageError(all ? '--all and --user cannot go together' : 'say whose profiles: --user NAME or --all');
+    if (all === users.length > 0) throw new UsageError(all ? '--all and --user cannot go together' : 'say whose profiles: --user NAME or --all');
     const nameTemplate = stringFlag(args, 'name-template') ?? DEFAULT_NAME_TEMPLATE;
     const problems = templateProblems(nameTemplate);
     if (problems.length > 0) throw new UsageError(`--name-template "${nameTemplate}": ${problems.join('; ')}`);
@@ -139,7 +139,9 @@ Exit codes:
       },
     });
     if (config.profiles.size === 0) {
-      io.stderr.write(`idc profiles: ${plainText(config.users.join(', '))} reach no account through the rules of ${plainText(path)}: only the [sso-session] is written.\n`);
+      io.stderr.write(
+        `idc profiles: ${plainText(config.users.join(', '))} reach no account through the rules of ${plainText(path)}: only the [sso-session] is written.\n`,
+      );
     }
     const block = renderBlock(config);
     if (merge === undefined) {
@@ -158,7 +160,9 @@ Exit codes:
       );
     }
     const first = names[0];
-    io.stderr.write(`Next: aws sso login --sso-session ${config.sessionName}${first ? `, then AWS_PROFILE=${plainText(first)} aws sts get-caller-identity` : ''}\n`);
+    io.stderr.write(
+      `Next: aws sso login --sso-session ${config.sessionName}${first ? `, then AWS_PROFILE=${plainText(first)} aws sts get-caller-identity` : ''}\n`,
+    );
     return EXIT.ok;
   },
 };

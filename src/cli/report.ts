@@ -137,7 +137,12 @@ export const reportCommand: Command = {
     const path = configPath(args.positionals);
     const output = typeof args.values['output'] === 'string' ? args.values['output'] : undefined;
     const fmt = format(args, output);
-    const filters: ReportFilters = { users: list(args, 'user'), groups: list(args, 'group'), accounts: list(args, 'account'), permissionSets: list(args, 'permission-set') };
+    const filters: ReportFilters = {
+      users: list(args, 'user'),
+      groups: list(args, 'group'),
+      accounts: list(args, 'account'),
+      permissionSets: list(args, 'permission-set'),
+    };
     const since = await readSince(io, typeof args.values['since'] === 'string' ? args.values['since'] : undefined);
     if (since === 'failed') return EXIT.failure;
 

@@ -31,7 +31,9 @@ export async function readReviewedPlan(value: string, cwd: string): Promise<Revi
   }
   const p = plan as Partial<Plan>;
   if (p.formatVersion !== PLAN_FORMAT_VERSION || typeof p.hash !== 'string' || !Array.isArray(p.changes)) {
-    throw new UsageError(`--plan-hash ${value}: not a plan saved by "idc plan --out" (format version ${PLAN_FORMAT_VERSION}; plans saved by another version of idc cannot be compared)`);
+    throw new UsageError(
+      `--plan-hash ${value}: not a plan saved by "idc plan --out" (format version ${PLAN_FORMAT_VERSION}; plans saved by another version of idc cannot be compared)`,
+    );
   }
   return { hash: p.hash, plan: p as Plan };
 }

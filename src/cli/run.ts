@@ -89,7 +89,10 @@ function usage(io: CliIo, message: string, helpCommand: string, commandName?: st
 }
 
 function hint(name: string, commands: readonly Command[]): string {
-  const c = closest(name, commands.map((x) => x.name));
+  const c = closest(
+    name,
+    commands.map((x) => x.name),
+  );
   return c === undefined ? '' : ` (did you mean "${c}"?)`;
 }
 

@@ -77,4 +77,3 @@ export function kindOf(value: unknown): string {
       return typeof value;
   }
 }
-

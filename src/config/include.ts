@@ -68,7 +68,10 @@ export function readIncludes(data: Record<string, unknown>, source: SourceMap, b
     for (const rel of found) {
       const abs = resolve(baseDir, rel);
       if (abs === rootAbs) {
-        error(source.at(['include', i]), `include ${quoteValue(pattern)} matches ${rootShown} itself: a file cannot include itself; narrow the pattern (access.d/*.yaml)`);
+        error(
+          source.at(['include', i]),
+          `include ${quoteValue(pattern)} matches ${rootShown} itself: a file cannot include itself; narrow the pattern (access.d/*.yaml)`,
+        );
         continue;
       }
       matches++;
@@ -80,7 +83,10 @@ export function readIncludes(data: Record<string, unknown>, source: SourceMap, b
   });
   const paths = [...first.keys()].sort(compareStrings);
   if (paths.length > MAX_INCLUDED_FILES) {
-    error(source.at(['include']), `include matches ${paths.length.toLocaleString('en-US')} files; at most ${MAX_INCLUDED_FILES.toLocaleString('en-US')} are read: narrow the patterns`);
+    error(
+      source.at(['include']),
+      `include matches ${paths.length.toLocaleString('en-US')} files; at most ${MAX_INCLUDED_FILES.toLocaleString('en-US')} are read: narrow the patterns`,
+    );
     return out;
   }
   const dir = posix.dirname(rootShown.split(sep).join('/'));

@@ -31,7 +31,7 @@ export function jsonErrorOffset(text: string): number | undefined {
         i++;
         const esc = text[i] ?? '';
         if (esc === 'u') {
-          for (let k = 1; k <= 4; k++) if (!/[0-9a-fA-F]/.test(text[i + k] ?? '')) ((i += k), fail());
+          for (let k = 1; k <= 4; k++) if (!/[0-9a-fA-F]/.test(text[i + k] ?? '')) (i += k), fail();
           i += 5;
         } else if ('"\\/bfnrt'.includes(esc) && esc !== '') i++;
         else fail();
@@ -103,7 +103,8 @@ export function jsonTooDeepAt(text: string, max: number): number | undefined {
   for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i);
     if (inString) {
-      if (ch === 0x5c) i++; // backslash: skip the escaped character
+      if (ch === 0x5c)
+        i++; // backslash: skip the escaped character
       else if (ch === 0x22) inString = false;
     } else if (ch === 0x22) inString = true;
     else if (ch === 0x5b || ch === 0x7b) {

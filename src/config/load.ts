@@ -100,8 +100,7 @@ export function loadConfigText(text: string, file: string, baseDir: string, incl
   }
   const parts = [...texts].sort((a, b) => compareStrings(a.file, b.file)).map((t) => parseFile(t.text, t.file, 'included'));
   for (const part of parts) diagnostics.push(...part.diagnostics);
-  const fileList = (policyFiles: readonly string[]): string[] =>
-    [...new Set([...read, ...policyFiles].flatMap((abs) => repositoryPaths(baseDir, abs)))].sort();
+  const fileList = (policyFiles: readonly string[]): string[] => [...new Set([...read, ...policyFiles].flatMap((abs) => repositoryPaths(baseDir, abs)))].sort();
   const good = parts.flatMap((p) => (p.parsed ? [p.parsed] : []));
   if (good.length < parts.length) return finish(diagnostics, fileList([]), patterns);
   const merged = mergeFiles(root.parsed, good);

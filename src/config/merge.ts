@@ -178,7 +178,8 @@ function copyPositions(into: Record<PathKey, SourcePos>, from: SourceMap, offset
       into[`assignments[${Number(rule[1]) + offset}]${key.slice(rule[0].length)}`] = pos;
       continue;
     }
-    if (!isRoot && (key === '' || key === 'assignments' || ROOT_ONLY_KEYS.some((k) => key === k || key.startsWith(`${k}.`) || key.startsWith(`${k}[`)))) continue;
+    if (!isRoot && (key === '' || key === 'assignments' || ROOT_ONLY_KEYS.some((k) => key === k || key.startsWith(`${k}.`) || key.startsWith(`${k}[`))))
+      continue;
     if (!Object.hasOwn(into, key)) into[key] = pos;
   }
 }

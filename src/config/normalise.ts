@@ -5,15 +5,7 @@
  * It runs even when the schema found problems, so that the semantic rules can report theirs in
  * the same run: every value of the wrong type is skipped here (the schema has reported it).
  */
-import type {
-  AssignmentRule,
-  Desired,
-  IdentityCenterSettings,
-  MaxDeletes,
-  Ownership,
-  OwnershipMode,
-  ProtectedAssignment,
-} from '../model/desired.js';
+import type { AssignmentRule, Desired, IdentityCenterSettings, MaxDeletes, Ownership, OwnershipMode, ProtectedAssignment } from '../model/desired.js';
 import type { Group, User } from '../model/identity.js';
 import { DEFAULT_IAM_PATH, type CustomerManagedPolicyRef, type PermissionSet, type PermissionsBoundary } from '../model/permission-set.js';
 import type { Diagnostic } from '../model/source.js';
@@ -202,18 +194,21 @@ export function normalise(data: unknown, source: SourceMap, baseDir: string): No
     rules.push(rule);
   });
 
-  const desired: Desired = lazyPositions({
-    file: source.file,
-    version: 1,
-    identityCenter,
-    ownership,
-    safety: { maxDeletes: maxDeletes(safety['max_deletes']), protected: protectedList },
-    users,
-    groups,
-    permissionSets,
-    accountAliases,
-    rules,
-  }, source);
+  const desired: Desired = lazyPositions(
+    {
+      file: source.file,
+      version: 1,
+      identityCenter,
+      ownership,
+      safety: { maxDeletes: maxDeletes(safety['max_deletes']), protected: protectedList },
+      users,
+      groups,
+      permissionSets,
+      accountAliases,
+      rules,
+    },
+    source,
+  );
   return { desired, policies, policyFiles: sortedUnique(policyFiles), diagnostics };
 }
 

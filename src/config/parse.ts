@@ -98,7 +98,13 @@ function compose(tokens: CST.Token[], length: number): Document {
   for (const d of composer.compose(tokens, true, length)) {
     if (!doc) doc = d;
     else {
-      doc.errors.push(new YAMLParseError(d.range.slice(0, 2) as [number, number], 'MULTIPLE_DOCS', 'this file holds more than one YAML document (a line with --- starts another): access.yaml is one document, so remove the second'));
+      doc.errors.push(
+        new YAMLParseError(
+          d.range.slice(0, 2) as [number, number],
+          'MULTIPLE_DOCS',
+          'this file holds more than one YAML document (a line with --- starts another): access.yaml is one document, so remove the second',
+        ),
+      );
       break;
     }
   }
@@ -200,7 +206,10 @@ class Walker {
       const v = n.value;
       if (v !== null && typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') {
         // A tag such as !!binary turns the text into bytes (or a date, a set): never access.yaml data.
-        this.error(start, `the YAML tag ${(n.tag ?? '').replace('tag:yaml.org,2002:', '!!')} is not allowed here: access.yaml holds only text, numbers, true/false, lists and mappings; remove the tag`);
+        this.error(
+          start,
+          `the YAML tag ${(n.tag ?? '').replace('tag:yaml.org,2002:', '!!')} is not allowed here: access.yaml holds only text, numbers, true/false, lists and mappings; remove the tag`,
+        );
         return null;
       }
       this.place(parent, key, at);

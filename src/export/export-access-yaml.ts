@@ -46,7 +46,6 @@ export interface ExportResult {
   counts: ExportCounts;
 }
 
-
 /** The entries of one top-level map, with the comment lines above some of them. */
 export interface Entries {
   value: Record<string, unknown>;

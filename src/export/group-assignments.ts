@@ -51,9 +51,7 @@ function blocks(pairs: readonly [string, string][], flip: boolean): Block[] {
     if (entry) entry.xs.push(x);
     else xsOf.set(key, { xs: [x], ys });
   }
-  return [...xsOf.values()].map(({ xs, ys }) =>
-    flip ? { principals: ys, accountIds: sortedStrings(xs) } : { principals: sortedStrings(xs), accountIds: ys },
-  );
+  return [...xsOf.values()].map(({ xs, ys }) => (flip ? { principals: ys, accountIds: sortedStrings(xs) } : { principals: sortedStrings(xs), accountIds: ys }));
 }
 
 export function groupAssignments(assignments: readonly Assignment[]): ExportRule[] {

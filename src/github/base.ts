@@ -15,7 +15,8 @@ const run = promisify(execFile);
 const SHA = /^[0-9a-f]{40}$/;
 
 export async function baseFromGit(config: string, workspace: string, sha: string | undefined): Promise<BaseConfig> {
-  if (sha === undefined || !SHA.test(sha) || /^0+$/.test(sha)) return { unavailable: 'the event names no base commit (a new branch, or not a pull request or push)' };
+  if (sha === undefined || !SHA.test(sha) || /^0+$/.test(sha))
+    return { unavailable: 'the event names no base commit (a new branch, or not a pull request or push)' };
   const git = (args: string[], timeout = 30_000) => run('git', args, { cwd: workspace, timeout });
   try {
     await git(['cat-file', '-e', `${sha}^{commit}`]);

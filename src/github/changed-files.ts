@@ -140,6 +140,9 @@ export async function pushChanges(deps: CheckDeps): Promise<ChangeCheck> {
 
 /** `` `access.yaml`, `policies/admin.json` ``, at most 5 named: the files read, escaped, for a sentence. */
 export function filesReadPhrase(read: readonly string[]): string {
-  const shown = read.slice(0, 5).map((f) => inlineCode(f)).join(', ');
+  const shown = read
+    .slice(0, 5)
+    .map((f) => inlineCode(f))
+    .join(', ');
   return read.length > 5 ? `${shown} and ${read.length - 5} more` : shown;
 }

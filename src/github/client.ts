@@ -98,9 +98,7 @@ function toChangedFile(raw: { filename: string; status: string; previous_filenam
 }
 
 function status(error: unknown): number | undefined {
-  return typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number'
-    ? error.status
-    : undefined;
+  return typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number' ? error.status : undefined;
 }
 
 /** 401/403/404: the token may not ask (not a failure of GitHub). */
@@ -214,11 +212,7 @@ export function octokitClient(octokit: Octokit): GitHubClient {
 }
 
 /** The real client: token from the github-token input, API URL from GITHUB_API_URL. */
-export function createGitHubClient(
-  token: string,
-  apiUrl: string | undefined,
-  options: { commentAuthor?: string | undefined } = {},
-): GitHubClient {
+export function createGitHubClient(token: string, apiUrl: string | undefined, options: { commentAuthor?: string | undefined } = {}): GitHubClient {
   if (!token) {
     const missing = async (): Promise<never> => {
       throw new Error('Calling the GitHub API: the github-token input is empty. Leave it at its default (${{ github.token }}) or pass a token.');

@@ -134,10 +134,9 @@ export function applyFailureMarkdown(ctx: BodyContext, failure: ApplyFailure): s
       return [parts.join(' '), ...(list.length > 0 ? [list.join('\n')] : [])].join('\n\n');
     }
     case 'invalid':
-      return [
-        `❌ **${escapeMarkdown(ctx.config)} is not valid on the default branch**: nothing was applied.`,
-        diagnosticsMarkdown(failure.diagnostics),
-      ].join('\n\n');
+      return [`❌ **${escapeMarkdown(ctx.config)} is not valid on the default branch**: nothing was applied.`, diagnosticsMarkdown(failure.diagnostics)].join(
+        '\n\n',
+      );
     case 'no-reviewed-plan':
       return '❌ **No reviewed plan**: the pull request has no idc-gitops plan comment with a plan hash, so there is nothing to compare with. Re-run with `force: true` to apply the current plan anyway.';
     case 'error':

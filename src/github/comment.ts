@@ -51,9 +51,7 @@ export function fitComment(body: string, max = MAX_COMMENT_CHARS): string {
   return body.slice(0, max - note.length) + note;
 }
 
-export type UpsertResult =
-  | { action: 'created' | 'updated'; comment: IssueComment }
-  | { action: 'skipped'; reason: string };
+export type UpsertResult = { action: 'created' | 'updated'; comment: IssueComment } | { action: 'skipped'; reason: string };
 
 /**
  * Writes the comment: edits the existing sticky comment, or creates one when `create` is true.

@@ -74,10 +74,7 @@ export function oidcCredentials(options: OidcCredentialsOptions): AwsCredentialI
       if (credentials.sessionToken) options.io.setSecret(credentials.sessionToken);
       return credentials;
     } catch (error) {
-      throw new CredentialsError(
-        `Could not assume role ${options.roleArn} with GitHub OIDC: ${reason(error)} — ${trustHint}.`,
-        { cause: error },
-      );
+      throw new CredentialsError(`Could not assume role ${options.roleArn} with GitHub OIDC: ${reason(error)} — ${trustHint}.`, { cause: error });
     }
   }
 

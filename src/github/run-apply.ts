@@ -7,14 +7,7 @@ import { scopeRequest } from './base.js';
 import type { ApplyOutcome } from '../engine-contract.js';
 import { annotate } from './annotations.js';
 import { findStickyComment, resolveCommentAuthor, upsertStickyComment, type CommentTarget, type StickyComment } from './comment.js';
-import {
-  applyFailedBody,
-  applyFailureMarkdown,
-  appliedBody,
-  applyingBody,
-  nothingToApplyBody,
-  type ApplyFailure,
-} from './comment-body.js';
+import { applyFailedBody, applyFailureMarkdown, appliedBody, applyingBody, nothingToApplyBody, type ApplyFailure } from './comment-body.js';
 import { HEADER_VERSION, type CommentStatus } from './comment-header.js';
 import { escapeMarkdown, inlineCode, shortText } from '../render/escape.js';
 import { filesReadPhrase, pushChanges } from './changed-files.js';
@@ -92,12 +85,15 @@ const REASON: Record<ApplyFailure['kind'], FailureReason> = {
 };
 
 const MESSAGE: Record<ApplyFailure['kind'], string> = {
-  'plan-changed': 'Apply refused: the plan changed since it was reviewed (see the job summary). Review the new plan in a pull request, or re-run with force: true.',
+  'plan-changed':
+    'Apply refused: the plan changed since it was reviewed (see the job summary). Review the new plan in a pull request, or re-run with force: true.',
   unsafe: 'Apply refused by the safety checks (see the job summary). Re-run with force: true to override.',
   'apply-failed': 'Apply failed: some changes could not be made (see the job summary).',
-  'apply-unchecked': 'Apply ran, but reading the state again afterwards failed, so whether everything converged is unknown (see the job summary). Re-run the apply.',
+  'apply-unchecked':
+    'Apply ran, but reading the state again afterwards failed, so whether everything converged is unknown (see the job summary). Re-run the apply.',
   invalid: 'Apply refused: the file is not valid.',
-  'no-reviewed-plan': 'Apply refused: no reviewed plan (direct push, or no idc-gitops comment on the pull request). Merge through a pull request, or re-run with force: true.',
+  'no-reviewed-plan':
+    'Apply refused: no reviewed plan (direct push, or no idc-gitops comment on the pull request). Merge through a pull request, or re-run with force: true.',
   error: 'Apply failed.',
 };
 
@@ -108,7 +104,9 @@ async function fail(deps: ModeDeps, review: Review, failure: ApplyFailure): Prom
     await updateComment(deps, review, 'failed', review.reviewedHash ?? '', applyFailedBody(ctx, failure));
     return invalidConfig(deps, failure.diagnostics);
   }
-  deps.summary.add(`### idc-gitops apply · ${inlineCode(deps.inputs.config)}\n\n${applyFailureMarkdown({ ...ctx, render: (p, o) => deps.render(p, { ...o, maxChars: SUMMARY_PLAN_CHARS }) }, failure)}`);
+  deps.summary.add(
+    `### idc-gitops apply · ${inlineCode(deps.inputs.config)}\n\n${applyFailureMarkdown({ ...ctx, render: (p, o) => deps.render(p, { ...o, maxChars: SUMMARY_PLAN_CHARS }) }, failure)}`,
+  );
   await updateComment(deps, review, 'failed', review.reviewedHash ?? '', applyFailedBody(ctx, failure));
   return failed(REASON[failure.kind], MESSAGE[failure.kind]);
 }
@@ -178,7 +176,9 @@ async function withoutReview(deps: ModeDeps, review: Review): Promise<ModeResult
   if (!outcome.ok) return fail(deps, review, { kind: 'invalid', diagnostics: outcome.diagnostics });
   if (outcome.plan.changes.length > 0) return fail(deps, review, { kind: 'no-reviewed-plan' });
   outputsFromPlan(deps.outputs, outcome.plan);
-  deps.summary.add(`### idc-gitops apply · ${inlineCode(deps.inputs.config)}\n\n✅ Nothing to apply: AWS IAM Identity Center already matches the file, so this push needs no reviewed plan.`);
+  deps.summary.add(
+    `### idc-gitops apply · ${inlineCode(deps.inputs.config)}\n\n✅ Nothing to apply: AWS IAM Identity Center already matches the file, so this push needs no reviewed plan.`,
+  );
   return OK;
 }
 
@@ -199,7 +199,9 @@ async function nothingChanged(deps: ModeDeps): Promise<ModeResult | undefined> {
     return undefined;
   }
   deps.outputs.skipped = 'no-config-change';
-  deps.summary.add(`### idc-gitops apply · ${inlineCode(config)}\n\n⏭️ Nothing to apply: this push changes neither ${inlineCode(config)} nor any file it reads (${filesReadPhrase(check.read)}), so AWS was not read.`);
+  deps.summary.add(
+    `### idc-gitops apply · ${inlineCode(config)}\n\n⏭️ Nothing to apply: this push changes neither ${inlineCode(config)} nor any file it reads (${filesReadPhrase(check.read)}), so AWS was not read.`,
+  );
   deps.io.info(`Nothing to apply: the push changes none of the ${check.read.length} files ${config} reads; AWS not read.`);
   return OK;
 }
@@ -225,7 +227,14 @@ export async function runApply(deps: ModeDeps): Promise<ModeResult> {
     const message = error instanceof Error ? error.message : String(error);
     // The caller reports the error; the comment must not stay at "applying". If that update fails
     // too, say so (a warning) rather than leave a stale "applying" comment unexplained.
-    await lastComment(deps, review, 'failed', review.reviewedHash ?? '', applyFailedBody(bodyContext(deps), { kind: 'error', message }), 'after the apply failed');
+    await lastComment(
+      deps,
+      review,
+      'failed',
+      review.reviewedHash ?? '',
+      applyFailedBody(bodyContext(deps), { kind: 'error', message }),
+      'after the apply failed',
+    );
     throw error;
   }
   return report(deps, review, outcome);

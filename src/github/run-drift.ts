@@ -36,5 +36,8 @@ export async function runDrift(deps: ModeDeps): Promise<ModeResult> {
     ].join('\n\n'),
   );
   if (deps.inputs.report) await attachDriftReport(deps, outcome);
-  return failed('drift', `Drift detected: ${count(plan.changes.length, 'change')} between ${deps.inputs.config} and AWS IAM Identity Center (see the job summary).`);
+  return failed(
+    'drift',
+    `Drift detected: ${count(plan.changes.length, 'change')} between ${deps.inputs.config} and AWS IAM Identity Center (see the job summary).`,
+  );
 }

@@ -27,7 +27,10 @@ function untrustedRef(deps: ModeDeps): string | undefined {
 export async function runExpire(deps: ModeDeps): Promise<ModeResult> {
   const untrusted = untrustedRef(deps);
   if (untrusted) {
-    return failed('invalid-input', `mode: expire applies the file of the default branch only; this run is on ${untrusted}. Run it on schedule or workflow_dispatch from the default branch.`);
+    return failed(
+      'invalid-input',
+      `mode: expire applies the file of the default branch only; this run is on ${untrusted}. Run it on schedule or workflow_dispatch from the default branch.`,
+    );
   }
   const outcome: ApplyOutcome = await deps.engine.apply(deps.inputs.config, { expiryOnly: true }, deps.progress);
   const title = `### idc-gitops expire · ${inlineCode(deps.inputs.config)}`;
@@ -40,19 +43,30 @@ export async function runExpire(deps: ModeDeps): Promise<ModeResult> {
   deps.io.info(`Expiry-only plan hash: ${plan.hash}`);
   const hashLine = `Expiry-only plan hash: ${inlineCode(plan.hash)}`;
   const ctx = bodyContext(deps);
-  const rendered = (title2: string): string => deps.render(plan, { maxChars: SUMMARY_PLAN_CHARS, title: title2, ...(ctx.runUrl ? { runUrl: ctx.runUrl } : {}) });
+  const rendered = (title2: string): string =>
+    deps.render(plan, { maxChars: SUMMARY_PLAN_CHARS, title: title2, ...(ctx.runUrl ? { runUrl: ctx.runUrl } : {}) });
   switch (outcome.status) {
     case 'nothing-to-do':
       deps.summary.add(`${title}\n\n✅ No expired access left to remove.\n\n${hashLine}`);
       return OK;
     case 'unsafe':
-      deps.summary.add([title, '❌ The safety checks refused the expiry-only plan. Nothing was changed.', ...outcome.reasons.map((r) => `- ${escapeMarkdown(r)}`), rendered('Refused plan'), hashLine].join('\n\n'));
+      deps.summary.add(
+        [
+          title,
+          '❌ The safety checks refused the expiry-only plan. Nothing was changed.',
+          ...outcome.reasons.map((r) => `- ${escapeMarkdown(r)}`),
+          rendered('Refused plan'),
+          hashLine,
+        ].join('\n\n'),
+      );
       return failed('unsafe', 'Expire refused by the safety checks (see the job summary).');
     case 'plan-changed':
     case 'cancelled':
       return failed('error', `Expire stopped unexpectedly (${outcome.status}); nothing was changed.`);
     case 'applied-unchecked':
-      deps.summary.add([title, `⚠️ Applied, but reading the state again failed: ${escapeMarkdown(outcome.recheckError)}`, rendered('Applied plan'), hashLine].join('\n\n'));
+      deps.summary.add(
+        [title, `⚠️ Applied, but reading the state again failed: ${escapeMarkdown(outcome.recheckError)}`, rendered('Applied plan'), hashLine].join('\n\n'),
+      );
       return failed('apply-failed', 'Expire ran, but reading the state again afterwards failed (see the job summary). Re-run it.');
     case 'applied': {
       const { report, remaining } = outcome;

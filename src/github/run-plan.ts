@@ -52,7 +52,10 @@ async function writeComment(deps: ModeDeps, head: CommentHeader, markdown: strin
 /** Annotates the diagnostics not already annotated (plan repeats the file's warnings). */
 function annotateNew(deps: ModeDeps, seen: readonly Diagnostic[], diagnostics: readonly Diagnostic[]): void {
   const known = new Set(seen.map(formatDiagnostic));
-  annotate(deps.io, diagnostics.filter((d) => !known.has(formatDiagnostic(d))));
+  annotate(
+    deps.io,
+    diagnostics.filter((d) => !known.has(formatDiagnostic(d))),
+  );
 }
 
 /**
@@ -89,8 +92,12 @@ export function noConfigChangeBody(config: string, read: readonly string[]): str
 async function nothingToPlan(deps: ModeDeps, read: readonly string[]): Promise<ModeResult> {
   const { config } = deps.inputs;
   deps.outputs.skipped = 'no-config-change';
-  deps.summary.add(`### idc-gitops plan · ${inlineCode(config)}\n\n⏭️ Nothing to plan: this pull request changes neither ${inlineCode(config)} nor any file it reads (${filesReadPhrase(read)}), so AWS was not read.`);
-  deps.io.info(`Nothing to plan: the pull request changes none of the ${read.length} files ${config} reads (${read.map((f) => shortText(f)).join(', ')}); AWS not read.`);
+  deps.summary.add(
+    `### idc-gitops plan · ${inlineCode(config)}\n\n⏭️ Nothing to plan: this pull request changes neither ${inlineCode(config)} nor any file it reads (${filesReadPhrase(read)}), so AWS was not read.`,
+  );
+  deps.io.info(
+    `Nothing to plan: the pull request changes none of the ${read.length} files ${config} reads (${read.map((f) => shortText(f)).join(', ')}); AWS not read.`,
+  );
   const target = await commentTarget(deps);
   if (!target) return OK;
   const existing = await findStickyComment(deps.github, target);

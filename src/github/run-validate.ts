@@ -8,13 +8,8 @@ import { count } from '../model/plural.js';
 /** The failure for an invalid file: annotations are written by the caller. */
 export function invalidConfig(deps: ModeDeps, diagnostics: readonly Diagnostic[]): ModeResult {
   const n = errorCount(diagnostics);
-  deps.summary.add(
-    `### ❌ ${inlineCode(deps.inputs.config)} is not valid\n\n${diagnosticsMarkdown(diagnostics)}`,
-  );
-  return failed(
-    'invalid-config',
-    `${deps.inputs.config} has ${count(n, 'error')} (annotated on the file): fix them and push again.`,
-  );
+  deps.summary.add(`### ❌ ${inlineCode(deps.inputs.config)} is not valid\n\n${diagnosticsMarkdown(diagnostics)}`);
+  return failed('invalid-config', `${deps.inputs.config} has ${count(n, 'error')} (annotated on the file): fix them and push again.`);
 }
 
 export async function runValidate(deps: ModeDeps, note?: string): Promise<ModeResult> {

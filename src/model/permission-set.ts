@@ -22,9 +22,7 @@ export function policyRefLabel(ref: Pick<CustomerManagedPolicyRef, 'name' | 'pat
 }
 
 /** Exactly one of an AWS managed policy or a customer-managed policy reference. */
-export type PermissionsBoundary =
-  | { kind: 'aws-managed'; arn: string }
-  | { kind: 'customer-managed'; name: string; path: string };
+export type PermissionsBoundary = { kind: 'aws-managed'; arn: string } | { kind: 'customer-managed'; name: string; path: string };
 
 /** A permission set, normalised: equal values mean equal configuration in AWS. */
 export interface PermissionSet {

@@ -50,8 +50,5 @@ export function formatDiagnostic(d: Diagnostic): string {
 
 /** Sorts diagnostics by file, line, column, then message: output is deterministic. */
 export function sortDiagnostics(ds: readonly Diagnostic[]): Diagnostic[] {
-  return [...ds].sort(
-    (a, b) =>
-      compareStrings(a.file, b.file) || a.line - b.line || a.col - b.col || compareStrings(a.message, b.message),
-  );
+  return [...ds].sort((a, b) => compareStrings(a.file, b.file) || a.line - b.line || a.col - b.col || compareStrings(a.message, b.message));
 }

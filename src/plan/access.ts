@@ -56,14 +56,7 @@ function deleteReason(a: Assignment, inputs: AccessInputs): string {
 }
 
 /** The paths of a holding, each with why it comes (`other` is the state it is not in). */
-function paths(
-  user: string,
-  h: Holding,
-  other: AccessState,
-  reasons: Map<string, string[]>,
-  inputs: AccessInputs,
-  effect: 'gain' | 'lose',
-): AccessPath[] {
+function paths(user: string, h: Holding, other: AccessState, reasons: Map<string, string[]>, inputs: AccessInputs, effect: 'gain' | 'lose'): AccessPath[] {
   const because = (principal: Pick<Assignment, 'principalType' | 'principal'>): string[] =>
     reasons.get(assignmentKey({ ...principal, permissionSet: h.permissionSet, accountId: h.accountId })) ?? [];
   const out: AccessPath[] = [];

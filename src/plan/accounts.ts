@@ -44,9 +44,7 @@ export class AccountIndex {
     const aliased = this.aliases[ref];
     if (aliased !== undefined) {
       const a = this.byId.get(aliased);
-      return a
-        ? { ok: true, value: a }
-        : { ok: false, message: `account alias "${ref}" points to ${aliased}, which is not in the organization` };
+      return a ? { ok: true, value: a } : { ok: false, message: `account alias "${ref}" points to ${aliased}, which is not in the organization` };
     }
     if (ACCOUNT_ID.test(ref)) {
       const a = this.byId.get(ref);
@@ -56,7 +54,10 @@ export class AccountIndex {
     if (named.length === 1) return { ok: true, value: named[0] as Account };
     // Stryker disable next-line EqualityOperator: `>= 1` is the same, length 1 returned just above
     if (named.length > 1) {
-      const ids = named.map((a) => a.id).sort(compareStrings).join(', ');
+      const ids = named
+        .map((a) => a.id)
+        .sort(compareStrings)
+        .join(', ');
       return { ok: false, message: `account name "${ref}" matches ${named.length} accounts (${ids}): use the account ID` };
     }
     const candidates = [...Object.keys(this.aliases), ...this.byName.keys()];

@@ -15,12 +15,7 @@ export function isUnresolvedPrincipal(a: Assignment): boolean {
  * user is ignored or its principal could not be resolved; every assignment of a permission set
  * this plan deletes goes too (AWS refuses to delete a set that still has assignments).
  */
-export function diffAssignments(
-  ctx: PlanContext,
-  expanded: Map<string, ExpandedAssignment>,
-  universe: Universe,
-  deletedSets: Set<string>,
-): AssignmentChange[] {
+export function diffAssignments(ctx: PlanContext, expanded: Map<string, ExpandedAssignment>, universe: Universe, deletedSets: Set<string>): AssignmentChange[] {
   const out: AssignmentChange[] = [];
   const live = new Map<string, LiveAssignment>();
   for (const a of ctx.live.assignments) live.set(assignmentKey(a), a);

@@ -48,7 +48,11 @@ function diffUsers(ctx: PlanContext, out: IdentityDiff): void {
     if (have === undefined) {
       if (!ctx.usersWritable) {
         out.diagnostics.push(
-          diagnosticAt(pos, 'error', `user "${name}" is not in the identity store (${readOnlyReason(desired, 'users')})${didYouMean(name, Object.keys(live.users))}`),
+          diagnosticAt(
+            pos,
+            'error',
+            `user "${name}" is not in the identity store (${readOnlyReason(desired, 'users')})${didYouMean(name, Object.keys(live.users))}`,
+          ),
         );
         continue;
       }
@@ -86,7 +90,11 @@ function diffGroups(ctx: PlanContext, out: IdentityDiff): void {
     if (have === undefined) {
       if (!ctx.groupsWritable) {
         out.diagnostics.push(
-          diagnosticAt(pos, 'error', `group "${name}" is not in the identity store (${readOnlyReason(desired, 'groups')})${didYouMean(name, Object.keys(live.groups))}`),
+          diagnosticAt(
+            pos,
+            'error',
+            `group "${name}" is not in the identity store (${readOnlyReason(desired, 'groups')})${didYouMean(name, Object.keys(live.groups))}`,
+          ),
         );
         continue;
       }

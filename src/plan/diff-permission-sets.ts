@@ -42,9 +42,7 @@ export function diffPermissionSets(ctx: PlanContext): PermissionSetDiff {
     const have = live.permissionSets[name];
     const pos = positionOf(desired, ['permission_sets', name], { file: desired.file, line: 1, col: 1 });
     if (ctx.ignoredPermissionSet(name)) {
-      out.diagnostics.push(
-        diagnosticAt(pos, 'warning', `permission set "${name}" matches ownership.ignore.permission_sets: idc leaves it alone`),
-      );
+      out.diagnostics.push(diagnosticAt(pos, 'warning', `permission set "${name}" matches ownership.ignore.permission_sets: idc leaves it alone`));
       if (have) keep(have);
       continue;
     }

@@ -12,7 +12,6 @@ import { assignmentKey, grantKey, principalKey, type Assignment, type GrantKey }
 import type { Live } from '../model/live.js';
 import { compareStrings } from '../model/compare.js';
 
-
 export interface AccessState {
   /** Assignments per principal (`USER|name`, `GROUP|name`), by grant key. */
   grants: Map<string, Map<GrantKey, Assignment>>;

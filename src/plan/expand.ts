@@ -38,12 +38,7 @@ export function diagnosticAt(pos: SourcePos, severity: Diagnostic['severity'], m
   return { file: pos.file, line: pos.line, col: pos.col, severity, message };
 }
 
-function targetAccounts(
-  desired: Desired,
-  rule: AssignmentRule,
-  index: AccountIndex,
-  diagnostics: Diagnostic[],
-): Account[] {
+function targetAccounts(desired: Desired, rule: AssignmentRule, index: AccountIndex, diagnostics: Diagnostic[]): Account[] {
   const at = (field: string, i: number): SourcePos => positionOf(desired, ['assignments', rule.index, field, i], rule.pos);
   const mgmt = index.org.managementAccountId;
   const chosen = new Map<string, Account>();
@@ -88,11 +83,7 @@ function targetAccounts(
  * Expands every rule. Expired rules are still checked (so a typo is reported) but grant nothing.
  * Map keys are `assignmentKey`s.
  */
-export function expandRules(
-  desired: Desired,
-  org: Organization,
-  now: Date,
-): { assignments: Map<string, ExpandedAssignment>; diagnostics: Diagnostic[] } {
+export function expandRules(desired: Desired, org: Organization, now: Date): { assignments: Map<string, ExpandedAssignment>; diagnostics: Diagnostic[] } {
   const index = new AccountIndex(org, desired.accountAliases);
   const diagnostics: Diagnostic[] = [];
   const assignments = new Map<string, ExpandedAssignment>();

@@ -23,7 +23,11 @@ export function expiredGrants(desired: Desired, org: Organization, now: Date): M
   const current = expandRules(desired, org, now).assignments;
   const out = new Map<string, string[]>();
   for (const [key, e] of ever) {
-    if (!current.has(key)) out.set(key, e.rules.map((r) => `${r.label} has expired`));
+    if (!current.has(key))
+      out.set(
+        key,
+        e.rules.map((r) => `${r.label} has expired`),
+      );
   }
   return out;
 }

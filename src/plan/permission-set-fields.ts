@@ -1,11 +1,5 @@
 /** Comparing permission sets field by field, the way AWS sees them. */
-import {
-  PERMISSION_SET_FIELDS,
-  policyRefKey,
-  type PermissionSet,
-  type PermissionSetField,
-  type PermissionsBoundary,
-} from '../model/permission-set.js';
+import { PERMISSION_SET_FIELDS, policyRefKey, type PermissionSet, type PermissionSetField, type PermissionsBoundary } from '../model/permission-set.js';
 import { durationSeconds } from '../model/duration.js';
 import { compareStrings } from '../model/compare.js';
 import { samePolicy } from './policy.js';

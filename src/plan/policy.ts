@@ -2,30 +2,21 @@
  * IAM policy documents compared by meaning, not by text: AWS returns inline policies re-formatted,
  * and people write the same policy in several equivalent ways.
  */
-import { canonicalJson } from "./canonical-json.js";
+import { canonicalJson } from './canonical-json.js';
 import { compareStrings } from '../model/compare.js';
 
 /** Statement members whose value may be one string or a list of strings, in any order. */
-const LIST_KEYS = new Set(["Action", "NotAction", "Resource", "NotResource"]);
+const LIST_KEYS = new Set(['Action', 'NotAction', 'Resource', 'NotResource']);
 
 function asSortedList(value: unknown): unknown {
   const list = Array.isArray(value) ? value : [value];
-  if (
-    !list.every(
-      (v) =>
-        typeof v === "string" ||
-        typeof v === "number" ||
-        typeof v === "boolean",
-    )
-  )
-    return list;
+  if (!list.every((v) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')) return list;
   return [...new Set(list.map(String))].sort(compareStrings);
 }
 
 /** `"AWS": "arn…"` and `"AWS": ["arn…"]` are the same principal; `"*"` stays `"*"`. */
 function normalisePrincipal(value: unknown): unknown {
-  if (value === null || typeof value !== "object" || Array.isArray(value))
-    return value;
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) out[k] = asSortedList(v);
   return out;
@@ -33,11 +24,10 @@ function normalisePrincipal(value: unknown): unknown {
 
 /** `{ "StringEquals": { "aws:x": "a" } }`: every value a sorted list of strings. */
 function normaliseCondition(value: unknown): unknown {
-  if (value === null || typeof value !== "object" || Array.isArray(value))
-    return value;
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
   const out: Record<string, unknown> = {};
   for (const [operator, block] of Object.entries(value)) {
-    if (block === null || typeof block !== "object" || Array.isArray(block)) {
+    if (block === null || typeof block !== 'object' || Array.isArray(block)) {
       out[operator] = block;
       continue;
     }
@@ -49,31 +39,25 @@ function normaliseCondition(value: unknown): unknown {
 }
 
 function normaliseStatement(statement: unknown): unknown {
-  if (
-    statement === null ||
-    typeof statement !== "object" ||
-    Array.isArray(statement)
-  )
-    return statement;
+  if (statement === null || typeof statement !== 'object' || Array.isArray(statement)) return statement;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(statement)) {
     if (LIST_KEYS.has(k)) out[k] = asSortedList(v);
-    else if (k === "Condition") out[k] = normaliseCondition(v);
-    else if (k === "Principal" || k === "NotPrincipal")
-      out[k] = normalisePrincipal(v);
+    else if (k === 'Condition') out[k] = normaliseCondition(v);
+    else if (k === 'Principal' || k === 'NotPrincipal') out[k] = normalisePrincipal(v);
     else out[k] = v;
   }
   return out;
 }
 
 function normaliseDocument(doc: unknown): unknown {
-  if (doc === null || typeof doc !== "object" || Array.isArray(doc)) return doc;
+  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) return doc;
   const out: Record<string, unknown> = { ...(doc as Record<string, unknown>) };
-  if ("Statement" in out) {
-    const raw = out["Statement"];
+  if ('Statement' in out) {
+    const raw = out['Statement'];
     const list = Array.isArray(raw) ? raw : [raw];
     // Statement order has no meaning in IAM: sort by each statement's canonical text.
-    out["Statement"] = list
+    out['Statement'] = list
       .map(normaliseStatement)
       .map((s) => ({ s, key: canonicalJson(s) }))
       .sort((a, b) => compareStrings(a.key, b.key))
@@ -112,14 +96,11 @@ export function prettyPolicy(json: string): string {
 }
 
 function isNone(p: string | undefined): boolean {
-  return p === undefined || p.trim() === "" || p.trim() === "{}";
+  return p === undefined || p.trim() === '' || p.trim() === '{}';
 }
 
 /** Equal in meaning. Absent, empty (what AWS returns for "none") and `{}` are all "no policy". */
-export function samePolicy(
-  a: string | undefined,
-  b: string | undefined,
-): boolean {
+export function samePolicy(a: string | undefined, b: string | undefined): boolean {
   if (isNone(a) || isNone(b)) return isNone(a) && isNone(b);
   return canonicalPolicy(a as string) === canonicalPolicy(b as string);
 }
@@ -133,17 +114,14 @@ export function adminActions(json: string | undefined): string[] {
   if (!parsed.ok) return [];
   const doc = normaliseDocument(parsed.value) as { Statement?: unknown } | null;
   // Stryker disable next-line ArrayDeclaration: a placeholder string statement has no Effect, so grants nothing.
-  const statements = Array.isArray(doc?.Statement)
-    ? (doc.Statement as (Record<string, unknown> | null)[])
-    : [];
+  const statements = Array.isArray(doc?.Statement) ? (doc.Statement as (Record<string, unknown> | null)[]) : [];
   const found = new Set<string>();
   for (const s of statements) {
-    if (s?.["Effect"] !== "Allow") continue;
-    const actions = s["Action"];
+    if (s?.['Effect'] !== 'Allow') continue;
+    const actions = s['Action'];
     if (!Array.isArray(actions)) continue;
     for (const a of actions) {
-      if (typeof a === "string" && (a === "*" || a.toLowerCase() === "iam:*"))
-        found.add(a);
+      if (typeof a === 'string' && (a === '*' || a.toLowerCase() === 'iam:*')) found.add(a);
     }
   }
   return [...found].sort(compareStrings);

@@ -15,11 +15,9 @@ type Kind = 'user' | 'group' | 'permission set';
 
 function missing(ctx: PlanContext, kind: Kind, name: string, after: Set<string>): string {
   const section = kind === 'user' ? 'users' : kind === 'group' ? 'groups' : 'permission_sets';
-  const defined =
-    kind === 'user' ? name in ctx.desired.users : kind === 'group' ? name in ctx.desired.groups : name in ctx.desired.permissionSets;
+  const defined = kind === 'user' ? name in ctx.desired.users : kind === 'group' ? name in ctx.desired.groups : name in ctx.desired.permissionSets;
   if (defined) return `${kind} "${name}" cannot be assigned: it does not exist and this plan does not create it (see its definition)`;
-  const live =
-    kind === 'user' ? name in ctx.live.users : kind === 'group' ? name in ctx.live.groups : name in ctx.live.permissionSets;
+  const live = kind === 'user' ? name in ctx.live.users : kind === 'group' ? name in ctx.live.groups : name in ctx.live.permissionSets;
   if (live) {
     return `${kind} "${name}" is not defined under ${section}:, so this plan deletes it (ownership.${section} is managed): define it, or stop assigning it`;
   }

@@ -85,13 +85,7 @@ export interface ProvisionChange {
   reason: 'edited' | 'drift';
 }
 
-export type Change =
-  | UserChange
-  | GroupChange
-  | MembershipChange
-  | PermissionSetChange
-  | AssignmentChange
-  | ProvisionChange;
+export type Change = UserChange | GroupChange | MembershipChange | PermissionSetChange | AssignmentChange | ProvisionChange;
 
 export type ChangeKind = Change['kind'];
 
@@ -164,14 +158,7 @@ export interface GroupAccessChange {
 /** What a reviewer reads first: people's effective access changes, then group grant changes. */
 export type AccessChange = UserAccessChange | GroupAccessChange;
 
-export type WarningCode =
-  | 'role-recreated'
-  | 'admin-grant'
-  | 'reprovision'
-  | 'delegated-admin-management'
-  | 'rename'
-  | 'expired-rule'
-  | 'unresolved-principal';
+export type WarningCode = 'role-recreated' | 'admin-grant' | 'reprovision' | 'delegated-admin-management' | 'rename' | 'expired-rule' | 'unresolved-principal';
 
 export interface PlanWarning {
   code: WarningCode;

@@ -26,11 +26,8 @@ const ORDER: WarningCode[] = [
 ];
 
 export function sortWarnings(ws: PlanWarning[]): PlanWarning[] {
-  return [...ws].sort((a, b) =>
-    compareTuples([ORDER.indexOf(a.code), a.subject, a.message], [ORDER.indexOf(b.code), b.subject, b.message]),
-  );
+  return [...ws].sort((a, b) => compareTuples([ORDER.indexOf(a.code), a.subject, a.message], [ORDER.indexOf(b.code), b.subject, b.message]));
 }
-
 
 export interface WarningInputs {
   live: Live;
@@ -92,7 +89,10 @@ function rolesRecreated(inputs: WarningInputs): PlanWarning[] {
   for (const [set, ids] of touched) {
     const emptied = [...ids].filter((id) => (remaining.get(`${set}|${id}`) ?? 0) <= 0).sort(compareStrings);
     if (emptied.length === 0) continue;
-    const where = emptied.length === 1 ? `in ${accountOf(inputs.accounts, emptied[0] as string)}` : `in ${count(emptied.length, 'account')}: ${listOf(emptied.map((id) => accountOf(inputs.accounts, id)))}`;
+    const where =
+      emptied.length === 1
+        ? `in ${accountOf(inputs.accounts, emptied[0] as string)}`
+        : `in ${count(emptied.length, 'account')}: ${listOf(emptied.map((id) => accountOf(inputs.accounts, id)))}`;
     out.push({
       code: 'role-recreated',
       subject: set,
@@ -166,9 +166,7 @@ function expiredRules(inputs: WarningInputs): PlanWarning[] {
 
 function unresolvedPrincipals(inputs: WarningInputs): PlanWarning[] {
   const byPrincipal = new Map<string, Assignment[]>();
-  const deleted = new Set(
-    inputs.assignments.filter((c) => c.action === 'delete').map((c) => assignmentKey(c.assignment)),
-  );
+  const deleted = new Set(inputs.assignments.filter((c) => c.action === 'delete').map((c) => assignmentKey(c.assignment)));
   for (const a of inputs.live.assignments) {
     if (!isUnresolvedPrincipal(a) || deleted.has(assignmentKey(a))) continue;
     const list = byPrincipal.get(a.principal) ?? [];

@@ -33,11 +33,7 @@ export interface ProfilesRequest {
 
 /** Users the file knows: defined under `users:`, or named by a group or a rule (external identity source). */
 function knownUsers(desired: Desired): string[] {
-  const names = new Set([
-    ...Object.keys(desired.users),
-    ...Object.values(desired.groups).flatMap((g) => g.members),
-    ...desired.rules.flatMap((r) => r.users),
-  ]);
+  const names = new Set([...Object.keys(desired.users), ...Object.values(desired.groups).flatMap((g) => g.members), ...desired.rules.flatMap((r) => r.users)]);
   return [...names].sort(compareStrings);
 }
 
@@ -80,7 +76,9 @@ export async function buildProfiles(desired: Desired, request: ProfilesRequest):
       live = await request.readLive();
     } catch (e) {
       const fix = [
-        ...(needInstance ? ['set identity_center.start_url in access.yaml (the AWS access portal URL, in the IAM Identity Center console under Settings)'] : []),
+        ...(needInstance
+          ? ['set identity_center.start_url in access.yaml (the AWS access portal URL, in the IAM Identity Center console under Settings)']
+          : []),
         ...(needs.length > 0 ? ['target accounts through `accounts:` aliases'] : []),
         'or run with AWS credentials that can read Identity Center and Organizations (AWS_PROFILE=… after aws sso login)',
       ];

@@ -20,7 +20,9 @@ export function mergeBlock(existing: string, block: string, sessionName: string)
   const begin = lines.findIndex((l) => l.trimEnd() === beginMarker(sessionName));
   const end = lines.findIndex((l, i) => i > begin && l.trimEnd() === endMarker(sessionName));
   if (begin >= 0 && end < 0) {
-    throw new Error(`the line "${beginMarker(sessionName)}" has no matching "${endMarker(sessionName)}": restore the end marker or delete the block, then run again`);
+    throw new Error(
+      `the line "${beginMarker(sessionName)}" has no matching "${endMarker(sessionName)}": restore the end marker or delete the block, then run again`,
+    );
   }
   if (begin >= 0) {
     const before = lines.slice(0, begin).join('\n');
@@ -60,7 +62,9 @@ async function readSections(path: string, text: string): Promise<Record<string, 
 /** Sections of the block that `outside` (the file without the block) defines too. */
 async function clashes(path: string, outside: string, config: ProfilesConfig): Promise<string[]> {
   const read = await readSections(path, outside);
-  return Object.keys(sections(config)).filter((s) => read[s] !== undefined).map((s) => header(config, s));
+  return Object.keys(sections(config))
+    .filter((s) => read[s] !== undefined)
+    .map((s) => header(config, s));
 }
 
 /** Sections of `merged` that the SDK reads differently from what the block says. */
@@ -75,7 +79,10 @@ async function misread(path: string, merged: string, config: ProfilesConfig): Pr
 }
 
 function stamp(now: Date): string {
-  return now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  return now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
 }
 
 export async function mergeIntoFile(path: string, block: string, config: ProfilesConfig, now: Date = new Date()): Promise<MergeResult> {

@@ -46,8 +46,7 @@ export function formatPlainProgressLine(state: PhaseState): string {
 
 /** The line that stays when a phase ends: `create assignments: 998/1000 done, 2 failed (24s)`. */
 export function formatEndLine(state: PhaseState, summary: string | undefined, now: number): string {
-  const text =
-    summary ?? `${formatCounter(state)} done${state.failed > 0 ? `, ${state.failed} failed` : ''}`;
+  const text = summary ?? `${formatCounter(state)} done${state.failed > 0 ? `, ${state.failed} failed` : ''}`;
   return `${state.name}: ${text} (${formatDuration(now - state.startedAt)})`;
 }
 

@@ -12,10 +12,7 @@ export interface PlainProgressOptions {
   now: () => number;
 }
 
-export function createPlainProgress(
-  stream: NodeJS.WritableStream,
-  options: PlainProgressOptions,
-): Progress & { close(): void } {
+export function createPlainProgress(stream: NodeJS.WritableStream, options: PlainProgressOptions): Progress & { close(): void } {
   const { intervalMs, now } = options;
   const write = (line: string): void => {
     stream.write(`${line}\n`);

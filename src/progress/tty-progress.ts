@@ -18,10 +18,7 @@ const CURSOR_UP = '\x1b[1A';
 const RED = '\x1b[31m';
 const DEFAULT_FG = '\x1b[39m';
 
-export function createTtyProgress(
-  stream: NodeJS.WritableStream & { columns?: number },
-  options: TtyProgressOptions,
-): Progress & { close(): void } {
+export function createTtyProgress(stream: NodeJS.WritableStream & { columns?: number }, options: TtyProgressOptions): Progress & { close(): void } {
   const { now, redrawMs } = options;
   const active: PhaseState[] = [];
   /** Live lines currently on screen (the cursor is at the end of the last one). */

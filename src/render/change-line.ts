@@ -4,7 +4,6 @@ import type { Change } from '../plan/types.js';
 import { count } from '../model/plural.js';
 import { accountLabel } from '../model/organization.js';
 
-
 /** `ReadOnly → user jonathan on management (111122223333)` */
 export function assignmentLabel(assignment: Assignment, accountNames: Record<string, string>): string {
   const who = assignment.principalType === 'USER' ? 'user' : 'group';
@@ -28,9 +27,7 @@ export function describeChange(change: Change, accountNames: Record<string, stri
     case 'group':
       return `${change.action} group ${change.displayName}${change.action === 'update' ? fieldList(change.fields) : ''}`;
     case 'membership':
-      return change.action === 'create'
-        ? `add user ${change.user} to group ${change.group}`
-        : `remove user ${change.user} from group ${change.group}`;
+      return change.action === 'create' ? `add user ${change.user} to group ${change.group}` : `remove user ${change.user} from group ${change.group}`;
     case 'permission-set':
       return `${change.action} permission set ${change.name}${change.action === 'update' ? fieldList(change.fields) : ''}`;
     case 'provision': {

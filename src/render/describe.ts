@@ -87,9 +87,7 @@ export function durationText(iso: string): string {
 }
 
 function boundaryText(b: PermissionsBoundary): string {
-  return b.kind === 'aws-managed'
-    ? `AWS managed policy ${managedPolicyName(b.arn)}`
-    : `customer managed policy ${policyRefLabel(b)}`;
+  return b.kind === 'aws-managed' ? `AWS managed policy ${managedPolicyName(b.arn)}` : `customer managed policy ${policyRefLabel(b)}`;
 }
 
 export type FieldDelta =

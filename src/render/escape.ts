@@ -121,11 +121,7 @@ function breakAutolinks(s: string): string {
  * punctuation backslash-escaped.
  */
 export function escapeMarkdown(s: string): string {
-  return breakAutolinks(plainText(s))
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(MARKDOWN_SPECIAL, '\\$&');
+  return breakAutolinks(plainText(s)).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(MARKDOWN_SPECIAL, '\\$&');
 }
 
 /** A fence of backticks longer than any run of backticks in `content` (at least 3). */

@@ -23,7 +23,6 @@ export function details(summary: string, body: string, open = false): string {
   return `<details${open ? ' open' : ''}><summary>${summary}</summary>\n\n${body}\n\n</details>`;
 }
 
-
 export function warningsSection(warnings: PlanWarning[], max = 50): string {
   if (warnings.length === 0) return '';
   const shown = warnings.slice(0, max).map((w) => `> - **${e(w.code)}**: ${e(w.message)}`);
@@ -143,7 +142,11 @@ function assignmentTable(plan: Plan, changes: Extract<Change, { kind: 'assignmen
 
 function countsText(changes: Change[]): string {
   const n = (a: string): number => changes.filter((c) => c.action === a).length;
-  return [['create', n('create')], ['update', n('update')], ['delete', n('delete')]]
+  return [
+    ['create', n('create')],
+    ['update', n('update')],
+    ['delete', n('delete')],
+  ]
     .filter(([, k]) => (k as number) > 0)
     .map(([a, k]) => `${(k as number).toLocaleString('en-US')} to ${a as string}`)
     .join(', ');
@@ -168,14 +171,24 @@ export function detailSections(plan: Plan): { full: string; short: string }[] {
     return file === undefined ? line : `${line} (${e(file)})`;
   };
   add(KIND_TITLES.users, k.users, k.users.map((c) => from(c, userLine(c as Extract<Change, { kind: 'user' }>))).join('\n'), k.users.length > COLLAPSE_OVER);
-  add(KIND_TITLES.groups, k.groups, k.groups.map((c) => from(c, groupLine(c as Extract<Change, { kind: 'group' | 'membership' }>))).join('\n'), k.groups.length > COLLAPSE_OVER);
+  add(
+    KIND_TITLES.groups,
+    k.groups,
+    k.groups.map((c) => from(c, groupLine(c as Extract<Change, { kind: 'group' | 'membership' }>))).join('\n'),
+    k.groups.length > COLLAPSE_OVER,
+  );
   add(
     KIND_TITLES.permissionSets,
     k.permissionSets,
     k.permissionSets.map((c) => permissionSetBlock(c as Extract<Change, { kind: 'permission-set' }>, changeFile(plan, c))).join('\n\n'),
     k.permissionSets.length > COLLAPSE_OVER,
   );
-  add(KIND_TITLES.provisions, k.provisions, k.provisions.map((c) => provisionLine(plan, c as Extract<Change, { kind: 'provision' }>)).join('\n'), k.provisions.length > COLLAPSE_OVER);
+  add(
+    KIND_TITLES.provisions,
+    k.provisions,
+    k.provisions.map((c) => provisionLine(plan, c as Extract<Change, { kind: 'provision' }>)).join('\n'),
+    k.provisions.length > COLLAPSE_OVER,
+  );
   add(
     KIND_TITLES.assignments,
     k.assignments,

@@ -25,11 +25,11 @@ interface NewUser {
 
 /** Users the plan creates and the fresh plan no longer does, sorted by name. */
 function createdUsers(plan: Plan, remaining: Plan | undefined): NewUser[] {
-  const pending = new Set(
-    (remaining?.changes ?? []).flatMap((c) => (c.kind === 'user' && c.action === 'create' ? [c.userName] : [])),
-  );
+  const pending = new Set((remaining?.changes ?? []).flatMap((c) => (c.kind === 'user' && c.action === 'create' ? [c.userName] : [])));
   return plan.changes
-    .flatMap((c) => (c.kind === 'user' && c.action === 'create' && !pending.has(c.userName) ? [{ userName: c.userName, ...(c.after ? { after: c.after } : {}) }] : []))
+    .flatMap((c) =>
+      c.kind === 'user' && c.action === 'create' && !pending.has(c.userName) ? [{ userName: c.userName, ...(c.after ? { after: c.after } : {}) }] : [],
+    )
     .sort((a, b) => (a.userName < b.userName ? -1 : a.userName > b.userName ? 1 : 0));
 }
 
@@ -51,20 +51,21 @@ export function renderSignIn(plan: Plan, options: SignInOptions): string {
   const users = createdUsers(plan, options.remaining);
   if (users.length === 0) return '';
   const session = defaultSessionName(options.startUrl);
-  const who = (u: NewUser, esc: (s: string) => string): string =>
-    u.after ? ` (${esc(u.after.displayName)}, ${esc(u.after.email)})` : '';
+  const who = (u: NewUser, esc: (s: string) => string): string => (u.after ? ` (${esc(u.after.displayName)}, ${esc(u.after.email)})` : '');
 
   if (options.format === 'markdown') {
-    return [
-      `#### First sign-in for ${users.length === 1 ? 'the new user' : `the ${users.length} new users`}`,
-      'AWS sends no invitation email to users created through the API. Each new user:',
+    return (
       [
-        `1. opens the AWS access portal ${inlineCode(options.startUrl)} and enters their user name;`,
-        `2. ${escapeMarkdown(PASSWORD)};`,
-        `3. writes their AWS CLI profiles (\`idc profiles\`), then signs in with ${inlineCode(`aws sso login --sso-session ${session}`)}:`,
-      ].join('\n'),
-      users.map((u) => `- **${escapeMarkdown(u.userName)}**${who(u, escapeMarkdown)}: ${inlineCode(profilesCommand(plan, u.userName))}`).join('\n'),
-    ].join('\n\n') + '\n';
+        `#### First sign-in for ${users.length === 1 ? 'the new user' : `the ${users.length} new users`}`,
+        'AWS sends no invitation email to users created through the API. Each new user:',
+        [
+          `1. opens the AWS access portal ${inlineCode(options.startUrl)} and enters their user name;`,
+          `2. ${escapeMarkdown(PASSWORD)};`,
+          `3. writes their AWS CLI profiles (\`idc profiles\`), then signs in with ${inlineCode(`aws sso login --sso-session ${session}`)}:`,
+        ].join('\n'),
+        users.map((u) => `- **${escapeMarkdown(u.userName)}**${who(u, escapeMarkdown)}: ${inlineCode(profilesCommand(plan, u.userName))}`).join('\n'),
+      ].join('\n\n') + '\n'
+    );
   }
   const lines = [
     `First sign-in for ${users.length === 1 ? 'the new user' : `the ${users.length} new users`}: AWS sends no invitation email to users created through the API.`,

@@ -36,7 +36,14 @@ function accountNames(desired: Desired, org: Organization | undefined): (id: str
 
 function counts(rows: readonly ReportRow[]): Report['counts'] {
   const by = (s: ReportRow['source']): number => rows.filter((r) => r.source === s).length;
-  return { rows: rows.length, people: new Set(rows.map((r) => r.user)).size, both: by('both'), awsOnly: by('aws-only'), fileOnly: by('file-only'), file: by('file') };
+  return {
+    rows: rows.length,
+    people: new Set(rows.map((r) => r.user)).size,
+    both: by('both'),
+    awsOnly: by('aws-only'),
+    fileOnly: by('file-only'),
+    file: by('file'),
+  };
 }
 
 /** The report's hash: its content without `generatedAt` and `hash`, with the plan's hashing. */

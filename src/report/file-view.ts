@@ -42,7 +42,8 @@ function expand(desired: Desired, org: OrganizationSource, now: Date): Pick<File
   const kept = desired.rules.filter((r) => !skipped.includes(r));
   const { assignments, diagnostics } = expandRules({ ...desired, rules: kept }, organizationFromFile(desired), now);
   const notes = skipped.map(
-    (r) => `${at(desired, r.index)} was not expanded: ${organizationNeed(r, desired.accountAliases) ?? ''}, and the organization could not be read (${org.error})`,
+    (r) =>
+      `${at(desired, r.index)} was not expanded: ${organizationNeed(r, desired.accountAliases) ?? ''}, and the organization could not be read (${org.error})`,
   );
   return { expanded: assignments, diagnostics, notes };
 }
@@ -85,5 +86,7 @@ function unresolvedMemberNotes(live: Live): string[] {
   const granted = new Set(live.assignments.filter((a) => a.principalType === 'GROUP').map((a) => a.principal));
   return Object.values(live.groups)
     .filter((g) => g.unresolvedMemberIds.length > 0 && granted.has(g.displayName))
-    .map((g) => `group ${g.displayName} has ${count(g.unresolvedMemberIds.length, 'member')} whose user name was not read: their access through it is not listed`);
+    .map(
+      (g) => `group ${g.displayName} has ${count(g.unresolvedMemberIds.length, 'member')} whose user name was not read: their access through it is not listed`,
+    );
 }

@@ -33,10 +33,7 @@ export const accountText = (row: Pick<ReportRow, 'accountId' | 'accountName'>): 
 /** `12 rows for 5 people: 9 in both, 2 aws-only, 1 file-only`. */
 export function countsText(report: Report): string {
   const c = report.counts;
-  const parts =
-    report.mode === 'offline'
-      ? []
-      : [`${c.both} in both`, `${c.awsOnly} aws-only`, `${c.fileOnly} file-only`].filter((p) => !p.startsWith('0 '));
+  const parts = report.mode === 'offline' ? [] : [`${c.both} in both`, `${c.awsOnly} aws-only`, `${c.fileOnly} file-only`].filter((p) => !p.startsWith('0 '));
   return `${count(c.rows, 'row')} for ${count(c.people, 'person', 'people')}${parts.length > 0 ? `: ${parts.join(', ')}` : ''}`;
 }
 

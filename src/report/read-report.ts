@@ -25,11 +25,17 @@ export function parseReport(text: string, name: string): ReadReport {
     return { ok: false, message: `${name} is not an access report (no "kind": "${REPORT_KIND}"): pass a report written by "idc report --format json"` };
   }
   if (r['formatVersion'] !== REPORT_FORMAT_VERSION) {
-    return { ok: false, message: `${name} has report format version ${String(r['formatVersion'])}; this idc reads version ${REPORT_FORMAT_VERSION}: make it again with this idc` };
+    return {
+      ok: false,
+      message: `${name} has report format version ${String(r['formatVersion'])}; this idc reads version ${REPORT_FORMAT_VERSION}: make it again with this idc`,
+    };
   }
   const rows = r['rows'];
   if (!Array.isArray(rows) || !rows.every(isRow) || (r['mode'] !== 'aws' && r['mode'] !== 'offline') || !isString(r['hash']) || !isString(r['generatedAt'])) {
-    return { ok: false, message: `${name} is not a complete access report (rows, mode, hash or generatedAt missing or malformed): make it again with "idc report --format json"` };
+    return {
+      ok: false,
+      message: `${name} is not a complete access report (rows, mode, hash or generatedAt missing or malformed): make it again with "idc report --format json"`,
+    };
   }
   const report = value as Report;
   const warnings = reportHash(report) === report.hash ? [] : [`${name} was changed after it was made: its content does not match its hash ${report.hash}`];

@@ -20,10 +20,7 @@ function record(row: ReportRow): string[] {
 export function renderReportCsv(report: Report): string {
   const options = { escape_formulas: true, record_delimiter: 'unix' as const };
   if (report.since) {
-    const lines = [
-      ...report.since.gained.map((r) => ['gained', ...record(r)]),
-      ...report.since.lost.map((r) => ['lost', ...record(r)]),
-    ];
+    const lines = [...report.since.gained.map((r) => ['gained', ...record(r)]), ...report.since.lost.map((r) => ['lost', ...record(r)])];
     return stringify([['change', ...CSV_COLUMNS], ...lines], options);
   }
   return stringify([[...CSV_COLUMNS], ...report.rows.map(record)], options);

@@ -47,7 +47,11 @@ export function renderReportMarkdown(report: Report, options: { maxChars?: numbe
   if (report.rows.length === 0) out.push('No access matches.');
   else {
     out.push(HEAD);
-    const cutRows = fill(out, report.rows.map((r) => line(r)), budget);
+    const cutRows = fill(
+      out,
+      report.rows.map((r) => line(r)),
+      budget,
+    );
     if (cutRows > 0) out.push('', `… and ${count(cutRows, 'more row')} (the full report is in the attached file).`);
   }
   out.push(...sinceLines);

@@ -13,7 +13,12 @@ function cells(row: ReportRow): string[] {
 function table(rows: readonly string[][]): string[] {
   const widths: number[] = [];
   for (const r of rows) r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, [...c].length)));
-  return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c + ' '.repeat((widths[i] ?? 0) - [...c].length))).join('  ').trimEnd());
+  return rows.map((r) =>
+    r
+      .map((c, i) => (i === r.length - 1 ? c : c + ' '.repeat((widths[i] ?? 0) - [...c].length)))
+      .join('  ')
+      .trimEnd(),
+  );
 }
 
 export function renderReportTable(report: Report): string {
@@ -28,10 +33,7 @@ export function renderReportTable(report: Report): string {
   const since = sinceText(report);
   if (since !== undefined && report.since) {
     lines.push('', plainText(since)); // the earlier report's hash and time come from a file
-    const changes = [
-      ...report.since.gained.map((r) => ['+', ...cells(r)]),
-      ...report.since.lost.map((r) => ['-', ...cells(r)]),
-    ];
+    const changes = [...report.since.gained.map((r) => ['+', ...cells(r)]), ...report.since.lost.map((r) => ['-', ...cells(r)])];
     if (changes.length > 0) lines.push(...table(changes));
   }
   return `${lines.join('\n')}\n`;

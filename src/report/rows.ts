@@ -73,7 +73,9 @@ export function reportRows(inputs: RowInputs): ReportRow[] {
       const any = (inFile ?? inAws) as Holding;
       const path = (group: string | undefined, aws: boolean, file: boolean): ReportPath => {
         const principalType: PrincipalType = group === undefined ? 'USER' : 'GROUP';
-        const expanded = file ? inputs.file.expanded.get(assignmentKey({ permissionSet: any.permissionSet, principalType, principal: group ?? user, accountId: any.accountId })) : undefined;
+        const expanded = file
+          ? inputs.file.expanded.get(assignmentKey({ permissionSet: any.permissionSet, principalType, principal: group ?? user, accountId: any.accountId }))
+          : undefined;
         const source = sourceOf(aws, file, offline);
         return {
           via: group === undefined ? 'direct' : 'group',

@@ -8,17 +8,30 @@ import { fullScenario } from './scenario.js';
 const POLLS = new Set(['describeProvisioningStatus', 'describeAssignmentCreationStatus', 'describeAssignmentDeletionStatus']);
 
 const PHASE_OF: Record<string, number> = {
-  createUser: 1, updateUser: 1, createGroup: 1, updateGroup: 1,
+  createUser: 1,
+  updateUser: 1,
+  createGroup: 1,
+  updateGroup: 1,
   createGroupMembership: 2,
-  createPermissionSet: 3, updatePermissionSet: 3, putInlinePolicy: 3, deleteInlinePolicy: 3,
-  attachManagedPolicy: 3, detachManagedPolicy: 3, untagPermissionSet: 3, tagPermissionSet: 3,
-  attachCustomerManagedPolicy: 3, detachCustomerManagedPolicy: 3, putPermissionsBoundary: 3, deletePermissionsBoundary: 3,
+  createPermissionSet: 3,
+  updatePermissionSet: 3,
+  putInlinePolicy: 3,
+  deleteInlinePolicy: 3,
+  attachManagedPolicy: 3,
+  detachManagedPolicy: 3,
+  untagPermissionSet: 3,
+  tagPermissionSet: 3,
+  attachCustomerManagedPolicy: 3,
+  detachCustomerManagedPolicy: 3,
+  putPermissionsBoundary: 3,
+  deletePermissionsBoundary: 3,
   provisionPermissionSet: 4,
   createAccountAssignment: 5,
   deleteAccountAssignment: 6,
   deleteGroupMembership: 7,
   deletePermissionSet: 8,
-  deleteUser: 9, deleteGroup: 9,
+  deleteUser: 9,
+  deleteGroup: 9,
 };
 
 function phaseOf(method: string): number {
@@ -53,11 +66,7 @@ describe('applyPlan: order', () => {
       'untagPermissionSet',
       'tagPermissionSet',
     ]);
-    expect(fake.assignmentList()).toEqual([
-      'Admin GROUP admins 111122223333',
-      'Admin GROUP admins 444455556666',
-      'ReadOnly USER jonathan 111122223333',
-    ]);
+    expect(fake.assignmentList()).toEqual(['Admin GROUP admins 111122223333', 'Admin GROUP admins 444455556666', 'ReadOnly USER jonathan 111122223333']);
     expect([...fake.users.values()].map((u) => u.userName).sort()).toEqual(['bob', 'jonathan']);
     expect([...fake.users.values()].find((u) => u.userName === 'bob')?.email).toBe('robert@example.com');
     expect([...fake.groups.values()].map((g) => g.displayName)).toEqual(['admins']);
@@ -77,10 +86,7 @@ describe('applyPlan: order', () => {
     ]);
     const readOnly = [...fake.sets.values()].find((s) => s.name === 'ReadOnly');
     expect(readOnly?.attributes.relayState).toBe('https://console.aws.amazon.com/');
-    expect([...(readOnly?.managed ?? [])].sort()).toEqual([
-      'arn:aws:iam::aws:policy/SecurityAudit',
-      'arn:aws:iam::aws:policy/ViewOnlyAccess',
-    ]);
+    expect([...(readOnly?.managed ?? [])].sort()).toEqual(['arn:aws:iam::aws:policy/SecurityAudit', 'arn:aws:iam::aws:policy/ViewOnlyAccess']);
     expect(readOnly?.tags).toEqual({ team: 'security' });
     const admin = [...fake.sets.values()].find((s) => s.name === 'Admin');
     expect(admin?.attributes).toEqual({ sessionDuration: 'PT4H' });

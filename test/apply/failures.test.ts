@@ -27,7 +27,10 @@ describe('applyPlan: failures', () => {
   it('stops at the first access denied, with one message naming the missing IAM permission', async () => {
     const { live, plan } = fullScenario();
     const denied = (action: string) =>
-      new FakeAwsError('AccessDeniedException', `User: arn:aws:sts::111122223333:assumed-role/ReadOnly/ci is not authorized to perform: ${action} because no identity-based policy allows the ${action} action`);
+      new FakeAwsError(
+        'AccessDeniedException',
+        `User: arn:aws:sts::111122223333:assumed-role/ReadOnly/ci is not authorized to perform: ${action} because no identity-based policy allows the ${action} action`,
+      );
     // Read-only credentials: every write is refused.
     const fake = new FakeGateway(live);
     for (const method of ['createUser', 'createGroup', 'updateUser', 'updateGroup', 'createPermissionSet', 'updatePermissionSet', 'deleteUser'] as const) {
@@ -36,7 +39,9 @@ describe('applyPlan: failures', () => {
     const report = await applyPlan(plan, live, fake, { ...options(), concurrency: 1 });
     expect(report.failed).toHaveLength(1);
     expect(report.failed[0]?.subject).toBe('create user jonathan');
-    expect(report.failed[0]?.message).toMatch(/^AccessDeniedException: User: .* is not authorized to perform: identitystore:createUser .* — the credentials lack the IAM permission identitystore:CreateUser$/);
+    expect(report.failed[0]?.message).toMatch(
+      /^AccessDeniedException: User: .* is not authorized to perform: identitystore:createUser .* — the credentials lack the IAM permission identitystore:CreateUser$/,
+    );
     expect(report.succeeded).toBe(0);
     expect(report.stopped).toEqual({
       reason:

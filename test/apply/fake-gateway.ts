@@ -9,12 +9,7 @@
  * attempts the gateway's retry would have made (an injected throttle or conflict is one that
  * outlasted those retries; apply itself retries nothing).
  */
-import type {
-  AssignmentTarget,
-  AsyncStatus,
-  IdentityCenterGateway,
-  PermissionSetAttributes,
-} from '../../src/aws/gateway.js';
+import type { AssignmentTarget, AsyncStatus, IdentityCenterGateway, PermissionSetAttributes } from '../../src/aws/gateway.js';
 import type { User } from '../../src/model/identity.js';
 import type { CustomerManagedPolicyRef, PermissionsBoundary } from '../../src/model/permission-set.js';
 import { AwsCallError } from '../../src/aws/aws-error.js';
@@ -27,8 +22,7 @@ import { assignmentId, describeTarget, FakeAwsError, FakeStore, parseAssignmentI
 export { FakeAwsError } from './fake-store.js';
 
 const throttle = () => new FakeAwsError('ThrottlingException', 'Rate exceeded');
-const conflict = (what: string) =>
-  new FakeAwsError('ConflictException', `An operation is in progress on ${what}. Retry the operation.`);
+const conflict = (what: string) => new FakeAwsError('ConflictException', `An operation is in progress on ${what}. Retry the operation.`);
 
 type AsyncKind = 'create' | 'delete' | 'provision';
 
@@ -354,9 +348,11 @@ export class FakeGateway extends FakeStore implements IdentityCenterGateway {
 
   /** `ReadOnly USER jonathan 111122223333` for assertions. */
   assignmentList(): string[] {
-    return [...this.assignments].map((id) => {
-      const a = parseAssignmentId(id);
-      return `${this.sets.get(a.permissionSetArn)?.name ?? a.permissionSetArn} ${a.principalType} ${this.principalName(a.principalType, a.principalId)} ${a.accountId}`;
-    }).sort();
+    return [...this.assignments]
+      .map((id) => {
+        const a = parseAssignmentId(id);
+        return `${this.sets.get(a.permissionSetArn)?.name ?? a.permissionSetArn} ${a.principalType} ${this.principalName(a.principalType, a.principalId)} ${a.accountId}`;
+      })
+      .sort();
   }
 }

@@ -48,7 +48,11 @@ export class FakeStore {
       this.sets.set(s.arn, {
         arn: s.arn,
         name: s.name,
-        attributes: { sessionDuration: s.sessionDuration, ...(s.description !== undefined ? { description: s.description } : {}), ...(s.relayState !== undefined ? { relayState: s.relayState } : {}) },
+        attributes: {
+          sessionDuration: s.sessionDuration,
+          ...(s.description !== undefined ? { description: s.description } : {}),
+          ...(s.relayState !== undefined ? { relayState: s.relayState } : {}),
+        },
         ...(s.inlinePolicy !== undefined ? { inline: s.inlinePolicy } : {}),
         managed: new Set(s.managedPolicies),
         customer: new Set(s.customerManagedPolicies.map((r) => `${r.path}${r.name}`)),
@@ -58,7 +62,9 @@ export class FakeStore {
       });
     }
     for (const a of live.assignments) {
-      this.assignments.add(assignmentId({ accountId: a.accountId, permissionSetArn: a.permissionSetArn, principalType: a.principalType, principalId: a.principalId }));
+      this.assignments.add(
+        assignmentId({ accountId: a.accountId, permissionSetArn: a.permissionSetArn, principalType: a.principalType, principalId: a.principalId }),
+      );
     }
   }
 
@@ -70,36 +76,79 @@ export class FakeStore {
 
   // --- discovery and reads (not used by apply) -----------------------------------------------
 
-  async listInstances() { return []; }
-  async callerIdentity() { return { accountId: '111122223333', arn: 'arn:aws:sts::111122223333:assumed-role/test/test' }; }
-  async describeOrganization() { return { managementAccountId: '111122223333' }; }
-  async listAccounts() { return []; }
-  async listRoots() { return []; }
-  async listOrganizationalUnitsForParent() { return []; }
-  async listAccountsForParent() { return []; }
-  async listTagsForResource() { return {}; }
-  async listUsers() { return [...this.users.values()]; }
-  async listGroups() { return [...this.groups.values()]; }
+  async listInstances() {
+    return [];
+  }
+  async callerIdentity() {
+    return { accountId: '111122223333', arn: 'arn:aws:sts::111122223333:assumed-role/test/test' };
+  }
+  async describeOrganization() {
+    return { managementAccountId: '111122223333' };
+  }
+  async listAccounts() {
+    return [];
+  }
+  async listRoots() {
+    return [];
+  }
+  async listOrganizationalUnitsForParent() {
+    return [];
+  }
+  async listAccountsForParent() {
+    return [];
+  }
+  async listTagsForResource() {
+    return {};
+  }
+  async listUsers() {
+    return [...this.users.values()];
+  }
+  async listGroups() {
+    return [...this.groups.values()];
+  }
   async listGroupMemberships(_store: string, groupId: string) {
     return [...this.memberships].filter(([, m]) => m.groupId === groupId).map(([membershipId, m]) => ({ membershipId, userId: m.userId }));
   }
   async listGroupMembershipsForMember(_store: string, userId: string) {
     return [...new Set([...this.memberships.values()].filter((m) => m.userId === userId).map((m) => m.groupId))].sort();
   }
-  async getUserId(_store: string, userName: string) { return [...this.users.values()].find((u) => u.userName === userName)?.userId; }
-  async getGroupId(_store: string, name: string) { return [...this.groups.values()].find((g) => g.displayName === name)?.groupId; }
-  async describeUser(_store: string, userId: string) { return this.users.get(userId); }
-  async describeGroup(_store: string, groupId: string) { return this.groups.get(groupId); }
-  async listPermissionSets() { return [...this.sets.keys()]; }
-  async describePermissionSet(_i: string, arn: string) { const s = this.set(arn); return { arn, name: s.name, ...s.attributes }; }
-  async listTagsForPermissionSet(_i: string, arn: string) { return { ...this.set(arn).tags }; }
-  async getInlinePolicy(_i: string, arn: string) { return this.set(arn).inline; }
-  async listManagedPolicies(_i: string, arn: string) { return [...this.set(arn).managed].sort(); }
+  async getUserId(_store: string, userName: string) {
+    return [...this.users.values()].find((u) => u.userName === userName)?.userId;
+  }
+  async getGroupId(_store: string, name: string) {
+    return [...this.groups.values()].find((g) => g.displayName === name)?.groupId;
+  }
+  async describeUser(_store: string, userId: string) {
+    return this.users.get(userId);
+  }
+  async describeGroup(_store: string, groupId: string) {
+    return this.groups.get(groupId);
+  }
+  async listPermissionSets() {
+    return [...this.sets.keys()];
+  }
+  async describePermissionSet(_i: string, arn: string) {
+    const s = this.set(arn);
+    return { arn, name: s.name, ...s.attributes };
+  }
+  async listTagsForPermissionSet(_i: string, arn: string) {
+    return { ...this.set(arn).tags };
+  }
+  async getInlinePolicy(_i: string, arn: string) {
+    return this.set(arn).inline;
+  }
+  async listManagedPolicies(_i: string, arn: string) {
+    return [...this.set(arn).managed].sort();
+  }
   async listCustomerManagedPolicies(_i: string, arn: string): Promise<CustomerManagedPolicyRef[]> {
     return [...this.set(arn).customer].sort().map((k) => ({ path: k.slice(0, k.lastIndexOf('/') + 1), name: k.slice(k.lastIndexOf('/') + 1) }));
   }
-  async getPermissionsBoundary(_i: string, arn: string) { return this.set(arn).boundary; }
-  async listAccountsForProvisionedPermissionSet(_i: string, arn: string) { return [...this.set(arn).provisionedTo].sort(); }
+  async getPermissionsBoundary(_i: string, arn: string) {
+    return this.set(arn).boundary;
+  }
+  async listAccountsForProvisionedPermissionSet(_i: string, arn: string) {
+    return [...this.set(arn).provisionedTo].sort();
+  }
   async listAccountAssignments(_i: string, accountId: string, arn: string) {
     return [...this.assignments]
       .map(parseAssignmentId)

@@ -42,12 +42,7 @@ export function livePermissionSet(name: string, extra: Partial<LivePermissionSet
   };
 }
 
-export function liveAssignment(
-  set: LivePermissionSet,
-  principalType: 'USER' | 'GROUP',
-  principal: string,
-  accountId: string,
-): LiveAssignment {
+export function liveAssignment(set: LivePermissionSet, principalType: 'USER' | 'GROUP', principal: string, accountId: string): LiveAssignment {
   return {
     permissionSet: set.name,
     principalType,
@@ -103,7 +98,10 @@ export function assignmentChange(
   return { kind: 'assignment', action, assignment: { permissionSet, principalType, principal, accountId }, rules: [] };
 }
 
-export function makeDesired(safety: { maxDeletes?: MaxDeletes; protected?: Omit<ProtectedAssignment, 'pos'>[] } = {}, accountAliases: Record<string, string> = {}): Desired {
+export function makeDesired(
+  safety: { maxDeletes?: MaxDeletes; protected?: Omit<ProtectedAssignment, 'pos'>[] } = {},
+  accountAliases: Record<string, string> = {},
+): Desired {
   return {
     file: 'access.yaml',
     version: 1,

@@ -9,13 +9,19 @@ describe('permissionSetCalls', () => {
       description: 'Developers',
       relayState: 'https://x/',
       inlinePolicy: '{"a":1}',
-      customerManagedPolicies: [{ name: 'Old', path: '/' }, { name: 'Keep', path: '/team/' }],
+      customerManagedPolicies: [
+        { name: 'Old', path: '/' },
+        { name: 'Keep', path: '/team/' },
+      ],
       permissionsBoundary: { kind: 'aws-managed', arn: 'arn:aws:iam::aws:policy/PowerUserAccess' },
       tags: { a: '1', b: '2' },
     });
     const after = permissionSet('Dev', {
       description: 'Developers',
-      customerManagedPolicies: [{ name: 'Keep', path: '/team/' }, { name: 'New', path: '/' }],
+      customerManagedPolicies: [
+        { name: 'Keep', path: '/team/' },
+        { name: 'New', path: '/' },
+      ],
       tags: { b: '3', c: '4' },
     });
     const change: PermissionSetChange = {
@@ -53,10 +59,6 @@ describe('permissionSetCalls', () => {
       tags: { a: '1' },
     });
     const change: PermissionSetChange = { kind: 'permission-set', action: 'create', name: 'New', after, fields: [] };
-    expect(permissionSetCalls(change).map((c) => c.op)).toEqual([
-      'attachManagedPolicy',
-      'attachCustomerManagedPolicy',
-      'putPermissionsBoundary',
-    ]);
+    expect(permissionSetCalls(change).map((c) => c.op)).toEqual(['attachManagedPolicy', 'attachCustomerManagedPolicy', 'putPermissionsBoundary']);
   });
 });

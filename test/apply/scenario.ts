@@ -48,7 +48,14 @@ export function fullScenario() {
       kind: 'permission-set',
       action: 'create',
       name: 'Admin',
-      after: { ...permissionSet('Admin', { managedPolicies: ['arn:aws:iam::aws:policy/AdministratorAccess'], inlinePolicy: '{"Version":"2012-10-17","Statement":[]}', tags: { team: 'platform' } }), sessionDuration: 'PT4H' },
+      after: {
+        ...permissionSet('Admin', {
+          managedPolicies: ['arn:aws:iam::aws:policy/AdministratorAccess'],
+          inlinePolicy: '{"Version":"2012-10-17","Statement":[]}',
+          tags: { team: 'platform' },
+        }),
+        sessionDuration: 'PT4H',
+      },
       fields: ['description', 'sessionDuration', 'relayState', 'managedPolicies', 'customerManagedPolicies', 'inlinePolicy', 'permissionsBoundary', 'tags'],
     },
     { kind: 'permission-set', action: 'update', name: 'ReadOnly', before: readOnly, after: readOnlyAfter, fields: ['description', 'managedPolicies', 'tags'] },

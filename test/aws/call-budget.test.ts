@@ -29,7 +29,9 @@ describe('minimumReadCalls', () => {
     expect(walk['organizations:ListOrganizationalUnitsForParent']).toBe(10);
     expect(walk['organizations:ListAccountsForParent']).toBe(10);
     expect(walk['organizations:ListTagsForResource']).toBe(90);
-    expect(minimumReadCalls({ ...base, walkOuTree: true, organizationalUnits: 9, readAccountTags: true, activeAccounts: 90 }) - minimumReadCalls(base)).toBe(110);
+    expect(minimumReadCalls({ ...base, walkOuTree: true, organizationalUnits: 9, readAccountTags: true, activeAccounts: 90 }) - minimumReadCalls(base)).toBe(
+      110,
+    );
   });
 });
 

@@ -140,7 +140,9 @@ export class FakeGateway implements IdentityCenterGateway, CallCounting {
     return members;
   }
   async listGroupMembershipsForMember(_store: string, userId: string): Promise<string[]> {
-    const groups = Object.entries(this.world.memberships).filter(([, ms]) => ms.some((m) => m.userId === userId)).map(([g]) => g);
+    const groups = Object.entries(this.world.memberships)
+      .filter(([, ms]) => ms.some((m) => m.userId === userId))
+      .map(([g]) => g);
     this.count('listGroupMembershipsForMember', groups.length, PAGE);
     return groups.sort();
   }

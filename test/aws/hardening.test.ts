@@ -186,7 +186,9 @@ describe('apply', () => {
     const emu = await emulator({ faults: { readOnly: true } });
     const r = await idc(['apply', CONFIG, '--yes', '--quiet'], {}, emulatorEngine(emu));
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/\nApplied 0 of 5 changes in \d+\.\ds \(1 API call\), 1 failed, 4 not attempted\.\nA fresh plan still shows 5 changes: run "idc plan" to see them\.\n$/);
+    expect(r.stdout).toMatch(
+      /\nApplied 0 of 5 changes in \d+\.\ds \(1 API call\), 1 failed, 4 not attempted\.\nA fresh plan still shows 5 changes: run "idc plan" to see them\.\n$/,
+    );
     const lines = r.stderr.trimEnd().split('\n');
     expect(lines).toEqual([
       expect.stringMatching(
@@ -205,17 +207,19 @@ describe('apply', () => {
     const emu = await emulator();
     let reads = 0;
     // The second read (the check after apply) meets a throttle that outlasts the retries.
-    const engine = emulatorEngine(emu, (g) =>
-      new Proxy(g, {
-        get(target, property, receiver) {
-          const value: unknown = Reflect.get(target, property, receiver);
-          if (property !== 'listInstances' || typeof value !== 'function') return value;
-          return () => {
-            if (++reads === 2) emu.setFaults({ throttleRate: 1 });
-            return (value as () => Promise<unknown>).call(target);
-          };
-        },
-      }),
+    const engine = emulatorEngine(
+      emu,
+      (g) =>
+        new Proxy(g, {
+          get(target, property, receiver) {
+            const value: unknown = Reflect.get(target, property, receiver);
+            if (property !== 'listInstances' || typeof value !== 'function') return value;
+            return () => {
+              if (++reads === 2) emu.setFaults({ throttleRate: 1 });
+              return (value as () => Promise<unknown>).call(target);
+            };
+          },
+        }),
     );
     const r = await idc(['apply', CONFIG, '--yes', '--quiet'], {}, engine);
     expect(r.code).toBe(1);

@@ -26,13 +26,7 @@ async function setUp() {
   const gateway = createSdkGateway({ region: 'us-east-1', endpoint: emu.endpoint, credentials, rateLimit: Infinity });
   const [instance] = await gateway.listInstances();
   if (!instance) throw new Error('no instance');
-  const sets = await readPermissionSets(
-    gateway,
-    instance.instanceArn,
-    { permissionSetScope: () => 'full', readOutdatedOf: () => false },
-    silentProgress,
-    4,
-  );
+  const sets = await readPermissionSets(gateway, instance.instanceArn, { permissionSetScope: () => 'full', readOutdatedOf: () => false }, silentProgress, 4);
   const names = new Map(Object.values(sets.permissionSets).map((s) => [s.arn, s.name]));
   const principals = async () => [
     ...(await gateway.listUsers(instance.identityStoreId)).map((u) => ({ principalType: 'USER' as const, principalId: u.userId })),

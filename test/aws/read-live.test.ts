@@ -152,9 +152,7 @@ describe('readLive against a small organization (internal identity source)', () 
     const live = await read(gateway, d);
     expect(live.permissionSets['AWSAdministratorAccess']?.provisionedAccountIds).toEqual(['111111111111']);
     expect(live.assignments.some((a) => a.permissionSet === 'AWSAdministratorAccess' && a.principal === 'id:g-ct')).toBe(true);
-    expect(live.readCalls).toEqual(
-      minimumReadCallsByOperation({ ...smallCounts, ignoredPermissionSets: 1, setsWithoutOutdatedRead: 1, provisionedPairs: 6 }),
-    );
+    expect(live.readCalls).toEqual(minimumReadCallsByOperation({ ...smallCounts, ignoredPermissionSets: 1, setsWithoutOutdatedRead: 1, provisionedPairs: 6 }));
   });
 
   it('skips outdated-account reads when permission sets are only referenced', async () => {

@@ -1,5 +1,16 @@
-import { IdentitystoreClient, GetUserIdCommand, ListUsersCommand, ListGroupMembershipsCommand, ResourceNotFoundException as IdsNotFound } from '@aws-sdk/client-identitystore';
-import { ListAccountsCommand, OrganizationsClient, DescribeOrganizationCommand, ListTagsForResourceCommand as OrgListTags } from '@aws-sdk/client-organizations';
+import {
+  IdentitystoreClient,
+  GetUserIdCommand,
+  ListUsersCommand,
+  ListGroupMembershipsCommand,
+  ResourceNotFoundException as IdsNotFound,
+} from '@aws-sdk/client-identitystore';
+import {
+  ListAccountsCommand,
+  OrganizationsClient,
+  DescribeOrganizationCommand,
+  ListTagsForResourceCommand as OrgListTags,
+} from '@aws-sdk/client-organizations';
 import {
   AccessDeniedException,
   ConflictException,
@@ -58,7 +69,12 @@ describe('SDK gateway: pagination', () => {
       .on(ListAccountsCommand)
       .resolvesOnce({ Accounts: [{ Id: '222222222222', Name: 'prod', State: 'ACTIVE' }], NextToken: 't1' })
       .resolvesOnce({ Accounts: [], NextToken: 't2' })
-      .resolvesOnce({ Accounts: [{ Id: '333333333333', Name: 'old', Status: 'SUSPENDED' }, { Id: '444444444444', Name: 'new', State: 'PENDING_ACTIVATION' }] });
+      .resolvesOnce({
+        Accounts: [
+          { Id: '333333333333', Name: 'old', Status: 'SUSPENDED' },
+          { Id: '444444444444', Name: 'new', State: 'PENDING_ACTIVATION' },
+        ],
+      });
     const g = gateway();
     expect(await g.listAccounts()).toEqual([
       { id: '222222222222', name: 'prod', status: 'ACTIVE' },
@@ -78,9 +94,24 @@ describe('SDK gateway: pagination', () => {
   it('pages identity store and sso-admin lists with 100 per page', async () => {
     ids
       .on(ListUsersCommand)
-      .resolvesOnce({ Users: [{ IdentityStoreId: 'd-1', UserId: 'u1', UserName: 'alice', DisplayName: 'Alice', Name: { GivenName: 'A', FamilyName: 'L' }, Emails: [{ Value: 'other@x' }, { Value: 'alice@x', Primary: true }] }], NextToken: 'n' })
+      .resolvesOnce({
+        Users: [
+          {
+            IdentityStoreId: 'd-1',
+            UserId: 'u1',
+            UserName: 'alice',
+            DisplayName: 'Alice',
+            Name: { GivenName: 'A', FamilyName: 'L' },
+            Emails: [{ Value: 'other@x' }, { Value: 'alice@x', Primary: true }],
+          },
+        ],
+        NextToken: 'n',
+      })
       .resolvesOnce({ Users: [{ IdentityStoreId: 'd-1', UserId: 'u2', UserName: 'bob' }] });
-    sso.on(ListAccountsForProvisionedPermissionSetCommand).resolvesOnce({ AccountIds: ['3', '1'], NextToken: 'x' }).resolvesOnce({ AccountIds: ['2'] });
+    sso
+      .on(ListAccountsForProvisionedPermissionSetCommand)
+      .resolvesOnce({ AccountIds: ['3', '1'], NextToken: 'x' })
+      .resolvesOnce({ AccountIds: ['2'] });
     const g = gateway();
     expect(await g.listUsers('d-1')).toEqual([
       { userId: 'u1', userName: 'alice', displayName: 'Alice', givenName: 'A', familyName: 'L', email: 'alice@x' },
@@ -144,7 +175,9 @@ describe('SDK gateway: retries', () => {
   });
 
   it('counts the SDK’s own retries from $metadata.attempts', async () => {
-    sts.on(GetCallerIdentityCommand).resolves({ Account: '111111111111', Arn: 'arn:aws:sts::111111111111:assumed-role/R/s', $metadata: { attempts: 3 } } as never);
+    sts
+      .on(GetCallerIdentityCommand)
+      .resolves({ Account: '111111111111', Arn: 'arn:aws:sts::111111111111:assumed-role/R/s', $metadata: { attempts: 3 } } as never);
     const g = gateway();
     expect(await g.callerIdentity()).toEqual({ accountId: '111111111111', arn: 'arn:aws:sts::111111111111:assumed-role/R/s' });
     expect(g.callCounts()).toEqual({ 'sts:GetCallerIdentity': 3 });
@@ -164,8 +197,17 @@ describe('SDK gateway: errors and normalisation', () => {
   });
 
   it('never puts credentials in messages', async () => {
-    org.on(DescribeOrganizationCommand).rejects(Object.assign(new Error('The security token included in the request is invalid'), { name: 'UnrecognizedClientException', $metadata: { httpStatusCode: 403 } }));
-    const message = await gateway().describeOrganization().catch((e: Error) => e.message);
+    org
+      .on(DescribeOrganizationCommand)
+      .rejects(
+        Object.assign(new Error('The security token included in the request is invalid'), {
+          name: 'UnrecognizedClientException',
+          $metadata: { httpStatusCode: 403 },
+        }),
+      );
+    const message = await gateway()
+      .describeOrganization()
+      .catch((e: Error) => e.message);
     expect(message).toMatch(/^Could not describe the organization: UnrecognizedClientException: .* — no valid AWS credentials: set AWS_PROFILE/);
     expect(message).not.toMatch(/AKIDTEST|not-a-secret/);
   });
@@ -202,7 +244,12 @@ describe('SDK gateway: errors and normalisation', () => {
   });
 
   it('reads account tags as a sorted record', async () => {
-    org.on(OrgListTags).resolves({ Tags: [{ Key: 'team', Value: 'core' }, { Key: 'env', Value: 'prod' }] });
+    org.on(OrgListTags).resolves({
+      Tags: [
+        { Key: 'team', Value: 'core' },
+        { Key: 'env', Value: 'prod' },
+      ],
+    });
     const tags = await gateway().listTagsForResource('222222222222');
     expect(Object.entries(tags)).toEqual([
       ['env', 'prod'],

@@ -18,9 +18,7 @@ describe('idc validate', () => {
     expect(r.stdout).toBe('');
     const lines = r.stderr.trimEnd().split('\n');
     expect(lines).toHaveLength(9);
-    expect(lines[0]).toBe(
-      'test/fixtures/invalid/rule-undefined-references.yaml:17:21: permission set "Admin" is not defined (did you mean "Administrator"?)',
-    );
+    expect(lines[0]).toBe('test/fixtures/invalid/rule-undefined-references.yaml:17:21: permission set "Admin" is not defined (did you mean "Administrator"?)');
     expect(lines[8]).toBe('test/fixtures/invalid/rule-undefined-references.yaml: 8 problems found');
   });
 

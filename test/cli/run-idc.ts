@@ -9,10 +9,7 @@ export interface IdcResult {
 }
 
 /** `cwd` resolves relative paths; `engine` (e.g. wired to the emulator) replaces the default one. */
-export async function runIdc(
-  argv: readonly string[],
-  options: Pick<CliIo, 'cwd'> & Partial<Pick<CliIo, 'engine' | 'env'>>,
-): Promise<IdcResult> {
+export async function runIdc(argv: readonly string[], options: Pick<CliIo, 'cwd'> & Partial<Pick<CliIo, 'engine' | 'env'>>): Promise<IdcResult> {
   let stdout = '';
   let stderr = '';
   const code = await runCli(argv, {

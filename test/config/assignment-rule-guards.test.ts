@@ -6,7 +6,14 @@ import { describe, expect, it } from 'vitest';
 import { loadConfigText } from '../../src/config/load.js';
 import { formatDiagnostic } from '../../src/model/source.js';
 
-const HEAD = ['version: 1', 'users:', '  ann: {display_name: Ann, given_name: Ann, family_name: E, email: ann@example.com}', 'permission_sets:', '  RO: {}', 'assignments:'];
+const HEAD = [
+  'version: 1',
+  'users:',
+  '  ann: {display_name: Ann, given_name: Ann, family_name: E, email: ann@example.com}',
+  'permission_sets:',
+  '  RO: {}',
+  'assignments:',
+];
 const validate = (...lines: string[]): string[] => loadConfigText([...HEAD, ...lines, ''].join('\n'), 'access.yaml', '.').diagnostics.map(formatDiagnostic);
 
 describe('a rule names a permission set, a principal and a target', () => {

@@ -27,17 +27,99 @@ const SEED = process.env['FUZZ_SEED'] === undefined ? undefined : Number(process
 const HIDDEN = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\u3164\u{E0000}-\u{E007F}]/u;
 
 const PIECES = [
-  '\r', '\n', '\r\n', '\t', '\u0000', '\u0007', '\u0008', '\u007f', '\u0085', '\u009b', '\u001b[8m', '\u001b[2J\u001b[H', '\u001b]8;;https://evil.example\u0007x\u001b]8;;\u0007',
-  '\u202e', '\u202d', '\u2066', '\u2069', '\u200b', '\u200d', '\ufeff', '\u2028', '\u2029', '\u00ad', '\u061c', '\u180e', '\u3164', '\u{e0001}', '\u{e0041}', '\ud800',
-  'https://evil.example', 'www.evil.example', '@someone', '#12', '3e5c1e60269ae0329094de131227285d4682b665', 'access.yaml:1:1: valid',
-  '"', "'", ':', ': ', '- ', '{', '}', '[', ']', ',', '&a ', '*a', '!!binary ', '? ', '%YAML 1.2', '---', '...', '#', '|', '>', '`', '\\', '<b>', 'é', '😀', '日本',
+  '\r',
+  '\n',
+  '\r\n',
+  '\t',
+  '\u0000',
+  '\u0007',
+  '\u0008',
+  '\u007f',
+  '\u0085',
+  '\u009b',
+  '\u001b[8m',
+  '\u001b[2J\u001b[H',
+  '\u001b]8;;https://evil.example\u0007x\u001b]8;;\u0007',
+  '\u202e',
+  '\u202d',
+  '\u2066',
+  '\u2069',
+  '\u200b',
+  '\u200d',
+  '\ufeff',
+  '\u2028',
+  '\u2029',
+  '\u00ad',
+  '\u061c',
+  '\u180e',
+  '\u3164',
+  '\u{e0001}',
+  '\u{e0041}',
+  '\ud800',
+  'https://evil.example',
+  'www.evil.example',
+  '@someone',
+  '#12',
+  '3e5c1e60269ae0329094de131227285d4682b665',
+  'access.yaml:1:1: valid',
+  '"',
+  "'",
+  ':',
+  ': ',
+  '- ',
+  '{',
+  '}',
+  '[',
+  ']',
+  ',',
+  '&a ',
+  '*a',
+  '!!binary ',
+  '? ',
+  '%YAML 1.2',
+  '---',
+  '...',
+  '#',
+  '|',
+  '>',
+  '`',
+  '\\',
+  '<b>',
+  'é',
+  '😀',
+  '日本',
 ];
 const NAMES = ['alice', 'bob', 'admins', 'ReadOnly', 'Admin', 'ReadOnlyAccess', '111122223333', 'prod', '/Workloads/Prod'];
-const ODD_PATHS = ['/dev/zero', '/dev/urandom', '/proc/self/environ', '/proc/self/mem', '/etc/passwd', 'policies/fifo.json', 'policies/link-out.json', 'policies/link-in.json',
-  '../outside.json', 'policies', 'policies/ok.json', 'policies/big.json', 'policies/deep.json', '', '.', '/', '~/x.json', 'policies/ok.json\u0000.txt'];
+const ODD_PATHS = [
+  '/dev/zero',
+  '/dev/urandom',
+  '/proc/self/environ',
+  '/proc/self/mem',
+  '/etc/passwd',
+  'policies/fifo.json',
+  'policies/link-out.json',
+  'policies/link-in.json',
+  '../outside.json',
+  'policies',
+  'policies/ok.json',
+  'policies/big.json',
+  'policies/deep.json',
+  '',
+  '.',
+  '/',
+  '~/x.json',
+  'policies/ok.json\u0000.txt',
+];
 
 const hostileText = fc
-  .array(fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...PIECES) }, { weight: 2, arbitrary: fc.string({ maxLength: 6, unit: 'binary' }) }, { weight: 2, arbitrary: fc.constantFrom(...NAMES) }), { maxLength: 5 })
+  .array(
+    fc.oneof(
+      { weight: 3, arbitrary: fc.constantFrom(...PIECES) },
+      { weight: 2, arbitrary: fc.string({ maxLength: 6, unit: 'binary' }) },
+      { weight: 2, arbitrary: fc.constantFrom(...NAMES) },
+    ),
+    { maxLength: 5 },
+  )
   .map((parts) => parts.join(''));
 const longText = fc.integer({ min: 200, max: 20_000 }).map((n) => 'x'.repeat(n));
 const text = fc.oneof({ weight: 6, arbitrary: hostileText }, { weight: 3, arbitrary: fc.constantFrom(...NAMES) }, { weight: 1, arbitrary: longText });
@@ -73,10 +155,19 @@ const document = fc.record(
     ),
     accounts: fc.dictionary(text, fc.oneof(fc.constant('111122223333'), text), { maxKeys: 2 }),
     assignments: fc.array(
-      fc.record({ permission_set: text, permission_sets: names, users: names, groups: names, accounts: names, organizational_units: names, expires: text }, { requiredKeys: [] }),
+      fc.record(
+        { permission_set: text, permission_sets: names, users: names, groups: names, accounts: names, organizational_units: names, expires: text },
+        { requiredKeys: [] },
+      ),
       { maxLength: 3 },
     ),
-    safety: fc.record({ max_deletes: fc.oneof(fc.integer(), text), protected: fc.array(fc.record({ permission_set: text, users: names, accounts: names }, { requiredKeys: [] }), { maxLength: 2 }) }, { requiredKeys: [] }),
+    safety: fc.record(
+      {
+        max_deletes: fc.oneof(fc.integer(), text),
+        protected: fc.array(fc.record({ permission_set: text, users: names, accounts: names }, { requiredKeys: [] }), { maxLength: 2 }),
+      },
+      { requiredKeys: [] },
+    ),
   },
   { requiredKeys: ['version'] },
 );
@@ -102,7 +193,11 @@ function mutate(source: string, m: Mutation): string {
     case 'repeat':
       return source.slice(0, at) + source.slice(at, at + m.length).repeat(m.times) + source.slice(at + m.length);
     case 'nest':
-      return source.slice(0, at) + (m.open === '- ' ? Array.from({ length: m.depth }, (_, i) => `\n${' '.repeat(i)}- `).join('') : m.open.repeat(m.depth)) + source.slice(at);
+      return (
+        source.slice(0, at) +
+        (m.open === '- ' ? Array.from({ length: m.depth }, (_, i) => `\n${' '.repeat(i)}- `).join('') : m.open.repeat(m.depth)) +
+        source.slice(at)
+      );
     case 'list': {
       const items = Array.from({ length: m.entries }, (_, i) => `      - P${m.duplicate ? i % 7 : i}`);
       return `${source}\npermission_sets:\n  Big:\n    managed_policies:\n${items.join('\n')}\n`;
@@ -171,9 +266,7 @@ describe(`fuzzing idc validate (${RUNS.toLocaleString('en-US')} files)`, () => {
     async () => {
       const generated = document.map((doc) => stringify(doc, { lineWidth: 0 }));
       const seeded = fc.integer({ min: 0, max: 10_000 }).map((i) => seeds[i % seeds.length] ?? '');
-      const file = fc
-        .tuple(fc.oneof(generated, seeded), fc.array(mutation, { maxLength: 3 }))
-        .map(([source, edits]) => edits.reduce(mutate, source));
+      const file = fc.tuple(fc.oneof(generated, seeded), fc.array(mutation, { maxLength: 3 })).map(([source, edits]) => edits.reduce(mutate, source));
       let valid = 0;
       await fc.assert(
         fc.asyncProperty(file, async (source) => {

@@ -79,7 +79,9 @@ describe('inline_policy_file', () => {
   it('refuses a file over 32 KiB, by its size, before parsing it', async () => {
     const r = await withPolicyFile('policies/big.json');
     expect(r.lines).toEqual([
-      expect.stringMatching(/access\.yaml:4:25: inline_policy_file of permission set "Reader" is 32,8\d\d bytes: .*policies\/big\.json: Identity Center accepts at most 32,768 bytes; /),
+      expect.stringMatching(
+        /access\.yaml:4:25: inline_policy_file of permission set "Reader" is 32,8\d\d bytes: .*policies\/big\.json: Identity Center accepts at most 32,768 bytes; /,
+      ),
     ]);
   });
 
@@ -133,7 +135,11 @@ describe('deep nesting', () => {
   it('refuses 16,000 nested [ in a policy file (32 KiB)', async () => {
     writeFileSync(join(repo, 'policies', 'deep.json'), `${'['.repeat(16_000)}${']'.repeat(16_000)}`);
     const r = await withPolicyFile('policies/deep.json');
-    expect(r.lines).toEqual([expect.stringMatching(/^.*access\.yaml:4:25: inline_policy_file .*deep\.json of permission set "Reader" is not valid JSON: it is nested deeper than 64 levels/)]);
+    expect(r.lines).toEqual([
+      expect.stringMatching(
+        /^.*access\.yaml:4:25: inline_policy_file .*deep\.json of permission set "Reader" is not valid JSON: it is nested deeper than 64 levels/,
+      ),
+    ]);
   });
 
   it('refuses 20,000 nested YAML flow sequences and deep block nesting before the yaml library recurses', () => {
@@ -148,11 +154,17 @@ describe('deep nesting', () => {
       'access.yaml:1:10: the YAML tag !!binary is not allowed here: access.yaml holds only text, numbers, true/false, lists and mappings; remove the tag',
     ]);
     const lines = load('version: 1\ntoString: 1\n__proto__: 2\n');
-    expect(lines).toEqual([expect.stringMatching(/^access\.yaml:2:1: unknown key "toString"/), expect.stringMatching(/^access\.yaml:3:1: unknown key "__proto__"/)]);
+    expect(lines).toEqual([
+      expect.stringMatching(/^access\.yaml:2:1: unknown key "toString"/),
+      expect.stringMatching(/^access\.yaml:3:1: unknown key "__proto__"/),
+    ]);
   });
 
   it('accepts nesting up to the limit', () => {
-    const policy = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { StringEquals: { 'aws:PrincipalTag/team': 'a' } } }] };
+    const policy = {
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { StringEquals: { 'aws:PrincipalTag/team': 'a' } } }],
+    };
     const lines = load(`version: 1\npermission_sets:\n  Ok:\n    inline_policy: '${JSON.stringify(policy)}'\n`);
     expect(lines).toEqual([]);
   });

@@ -115,7 +115,8 @@ describe('include: errors', () => {
   it('settings that must be single are refused in an included file, once each, saying where they go', async () => {
     write({
       'access.yaml': ROOT,
-      'access.d/a.yaml': 'version: 1\nidentity_center:\n  region: us-east-1\nownership:\n  users: managed\nsafety:\n  max_deletes: 1\ninclude: ["*.yaml"]\ncolour: blue\n',
+      'access.d/a.yaml':
+        'version: 1\nidentity_center:\n  region: us-east-1\nownership:\n  users: managed\nsafety:\n  max_deletes: 1\ninclude: ["*.yaml"]\ncolour: blue\n',
     });
     const { lines } = await load();
     expect(lines).toEqual([
@@ -161,7 +162,9 @@ describe('include: errors', () => {
       `access.yaml:4:5: include "${join(base, 'outside')}/*.yaml" is absolute: write it relative to the directory of this file (access.d/*.yaml)`,
       // A symlinked file is not followed by the glob at all.
       'access.yaml:5:5: warning: include "access.d/*.yaml" matches no file',
-      expect.stringMatching(/^access\.yaml:6:5: cannot read included file linked\/secret\.yaml: it points outside the repository \(.*\) through a symlink: linked\/secret\.yaml: only files in the repository of access\.yaml are read/),
+      expect.stringMatching(
+        /^access\.yaml:6:5: cannot read included file linked\/secret\.yaml: it points outside the repository \(.*\) through a symlink: linked\/secret\.yaml: only files in the repository of access\.yaml are read/,
+      ),
     ]);
     expect(lines.join('\n')).not.toContain('s3cr3t-outside');
   });
@@ -169,7 +172,9 @@ describe('include: errors', () => {
   it('a glob that matches the root file itself is an error', async () => {
     write({ 'access.yaml': 'version: 1\ninclude: ["*.yaml"]\n', 'other.yaml': 'users: {}\n' });
     const { lines } = await load();
-    expect(lines).toEqual(['access.yaml:2:11: include "*.yaml" matches access.yaml itself: a file cannot include itself; narrow the pattern (access.d/*.yaml)']);
+    expect(lines).toEqual([
+      'access.yaml:2:11: include "*.yaml" matches access.yaml itself: a file cannot include itself; narrow the pattern (access.d/*.yaml)',
+    ]);
   });
 });
 

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { loadConfigText } from '../../src/config/load.js';
 import { formatDiagnostic } from '../../src/model/source.js';
 
-const validate = (lines: string[]): string[] => loadConfigText(['version: 1', 'permission_sets:', '  S:', ...lines, ''].join('\n'), 'access.yaml', '.').diagnostics.map(formatDiagnostic);
+const validate = (lines: string[]): string[] =>
+  loadConfigText(['version: 1', 'permission_sets:', '  S:', ...lines, ''].join('\n'), 'access.yaml', '.').diagnostics.map(formatDiagnostic);
 
 /** A policy whose JSON without whitespace is exactly `size` bytes. */
 function policyOfSize(size: number): string {

@@ -15,7 +15,9 @@ const names = readdirSync(dir)
   .sort();
 
 function expectedLines(name: string): string[] {
-  return readFileSync(join(dir, `${name}.expected`), 'utf8').split('\n').filter((l) => l !== '');
+  return readFileSync(join(dir, `${name}.expected`), 'utf8')
+    .split('\n')
+    .filter((l) => l !== '');
 }
 
 describe('invalid access.yaml files', () => {

@@ -55,7 +55,12 @@ describe('parseYaml', () => {
     const descriptor = Object.getOwnPropertyDescriptor(process, 'env');
     if (!descriptor) throw new Error('process.env is not an own property');
     const assigned: unknown[] = [];
-    Object.defineProperty(process, 'env', { configurable: true, enumerable: descriptor.enumerable ?? true, get: () => env, set: (v: unknown) => assigned.push(v) });
+    Object.defineProperty(process, 'env', {
+      configurable: true,
+      enumerable: descriptor.enumerable ?? true,
+      get: () => env,
+      set: (v: unknown) => assigned.push(v),
+    });
     try {
       parseYaml('version: 1\nusers:\n  ana: { email: ana@example.com }\nlist: [a, 1, true]\n', 'a.yaml');
     } finally {
@@ -139,10 +144,7 @@ describe('loadConfigText', () => {
     expect(result.diagnostics).toEqual([]);
     const ops = result.desired?.permissionSets['Ops'];
     expect(ops?.sessionDuration).toBe('PT1H');
-    expect(ops?.managedPolicies).toEqual([
-      'arn:aws:iam::aws:policy/AdministratorAccess',
-      'arn:aws:iam::aws:policy/job-function/ViewOnlyAccess',
-    ]);
+    expect(ops?.managedPolicies).toEqual(['arn:aws:iam::aws:policy/AdministratorAccess', 'arn:aws:iam::aws:policy/job-function/ViewOnlyAccess']);
     expect(ops?.customerManagedPolicies).toEqual([
       { name: 'A', path: '/' },
       { name: 'C', path: '/a/' },

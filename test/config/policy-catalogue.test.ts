@@ -14,9 +14,15 @@ const policy = (statement: Record<string, unknown>) => ({ Version: '2012-10-17',
 describe('Action lists', () => {
   it('a valid action next to an invalid one is still an error, at the invalid one', () => {
     for (const bad of ['s3:PutObjet', 'not-an-action', 's4:GetObject', 's3:Gte*']) {
-      for (const list of [['s3:GetObject', bad], [bad, 's3:GetObject']]) {
+      for (const list of [
+        ['s3:GetObject', bad],
+        [bad, 's3:GetObject'],
+      ]) {
         const issues = checkPolicyShape(policy({ Action: list }));
-        expect(issues.map((i) => i.path), `${JSON.stringify(list)}`).toEqual([['Statement', 0, 'Action', list.indexOf(bad)]]);
+        expect(
+          issues.map((i) => i.path),
+          `${JSON.stringify(list)}`,
+        ).toEqual([['Statement', 0, 'Action', list.indexOf(bad)]]);
       }
     }
   });

@@ -11,7 +11,17 @@ function validate(statement: Record<string, unknown>): string[] {
   const fields = Object.entries(statement)
     .map(([k, v]) => `          ${k}: ${JSON.stringify(v)}`)
     .join('\n');
-  const text = ['version: 1', 'permission_sets:', '  Uploads:', '    inline_policy:', '      Version: "2012-10-17"', '      Statement:', '        -', fields, ''].join('\n');
+  const text = [
+    'version: 1',
+    'permission_sets:',
+    '  Uploads:',
+    '    inline_policy:',
+    '      Version: "2012-10-17"',
+    '      Statement:',
+    '        -',
+    fields,
+    '',
+  ].join('\n');
   return loadConfigText(text, 'access.yaml', '.').diagnostics.map(formatDiagnostic);
 }
 

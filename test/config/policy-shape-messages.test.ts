@@ -7,7 +7,11 @@ const issues = (doc: unknown) => checkPolicyShape(doc).map((i) => `${JSON.string
 const ofStatement = (s: unknown) => issues({ Version: '2012-10-17', Statement: [s] });
 
 describe('the document', () => {
-  it.each([['text', 'x'], ['a list', []], ['null', null]])('must be an object, not %s', (_, doc) => {
+  it.each([
+    ['text', 'x'],
+    ['a list', []],
+    ['null', null],
+  ])('must be an object, not %s', (_, doc) => {
     expect(issues(doc)).toEqual(['[]: must be a JSON object with Version and Statement']);
   });
   it('accepts the older Version and an Id', () => {
@@ -39,7 +43,9 @@ describe('a statement', () => {
     ]);
   });
   it('suggests the key meant', () => {
-    expect(ofStatement(stmt({ Conditon: {} }))).toEqual(['["Statement",0,"Conditon"] key: Statement[0] has unknown key "Conditon" (did you mean "Condition"?)']);
+    expect(ofStatement(stmt({ Conditon: {} }))).toEqual([
+      '["Statement",0,"Conditon"] key: Statement[0] has unknown key "Conditon" (did you mean "Condition"?)',
+    ]);
   });
   it.each<[unknown, string]>([
     [5, 'Statement[0].Effect must be Allow or Deny, not 5'],

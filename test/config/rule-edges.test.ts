@@ -44,7 +44,9 @@ describe('managed policies', () => {
   });
 
   it('suggests an unknown one in the form it was written, ARN or name', () => {
-    expect(validate(['permission_sets:', '  S:', '    managed_policies: [arn:aws:iam::aws:policy/ReadOnlyAcess]', '  T:', '    managed_policies: [ReadOnlyAcess]'])).toEqual([
+    expect(
+      validate(['permission_sets:', '  S:', '    managed_policies: [arn:aws:iam::aws:policy/ReadOnlyAcess]', '  T:', '    managed_policies: [ReadOnlyAcess]']),
+    ).toEqual([
       'access.yaml:4:24: managed_policies of permission set "S": "arn:aws:iam::aws:policy/ReadOnlyAcess" is not an AWS managed policy (did you mean "arn:aws:iam::aws:policy/ReadOnlyAccess"?)',
       'access.yaml:6:24: managed_policies of permission set "T": "ReadOnlyAcess" is not an AWS managed policy (did you mean "ReadOnlyAccess"?)',
     ]);

@@ -67,9 +67,9 @@ describe('moving a grant from a user to a group (issue 9)', () => {
     const group = world.groups?.find((g) => g.displayName === 'backup-operators');
     const upload = world.permissionSets?.find((p) => p.name === 'UploadBackups');
     expect(world.memberships?.some((m) => m.groupId === group?.id && m.userId === jonathan?.id)).toBe(true);
-    expect(
-      world.assignments?.filter((a) => a.permissionSet === upload?.arn).map((a) => `${a.principalType} ${a.principalId} ${a.accountId}`),
-    ).toEqual([`GROUP ${group?.id} ${MGMT}`]);
+    expect(world.assignments?.filter((a) => a.permissionSet === upload?.arn).map((a) => `${a.principalType} ${a.principalId} ${a.accountId}`)).toEqual([
+      `GROUP ${group?.id} ${MGMT}`,
+    ]);
     expect(changeLines(await e2e.plan())).toEqual([]);
   });
 });

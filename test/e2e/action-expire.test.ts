@@ -37,7 +37,13 @@ describe('Action mode: expire', () => {
     const grants = (): number => (w as ActionWorld).emu.dump().assignments?.length ?? 0;
 
     // Set up ana's access with a forced apply (the reviewed path is tested elsewhere).
-    const setup = await runAction(w, { eventName: 'workflow_dispatch', payload: pushPayload(MAIN), sha: MAIN, with: { mode: 'apply', force: 'true' }, env: at() });
+    const setup = await runAction(w, {
+      eventName: 'workflow_dispatch',
+      payload: pushPayload(MAIN),
+      sha: MAIN,
+      with: { mode: 'apply', force: 'true' },
+      env: at(),
+    });
     expect(setup.code, setup.stderr).toBe(0);
     expect(grants()).toBe(1);
 

@@ -137,9 +137,7 @@ export function pullRequestPayload(
   options: { action?: 'opened' | 'synchronize'; headSha: string; fork?: boolean; repoIsFork?: boolean },
 ): Record<string, unknown> {
   const baseRepo = { ...repository, fork: Boolean(options.repoIsFork) };
-  const headRepo = options.fork
-    ? { id: 9001, full_name: `mallory/${REPO}`, name: REPO, owner: { login: 'mallory' }, fork: true }
-    : baseRepo;
+  const headRepo = options.fork ? { id: 9001, full_name: `mallory/${REPO}`, name: REPO, owner: { login: 'mallory' }, fork: true } : baseRepo;
   return {
     action: options.action ?? 'opened',
     number,
@@ -242,9 +240,7 @@ export function actionEnv(w: ActionWorld, spec: RunSpec, files: { event: string;
     RUNNER_TEMP: w.workspace,
     AWS_ENDPOINT_URL: w.emu.endpoint,
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-    ...(spec.awsEnv ?? true
-      ? { AWS_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: 'AKIAEXAMPLEE2E000000', AWS_SECRET_ACCESS_KEY: 'e2e-secret' }
-      : {}),
+    ...((spec.awsEnv ?? true) ? { AWS_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: 'AKIAEXAMPLEE2E000000', AWS_SECRET_ACCESS_KEY: 'e2e-secret' } : {}),
     ...spec.env,
   };
   if (spec.oidc ?? true) {

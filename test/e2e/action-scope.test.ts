@@ -13,7 +13,19 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readWorldFile } from '../../emulator/index.js';
-import { ACTION, headerOf, pullRequestPayload, pushPayload, ROOT, runAction, runCli, startActionWorld, type ActionRun, type ActionWorld, withUser } from './action-harness.js';
+import {
+  ACTION,
+  headerOf,
+  pullRequestPayload,
+  pushPayload,
+  ROOT,
+  runAction,
+  runCli,
+  startActionWorld,
+  type ActionRun,
+  type ActionWorld,
+  withUser,
+} from './action-harness.js';
 
 process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] = 'true';
 const run = promisify(execFile);
@@ -83,7 +95,11 @@ describe('scoped plans in the Action (issue 13)', () => {
   });
 
   it('the drift check is full', async () => {
-    const r = await runAction(w, { eventName: 'workflow_dispatch', payload: { ref: 'refs/heads/main', repository: { full_name: 'acme/access', default_branch: 'main' } }, sha: headSha });
+    const r = await runAction(w, {
+      eventName: 'workflow_dispatch',
+      payload: { ref: 'refs/heads/main', repository: { full_name: 'acme/access', default_branch: 'main' } },
+      sha: headSha,
+    });
     expect(r.code, explain(r)).toBe(0);
     expect(r.summary).not.toContain('Scoped plan');
     expect(r.summary).not.toContain('Full plan: everything was read (a scoped plan');

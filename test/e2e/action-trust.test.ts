@@ -14,7 +14,21 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyRoleArn, exampleRoles, planRoleArn } from '../../emulator/example-roles.js';
 import { readWorldFile, type World } from '../../emulator/index.js';
-import { ACTION, headerOf, OWNER, pullRequestPayload, pushPayload, REPO, ROOT, runAction, sha, startActionWorld, withUser, type ActionRun, type ActionWorld } from './action-harness.js';
+import {
+  ACTION,
+  headerOf,
+  OWNER,
+  pullRequestPayload,
+  pushPayload,
+  REPO,
+  ROOT,
+  runAction,
+  sha,
+  startActionWorld,
+  withUser,
+  type ActionRun,
+  type ActionWorld,
+} from './action-harness.js';
 
 const ACCOUNT = '111122223333';
 const PLAN_ROLE = planRoleArn(ACCOUNT);
@@ -43,7 +57,10 @@ function explain(run: ActionRun): string {
 }
 
 const userNames = (world: World): string[] => (world.users ?? []).map((u) => u.userName).sort();
-const withRole = (role: string, extra: Record<string, string> = {}) => ({ with: { 'role-to-assume': role, 'aws-region': 'us-east-1', ...extra }, awsEnv: false });
+const withRole = (role: string, extra: Record<string, string> = {}) => ({
+  with: { 'role-to-assume': role, 'aws-region': 'us-east-1', ...extra },
+  awsEnv: false,
+});
 /** Identity Center / Organizations write calls the emulator received. */
 const writeCalls = (): number =>
   Object.entries(w.emu.calls())
@@ -54,7 +71,12 @@ describe('the Action with the examples/iam roles enforced', () => {
   it('a pull request inside a repository that is itself a fork gets a plan, with the plan role', async () => {
     await w.writeConfig(example);
     w.github.addPull({ number: 1, commits: [sha('a')] });
-    const run = await runAction(w, { eventName: 'pull_request', payload: pullRequestPayload(1, { headSha: sha('a'), repoIsFork: true }), sha: sha('1'), ...withRole(PLAN_ROLE) });
+    const run = await runAction(w, {
+      eventName: 'pull_request',
+      payload: pullRequestPayload(1, { headSha: sha('a'), repoIsFork: true }),
+      sha: sha('1'),
+      ...withRole(PLAN_ROLE),
+    });
 
     expect(run.code, explain(run)).toBe(0);
     expect(run.summary).not.toContain('Plan skipped');
@@ -67,7 +89,12 @@ describe('the Action with the examples/iam roles enforced', () => {
   it("a pull request's token cannot assume the apply role: the run fails with credentials and says which sub to trust", async () => {
     w.github.addPull({ number: 2, commits: [sha('b')] });
     const before = w.emu.dump();
-    const run = await runAction(w, { eventName: 'pull_request', payload: pullRequestPayload(2, { headSha: sha('b') }), sha: sha('2'), ...withRole(APPLY_ROLE) });
+    const run = await runAction(w, {
+      eventName: 'pull_request',
+      payload: pullRequestPayload(2, { headSha: sha('b') }),
+      sha: sha('2'),
+      ...withRole(APPLY_ROLE),
+    });
 
     expect(run.code, explain(run)).toBe(1);
     expect(run.outputs['failure-reason']).toBe('credentials');
@@ -80,7 +107,12 @@ describe('the Action with the examples/iam roles enforced', () => {
   it('with a GitHub App installation token: one comment, edited on every push, and the merge applies it', async () => {
     const app = { 'github-token': APP_TOKEN };
     w.github.addPull({ number: 3, commits: [sha('c')] });
-    const first = await runAction(w, { eventName: 'pull_request', payload: pullRequestPayload(3, { headSha: sha('c') }), sha: sha('3'), ...withRole(PLAN_ROLE, app) });
+    const first = await runAction(w, {
+      eventName: 'pull_request',
+      payload: pullRequestPayload(3, { headSha: sha('c') }),
+      sha: sha('3'),
+      ...withRole(PLAN_ROLE, app),
+    });
     expect(first.code, explain(first)).toBe(0);
 
     await w.writeConfig(withUser(example, 'maria'));
@@ -108,7 +140,12 @@ describe('the Action with the examples/iam roles enforced', () => {
   it("the plan role's credentials are refused on every write: an apply run with them changes nothing", async () => {
     await w.writeConfig(withUser(withUser(example, 'maria'), 'priya'));
     w.github.addPull({ number: 4, commits: [sha('f')] });
-    const planned = await runAction(w, { eventName: 'pull_request', payload: pullRequestPayload(4, { headSha: sha('f') }), sha: sha('5'), ...withRole(PLAN_ROLE) });
+    const planned = await runAction(w, {
+      eventName: 'pull_request',
+      payload: pullRequestPayload(4, { headSha: sha('f') }),
+      sha: sha('5'),
+      ...withRole(PLAN_ROLE),
+    });
     expect(planned.code, explain(planned)).toBe(0);
     w.github.mergePull(4, sha('9'));
     const before = w.emu.dump();

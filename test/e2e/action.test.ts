@@ -140,11 +140,7 @@ describe('the Action (dist/index.js) on GitHub events', () => {
     const assignments = (world.assignments ?? [])
       .map((a) => `${arnOf.get(a.permissionSet) ?? a.permissionSet} ${nameOf.get(a.principalId)} ${a.accountId}`)
       .sort();
-    expect(assignments).toEqual([
-      'ReadOnly jonathan 111122223333',
-      'ReadOnly maria 111122223333',
-      'UploadBackups jonathan 111122223333',
-    ]);
+    expect(assignments).toEqual(['ReadOnly jonathan 111122223333', 'ReadOnly maria 111122223333', 'UploadBackups jonathan 111122223333']);
 
     // A fresh plan, the way a user would check: the Action in plan mode, and the CLI.
     const replan = await runAction(w, { eventName: 'push', payload: pushPayload(MERGE), sha: MERGE, with: { mode: 'plan' } });
@@ -222,7 +218,10 @@ describe('the Action (dist/index.js) on GitHub events', () => {
 
   it('6. invalid access.yaml: annotations at the line and column, and the run fails', async () => {
     const PR4 = 4;
-    const broken = example.replace('users: [jonathan]\n    accounts: [management]\n  - permission_set: UploadBackups', 'users: [jonathn]\n    accounts: [management]\n  - permission_set: UploadBackups');
+    const broken = example.replace(
+      'users: [jonathan]\n    accounts: [management]\n  - permission_set: UploadBackups',
+      'users: [jonathn]\n    accounts: [management]\n  - permission_set: UploadBackups',
+    );
     expect(broken).not.toBe(example);
     await w.writeConfig(broken);
     w.github.addPull({ number: PR4, commits: [sha('9')] });
@@ -268,7 +267,11 @@ describe('the Action (dist/index.js) on GitHub events', () => {
     // AWS still lacks maria (removed by hand in 4); the checked-out file has her.
     await w.writeConfig(withUser(example, 'maria'));
     const before = w.emu.dump();
-    const run = await runAction(w, { eventName: 'workflow_dispatch', payload: { ref: 'refs/heads/main', repository: { full_name: 'acme/access', default_branch: 'main' } }, sha: sha('e') });
+    const run = await runAction(w, {
+      eventName: 'workflow_dispatch',
+      payload: { ref: 'refs/heads/main', repository: { full_name: 'acme/access', default_branch: 'main' } },
+      sha: sha('e'),
+    });
 
     expect(run.code, explain(run)).toBe(1);
     expect(run.outputs).toMatchObject({ 'has-changes': 'true', 'failure-reason': 'drift' });

@@ -73,10 +73,10 @@ describe('apply: removals and swaps', () => {
     const ids = new Map((e2e.emu.dump().users ?? []).map((u) => [u.userName, u.id]));
     const lines = await applyFile(
       e2e,
-      MESSY_YAML.replace('bob: { display_name: bob, given_name: bob, family_name: Tester, email: bob@example.com }', 'bob: { display_name: Bob B, given_name: Robert, family_name: Builder, email: bob@builder.example }').replace(
-        'admins: { description: Administrators,',
-        'admins: { description: Administer the workloads,',
-      ),
+      MESSY_YAML.replace(
+        'bob: { display_name: bob, given_name: bob, family_name: Tester, email: bob@example.com }',
+        'bob: { display_name: Bob B, given_name: Robert, family_name: Builder, email: bob@builder.example }',
+      ).replace('admins: { description: Administrators,', 'admins: { description: Administer the workloads,'),
     );
     expect(lines).toEqual(['update group admins [description]', 'update user bob [displayName,email,familyName,givenName]']);
     const world = e2e.emu.dump();
@@ -103,7 +103,12 @@ describe('apply: removals and swaps', () => {
     expect(world.permissionSets?.some((p) => p.name === 'Deploy')).toBe(false);
     const deployer = world.permissionSets?.find((p) => p.name === 'Deployer');
     expect(deployer?.sessionDuration).toBe('PT2H');
-    expect(world.assignments?.filter((a) => a.permissionSet === deployer?.arn).map((a) => a.accountId).sort()).toEqual([WORKLOADS, SHARED].sort());
+    expect(
+      world.assignments
+        ?.filter((a) => a.permissionSet === deployer?.arn)
+        .map((a) => a.accountId)
+        .sort(),
+    ).toEqual([WORKLOADS, SHARED].sort());
     expect(e2e.emu.errors()['ConflictException']).toBeUndefined();
   });
 
@@ -131,7 +136,9 @@ describe('apply: removals and swaps', () => {
   it('gives the email of a deleted user to a new one: a clear failure, then the next run finishes', async () => {
     e2e = await startE2E({ world: messyWorld() });
     // mallory (not in the file) is deleted; dave takes over her email address.
-    await e2e.write(MESSY_YAML.replace('groups:\n', '  dave: { display_name: dave, given_name: dave, family_name: Tester, email: mallory@example.com }\ngroups:\n'));
+    await e2e.write(
+      MESSY_YAML.replace('groups:\n', '  dave: { display_name: dave, given_name: dave, family_name: Tester, email: mallory@example.com }\ngroups:\n'),
+    );
     const first = applied(await e2e.apply());
     // Users are created before anyone is deleted, so the address is still taken the first time.
     expect(first.report.failed.map((f) => f.subject)).toEqual(['create user dave']);

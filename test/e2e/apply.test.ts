@@ -82,7 +82,12 @@ describe('apply end to end', () => {
     expect(after.groups?.map((g) => g.displayName).sort()).toEqual(['AWSControlTowerAdmins', 'admins', 'auditors']);
     expect(after.permissionSets?.map((p) => p.name).sort()).toEqual(['AWSControlTowerAdmin', 'Audit', 'Billing', 'Deploy', 'ReadOnly']);
     const readOnly = after.permissionSets?.find((p) => p.name === 'ReadOnly');
-    expect(readOnly).toMatchObject({ description: 'Read-only access', sessionDuration: 'PT8H', managedPolicies: [aws('ReadOnlyAccess')], tags: { owner: 'security' } });
+    expect(readOnly).toMatchObject({
+      description: 'Read-only access',
+      sessionDuration: 'PT8H',
+      managedPolicies: [aws('ReadOnlyAccess')],
+      tags: { owner: 'security' },
+    });
     expect(readOnly?.relayState).toBeUndefined();
     expect(after.permissionSets?.find((p) => p.name === 'Billing')?.permissionsBoundary).toEqual({ managedPolicyArn: aws('PowerUserAccess') });
     expect(after.permissionSets?.find((p) => p.name === 'Deploy')?.permissionsBoundary).toBeUndefined();

@@ -111,27 +111,41 @@ export class ByHand {
     );
   }
   async attach(name: string, policyArn: string): Promise<void> {
-    await this.sdk.sso.send(new AttachManagedPolicyToPermissionSetCommand({ InstanceArn: this.instanceArn, PermissionSetArn: this.psArn(name), ManagedPolicyArn: policyArn }));
+    await this.sdk.sso.send(
+      new AttachManagedPolicyToPermissionSetCommand({ InstanceArn: this.instanceArn, PermissionSetArn: this.psArn(name), ManagedPolicyArn: policyArn }),
+    );
   }
   async detach(name: string, policyArn: string): Promise<void> {
-    await this.sdk.sso.send(new DetachManagedPolicyFromPermissionSetCommand({ InstanceArn: this.instanceArn, PermissionSetArn: this.psArn(name), ManagedPolicyArn: policyArn }));
+    await this.sdk.sso.send(
+      new DetachManagedPolicyFromPermissionSetCommand({ InstanceArn: this.instanceArn, PermissionSetArn: this.psArn(name), ManagedPolicyArn: policyArn }),
+    );
   }
   async putInline(name: string, policy: string): Promise<void> {
-    await this.sdk.sso.send(new PutInlinePolicyToPermissionSetCommand({ InstanceArn: this.instanceArn, PermissionSetArn: this.psArn(name), InlinePolicy: policy }));
+    await this.sdk.sso.send(
+      new PutInlinePolicyToPermissionSetCommand({ InstanceArn: this.instanceArn, PermissionSetArn: this.psArn(name), InlinePolicy: policy }),
+    );
   }
   async putBoundary(name: string, boundary: PermissionsBoundary): Promise<void> {
-    await this.sdk.sso.send(new PutPermissionsBoundaryToPermissionSetCommand({ InstanceArn: this.instanceArn, PermissionSetArn: this.psArn(name), PermissionsBoundary: boundary }));
+    await this.sdk.sso.send(
+      new PutPermissionsBoundaryToPermissionSetCommand({ InstanceArn: this.instanceArn, PermissionSetArn: this.psArn(name), PermissionsBoundary: boundary }),
+    );
   }
   async deleteBoundary(name: string): Promise<void> {
     await this.sdk.sso.send(new DeletePermissionsBoundaryFromPermissionSetCommand({ InstanceArn: this.instanceArn, PermissionSetArn: this.psArn(name) }));
   }
   async tag(name: string, tags: Record<string, string>): Promise<void> {
     await this.sdk.sso.send(
-      new TagResourceCommand({ InstanceArn: this.instanceArn, ResourceArn: this.psArn(name), Tags: Object.entries(tags).map(([Key, Value]) => ({ Key, Value })) }),
+      new TagResourceCommand({
+        InstanceArn: this.instanceArn,
+        ResourceArn: this.psArn(name),
+        Tags: Object.entries(tags).map(([Key, Value]) => ({ Key, Value })),
+      }),
     );
   }
   async provision(name: string): Promise<void> {
-    await this.sdk.sso.send(new ProvisionPermissionSetCommand({ InstanceArn: this.instanceArn, PermissionSetArn: this.psArn(name), TargetType: 'ALL_PROVISIONED_ACCOUNTS' }));
+    await this.sdk.sso.send(
+      new ProvisionPermissionSetCommand({ InstanceArn: this.instanceArn, PermissionSetArn: this.psArn(name), TargetType: 'ALL_PROVISIONED_ACCOUNTS' }),
+    );
     await this.settle();
   }
   async deleteSet(name: string): Promise<void> {
@@ -139,13 +153,25 @@ export class ByHand {
   }
   async assign(set: string, principal: Principal, accountId: string): Promise<void> {
     await this.sdk.sso.send(
-      new CreateAccountAssignmentCommand({ InstanceArn: this.instanceArn, PermissionSetArn: this.psArn(set), TargetType: 'AWS_ACCOUNT', TargetId: accountId, ...this.principal(principal) }),
+      new CreateAccountAssignmentCommand({
+        InstanceArn: this.instanceArn,
+        PermissionSetArn: this.psArn(set),
+        TargetType: 'AWS_ACCOUNT',
+        TargetId: accountId,
+        ...this.principal(principal),
+      }),
     );
     await this.settle();
   }
   async unassign(set: string, principal: Principal, accountId: string): Promise<void> {
     await this.sdk.sso.send(
-      new DeleteAccountAssignmentCommand({ InstanceArn: this.instanceArn, PermissionSetArn: this.psArn(set), TargetType: 'AWS_ACCOUNT', TargetId: accountId, ...this.principal(principal) }),
+      new DeleteAccountAssignmentCommand({
+        InstanceArn: this.instanceArn,
+        PermissionSetArn: this.psArn(set),
+        TargetType: 'AWS_ACCOUNT',
+        TargetId: accountId,
+        ...this.principal(principal),
+      }),
     );
     await this.settle();
   }

@@ -86,7 +86,9 @@ describe('the bundled idc', () => {
     expect(r.stderr).not.toContain('NodeVersionSupportWarning');
     const major = Number(process.versions.node.split('.')[0]);
     expect(r.stderr).toBe(
-      major < 22 ? `idc: note: AWS SDK releases from January 2027 need Node.js 22 or later; this is Node.js ${process.versions.node} (https://a.co/c895JFp).\n` : '',
+      major < 22
+        ? `idc: note: AWS SDK releases from January 2027 need Node.js 22 or later; this is Node.js ${process.versions.node} (https://a.co/c895JFp).\n`
+        : '',
     );
   });
 });

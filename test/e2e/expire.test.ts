@@ -47,7 +47,9 @@ function assignmentsIn(emu: RunningEmulator): string[] {
   const world = emu.dump();
   const userName = new Map((world.users ?? []).map((u) => [u.id, u.userName]));
   const setName = new Map((world.permissionSets ?? []).map((p) => [p.arn, p.name]));
-  return (world.assignments ?? []).map((a) => `${setName.get(a.permissionSet) ?? a.permissionSet} ${a.principalType} ${userName.get(a.principalId) ?? a.principalId} ${a.accountId}`).sort();
+  return (world.assignments ?? [])
+    .map((a) => `${setName.get(a.permissionSet) ?? a.permissionSet} ${a.principalType} ${userName.get(a.principalId) ?? a.principalId} ${a.accountId}`)
+    .sort();
 }
 
 describe('expire mode against the emulator clock', () => {
@@ -63,7 +65,9 @@ describe('expire mode against the emulator clock', () => {
 
     // 12:00 UTC: the reviewed apply grants ana ReadOnly until 13:00 UTC (15:00+02:00).
     const first = await e2e.plan();
-    expect(first.accessChanges.filter((a) => a.kind === 'user' && a.user === 'ana').map((a) => (a.kind === 'user' ? a.via.flatMap((v) => v.because) : []))).toEqual([
+    expect(
+      first.accessChanges.filter((a) => a.kind === 'user' && a.user === 'ana').map((a) => (a.kind === 'user' ? a.via.flatMap((v) => v.because) : [])),
+    ).toEqual([
       ['assignments[1]: ReadOnly → user ana on accounts management, workloads until 2026-06-01 13:00 UTC'],
       ['assignments[1]: ReadOnly → user ana on accounts management, workloads until 2026-06-01 13:00 UTC'],
     ]);

@@ -130,9 +130,7 @@ export const changeLines = (plan: Plan): string[] => plan.changes.map(changeLine
 
 /** Access changes as `gain|lose USER user set account` (people) and `gain|lose GROUP group set account` (group grants). */
 export const accessLines = (plan: Plan): string[] =>
-  plan.accessChanges
-    .map((a) => `${a.effect} ${a.kind === 'user' ? `USER ${a.user}` : `GROUP ${a.group}`} ${a.permissionSet} ${a.accountId}`)
-    .sort();
+  plan.accessChanges.map((a) => `${a.effect} ${a.kind === 'user' ? `USER ${a.user}` : `GROUP ${a.group}`} ${a.permissionSet} ${a.accountId}`).sort();
 
 /** For failure messages: the plan as the terminal shows it. */
 export const show = (plan: Plan): string => renderText(plan, { color: false });
@@ -140,7 +138,8 @@ export const show = (plan: Plan): string => renderText(plan, { color: false });
 /** Asserts the outcome is `applied`, returning it (with a readable error otherwise). */
 export function applied(outcome: ApplyOutcome): Extract<ApplyOutcome, { status: 'applied' }> {
   if (outcome.status !== 'applied') {
-    const why = outcome.status === 'invalid' ? outcome.diagnostics.map(formatDiagnostic).join('\n') : outcome.status === 'unsafe' ? outcome.reasons.join('\n') : '';
+    const why =
+      outcome.status === 'invalid' ? outcome.diagnostics.map(formatDiagnostic).join('\n') : outcome.status === 'unsafe' ? outcome.reasons.join('\n') : '';
     throw new Error(`apply: expected "applied", got "${outcome.status}" ${why}`);
   }
   return outcome;

@@ -61,9 +61,7 @@ describe('plan against a messy organization', () => {
     const text = JSON.stringify(plan.changes);
     expect(text).not.toContain('AWSControlTower');
     expect(text).not.toContain('777788889999'); // the suspended account, tagged env=prod
-    expect(plan.warnings.map((w) => `${w.code} ${w.subject}`)).toEqual(
-      expect.arrayContaining(['reprovision Audit', 'reprovision Deploy']),
-    );
+    expect(plan.warnings.map((w) => `${w.code} ${w.subject}`)).toEqual(expect.arrayContaining(['reprovision Audit', 'reprovision Deploy']));
     // Planning changes nothing.
     expect(e2e.emu.dump()).toEqual(before);
     expect(Object.keys(e2e.emu.calls()).filter((op) => !/:(List|Describe|Get)/.test(op))).toEqual([]);

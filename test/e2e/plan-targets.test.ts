@@ -78,7 +78,11 @@ describe('rule expansion against the organization', () => {
         `create assignment Support USER alice ${SANDBOX}`,
       ].sort(),
     );
-    const rules = plan.changes.flatMap((c) => (c.kind === 'assignment' && c.assignment.accountId === SANDBOX && c.assignment.permissionSet === 'ReadOnly' && c.assignment.principal === 'devs' ? c.rules.map((r) => r.index) : []));
+    const rules = plan.changes.flatMap((c) =>
+      c.kind === 'assignment' && c.assignment.accountId === SANDBOX && c.assignment.permissionSet === 'ReadOnly' && c.assignment.principal === 'devs'
+        ? c.rules.map((r) => r.index)
+        : [],
+    );
     expect(rules).toEqual([0]);
 
     const outcome = applied(await e2e.apply());
@@ -108,9 +112,6 @@ describe('rule expansion against the organization', () => {
     const res = await fetch(`${e2e.emu.endpoint}/_emulator/world`, { method: 'POST', body: JSON.stringify(org) });
     expect(res.ok).toBe(true);
     const again = await e2e.plan();
-    expect(changeLines(again), show(again)).toEqual([
-      `create assignment ReadOnly GROUP devs ${SHARED}`,
-      `create assignment ViewOnly USER alice ${SANDBOX}`,
-    ]);
+    expect(changeLines(again), show(again)).toEqual([`create assignment ReadOnly GROUP devs ${SHARED}`, `create assignment ViewOnly USER alice ${SANDBOX}`]);
   });
 });

@@ -62,7 +62,8 @@ describe('idc report --since after an apply (issue 14)', () => {
     expect(before.stderr).toMatch(/^Report written to before\.json: 4 rows, hash [0-9a-f]{12}\.\n$/);
     expect(before.code).toBe(0);
     const earlier = JSON.parse(await readFile(join(e2e.dir, 'before.json'), 'utf8')) as Report;
-    const summary = (r: Report['rows'][number]): string => `${r.user} ${r.permissionSet} ${r.source} ${r.paths.map((p) => `${p.via}${p.group ?? ''}:${p.source}${p.drift === true ? ':drift' : ''}`).join(',')}`;
+    const summary = (r: Report['rows'][number]): string =>
+      `${r.user} ${r.permissionSet} ${r.source} ${r.paths.map((p) => `${p.via}${p.group ?? ''}:${p.source}${p.drift === true ? ':drift' : ''}`).join(',')}`;
     expect(earlier.rows.map(summary)).toEqual([
       'ana ReadOnly file-only groupops:file-only',
       'ana UploadBackups aws-only direct:aws-only:drift',

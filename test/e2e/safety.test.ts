@@ -17,7 +17,10 @@ afterEach(async () => {
 const writes = (calls: Record<string, number>): string[] => Object.keys(calls).filter((op) => !/:(List|Describe|Get)/.test(op));
 
 /** MESSY_YAML with Billing as it is in the messy world (so the plan leaves it alone). */
-const BILLING_AS_LIVE = MESSY_YAML.replace('    managed_policies: [job-function/Billing, ReadOnlyAccess]\n    permissions_boundary: { managed_policy: PowerUserAccess }\n', '    managed_policies: [job-function/Billing]\n');
+const BILLING_AS_LIVE = MESSY_YAML.replace(
+  '    managed_policies: [job-function/Billing, ReadOnlyAccess]\n    permissions_boundary: { managed_policy: PowerUserAccess }\n',
+  '    managed_policies: [job-function/Billing]\n',
+);
 
 describe('delegated administrator', () => {
   const delegated = { accountId: WORKLOADS, arn: `arn:aws:sts::${WORKLOADS}:assumed-role/IdcGitOpsAdmin/ci` };
@@ -102,7 +105,10 @@ describe('safety settings', () => {
 
 describe('the verdict is part of the plan (before any apply)', () => {
   const PROTECTED = (accounts: string) =>
-    MESSY_YAML.replace('  max_deletes: 50\n', `  max_deletes: 3\n  protected:\n    - permission_set: Billing\n      users: [jonathan]\n      accounts: [${accounts}]\n`);
+    MESSY_YAML.replace(
+      '  max_deletes: 50\n',
+      `  max_deletes: 3\n  protected:\n    - permission_set: Billing\n      users: [jonathan]\n      accounts: [${accounts}]\n`,
+    );
   const WITHOUT_BILLING_RULE = (text: string) => text.replace('  - permission_set: Billing\n    users: [jonathan]\n    accounts: [management]\n', '');
 
   it('lists max_deletes and protected refusals with codes, positions and force, and apply acts on the same verdict', async () => {

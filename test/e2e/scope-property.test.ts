@@ -119,7 +119,10 @@ describe('scoped plans (issue 13): never a wrong plan', () => {
         // its provision line is left out of the comparison (its update line stays).
         const done = new Set(scoped.changes.map(changeLine));
         const lines = (changes: readonly Change[]): string[] =>
-          changes.filter((c) => !(c.kind === 'provision' && !inScope(c, filter))).map(changeLine).sort();
+          changes
+            .filter((c) => !(c.kind === 'provision' && !inScope(c, filter)))
+            .map(changeLine)
+            .sort();
         const outside = full.changes.filter((c) => !done.has(changeLine(c)));
         const afterLines = lines(after.changes);
         expect(afterLines, `before:\n${show(full)}\nscoped:\n${show(scoped)}\nafter:\n${show(after)}`).toEqual(lines(outside));

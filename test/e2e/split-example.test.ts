@@ -46,7 +46,13 @@ describe('examples/split', () => {
 
     const plan = await e2e.plan();
     const lines = changeLines(plan);
-    expect(lines.filter((l) => l.startsWith('create user')).sort()).toEqual(['create user ana', 'create user lee', 'create user priya', 'create user sam', 'create user tomas']);
+    expect(lines.filter((l) => l.startsWith('create user')).sort()).toEqual([
+      'create user ana',
+      'create user lee',
+      'create user priya',
+      'create user sam',
+      'create user tomas',
+    ]);
     expect(lines.filter((l) => l.startsWith('create permission-set')).length).toBe(5);
     // ReadOnly and SecurityAudit on the 3 member accounts (all_accounts leaves the management
     // account out), DataEngineer on 1, WebDeveloper on 2, Admin on 2.
@@ -65,7 +71,12 @@ describe('examples/split', () => {
     expect(outcome.report.failed).toEqual([]);
     expect(changeLines(outcome.remaining), show(outcome.remaining)).toEqual([]);
     expect(changeLines(await e2e.plan())).toEqual([]);
-    expect(e2e.emu.dump().groups?.map((g) => g.displayName).sort()).toEqual(['data-engineers', 'security', 'web-developers']);
+    expect(
+      e2e.emu
+        .dump()
+        .groups?.map((g) => g.displayName)
+        .sort(),
+    ).toEqual(['data-engineers', 'security', 'web-developers']);
   });
 
   it('a permission set defined in two team files is refused with both positions', async () => {

@@ -14,7 +14,10 @@ export function untouchedParts(world: World): unknown {
     instance: world.instance,
     controlTowerSets: (world.permissionSets ?? []).filter((p) => ctSetArns.has(p.arn)),
     controlTowerGroups: (world.groups ?? []).filter((g) => ctGroupIds.has(g.id)),
-    controlTowerMembers: (world.memberships ?? []).filter((m) => ctGroupIds.has(m.groupId)).map((m) => `${m.groupId}|${m.userId}`).sort(),
+    controlTowerMembers: (world.memberships ?? [])
+      .filter((m) => ctGroupIds.has(m.groupId))
+      .map((m) => `${m.groupId}|${m.userId}`)
+      .sort(),
     controlTowerAssignments: (world.assignments ?? [])
       .filter((a) => ctSetArns.has(a.permissionSet) || ctGroupIds.has(a.principalId))
       .map((a) => `${a.accountId}|${a.permissionSet}|${a.principalId}`)

@@ -20,7 +20,11 @@ beforeEach(async () => ({ emu, c } = await start()));
 afterEach(() => emu.close());
 
 const accountsFor = async (ps: string, status?: 'LATEST_PERMISSION_SET_PROVISIONED' | 'LATEST_PERMISSION_SET_NOT_PROVISIONED'): Promise<string[]> =>
-  (await c.sso.send(new ListAccountsForProvisionedPermissionSetCommand({ InstanceArn: INSTANCE, PermissionSetArn: ps, ...(status ? { ProvisioningStatus: status } : {}) }))).AccountIds ?? [];
+  (
+    await c.sso.send(
+      new ListAccountsForProvisionedPermissionSetCommand({ InstanceArn: INSTANCE, PermissionSetArn: ps, ...(status ? { ProvisioningStatus: status } : {}) }),
+    )
+  ).AccountIds ?? [];
 const POLICY = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"}]}';
 
 describe('account assignments', () => {
@@ -28,7 +32,14 @@ describe('account assignments', () => {
     const ps = await newSet(c);
     const user = await newUser(c);
     const s = await assign(c, WORKLOADS, ps, user);
-    expect(s).toMatchObject({ Status: 'IN_PROGRESS', TargetId: WORKLOADS, TargetType: 'AWS_ACCOUNT', PermissionSetArn: ps, PrincipalType: 'USER', PrincipalId: user });
+    expect(s).toMatchObject({
+      Status: 'IN_PROGRESS',
+      TargetId: WORKLOADS,
+      TargetType: 'AWS_ACCOUNT',
+      PermissionSetArn: ps,
+      PrincipalType: 'USER',
+      PrincipalId: user,
+    });
     expect(s.RequestId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
     expect(await assignmentsOf(c, WORKLOADS, ps)).toEqual([]);
     const done = await waitAssignment(c, s, 'create');
@@ -115,7 +126,11 @@ describe('provisioning', () => {
     expect(await accountsFor(ps, 'LATEST_PERMISSION_SET_NOT_PROVISIONED')).toEqual([WORKLOADS]);
     expect(await accountsFor(ps, 'LATEST_PERMISSION_SET_PROVISIONED')).toEqual([]);
     const stale = await c.sso.send(
-      new ListPermissionSetsProvisionedToAccountCommand({ InstanceArn: INSTANCE, AccountId: WORKLOADS, ProvisioningStatus: 'LATEST_PERMISSION_SET_NOT_PROVISIONED' }),
+      new ListPermissionSetsProvisionedToAccountCommand({
+        InstanceArn: INSTANCE,
+        AccountId: WORKLOADS,
+        ProvisioningStatus: 'LATEST_PERMISSION_SET_NOT_PROVISIONED',
+      }),
     );
     expect(stale.PermissionSets).toEqual([ps]);
     const p = await c.sso.send(new ProvisionPermissionSetCommand({ InstanceArn: INSTANCE, PermissionSetArn: ps, TargetType: 'ALL_PROVISIONED_ACCOUNTS' }));
@@ -127,7 +142,9 @@ describe('provisioning', () => {
 
   it('provisioning FAILS with a reason when the account lacks a customer-managed policy', async () => {
     const ps = await newSet(c, 'Missing');
-    const p = await c.sso.send(new ProvisionPermissionSetCommand({ InstanceArn: INSTANCE, PermissionSetArn: ps, TargetType: 'AWS_ACCOUNT', TargetId: WORKLOADS }));
+    const p = await c.sso.send(
+      new ProvisionPermissionSetCommand({ InstanceArn: INSTANCE, PermissionSetArn: ps, TargetType: 'AWS_ACCOUNT', TargetId: WORKLOADS }),
+    );
     const done = await waitProvisioning(c, p.PermissionSetProvisioningStatus!);
     expect(done).toMatchObject({ Status: 'FAILED', AccountId: WORKLOADS });
     expect(done.FailureReason).toMatch(/Missing/);
@@ -151,7 +168,10 @@ describe('concurrent writes', () => {
     await c.sso.send(new UpdatePermissionSetCommand({ InstanceArn: INSTANCE, PermissionSetArn: ps, Description: 'v2' }));
     const p = await c.sso.send(new ProvisionPermissionSetCommand({ InstanceArn: INSTANCE, PermissionSetArn: ps, TargetType: 'ALL_PROVISIONED_ACCOUNTS' }));
     await expectError(c.sso.send(new UpdatePermissionSetCommand({ InstanceArn: INSTANCE, PermissionSetArn: ps, Description: 'v3' })), 'ConflictException', 409);
-    await expectError(c.sso.send(new ProvisionPermissionSetCommand({ InstanceArn: INSTANCE, PermissionSetArn: ps, TargetType: 'ALL_PROVISIONED_ACCOUNTS' })), 'ConflictException');
+    await expectError(
+      c.sso.send(new ProvisionPermissionSetCommand({ InstanceArn: INSTANCE, PermissionSetArn: ps, TargetType: 'ALL_PROVISIONED_ACCOUNTS' })),
+      'ConflictException',
+    );
     await waitProvisioning(c, p.PermissionSetProvisioningStatus!);
     await c.sso.send(new UpdatePermissionSetCommand({ InstanceArn: INSTANCE, PermissionSetArn: ps, Description: 'v3' }));
   });
@@ -191,7 +211,9 @@ describe('delegated administrator', () => {
     await waitAssignment(c, await assign(c, MGMT, b, group, 'GROUP'), 'create');
     const all = await c.sso.send(new ListAccountAssignmentsForPrincipalCommand({ InstanceArn: INSTANCE, PrincipalId: group, PrincipalType: 'GROUP' }));
     expect(all.AccountAssignments?.map((x) => x.AccountId).sort()).toEqual([MGMT, WORKLOADS]);
-    const one = await c.sso.send(new ListAccountAssignmentsForPrincipalCommand({ InstanceArn: INSTANCE, PrincipalId: group, PrincipalType: 'GROUP', Filter: { AccountId: WORKLOADS } }));
+    const one = await c.sso.send(
+      new ListAccountAssignmentsForPrincipalCommand({ InstanceArn: INSTANCE, PrincipalId: group, PrincipalType: 'GROUP', Filter: { AccountId: WORKLOADS } }),
+    );
     expect(one.AccountAssignments).toEqual([{ AccountId: WORKLOADS, PermissionSetArn: a, PrincipalId: group, PrincipalType: 'GROUP' }]);
   });
 });

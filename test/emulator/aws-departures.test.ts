@@ -11,8 +11,7 @@ import type { RunningEmulator } from '../../emulator/options.js';
 import { clients, expectError, INSTANCE, MGMT, start, STORE, testWorld, WORKLOADS, type Clients } from './test-helpers.js';
 
 const MEMBER = '555566667777';
-const asAccount = (emu: RunningEmulator, accountId: string): void =>
-  emu.setCaller({ accountId, arn: `arn:aws:sts::${accountId}:assumed-role/Reader/ci` });
+const asAccount = (emu: RunningEmulator, accountId: string): void => emu.setCaller({ accountId, arn: `arn:aws:sts::${accountId}:assumed-role/Reader/ci` });
 const newUser = (name: string) =>
   new CreateUserCommand({
     IdentityStoreId: STORE,

@@ -24,9 +24,9 @@ describe('emulated clock', () => {
       emu = await startEmulator({ clock: { start: '2026-06-01T12:00:00Z', scale: 1 } });
       const read = async (): Promise<string> => ((await (await fetch(`${emu?.endpoint}/_emulator/clock`)).json()) as { now: string }).now;
       expect(Date.parse(await read()) - Date.parse('2026-06-01T12:00:00Z')).toBeLessThan(60_000);
-      const moved = (await (
-        await fetch(`${emu.endpoint}/_emulator/clock`, { method: 'POST', body: JSON.stringify({ advanceMs: 2 * 3_600_000 }) })
-      ).json()) as { now: string };
+      const moved = (await (await fetch(`${emu.endpoint}/_emulator/clock`, { method: 'POST', body: JSON.stringify({ advanceMs: 2 * 3_600_000 }) })).json()) as {
+        now: string;
+      };
       expect(moved.now.slice(0, 13)).toBe('2026-06-01T14');
       expect(emu.now().toISOString().slice(0, 13)).toBe('2026-06-01T14');
       const bad = await fetch(`${emu.endpoint}/_emulator/clock`, { method: 'POST', body: '{}' });

@@ -29,7 +29,9 @@ afterEach(async () => {
 });
 
 async function assume(e: RunningEmulator, roleArn: string, claims: Parameters<typeof token>[0]) {
-  const out = await clients(e).sts.send(new AssumeRoleWithWebIdentityCommand({ RoleArn: roleArn, RoleSessionName: 'idc-gitops-1', WebIdentityToken: token(claims) }));
+  const out = await clients(e).sts.send(
+    new AssumeRoleWithWebIdentityCommand({ RoleArn: roleArn, RoleSessionName: 'idc-gitops-1', WebIdentityToken: token(claims) }),
+  );
   return clients(e, 1, out.Credentials!.AccessKeyId!);
 }
 
@@ -81,7 +83,11 @@ describe('the role sessions answer AccessDeniedException outside their permissio
     expect(denied.message).toBe(
       `User: arn:aws:sts::${MGMT}:assumed-role/idc-gitops-plan/idc-gitops-1 is not authorized to perform: sso:CreatePermissionSet on resource: ${INSTANCE} because no identity-based policy allows the sso:CreatePermissionSet action`,
     );
-    await expectError(plan.ids.send(new CreateUserCommand({ IdentityStoreId: STORE, UserName: 'x', DisplayName: 'X', Name: { GivenName: 'X', FamilyName: 'Y' } })), 'AccessDeniedException', 403);
+    await expectError(
+      plan.ids.send(new CreateUserCommand({ IdentityStoreId: STORE, UserName: 'x', DisplayName: 'X', Name: { GivenName: 'X', FamilyName: 'Y' } })),
+      'AccessDeniedException',
+      403,
+    );
     expect(emu.dump().permissionSets ?? []).toEqual([]);
     expect(emu.dump().users ?? []).toEqual([]);
 
@@ -91,7 +97,11 @@ describe('the role sessions answer AccessDeniedException outside their permissio
   });
 
   it('tags at creation also need sso:TagResource', () => {
-    const caller = { arn: 'arn:aws:sts::111122223333:assumed-role/r/s', accountId: MGMT, policies: [{ Statement: [{ Effect: 'Allow' as const, Action: 'sso:CreatePermissionSet', Resource: '*' }] }] };
+    const caller = {
+      arn: 'arn:aws:sts::111122223333:assumed-role/r/s',
+      accountId: MGMT,
+      policies: [{ Statement: [{ Effect: 'Allow' as const, Action: 'sso:CreatePermissionSet', Resource: '*' }] }],
+    };
     expect(() => authorize(caller, 'sso-admin', 'CreatePermissionSet', { InstanceArn: INSTANCE, Name: 'A' })).not.toThrow();
     expect(() => authorize(caller, 'sso-admin', 'CreatePermissionSet', { InstanceArn: INSTANCE, Name: 'A', Tags: [{ Key: 'k', Value: 'v' }] })).toThrow(
       /not authorized to perform: sso:TagResource on resource/,
@@ -120,7 +130,8 @@ describe('policy evaluation rules', () => {
         },
       ],
     };
-    const ask = (context: Record<string, string>, principal = 'p') => evaluate([trust], { action: 'sts:AssumeRoleWithWebIdentity', principal: { Federated: principal }, context });
+    const ask = (context: Record<string, string>, principal = 'p') =>
+      evaluate([trust], { action: 'sts:AssumeRoleWithWebIdentity', principal: { Federated: principal }, context });
     expect(ask({ 'k:aud': 'sts.amazonaws.com', 'k:sub': 'repo:acme/y:pull_request' })).toBe('allow');
     expect(ask({ 'k:aud': 'sts.amazonaws.com', 'k:sub': 'repo:acme/x:ref:refs/heads/dev' })).toBe('allow');
     expect(ask({ 'k:aud': 'sts.amazonaws.com', 'k:sub': 'repo:ACME/y:pull_request' })).toBe('implicit-deny');
@@ -131,11 +142,15 @@ describe('policy evaluation rules', () => {
 
   it('a literal pattern matches exactly itself; * matches anything', () => {
     fc.assert(
-      fc.property(fc.string().filter((s) => !/[*?]/.test(s)), fc.string(), (pattern, other) => {
-        expect(wildcardMatch(pattern, pattern)).toBe(true);
-        expect(wildcardMatch(pattern, other)).toBe(pattern === other);
-        expect(wildcardMatch('*', other)).toBe(true);
-      }),
+      fc.property(
+        fc.string().filter((s) => !/[*?]/.test(s)),
+        fc.string(),
+        (pattern, other) => {
+          expect(wildcardMatch(pattern, pattern)).toBe(true);
+          expect(wildcardMatch(pattern, other)).toBe(pattern === other);
+          expect(wildcardMatch('*', other)).toBe(true);
+        },
+      ),
     );
   });
 });

@@ -85,7 +85,11 @@ describe('identitystore users', () => {
       }),
     );
     const u = await c.ids.send(new DescribeUserCommand({ IdentityStoreId: STORE, UserId }));
-    expect(u).toMatchObject({ DisplayName: 'David', Name: { GivenName: 'David', FamilyName: 'Smith' }, Emails: [{ Value: 'david@example.com', Type: 'work', Primary: true }] });
+    expect(u).toMatchObject({
+      DisplayName: 'David',
+      Name: { GivenName: 'David', FamilyName: 'Smith' },
+      Emails: [{ Value: 'david@example.com', Type: 'work', Primary: true }],
+    });
     await expectError(
       c.ids.send(new UpdateUserCommand({ IdentityStoreId: STORE, UserId, Operations: [{ AttributePath: 'nickName', AttributeValue: 'x' }] })),
       'ValidationException',
@@ -111,14 +115,37 @@ describe('identitystore users', () => {
     await expectError(c.ids.send(new CreateUserCommand(user('gus', { Emails: [{ Value: 'fay.backup@example.org', Primary: true }] }))), 'ConflictException');
     // A list replaces the old one: the backup address is gone.
     await c.ids.send(
-      new UpdateUserCommand({ IdentityStoreId: STORE, UserId, Operations: [{ AttributePath: 'emails', AttributeValue: [{ value: 'fay@example.com', type: 'work', primary: true }] }] }),
+      new UpdateUserCommand({
+        IdentityStoreId: STORE,
+        UserId,
+        Operations: [{ AttributePath: 'emails', AttributeValue: [{ value: 'fay@example.com', type: 'work', primary: true }] }],
+      }),
     );
-    expect((await c.ids.send(new DescribeUserCommand({ IdentityStoreId: STORE, UserId }))).Emails).toEqual([{ Value: 'fay@example.com', Type: 'work', Primary: true }]);
+    expect((await c.ids.send(new DescribeUserCommand({ IdentityStoreId: STORE, UserId }))).Emails).toEqual([
+      { Value: 'fay@example.com', Type: 'work', Primary: true },
+    ]);
     await expectError(
-      c.ids.send(new UpdateUserCommand({ IdentityStoreId: STORE, UserId, Operations: [{ AttributePath: 'emails', AttributeValue: [{ value: 'a@example.com', primary: true }, { value: 'b@example.com', primary: true }] }] })),
+      c.ids.send(
+        new UpdateUserCommand({
+          IdentityStoreId: STORE,
+          UserId,
+          Operations: [
+            {
+              AttributePath: 'emails',
+              AttributeValue: [
+                { value: 'a@example.com', primary: true },
+                { value: 'b@example.com', primary: true },
+              ],
+            },
+          ],
+        }),
+      ),
       'ValidationException',
     );
-    await expectError(c.ids.send(new CreateUserCommand(user('hal', { Emails: [{ Value: 'hal@example.com' }, { Value: 'hal2@example.com' }] }))), 'ValidationException');
+    await expectError(
+      c.ids.send(new CreateUserCommand(user('hal', { Emails: [{ Value: 'hal@example.com' }, { Value: 'hal2@example.com' }] }))),
+      'ValidationException',
+    );
   });
 
   it('finds users by UserName: ListUsers filter and GetUserId', async () => {
@@ -130,7 +157,9 @@ describe('identitystore users', () => {
     );
     expect(got.UserId).toBe(UserId);
     await expectError(
-      c.ids.send(new GetUserIdCommand({ IdentityStoreId: STORE, AlternateIdentifier: { UniqueAttribute: { AttributePath: 'userName', AttributeValue: 'nobody' } } })),
+      c.ids.send(
+        new GetUserIdCommand({ IdentityStoreId: STORE, AlternateIdentifier: { UniqueAttribute: { AttributePath: 'userName', AttributeValue: 'nobody' } } }),
+      ),
       'ResourceNotFoundException',
     );
   });
@@ -166,8 +195,13 @@ describe('identitystore users', () => {
 describe('identitystore groups and memberships', () => {
   it('creates, describes, updates and finds a group by displayName', async () => {
     const { GroupId } = await c.ids.send(new CreateGroupCommand({ IdentityStoreId: STORE, DisplayName: 'Platform', Description: 'Platform team' }));
-    expect(await c.ids.send(new DescribeGroupCommand({ IdentityStoreId: STORE, GroupId }))).toMatchObject({ DisplayName: 'Platform', Description: 'Platform team' });
-    await c.ids.send(new UpdateGroupCommand({ IdentityStoreId: STORE, GroupId, Operations: [{ AttributePath: 'description', AttributeValue: 'Platform engineers' }] }));
+    expect(await c.ids.send(new DescribeGroupCommand({ IdentityStoreId: STORE, GroupId }))).toMatchObject({
+      DisplayName: 'Platform',
+      Description: 'Platform team',
+    });
+    await c.ids.send(
+      new UpdateGroupCommand({ IdentityStoreId: STORE, GroupId, Operations: [{ AttributePath: 'description', AttributeValue: 'Platform engineers' }] }),
+    );
     const byName = await c.ids.send(
       new GetGroupIdCommand({ IdentityStoreId: STORE, AlternateIdentifier: { UniqueAttribute: { AttributePath: 'displayName', AttributeValue: 'Platform' } } }),
     );
@@ -186,7 +220,11 @@ describe('identitystore groups and memberships', () => {
     const { UserId } = await c.ids.send(new CreateUserCommand(user('gina')));
     const { GroupId } = await c.ids.send(new CreateGroupCommand({ IdentityStoreId: STORE, DisplayName: 'Data' }));
     const { MembershipId } = await c.ids.send(new CreateGroupMembershipCommand({ IdentityStoreId: STORE, GroupId, MemberId: { UserId: UserId! } }));
-    await expectError(c.ids.send(new CreateGroupMembershipCommand({ IdentityStoreId: STORE, GroupId, MemberId: { UserId: UserId! } })), 'ConflictException', 409);
+    await expectError(
+      c.ids.send(new CreateGroupMembershipCommand({ IdentityStoreId: STORE, GroupId, MemberId: { UserId: UserId! } })),
+      'ConflictException',
+      409,
+    );
     const id = await c.ids.send(new GetGroupMembershipIdCommand({ IdentityStoreId: STORE, GroupId, MemberId: { UserId: UserId! } }));
     expect(id.MembershipId).toBe(MembershipId);
     const byGroup = await c.ids.send(new ListGroupMembershipsCommand({ IdentityStoreId: STORE, GroupId }));
@@ -194,7 +232,10 @@ describe('identitystore groups and memberships', () => {
     const byMember = await c.ids.send(new ListGroupMembershipsForMemberCommand({ IdentityStoreId: STORE, MemberId: { UserId: UserId! } }));
     expect(byMember.GroupMemberships?.map((m) => m.GroupId)).toEqual([GroupId]);
     await c.ids.send(new DeleteGroupMembershipCommand({ IdentityStoreId: STORE, MembershipId }));
-    await expectError(c.ids.send(new GetGroupMembershipIdCommand({ IdentityStoreId: STORE, GroupId, MemberId: { UserId: UserId! } })), 'ResourceNotFoundException');
+    await expectError(
+      c.ids.send(new GetGroupMembershipIdCommand({ IdentityStoreId: STORE, GroupId, MemberId: { UserId: UserId! } })),
+      'ResourceNotFoundException',
+    );
     await expectError(
       c.ids.send(new CreateGroupMembershipCommand({ IdentityStoreId: STORE, GroupId, MemberId: { UserId: '00000000-0000-4000-8000-000000000000' } })),
       'ResourceNotFoundException',

@@ -43,7 +43,11 @@ describe('instances', () => {
     expect(r.Instances).toEqual([expect.objectContaining({ InstanceArn: INSTANCE, IdentityStoreId: STORE, OwnerAccountId: MGMT, Status: 'ACTIVE' })]);
     const d = await c.sso.send(new DescribeInstanceCommand({ InstanceArn: INSTANCE }));
     expect(d.PermissionSetsEnabled).toBe(true);
-    await expectError(c.sso.send(new DescribeInstanceCommand({ InstanceArn: 'arn:aws:sso:::instance/ssoins-0000000000000000' })), 'ResourceNotFoundException', 400);
+    await expectError(
+      c.sso.send(new DescribeInstanceCommand({ InstanceArn: 'arn:aws:sso:::instance/ssoins-0000000000000000' })),
+      'ResourceNotFoundException',
+      400,
+    );
   });
 });
 
@@ -77,7 +81,11 @@ describe('permission sets', () => {
   });
 
   it('accepts Latin-1 descriptions, PT12H and a URL relay state', async () => {
-    const arn = await newSet({ Description: 'Zugriff für Entwickler, Größe ±5 µs', SessionDuration: 'PT12H', RelayState: 'https://console.aws.amazon.com/s3/home?region=us-east-1#' });
+    const arn = await newSet({
+      Description: 'Zugriff für Entwickler, Größe ±5 µs',
+      SessionDuration: 'PT12H',
+      RelayState: 'https://console.aws.amazon.com/s3/home?region=us-east-1#',
+    });
     const d = await c.sso.send(new DescribePermissionSetCommand({ InstanceArn: INSTANCE, PermissionSetArn: arn }));
     expect(d.PermissionSet?.SessionDuration).toBe('PT12H');
   });
@@ -129,16 +137,21 @@ describe('policies', () => {
 
   it('rejects inline policies that are not JSON, not a policy, or too large', async () => {
     const arn = await newSet();
-    const put = (p: string): Promise<unknown> => c.sso.send(new PutInlinePolicyToPermissionSetCommand({ InstanceArn: INSTANCE, PermissionSetArn: arn, InlinePolicy: p }));
+    const put = (p: string): Promise<unknown> =>
+      c.sso.send(new PutInlinePolicyToPermissionSetCommand({ InstanceArn: INSTANCE, PermissionSetArn: arn, InlinePolicy: p }));
     await expectError(put('{not json'), 'ValidationException');
     await expectError(put('{"Version":"2012-10-17"}'), 'ValidationException');
-    const big = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: Array.from({ length: 800 }, (_, i) => `s3:Action${i}`), Resource: '*' }] });
+    const big = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: Array.from({ length: 800 }, (_, i) => `s3:Action${i}`), Resource: '*' }],
+    });
     await expectError(put(big), 'ValidationException');
   });
 
   it('attaches, lists and detaches AWS managed policies; checks the ARN shape', async () => {
     const arn = await newSet();
-    const attach = (p: string): Promise<unknown> => c.sso.send(new AttachManagedPolicyToPermissionSetCommand({ InstanceArn: INSTANCE, PermissionSetArn: arn, ManagedPolicyArn: p }));
+    const attach = (p: string): Promise<unknown> =>
+      c.sso.send(new AttachManagedPolicyToPermissionSetCommand({ InstanceArn: INSTANCE, PermissionSetArn: arn, ManagedPolicyArn: p }));
     await attach('arn:aws:iam::aws:policy/ReadOnlyAccess');
     await attach('arn:aws:iam::aws:policy/job-function/ViewOnlyAccess');
     await expectError(attach('arn:aws:iam::123456789012:policy/Mine'), 'ValidationException');
@@ -156,25 +169,68 @@ describe('policies', () => {
       { Name: 'ReadOnlyAccess', Arn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' },
       { Name: 'ViewOnlyAccess', Arn: 'arn:aws:iam::aws:policy/job-function/ViewOnlyAccess' },
     ]);
-    await c.sso.send(new DetachManagedPolicyFromPermissionSetCommand({ InstanceArn: INSTANCE, PermissionSetArn: arn, ManagedPolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' }));
+    await c.sso.send(
+      new DetachManagedPolicyFromPermissionSetCommand({
+        InstanceArn: INSTANCE,
+        PermissionSetArn: arn,
+        ManagedPolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess',
+      }),
+    );
     await expectError(
-      c.sso.send(new DetachManagedPolicyFromPermissionSetCommand({ InstanceArn: INSTANCE, PermissionSetArn: arn, ManagedPolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' })),
+      c.sso.send(
+        new DetachManagedPolicyFromPermissionSetCommand({
+          InstanceArn: INSTANCE,
+          PermissionSetArn: arn,
+          ManagedPolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess',
+        }),
+      ),
       'ResourceNotFoundException',
     );
   });
 
   it('allows at most 20 managed + customer-managed policies: ServiceQuotaExceededException', async () => {
     const arn = await newSet();
-    const managed = ['ReadOnlyAccess', 'PowerUserAccess', 'SecurityAudit', 'IAMReadOnlyAccess', 'AmazonS3ReadOnlyAccess', 'AmazonEC2ReadOnlyAccess', 'job-function/Billing', 'job-function/ViewOnlyAccess', 'job-function/SupportUser', 'job-function/DataScientist'];
+    const managed = [
+      'ReadOnlyAccess',
+      'PowerUserAccess',
+      'SecurityAudit',
+      'IAMReadOnlyAccess',
+      'AmazonS3ReadOnlyAccess',
+      'AmazonEC2ReadOnlyAccess',
+      'job-function/Billing',
+      'job-function/ViewOnlyAccess',
+      'job-function/SupportUser',
+      'job-function/DataScientist',
+    ];
     for (let i = 0; i < 10; i++) {
-      await c.sso.send(new AttachManagedPolicyToPermissionSetCommand({ InstanceArn: INSTANCE, PermissionSetArn: arn, ManagedPolicyArn: `arn:aws:iam::aws:policy/${managed[i]}` }));
-      await c.sso.send(new AttachCustomerManagedPolicyReferenceToPermissionSetCommand({ InstanceArn: INSTANCE, PermissionSetArn: arn, CustomerManagedPolicyReference: { Name: `C${i}` } }));
+      await c.sso.send(
+        new AttachManagedPolicyToPermissionSetCommand({
+          InstanceArn: INSTANCE,
+          PermissionSetArn: arn,
+          ManagedPolicyArn: `arn:aws:iam::aws:policy/${managed[i]}`,
+        }),
+      );
+      await c.sso.send(
+        new AttachCustomerManagedPolicyReferenceToPermissionSetCommand({
+          InstanceArn: INSTANCE,
+          PermissionSetArn: arn,
+          CustomerManagedPolicyReference: { Name: `C${i}` },
+        }),
+      );
     }
     await expectError(
-      c.sso.send(new AttachManagedPolicyToPermissionSetCommand({ InstanceArn: INSTANCE, PermissionSetArn: arn, ManagedPolicyArn: 'arn:aws:iam::aws:policy/AdministratorAccess' })),
+      c.sso.send(
+        new AttachManagedPolicyToPermissionSetCommand({
+          InstanceArn: INSTANCE,
+          PermissionSetArn: arn,
+          ManagedPolicyArn: 'arn:aws:iam::aws:policy/AdministratorAccess',
+        }),
+      ),
       'ServiceQuotaExceededException',
     );
-    const refs = await c.sso.send(new ListCustomerManagedPolicyReferencesInPermissionSetCommand({ InstanceArn: INSTANCE, PermissionSetArn: arn, MaxResults: 4 }));
+    const refs = await c.sso.send(
+      new ListCustomerManagedPolicyReferencesInPermissionSetCommand({ InstanceArn: INSTANCE, PermissionSetArn: arn, MaxResults: 4 }),
+    );
     expect(refs.CustomerManagedPolicyReferences).toEqual([0, 1, 2, 3].map((i) => ({ Name: `C${i}`, Path: '/' })));
     expect(refs.NextToken).toBeDefined();
   });
@@ -182,7 +238,13 @@ describe('policies', () => {
   it('validates customer-managed references (name, path)', async () => {
     const arn = await newSet();
     const attach = (Name: string, Path?: string): Promise<unknown> =>
-      c.sso.send(new AttachCustomerManagedPolicyReferenceToPermissionSetCommand({ InstanceArn: INSTANCE, PermissionSetArn: arn, CustomerManagedPolicyReference: { Name, Path } }));
+      c.sso.send(
+        new AttachCustomerManagedPolicyReferenceToPermissionSetCommand({
+          InstanceArn: INSTANCE,
+          PermissionSetArn: arn,
+          CustomerManagedPolicyReference: { Name, Path },
+        }),
+      );
     await attach('Baseline', '/org/');
     await expectError(attach('bad name'), 'ValidationException');
     await expectError(attach('Ok', 'no-slashes'), 'ValidationException');
@@ -193,7 +255,11 @@ describe('policies', () => {
     const get = (): Promise<unknown> => c.sso.send(new GetPermissionsBoundaryForPermissionSetCommand({ InstanceArn: INSTANCE, PermissionSetArn: arn }));
     await expectError(get(), 'ResourceNotFoundException', 400);
     await c.sso.send(
-      new PutPermissionsBoundaryToPermissionSetCommand({ InstanceArn: INSTANCE, PermissionSetArn: arn, PermissionsBoundary: { CustomerManagedPolicyReference: { Name: 'Boundary', Path: '/b/' } } }),
+      new PutPermissionsBoundaryToPermissionSetCommand({
+        InstanceArn: INSTANCE,
+        PermissionSetArn: arn,
+        PermissionsBoundary: { CustomerManagedPolicyReference: { Name: 'Boundary', Path: '/b/' } },
+      }),
     );
     expect(await get()).toMatchObject({ PermissionsBoundary: { CustomerManagedPolicyReference: { Name: 'Boundary', Path: '/b/' } } });
     await expectError(
@@ -208,7 +274,11 @@ describe('policies', () => {
     );
     await expectError(
       c.sso.send(
-        new PutPermissionsBoundaryToPermissionSetCommand({ InstanceArn: INSTANCE, PermissionSetArn: arn, PermissionsBoundary: { ManagedPolicyArn: 'arn:aws:iam::aws:policy/PowerUserAcess' } }),
+        new PutPermissionsBoundaryToPermissionSetCommand({
+          InstanceArn: INSTANCE,
+          PermissionSetArn: arn,
+          PermissionsBoundary: { ManagedPolicyArn: 'arn:aws:iam::aws:policy/PowerUserAcess' },
+        }),
       ),
       'ResourceNotFoundException',
     );

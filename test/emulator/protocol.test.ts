@@ -45,15 +45,24 @@ describe('wire protocol', () => {
   });
 
   it('sts AssumeRoleWithWebIdentity returns credentials that act as the role’s account', async () => {
-    const jwt = ['e30', Buffer.from(JSON.stringify({ sub: 'repo:acme/access:ref:refs/heads/main', aud: 'sts.amazonaws.com' })).toString('base64url'), 'sig'].join('.');
-    const r = await c.sts.send(new AssumeRoleWithWebIdentityCommand({ RoleArn: `arn:aws:iam::${WORKLOADS}:role/IdcDelegated`, RoleSessionName: 'gha', WebIdentityToken: jwt }));
+    const jwt = [
+      'e30',
+      Buffer.from(JSON.stringify({ sub: 'repo:acme/access:ref:refs/heads/main', aud: 'sts.amazonaws.com' })).toString('base64url'),
+      'sig',
+    ].join('.');
+    const r = await c.sts.send(
+      new AssumeRoleWithWebIdentityCommand({ RoleArn: `arn:aws:iam::${WORKLOADS}:role/IdcDelegated`, RoleSessionName: 'gha', WebIdentityToken: jwt }),
+    );
     expect(r.SubjectFromWebIdentityToken).toBe('repo:acme/access:ref:refs/heads/main');
     expect(r.Credentials?.Expiration).toBeInstanceOf(Date);
     const assumed = clients(emu, 1, r.Credentials!.AccessKeyId!);
     const id = await assumed.sts.send(new GetCallerIdentityCommand({}));
     expect(id).toMatchObject({ Account: WORKLOADS, Arn: `arn:aws:sts::${WORKLOADS}:assumed-role/IdcDelegated/gha` });
     await expectError(assign(assumed, MGMT, await newSet(c), await newUser(c)), 'AccessDeniedException');
-    await expectError(c.sts.send(new AssumeRoleWithWebIdentityCommand({ RoleArn: 'not-an-arn', RoleSessionName: 'x', WebIdentityToken: jwt })), 'ValidationError');
+    await expectError(
+      c.sts.send(new AssumeRoleWithWebIdentityCommand({ RoleArn: 'not-an-arn', RoleSessionName: 'x', WebIdentityToken: jwt })),
+      'ValidationError',
+    );
   });
 });
 

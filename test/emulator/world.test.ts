@@ -19,7 +19,16 @@ const PS1 = 'arn:aws:sso:::permissionSet/ssoins-72230000a1b2c3d4/ps-000000000000
 
 function fullWorld(): World {
   const w = testWorld();
-  w.users = [{ id: U1, userName: 'alice', displayName: 'Alice A', givenName: 'Alice', familyName: 'A', emails: [{ value: 'alice@example.com', type: 'work', primary: true }] }];
+  w.users = [
+    {
+      id: U1,
+      userName: 'alice',
+      displayName: 'Alice A',
+      givenName: 'Alice',
+      familyName: 'A',
+      emails: [{ value: 'alice@example.com', type: 'work', primary: true }],
+    },
+  ];
   w.groups = [{ id: G1, displayName: 'Admins', description: 'Administrators' }];
   w.memberships = [{ id: '33333333-3333-4333-8333-333333333333', groupId: G1, userId: U1 }];
   w.permissionSets = [
@@ -106,7 +115,13 @@ describe('worlds', () => {
       const emu = await startEmulator({ seed, rateLimit: 0 });
       try {
         const r = await clients(emu).ids.send(
-          new CreateUserCommand({ IdentityStoreId: STORE, UserName: 'x', DisplayName: 'x', Name: { GivenName: 'x', FamilyName: 'x' }, Emails: [{ Value: 'x@example.com' }] }),
+          new CreateUserCommand({
+            IdentityStoreId: STORE,
+            UserName: 'x',
+            DisplayName: 'x',
+            Name: { GivenName: 'x', FamilyName: 'x' },
+            Emails: [{ Value: 'x@example.com' }],
+          }),
         );
         return r.UserId!;
       } finally {

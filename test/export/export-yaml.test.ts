@@ -52,7 +52,10 @@ describe('exportAccessYaml', () => {
     ]);
     expect(result.counts).toEqual({ users: 4, groups: 3, permissionSets: 4, assignments: 10, rules: 4, accounts: 5 });
     const check = selfCheck(result.yaml, live, 'access.yaml', '.', NOW);
-    expect(check.errors).toEqual([expect.stringMatching(/^access\.yaml:\d+:\d+: user "no-mail" is missing email/), expect.stringMatching(/inline_policy of permission set "Weird" is not valid JSON/)]);
+    expect(check.errors).toEqual([
+      expect.stringMatching(/^access\.yaml:\d+:\d+: user "no-mail" is missing email/),
+      expect.stringMatching(/inline_policy of permission set "Weird" is not valid JSON/),
+    ]);
   });
 
   it('plans to nothing but the known leftovers once the file is fixed', () => {
@@ -115,7 +118,15 @@ describe('grouping assignments into rules', () => {
 
   it('groups by account when that gives fewer rules', () => {
     // Per principal: 3 different account sets. Per account: 2 different principal sets.
-    const rules = groupAssignments([a('R', 'x', '1'), a('R', 'y', '1'), a('R', 'z', '1'), a('R', 'x', '2'), a('R', 'y', '2'), a('R', 'z', '2'), a('R', 'x', '3')]);
+    const rules = groupAssignments([
+      a('R', 'x', '1'),
+      a('R', 'y', '1'),
+      a('R', 'z', '1'),
+      a('R', 'x', '2'),
+      a('R', 'y', '2'),
+      a('R', 'z', '2'),
+      a('R', 'x', '3'),
+    ]);
     expect(rules.length).toBe(2);
     expect(rules).toEqual([
       { permissionSets: ['R'], groups: ['x'], users: [], accountIds: ['1', '2', '3'] },

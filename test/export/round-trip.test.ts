@@ -94,7 +94,10 @@ describe('idc export → idc plan', () => {
 
     it('leaves out Control Tower and unknown principals, with a warning', async () => {
       const { stdout, stderr } = await exportWith(s);
-      const body = stdout.split('\n').filter((l) => !l.trimStart().startsWith('#')).join('\n');
+      const body = stdout
+        .split('\n')
+        .filter((l) => !l.trimStart().startsWith('#'))
+        .join('\n');
       expect(body).not.toContain('AWSControlTower');
       expect(stdout).toContain('Not exported, and never changed by idc: 1 permission set and 1 group');
       expect(stdout).toMatch(/# - ReadOnly → user id:00000000-0000-4000-8000-000000000006 on Sandbox \(José\) \(333344445555\): the user no longer exists/);

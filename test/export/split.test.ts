@@ -30,7 +30,9 @@ afterEach(async () => {
   dir = undefined;
 });
 
-async function start(world: World): Promise<{ run: (argv: string[]) => Promise<{ code: number; stderr: string }>; plan: () => Promise<string[]>; dir: string }> {
+async function start(
+  world: World,
+): Promise<{ run: (argv: string[]) => Promise<{ code: number; stderr: string }>; plan: () => Promise<string[]>; dir: string }> {
   emu = await startEmulator({ world, rateLimit: 0, asyncPolls: 1, asyncMs: 20, seed: 5, orgEmptyPageRate: 0 });
   const endpoint = emu.endpoint;
   dir = await mkdtemp(join(tmpdir(), 'idc-export-split-'));

@@ -71,7 +71,13 @@ export function exportWorld(): World {
       { groupId: '00000000-0000-4000-8000-000000000011', userId: '00000000-0000-4000-8000-000000000001' },
     ],
     permissionSets: [
-      { arn: PS('0000000000000001'), name: 'AdministratorAccess', description: 'Full access', sessionDuration: 'PT4H', managedPolicies: ['arn:aws:iam::aws:policy/AdministratorAccess'] },
+      {
+        arn: PS('0000000000000001'),
+        name: 'AdministratorAccess',
+        description: 'Full access',
+        sessionDuration: 'PT4H',
+        managedPolicies: ['arn:aws:iam::aws:policy/AdministratorAccess'],
+      },
       {
         arn: PS('0000000000000002'),
         name: 'ReadOnly',
@@ -104,9 +110,15 @@ export function exportWorld(): World {
       // admins: AdministratorAccess everywhere, the management account included
       ...[MGMT, PROD, DEV, SANDBOX, SECURITY].map((accountId) => group(accountId, 'AdministratorAccess', '00000000-0000-4000-8000-000000000007')),
       // developers: Developer and ReadOnly on the Workloads OU's accounts
-      ...[PROD, DEV].flatMap((accountId) => [group(accountId, 'Developer', '00000000-0000-4000-8000-000000000008'), group(accountId, 'ReadOnly', '00000000-0000-4000-8000-000000000008')]),
+      ...[PROD, DEV].flatMap((accountId) => [
+        group(accountId, 'Developer', '00000000-0000-4000-8000-000000000008'),
+        group(accountId, 'ReadOnly', '00000000-0000-4000-8000-000000000008'),
+      ]),
       // auditors and alice: ReadOnly on every account but the management account
-      ...[PROD, DEV, SANDBOX, SECURITY].flatMap((accountId) => [group(accountId, 'ReadOnly', '00000000-0000-4000-8000-000000000009'), userAt(accountId, 'ReadOnly', '00000000-0000-4000-8000-000000000001')]),
+      ...[PROD, DEV, SANDBOX, SECURITY].flatMap((accountId) => [
+        group(accountId, 'ReadOnly', '00000000-0000-4000-8000-000000000009'),
+        userAt(accountId, 'ReadOnly', '00000000-0000-4000-8000-000000000001'),
+      ]),
       userAt(MGMT, 'Billing', '00000000-0000-4000-8000-000000000002'),
       userAt(SANDBOX, 'Developer', '00000000-0000-4000-8000-000000000005'),
       userAt(SANDBOX, 'ReadOnly', '00000000-0000-4000-8000-000000000006'),

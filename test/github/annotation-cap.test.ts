@@ -86,7 +86,13 @@ describe('the Action with many problems in access.yaml', () => {
       severity: 'error' as const,
       message: `user *u${i}* is not defined`,
     }));
-    const warnings: Diagnostic[] = Array.from({ length: 3 }, (_, i) => ({ file: 'access.yaml', line: 40 + i, col: 1, severity: 'warning' as const, message: `w${i}` }));
+    const warnings: Diagnostic[] = Array.from({ length: 3 }, (_, i) => ({
+      file: 'access.yaml',
+      line: 40 + i,
+      col: 1,
+      severity: 'warning' as const,
+      message: `w${i}`,
+    }));
     engine.diagnostics = [...errors, ...warnings];
     const run = await runWithFakes({ github, engine, eventName: 'pull_request', payload: pullRequestEvent(51) });
 

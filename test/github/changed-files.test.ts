@@ -43,7 +43,17 @@ describe('loadConfig: the files a config reads', () => {
     await mkdir(join(workspace, 'infra/shared'), { recursive: true });
     await writeFile(join(workspace, 'infra/shared/real.json'), '{}');
     await symlink('shared/real.json', join(workspace, 'infra/linked.json'));
-    const text = ['version: 1', 'permission_sets:', '  A:', '    inline_policy_file: linked.json', '  B:', '    inline_policy_file: missing.json', '  C:', '    inline_policy_file: ../../outside.json', ''].join('\n');
+    const text = [
+      'version: 1',
+      'permission_sets:',
+      '  A:',
+      '    inline_policy_file: linked.json',
+      '  B:',
+      '    inline_policy_file: missing.json',
+      '  C:',
+      '    inline_policy_file: ../../outside.json',
+      '',
+    ].join('\n');
     await writeFile(join(workspace, 'infra/access.yaml'), text);
     const loaded = await loadConfig('infra/access.yaml', { cwd: workspace });
     // Invalid or not, unreadable or not: the names are what a change must be compared with.
@@ -113,7 +123,9 @@ describe('pull request', () => {
     engine = new FakeEngine();
     const run = await planPr(404, engine); // no such pull request: 404
     expect(engine.methods()).toEqual(['validate', 'plan']);
-    expect(run.io.logs.join('\n')).toMatch(/could not tell which files the pull request changes \(Listing the files acme\/access#404 changes: GitHub answered 404/);
+    expect(run.io.logs.join('\n')).toMatch(
+      /could not tell which files the pull request changes \(Listing the files acme\/access#404 changes: GitHub answered 404/,
+    );
   });
 
   it('an earlier push changed access.yaml, a later one reverted it: the comment says the pull request no longer changes the configuration', async () => {

@@ -43,16 +43,22 @@ function engineWithDrift(): FakeEngine {
 
 describe('drift run with report: true', () => {
   it('writes the report to RUNNER_TEMP, names it in report-path, and shows it in the summary after the drift', async () => {
-    const run = await runWithFakes({ github, engine: engineWithDrift(), io: new FakeIO({ report: 'true' }), eventName: 'schedule', payload: pushEvent(), env: { RUNNER_TEMP: temp } });
+    const run = await runWithFakes({
+      github,
+      engine: engineWithDrift(),
+      io: new FakeIO({ report: 'true' }),
+      eventName: 'schedule',
+      payload: pushEvent(),
+      env: { RUNNER_TEMP: temp },
+    });
     expect(run.failureReason).toBe('drift');
     const path = join(temp, 'idc-access-report.json');
     expect(run.io.outputs['report-path']).toBe(path);
     const report = JSON.parse(await readFile(path, 'utf8')) as Report;
     expect(report.kind).toBe('idc-access-report');
-    expect(report.rows.map((r) => `${r.user} ${r.permissionSet} ${r.source} ${r.paths.map((p) => (p.drift === true ? 'drift' : p.source)).join(',')}`)).toEqual([
-      'alice Admin both both',
-      'bob Admin aws-only drift',
-    ]);
+    expect(report.rows.map((r) => `${r.user} ${r.permissionSet} ${r.source} ${r.paths.map((p) => (p.drift === true ? 'drift' : p.source)).join(',')}`)).toEqual(
+      ['alice Admin both both', 'bob Admin aws-only drift'],
+    );
     const summary = run.io.summary;
     expect(summary.indexOf('Drift detected')).toBeLessThan(summary.indexOf('### Who can do what, where (access report)'));
     expect(summary).toContain('| bob | prod-app (222222222222) | Admin | aws-only | direct (aws-only: drift) |');

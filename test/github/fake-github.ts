@@ -269,9 +269,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
 
     if (req.method === 'GET' && (m = /^\/repos\/([^/]+)\/([^/]+)\/commits\/([^/]+)\/pulls$/.exec(path))) {
       const [, owner, repo, sha] = m;
-      const found = pulls.filter(
-        (p) => p.owner === owner && p.repo === repo && (p.commits.includes(sha ?? '') || p.merge_commit_sha === sha),
-      );
+      const found = pulls.filter((p) => p.owner === owner && p.repo === repo && (p.commits.includes(sha ?? '') || p.merge_commit_sha === sha));
       return send(res, 200, found.map(pullJson));
     }
 

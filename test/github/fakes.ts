@@ -28,7 +28,11 @@ export function planCreating(users: string[], config = 'access.yaml'): Plan {
 
 /** The plan with refusals in its safety verdict (`max_deletes`-like ones unless told). */
 export function refusedPlan(plan: Plan, messages: string[], forceOverrides = true): Plan {
-  const refusals: SafetyRefusal[] = messages.map((message) => ({ code: forceOverrides ? 'max-deletes-exceeded' : 'own-access-removed', message, forceOverrides }));
+  const refusals: SafetyRefusal[] = messages.map((message) => ({
+    code: forceOverrides ? 'max-deletes-exceeded' : 'own-access-removed',
+    message,
+    forceOverrides,
+  }));
   return { ...plan, safety: { safe: refusals.length === 0, refusals } };
 }
 

@@ -22,7 +22,10 @@ describe('plan step: a plan apply will refuse', () => {
   it('fails with failure-reason unsafe, comments the refusal first, annotates it on access.yaml', async () => {
     const engine = new FakeEngine();
     const plan = refusedPlan(planCreating(['jonathan']), ['plan deletes 12 objects; safety.max_deletes is 10']);
-    engine.pending = { ...plan, safety: { safe: false, refusals: plan.safety.refusals.map((r) => ({ ...r, pos: { file: 'access.yaml', line: 4, col: 16 } })) } };
+    engine.pending = {
+      ...plan,
+      safety: { safe: false, refusals: plan.safety.refusals.map((r) => ({ ...r, pos: { file: 'access.yaml', line: 4, col: 16 } })) },
+    };
     github.addPull({ number: 31 });
 
     const run = await runWithFakes({ github, engine, eventName: 'pull_request', payload: pullRequestEvent(31), render: renderMarkdown });

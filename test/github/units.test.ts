@@ -39,7 +39,7 @@ describe('comment header', () => {
 });
 
 describe('escaping', () => {
-  it('neutralises markdown, HTML and mentions (the renderer\'s escapeMarkdown)', () => {
+  it("neutralises markdown, HTML and mentions (the renderer's escapeMarkdown)", () => {
     const out = escapeMarkdown('<script>alert(1)</script> [x](http://e) @org/team *b* `c`\n# h');
     expect(out).not.toMatch(/<script|\n|[^\\]\[|[^\\]\*|@org/);
     expect(out).toContain('&lt;script&gt;');
@@ -85,7 +85,13 @@ describe('routing', () => {
       { ...env('pull_request'), GITHUB_SERVER_URL: 'https://ghe.example', GITHUB_RUN_ID: '7', ACTIONS_ID_TOKEN_REQUEST_URL: 'https://t' },
       pullRequestEvent(5),
     );
-    expect(ctx).toMatchObject({ owner: 'acme', repo: 'access', runUrl: 'https://ghe.example/acme/access/actions/runs/7', pullRequest: { number: 5, fromFork: false }, oidcAvailable: true });
+    expect(ctx).toMatchObject({
+      owner: 'acme',
+      repo: 'access',
+      runUrl: 'https://ghe.example/acme/access/actions/runs/7',
+      pullRequest: { number: 5, fromFork: false },
+      oidcAvailable: true,
+    });
     expect(() => readRunContext({ GITHUB_EVENT_NAME: 'push' }, {})).toThrow(/GITHUB_REPOSITORY/);
   });
 
@@ -110,7 +116,15 @@ describe('routing', () => {
 describe('inputs', () => {
   it('has defaults and masks the token', () => {
     const io = new FakeIO();
-    expect(readInputs(io)).toEqual({ mode: 'auto', config: 'access.yaml', comment: 'true', force: false, report: false, scope: 'auto', githubToken: 'ghs_workflowtoken' });
+    expect(readInputs(io)).toEqual({
+      mode: 'auto',
+      config: 'access.yaml',
+      comment: 'true',
+      force: false,
+      report: false,
+      scope: 'auto',
+      githubToken: 'ghs_workflowtoken',
+    });
     expect(io.secrets).toContain('ghs_workflowtoken');
   });
   it('explains bad values', () => {
@@ -122,7 +136,13 @@ describe('inputs', () => {
 });
 
 describe('credentials', () => {
-  const base = { roleArn: 'arn:aws:iam::111122223333:role/idc-gitops-plan', region: 'eu-west-1', repository: 'acme/access', subjectHint: 'pull_request', sessionName: 'idc-gitops-1' };
+  const base = {
+    roleArn: 'arn:aws:iam::111122223333:role/idc-gitops-plan',
+    region: 'eu-west-1',
+    repository: 'acme/access',
+    subjectHint: 'pull_request',
+    sessionName: 'idc-gitops-1',
+  };
 
   it('exchanges the GitHub OIDC token for role credentials, lazily, and masks everything', async () => {
     const io = new FakeIO();
@@ -139,7 +159,9 @@ describe('credentials', () => {
     const creds = await provider();
     await provider();
     expect(creds.accessKeyId).toBe('AKIAFAKE');
-    expect(seen).toEqual([{ roleArn: base.roleArn, webIdentityToken: 'eyJhbGciOi.fake-oidc.token', roleSessionName: 'idc-gitops-1', clientConfig: { region: 'eu-west-1' } }]);
+    expect(seen).toEqual([
+      { roleArn: base.roleArn, webIdentityToken: 'eyJhbGciOi.fake-oidc.token', roleSessionName: 'idc-gitops-1', clientConfig: { region: 'eu-west-1' } },
+    ]);
     expect(io.secrets).toEqual(['eyJhbGciOi.fake-oidc.token', 'secret', 'session']);
     expect(io.logs.join('\n')).not.toContain('secret');
   });
@@ -152,7 +174,10 @@ describe('credentials', () => {
         throw new Error('Not authorized to perform sts:AssumeRoleWithWebIdentity (token eyJa.bcd.efg)');
       },
     });
-    const error = await provider().then(() => undefined, (e: unknown) => e as Error);
+    const error = await provider().then(
+      () => undefined,
+      (e: unknown) => e as Error,
+    );
     expect(error?.name).toBe('CredentialsError');
     expect(error?.message).toContain('Could not assume role arn:aws:iam::111122223333:role/idc-gitops-plan with GitHub OIDC: Not authorized');
     expect(error?.message).toContain("check the role's trust policy allows sub repo:acme/access:pull_request");

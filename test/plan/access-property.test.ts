@@ -54,10 +54,7 @@ const principalArb = fc.oneof(
   fc.constantFrom(...USERS).map((name): Principal => ({ type: 'USER', name })),
   fc.constantFrom(...GROUPS).map((name): Principal => ({ type: 'GROUP', name })),
 );
-const livePrincipalArb = fc.oneof(
-  { weight: 7, arbitrary: principalArb },
-  { weight: 1, arbitrary: fc.constant<Principal>({ type: 'GROUP', name: IGNORED }) },
-);
+const livePrincipalArb = fc.oneof({ weight: 7, arbitrary: principalArb }, { weight: 1, arbitrary: fc.constant<Principal>({ type: 'GROUP', name: IGNORED }) });
 const tripleArb = fc.record({ p: livePrincipalArb, set: fc.constantFrom(...SETS), account: fc.constantFrom(...ALL) });
 const targetArb: fc.Arbitrary<Target> = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom(...ACCOUNT_NAMES).map((name): Target => ({ kind: 'account', name })) },
@@ -170,8 +167,7 @@ function expected(w: World, d: DesiredState): { users: string[]; groups: string[
   // After: what the rules give, plus what idc leaves alone (the ignored group's assignments, and
   // every live assignment when assignments are not managed), unless its user, group or set is gone.
   const membersAfter = new Map([...d.members, [IGNORED, new Set([...w.ignoredMembers].filter((u) => d.users.includes(u)))]]);
-  const survives = (t: Triple): boolean =>
-    d.sets.includes(t.set) && (t.p.type === 'USER' ? d.users.includes(t.p.name) : membersAfter.has(t.p.name));
+  const survives = (t: Triple): boolean => d.sets.includes(t.set) && (t.p.type === 'USER' ? d.users.includes(t.p.name) : membersAfter.has(t.p.name));
   const kept = liveTriples.filter((t) => survives(t) && (t.p.name === IGNORED || !w.assignmentsManaged));
   const afterTriples: Triple[] = [...kept, ...d.grants.flatMap((g) => reach(g.target).map((account) => ({ p: g.p, set: g.set, account })))];
   const before = bruteForce(people, liveMembers, liveTriples);
@@ -237,11 +233,15 @@ describe('access changes equal the change of every person’s effective access (
         expect(diagnostics.filter((x) => x.severity === 'error')).toEqual([]);
         const want = expected(w, d);
         const users = plan.accessChanges
-          .flatMap((a) => (a.kind === 'user' ? [`${a.user} ${a.effect} ${a.permissionSet}|${a.accountId} via ${a.via.map((p) => p.group ?? 'direct').join(',')}`] : []))
+          .flatMap((a) =>
+            a.kind === 'user' ? [`${a.user} ${a.effect} ${a.permissionSet}|${a.accountId} via ${a.via.map((p) => p.group ?? 'direct').join(',')}`] : [],
+          )
           .sort();
         const groups = plan.accessChanges
           .flatMap((a) =>
-            a.kind === 'group' ? [`${a.group} ${a.effect} ${a.permissionSet}|${a.accountId} members ${a.memberCount} changes ${a.changesAccessOf.join(',')}`] : [],
+            a.kind === 'group'
+              ? [`${a.group} ${a.effect} ${a.permissionSet}|${a.accountId} members ${a.memberCount} changes ${a.changesAccessOf.join(',')}`]
+              : [],
           )
           .sort();
         expect(users).toEqual(want.users);
@@ -262,6 +262,8 @@ describe('access changes equal the change of every person’s effective access (
     expect(groupOnly).toBeGreaterThan(0);
     expect(keptByMembers).toBeGreaterThan(50);
     expect(multiPath).toBeGreaterThan(50);
-    console.log(`RESULT runs=500 with_user_rows=${withRows} group_rows_only=${groupOnly} group_rows_changing_no_member=${keptByMembers} user_rows_with_several_paths=${multiPath}`);
+    console.log(
+      `RESULT runs=500 with_user_rows=${withRows} group_rows_only=${groupOnly} group_rows_changing_no_member=${keptByMembers} user_rows_with_several_paths=${multiPath}`,
+    );
   });
 });

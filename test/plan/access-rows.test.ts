@@ -52,7 +52,12 @@ describe('a group grant that goes while its members keep the access', () => {
   });
 
   it('through one group, in the singular', () => {
-    const d = desired({ users: [user('ann')], groups: [group('ops', ['ann']), group('a1', ['ann'])], permissionSets: [permissionSet('RO')], rules: [rule(0, { sets: ['RO'], groups: ['a1'], accounts: ['staging'] })] });
+    const d = desired({
+      users: [user('ann')],
+      groups: [group('ops', ['ann']), group('a1', ['ann'])],
+      permissionSets: [permissionSet('RO')],
+      rules: [rule(0, { sets: ['RO'], groups: ['a1'], accounts: ['staging'] })],
+    });
     const l = live({
       users: [liveUser('ann')],
       groups: [liveGroup('ops', ['ann']), liveGroup('a1', ['ann'])],
@@ -60,7 +65,13 @@ describe('a group grant that goes while its members keep the access', () => {
       assignments: [liveAssignment('RO', 'GROUP', 'ops', STAGING), liveAssignment('RO', 'GROUP', 'a1', STAGING)],
     });
     expect(access(d, l)).toEqual([
-      groupRow({ effect: 'lose', group: 'ops', memberCount: 1, because: ['no rule in access.yaml grants it'], unchanged: [{ user: 'ann', because: 'keeps it through group a1' }] }),
+      groupRow({
+        effect: 'lose',
+        group: 'ops',
+        memberCount: 1,
+        because: ['no rule in access.yaml grants it'],
+        unchanged: [{ user: 'ann', because: 'keeps it through group a1' }],
+      }),
     ]);
   });
 });
@@ -68,20 +79,46 @@ describe('a group grant that goes while its members keep the access', () => {
 describe('a deleted group', () => {
   it('is the reason its members lose what it granted, on the user row and the group row', () => {
     const d = desired({ users: [user('ann')], permissionSets: [permissionSet('RO')] });
-    const l = live({ users: [liveUser('ann')], groups: [liveGroup('ops', ['ann'])], permissionSets: [ro()], assignments: [liveAssignment('RO', 'GROUP', 'ops', STAGING)] });
+    const l = live({
+      users: [liveUser('ann')],
+      groups: [liveGroup('ops', ['ann'])],
+      permissionSets: [ro()],
+      assignments: [liveAssignment('RO', 'GROUP', 'ops', STAGING)],
+    });
     expect(access(d, l)).toEqual([
-      { kind: 'user', effect: 'lose', user: 'ann', permissionSet: 'RO', accountId: STAGING, accountName: 'staging', via: [{ group: 'ops', because: ['group ops is deleted'] }] },
+      {
+        kind: 'user',
+        effect: 'lose',
+        user: 'ann',
+        permissionSet: 'RO',
+        accountId: STAGING,
+        accountName: 'staging',
+        via: [{ group: 'ops', because: ['group ops is deleted'] }],
+      },
       groupRow({ effect: 'lose', group: 'ops', memberCount: 1, because: ['group ops is deleted'], changesAccessOf: ['ann'] }),
     ]);
   });
 
   it('is the reason even when assignments are referenced (the plan deletes only the group, AWS its assignments)', () => {
     const d = desired({ users: [user('ann')], permissionSets: [permissionSet('RO')], ownership: { assignments: 'referenced' } });
-    const l = live({ users: [liveUser('ann')], groups: [liveGroup('ops', ['ann'])], permissionSets: [ro()], assignments: [liveAssignment('RO', 'GROUP', 'ops', STAGING)] });
+    const l = live({
+      users: [liveUser('ann')],
+      groups: [liveGroup('ops', ['ann'])],
+      permissionSets: [ro()],
+      assignments: [liveAssignment('RO', 'GROUP', 'ops', STAGING)],
+    });
     const { plan } = buildPlan(d, l, { now: NOW });
     expect(plan.changes.map((c) => `${c.kind} ${c.action}`)).toEqual(['group delete']);
     expect(plan.accessChanges).toEqual([
-      { kind: 'user', effect: 'lose', user: 'ann', permissionSet: 'RO', accountId: STAGING, accountName: 'staging', via: [{ group: 'ops', because: ['group ops is deleted'] }] },
+      {
+        kind: 'user',
+        effect: 'lose',
+        user: 'ann',
+        permissionSet: 'RO',
+        accountId: STAGING,
+        accountName: 'staging',
+        via: [{ group: 'ops', because: ['group ops is deleted'] }],
+      },
       groupRow({ effect: 'lose', group: 'ops', memberCount: 1, because: ['group ops is deleted'], changesAccessOf: ['ann'] }),
     ]);
   });
@@ -89,7 +126,12 @@ describe('a deleted group', () => {
 
 describe('members of a group idc does not manage', () => {
   it('a user this plan deletes is not counted among those a new group grant reaches', () => {
-    const d = desired({ users: [user('ann')], permissionSets: [permissionSet('RO')], ownership: { groups: 'referenced' }, rules: [rule(0, { sets: ['RO'], groups: ['ops'], accounts: ['staging'] })] });
+    const d = desired({
+      users: [user('ann')],
+      permissionSets: [permissionSet('RO')],
+      ownership: { groups: 'referenced' },
+      rules: [rule(0, { sets: ['RO'], groups: ['ops'], accounts: ['staging'] })],
+    });
     const l = live({ users: [liveUser('ann'), liveUser('bob')], groups: [liveGroup('ops', ['ann', 'bob'])], permissionSets: [ro()] });
     const label = 'assignments[0]: RO → group ops on account staging';
     expect(access(d, l)).toEqual([

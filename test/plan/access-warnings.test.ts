@@ -1,7 +1,22 @@
 /** Issue 9: the warnings that read the access changes name the people who really gain or lose. */
 import { describe, expect, it } from 'vitest';
 import { buildPlan } from '../../src/plan/build-plan.js';
-import { desired, group, live, liveAssignment, liveGroup, livePermissionSet, liveUser, managedPolicy, NOW, permissionSet, PROD_APP, rule, STAGING, user } from './builders.js';
+import {
+  desired,
+  group,
+  live,
+  liveAssignment,
+  liveGroup,
+  livePermissionSet,
+  liveUser,
+  managedPolicy,
+  NOW,
+  permissionSet,
+  PROD_APP,
+  rule,
+  STAGING,
+  user,
+} from './builders.js';
 
 const ADMIN = { managedPolicies: [managedPolicy('AdministratorAccess')] };
 const warnings = (d: ReturnType<typeof desired>, l: ReturnType<typeof live>, code: string): string[] =>

@@ -119,9 +119,7 @@ describe('access changes', () => {
   it('removing someone from a group while a direct grant remains loses only what the group alone gave', () => {
     const { d, l } = world(['ann'], { bobDirect: true });
     l.groups.admins = liveGroup('admins', ['ann', 'bob']);
-    expect(rows(plan(d, l).accessChanges)).toEqual([
-      'user bob loses Admin on prod-app via member of group admins (removed from group admins)',
-    ]);
+    expect(rows(plan(d, l).accessChanges)).toEqual(['user bob loses Admin on prod-app via member of group admins (removed from group admins)']);
   });
 
   it('two groups grant the same thing and one goes away: the members of both keep it, the others lose it', () => {
@@ -215,7 +213,12 @@ describe('access changes', () => {
   });
 
   it('deleting a user who is in a group: every path goes with the user', () => {
-    const d = desired({ users: [user('ann')], groups: [group('ops', ['ann'])], permissionSets: [permissionSet('RO')], rules: [rule(0, { sets: ['RO'], groups: ['ops'], accounts: ['staging'] })] });
+    const d = desired({
+      users: [user('ann')],
+      groups: [group('ops', ['ann'])],
+      permissionSets: [permissionSet('RO')],
+      rules: [rule(0, { sets: ['RO'], groups: ['ops'], accounts: ['staging'] })],
+    });
     const l = live({
       users: [liveUser('ann'), liveUser('bob')],
       groups: [liveGroup('ops', ['ann', 'bob'])],
@@ -240,7 +243,11 @@ describe('access changes', () => {
   });
 
   it('members idc cannot name are counted and said to be affected', () => {
-    const d = desired({ groups: [group('ext')], permissionSets: [permissionSet('RO')], rules: [rule(0, { sets: ['RO'], groups: ['ext'], accounts: ['staging'] })] });
+    const d = desired({
+      groups: [group('ext')],
+      permissionSets: [permissionSet('RO')],
+      rules: [rule(0, { sets: ['RO'], groups: ['ext'], accounts: ['staging'] })],
+    });
     const ext = liveGroup('ext');
     ext.unresolvedMemberIds = ['u-1', 'u-2'];
     const l = live({ groups: [ext], permissionSets: [livePermissionSet('RO')] });

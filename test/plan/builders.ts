@@ -35,10 +35,7 @@ export function permissionSet(name: string, over: Partial<PermissionSet> = {}): 
   return { name, sessionDuration: 'PT1H', managedPolicies: [], customerManagedPolicies: [], tags: {}, ...over };
 }
 
-export function livePermissionSet(
-  name: string,
-  over: Partial<PermissionSet> & { provisioned?: string[]; outdated?: string[] } = {},
-): LivePermissionSet {
+export function livePermissionSet(name: string, over: Partial<PermissionSet> & { provisioned?: string[]; outdated?: string[] } = {}): LivePermissionSet {
   const { provisioned = [], outdated = [], ...rest } = over;
   return {
     ...permissionSet(name, rest),

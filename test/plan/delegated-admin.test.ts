@@ -8,12 +8,11 @@ import { buildPlan } from '../../src/plan/build-plan.js';
 import { desired, live, liveAssignment, livePermissionSet, liveUser, MGMT, NOW, permissionSet, PROD_DATA, rule, STAGING, user } from './builders.js';
 
 const caller = PROD_DATA;
-const at = (ds: { line: number; col: number; severity: string; message: string }[]): string[] =>
-  ds.map((d) => `${d.line}:${d.col} ${d.severity} ${d.message}`);
+const at = (ds: { line: number; col: number; severity: string; message: string }[]): string[] => ds.map((d) => `${d.line}:${d.col} ${d.severity} ${d.message}`);
 const setRefused = (name: string): string =>
   `permission set "${name}" is provisioned to the management account management (111111111111), and this plan runs in delegated administrator account 333333333333: AWS refuses to change it from there. Run idc with credentials of the management account, or leave "${name}" unchanged`;
 const assignmentsRefused = (n: number, name: string): string =>
-  `${n} assignment ${n === 1 ? "change" : "changes"} of ${name} in the management account management (111111111111) cannot be made by delegated administrator account 333333333333: run idc with credentials of the management account, or stop assigning in the management account`;
+  `${n} assignment ${n === 1 ? 'change' : 'changes'} of ${name} in the management account management (111111111111) cannot be made by delegated administrator account 333333333333: run idc with credentials of the management account, or stop assigning in the management account`;
 
 describe('permission sets provisioned to the management account', () => {
   it('deleting one is refused, at the top of the file (the set is no longer in it)', () => {
@@ -40,7 +39,11 @@ describe('permission sets provisioned to the management account', () => {
 
 describe('assignments in the management account', () => {
   it('an assignment change in another account is no problem', () => {
-    const d = desired({ users: [user('ann')], permissionSets: [permissionSet('RO')], rules: [rule(0, { sets: ['RO'], users: ['ann'], accounts: ['staging'] })] });
+    const d = desired({
+      users: [user('ann')],
+      permissionSets: [permissionSet('RO')],
+      rules: [rule(0, { sets: ['RO'], users: ['ann'], accounts: ['staging'] })],
+    });
     const l = live({
       users: [liveUser('ann')],
       permissionSets: [livePermissionSet('RO', { provisioned: [STAGING] })],

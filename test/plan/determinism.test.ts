@@ -86,7 +86,11 @@ describe('determinism', () => {
   });
 
   it('an identical world plans nothing', () => {
-    const d = desired({ users: [user('ann')], permissionSets: [permissionSet('RO')], rules: [rule(0, { sets: ['RO'], users: ['ann'], accounts: ['staging'] })] });
+    const d = desired({
+      users: [user('ann')],
+      permissionSets: [permissionSet('RO')],
+      rules: [rule(0, { sets: ['RO'], users: ['ann'], accounts: ['staging'] })],
+    });
     const l = live({ users: [liveUser('ann')], permissionSets: [livePermissionSet('RO')], assignments: [liveAssignment('RO', 'USER', 'ann', STAGING)] });
     const { plan, diagnostics } = buildPlan(d, l, { now: NOW });
     expect(diagnostics).toEqual([]);

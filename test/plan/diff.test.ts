@@ -116,10 +116,7 @@ describe('groups and memberships', () => {
     });
     const { plan } = buildPlan(desired(), l, { now: NOW });
     // Deleting a set needs its assignments gone first, whoever they belong to.
-    expect(summary(plan.changes)).toEqual([
-      'delete permission-set Other []',
-      `delete assignment Other GROUP AWSControlTowerAdmins ${STAGING}`,
-    ]);
+    expect(summary(plan.changes)).toEqual(['delete permission-set Other []', `delete assignment Other GROUP AWSControlTowerAdmins ${STAGING}`]);
     const again = buildPlan(desired({ permissionSets: [permissionSet('Other')] }), l, { now: NOW });
     expect(again.plan.changes).toEqual([]);
   });
@@ -127,7 +124,8 @@ describe('groups and memberships', () => {
 
 describe('permission sets', () => {
   const inline = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:PutObject"],"Resource":"arn:aws:s3:::b/*"}]}';
-  const awsInline = '{\n  "Version" : "2012-10-17",\n  "Statement" : {\n    "Resource" : [ "arn:aws:s3:::b/*" ],\n    "Action" : "s3:PutObject",\n    "Effect" : "Allow"\n  }\n}';
+  const awsInline =
+    '{\n  "Version" : "2012-10-17",\n  "Statement" : {\n    "Resource" : [ "arn:aws:s3:::b/*" ],\n    "Action" : "s3:PutObject",\n    "Effect" : "Allow"\n  }\n}';
 
   it('shows no change when AWS reformatted the inline policy and lists differ only in order', () => {
     const d = desired({
@@ -175,10 +173,7 @@ describe('permission sets', () => {
     const d = desired({ permissionSets: [permissionSet('RO', { sessionDuration: 'PT8H' })] });
     const l = live({ permissionSets: [livePermissionSet('RO', { provisioned: [STAGING, PROD_APP], outdated: [STAGING] })] });
     const { plan } = buildPlan(d, l, { now: NOW });
-    expect(summary(plan.changes)).toEqual([
-      'update permission-set RO [sessionDuration]',
-      `provision RO (edited) ${PROD_APP},${STAGING}`,
-    ]);
+    expect(summary(plan.changes)).toEqual(['update permission-set RO [sessionDuration]', `provision RO (edited) ${PROD_APP},${STAGING}`]);
     expect(plan.counts).toEqual({ create: 0, update: 2, delete: 0 });
   });
 
@@ -211,10 +206,7 @@ describe('permission sets', () => {
       groups: [liveGroup('ops')],
     });
     const d = desired({ groups: [group('ops')], ownership: { assignments: 'referenced' } });
-    expect(summary(buildPlan(d, l, { now: NOW }).plan.changes)).toEqual([
-      'delete permission-set Old []',
-      `delete assignment Old GROUP ops ${STAGING}`,
-    ]);
+    expect(summary(buildPlan(d, l, { now: NOW }).plan.changes)).toEqual(['delete permission-set Old []', `delete assignment Old GROUP ops ${STAGING}`]);
   });
 });
 

@@ -41,9 +41,7 @@ describe('expandRules: account targets', () => {
   });
 
   it('exclude_accounts removes accounts from every kind of target', () => {
-    expect(accountsOf({ sets: ['ReadOnly'], users: ['jo'], ous: ['/Workloads/Prod'], exclude: ['legacy-prod', PROD_DATA] })).toEqual([
-      PROD_APP,
-    ]);
+    expect(accountsOf({ sets: ['ReadOnly'], users: ['jo'], ous: ['/Workloads/Prod'], exclude: ['legacy-prod', PROD_DATA] })).toEqual([PROD_APP]);
     expect(accountsOf({ sets: ['ReadOnly'], users: ['jo'], accounts: ['management'], exclude: ['management'] })).toEqual([]);
   });
 
@@ -98,8 +96,7 @@ describe('expandRules: errors at the position of the reference', () => {
         line: 104,
         col: 30,
         severity: 'error',
-        message:
-          'account "prod-ap" is not an account ID, an alias under accounts:, or the name of an account in the organization (did you mean "prod-app"?)',
+        message: 'account "prod-ap" is not an account ID, an alias under accounts:, or the name of an account in the organization (did you mean "prod-app"?)',
       },
     ]);
   });

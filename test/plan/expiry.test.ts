@@ -6,7 +6,11 @@ import type { Plan } from '../../src/plan/types.js';
 import { desired, group, live, liveAssignment, liveGroup, livePermissionSet, liveUser, NOW, permissionSet, PROD_APP, rule, STAGING, user } from './builders.js';
 
 const lines = (plan: Plan): string[] =>
-  plan.changes.map((c) => (c.kind === 'assignment' ? `${c.action} ${c.assignment.permissionSet} ${c.assignment.principalType} ${c.assignment.principal} ${c.assignment.accountId}` : `${c.action} ${c.kind}`));
+  plan.changes.map((c) =>
+    c.kind === 'assignment'
+      ? `${c.action} ${c.assignment.permissionSet} ${c.assignment.principalType} ${c.assignment.principal} ${c.assignment.accountId}`
+      : `${c.action} ${c.kind}`,
+  );
 
 /** ann's RO on staging expired at 11:00 (NOW is 12:00); everything else is a pending edit or drift. */
 function world() {
@@ -40,7 +44,15 @@ describe('expiry-only plan', () => {
   it('holds only the deletes of assignments whose every rule expired: no pending edit, no drift fix', () => {
     const { d, l } = world();
     const full = buildPlan(d, l, { now: NOW }).plan;
-    expect(lines(full)).toEqual(expect.arrayContaining([`delete RO USER ann ${STAGING}`, `delete Admin USER cat ${PROD_APP}`, `create Admin USER bob ${STAGING}`, 'update user', 'create membership']));
+    expect(lines(full)).toEqual(
+      expect.arrayContaining([
+        `delete RO USER ann ${STAGING}`,
+        `delete Admin USER cat ${PROD_APP}`,
+        `create Admin USER bob ${STAGING}`,
+        'update user',
+        'create membership',
+      ]),
+    );
 
     const { plan, diagnostics } = buildPlan(d, l, { now: NOW, expiryOnly: true });
     expect(diagnostics).toEqual([]);

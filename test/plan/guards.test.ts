@@ -189,7 +189,9 @@ describe('the admin-grant warning', () => {
   });
 
   it('a set edited to become admin-level warns with how many accounts have it; one already admin does not', () => {
-    const d = desired({ permissionSets: [permissionSet('Ops', { managedPolicies: [managedPolicy('IAMFullAccess')] }), permissionSet('Admin', { ...admin, description: 'x' })] });
+    const d = desired({
+      permissionSets: [permissionSet('Ops', { managedPolicies: [managedPolicy('IAMFullAccess')] }), permissionSet('Admin', { ...admin, description: 'x' })],
+    });
     const l = live({
       permissionSets: [livePermissionSet('Ops', { provisioned: [STAGING, PROD_APP] }), liveAdmin],
     });
@@ -210,11 +212,7 @@ describe('the role-recreated warning', () => {
     const l = live({
       users: [liveUser('ann'), liveUser('bob')],
       permissionSets: [livePermissionSet('RO', { provisioned: [STAGING, PROD_APP] })],
-      assignments: [
-        liveAssignment('RO', 'USER', 'ann', STAGING),
-        liveAssignment('RO', 'USER', 'bob', STAGING),
-        liveAssignment('RO', 'USER', 'ann', PROD_APP),
-      ],
+      assignments: [liveAssignment('RO', 'USER', 'ann', STAGING), liveAssignment('RO', 'USER', 'bob', STAGING), liveAssignment('RO', 'USER', 'ann', PROD_APP)],
     });
     const { plan } = buildPlan(d, l, { now: NOW });
     expect(summary(plan.changes)).toEqual(['assignment delete RO USER ann 222222222222', 'assignment delete RO USER ann 444444444444']);
@@ -307,11 +305,17 @@ describe('OU targets', () => {
     expect(everyone(['Workloads/Prd']).diagnostics.map((x) => `${x.line}:${x.col} ${x.severity} ${x.message}`)).toEqual([
       '105:20 error organizational unit "Workloads/Prd" is not in the organization (did you mean "/Workloads/Prod"?)',
     ]);
-    expect(everyone(['ou-nope']).diagnostics.map((x) => x.message)).toEqual([expect.stringMatching(/^organizational unit "ou-nope" is not in the organization/)]);
+    expect(everyone(['ou-nope']).diagnostics.map((x) => x.message)).toEqual([
+      expect.stringMatching(/^organizational unit "ou-nope" is not in the organization/),
+    ]);
   });
 
   it('cannot resolve an OU when the OU tree was not read, but still resolves the root', () => {
-    const d = desired({ users: [user('ann')], permissionSets: [permissionSet('RO')], rules: [rule(0, { sets: ['RO'], users: ['ann'], ous: ['/Workloads', '/'] })] });
+    const d = desired({
+      users: [user('ann')],
+      permissionSets: [permissionSet('RO')],
+      rules: [rule(0, { sets: ['RO'], users: ['ann'], ous: ['/Workloads', '/'] })],
+    });
     const org = { ...live().organization };
     delete org.organizationalUnits;
     const l = live({ users: [liveUser('ann')], permissionSets: [livePermissionSet('RO')], organization: org });
@@ -322,8 +326,17 @@ describe('OU targets', () => {
 
 describe('rule labels', () => {
   const labelOf = (spec: Parameters<typeof rule>[1]): string => {
-    const d = desired({ users: [user('ann'), user('bob')], groups: [group('ops')], permissionSets: [permissionSet('RO'), permissionSet('Dev')], rules: [rule(2, spec)] });
-    const l = live({ users: [liveUser('ann'), liveUser('bob')], groups: [liveGroup('ops')], permissionSets: [livePermissionSet('RO'), livePermissionSet('Dev')] });
+    const d = desired({
+      users: [user('ann'), user('bob')],
+      groups: [group('ops')],
+      permissionSets: [permissionSet('RO'), permissionSet('Dev')],
+      rules: [rule(2, spec)],
+    });
+    const l = live({
+      users: [liveUser('ann'), liveUser('bob')],
+      groups: [liveGroup('ops')],
+      permissionSets: [livePermissionSet('RO'), livePermissionSet('Dev')],
+    });
     const { plan } = buildPlan(d, l, { now: NOW });
     const first = plan.changes.find((c) => c.kind === 'assignment');
     return first?.kind === 'assignment' ? (first.rules[0]?.label ?? '') : '';
@@ -333,9 +346,9 @@ describe('rule labels', () => {
     expect(labelOf({ sets: ['RO'], users: ['ann'], all: true, exclude: ['management', 'legacy-prod'], expires: '2026-12-31' })).toBe(
       'assignments[2]: RO → user ann on all accounts except management, legacy-prod until 2026-12-31',
     );
-    expect(labelOf({ sets: ['RO', 'Dev'], users: ['ann', 'bob'], groups: ['ops'], accounts: ['staging'], ous: ['/Workloads/Prod'], tags: { env: 'prod' } })).toBe(
-      'assignments[2]: RO, Dev → users ann, bob, group ops on account staging and OU /Workloads/Prod and accounts tagged env=prod',
-    );
+    expect(
+      labelOf({ sets: ['RO', 'Dev'], users: ['ann', 'bob'], groups: ['ops'], accounts: ['staging'], ous: ['/Workloads/Prod'], tags: { env: 'prod' } }),
+    ).toBe('assignments[2]: RO, Dev → users ann, bob, group ops on account staging and OU /Workloads/Prod and accounts tagged env=prod');
   });
 
   it('shorten lists longer than three', () => {

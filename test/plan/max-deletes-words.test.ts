@@ -6,8 +6,7 @@ import type { Change } from '../../src/plan/types.js';
 import { live, liveAssignment, liveGroup, livePermissionSet, liveUser, MGMT } from './builders.js';
 
 const HOW = 'check that every deletion is intended, then raise safety.max_deletes or apply with force';
-const messages = (changes: Change[], l = live(), value = 50): string[] =>
-  checkMaxDeletes(changes, { kind: 'percent', value }, l).map((r) => r.message);
+const messages = (changes: Change[], l = live(), value = 50): string[] => checkMaxDeletes(changes, { kind: 'percent', value }, l).map((r) => r.message);
 
 const delUser = (userName: string): Change => ({ kind: 'user', action: 'delete', userName, fields: [] });
 const delGroup = (displayName: string): Change => ({ kind: 'group', action: 'delete', displayName, fields: [] });

@@ -13,7 +13,11 @@ const world = live({
   users: [liveUser('breakglass'), liveUser('ann')],
   groups: [liveGroup('admins', ['ann']), liveGroup('auditors', [])],
   permissionSets: [livePermissionSet('AdminAccess', { provisioned: [MGMT] }), livePermissionSet('ReadOnly', { provisioned: [MGMT] })],
-  assignments: [liveAssignment('AdminAccess', 'USER', 'breakglass', MGMT), liveAssignment('AdminAccess', 'GROUP', 'admins', MGMT), liveAssignment('ReadOnly', 'GROUP', 'auditors', MGMT)],
+  assignments: [
+    liveAssignment('AdminAccess', 'USER', 'breakglass', MGMT),
+    liveAssignment('AdminAccess', 'GROUP', 'admins', MGMT),
+    liveAssignment('ReadOnly', 'GROUP', 'auditors', MGMT),
+  ],
 });
 
 /** The errors `idc plan` prints for this `safety:` block (names only AWS knows: everything referenced). */

@@ -8,7 +8,11 @@ const HOW = 'check that every deletion is intended, then raise safety.max_delete
 
 /** Live: users ann, bob, cid; groups ops, dev; sets A, B, C. The file keeps `keep` of each. */
 function verdict(maxDeletes: MaxDeletes, keep: { users: string[]; groups: string[]; sets: string[] }) {
-  const d = desired({ users: keep.users.map((n) => user(n)), groups: keep.groups.map((n) => group(n)), permissionSets: keep.sets.map((n) => permissionSet(n)) });
+  const d = desired({
+    users: keep.users.map((n) => user(n)),
+    groups: keep.groups.map((n) => group(n)),
+    permissionSets: keep.sets.map((n) => permissionSet(n)),
+  });
   d.safety.maxDeletes = maxDeletes;
   const l = live({
     users: ['ann', 'bob', 'cid'].map((n) => liveUser(n)),
@@ -33,7 +37,10 @@ describe('safety.max_deletes as a count', () => {
 
 describe('safety.max_deletes as a percentage', () => {
   it('is per kind against the live count (sorted by message); exactly the percentage is allowed', () => {
-    expect(verdict({ kind: 'percent', value: 50 }, { users: ['ann', 'bob', 'cid'], groups: ['ops'], sets: ['A', 'B', 'C'] })).toEqual({ safe: true, refusals: [] });
+    expect(verdict({ kind: 'percent', value: 50 }, { users: ['ann', 'bob', 'cid'], groups: ['ops'], sets: ['A', 'B', 'C'] })).toEqual({
+      safe: true,
+      refusals: [],
+    });
     const v = verdict({ kind: 'percent', value: 33 }, { users: ['ann', 'bob'], groups: [], sets: ['A', 'B'] });
     expect(v.safe).toBe(false);
     expect(v.refusals.map((r) => `${r.code} ${r.forceOverrides} ${r.message}`)).toEqual([

@@ -41,12 +41,15 @@ function world(arn = SSO_ARN) {
   });
 }
 
-const deleteAssignment = (set: string, type: 'USER' | 'GROUP', who: string, account: string) =>
-  assignmentChange('delete', set, type, who, account);
+const deleteAssignment = (set: string, type: 'USER' | 'GROUP', who: string, account: string) => assignmentChange('delete', set, type, who, account);
 
 function verdictOf(changes: Change[], desired: Desired = makeDesired(), live: Live = world()) {
   const accounts = new AccountIndex(live.organization, desired.accountAliases);
-  const universe = { usersAfter: new Set(Object.keys(live.users)), groupsAfter: new Set(Object.keys(live.groups)), setsAfter: new Set(Object.keys(live.permissionSets)) };
+  const universe = {
+    usersAfter: new Set(Object.keys(live.users)),
+    groupsAfter: new Set(Object.keys(live.groups)),
+    setsAfter: new Set(Object.keys(live.permissionSets)),
+  };
   return safetyVerdict({ desired, live, accounts, universe, changes, accountNames: makePlan(changes).accountNames });
 }
 const refusals = (changes: Change[], desired?: Desired, live?: Live): SafetyRefusal[] => verdictOf(changes, desired, live).verdict.refusals;
@@ -93,10 +96,7 @@ describe('safety verdict: max_deletes', () => {
 
 describe('safety verdict: protected', () => {
   it('refuses to delete a protected assignment, resolving aliases and account names; force overrides it', () => {
-    const desired = makeDesired(
-      { protected: [{ permissionSet: 'AdminAccess', users: ['breakglass'], groups: [], accounts: ['mgmt'] }] },
-      { mgmt: MANAGEMENT },
-    );
+    const desired = makeDesired({ protected: [{ permissionSet: 'AdminAccess', users: ['breakglass'], groups: [], accounts: ['mgmt'] }] }, { mgmt: MANAGEMENT });
     expect(refusals([deleteAssignment('AdminAccess', 'USER', 'breakglass', MANAGEMENT)], desired)).toEqual([
       {
         code: 'protected-assignment-removed',
@@ -166,7 +166,7 @@ describe('safety verdict: protected', () => {
   });
 });
 
-describe('safety verdict: the caller\'s own access', () => {
+describe("safety verdict: the caller's own access", () => {
   it('parses Identity Center sessions, set names with underscores included', () => {
     expect(parseSsoCaller(SSO_ARN)).toEqual({ accountId: MANAGEMENT, permissionSet: 'AdminAccess', userName: 'jonathan' });
     expect(parseSsoCaller(`arn:aws:sts::${PROD}:assumed-role/AWSReservedSSO_Read_Only_0123456789abcdef/bob@example.com`)).toEqual({
@@ -203,10 +203,7 @@ describe('safety verdict: the caller\'s own access', () => {
 
   it('allows a plan that keeps another path to the same access', () => {
     expect(
-      messages([
-        assignmentChange('create', 'AdminAccess', 'USER', 'jonathan', MANAGEMENT),
-        deleteAssignment('AdminAccess', 'GROUP', 'admins', MANAGEMENT),
-      ]),
+      messages([assignmentChange('create', 'AdminAccess', 'USER', 'jonathan', MANAGEMENT), deleteAssignment('AdminAccess', 'GROUP', 'admins', MANAGEMENT)]),
     ).toEqual([]);
     expect(
       messages([

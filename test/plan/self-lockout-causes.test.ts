@@ -62,14 +62,14 @@ describe('changes that do not touch the session keep its access', () => {
     expect(causes([member('create', 'ops', 'bob')], l())).toEqual([]);
   });
 
-  it('a session whose user has no access, or is unknown, is never refused for others\' changes', () => {
+  it("a session whose user has no access, or is unknown, is never refused for others' changes", () => {
     expect(causes([unassign('Admin', 'USER', 'bob')], world([liveAssignment('Admin', 'USER', 'bob', MGMT)]))).toEqual([]);
     expect(causes([unassign('Admin', 'USER', 'ann')], world([liveAssignment('Admin', 'USER', 'ann', MGMT)], undefined, 'zed'))).toEqual([]);
   });
 });
 
 describe('the causes a refusal lists', () => {
-  it('only grants of the session\'s set on the session\'s account count as access', () => {
+  it("only grants of the session's set on the session's account count as access", () => {
     // dev grants RO on the management account and Admin on prod-app: neither is the session's access.
     const l = world([
       liveAssignment('Admin', 'GROUP', 'ops', MGMT),
@@ -89,7 +89,7 @@ describe('the causes a refusal lists', () => {
     ]);
   });
 
-  it('deleting the session\'s user is refused even when it had no access through this set', () => {
+  it("deleting the session's user is refused even when it had no access through this set", () => {
     expect(causes([userChange('delete', 'ann')], world([]))).toEqual(['deletes user ann']);
   });
 

@@ -23,9 +23,14 @@ const world = () =>
 
 describe('the own-access refusal', () => {
   it('matches the session name to the user name without regard to case', () => {
-    const d = desired({ users: [user('bob')], groups: [group('ops', ['bob'])], permissionSets: [permissionSet('Admin')], rules: [rule(0, { sets: ['Admin'], groups: ['ops'], accounts: ['management'] })] });
+    const d = desired({
+      users: [user('bob')],
+      groups: [group('ops', ['bob'])],
+      permissionSets: [permissionSet('Admin')],
+      rules: [rule(0, { sets: ['Admin'], groups: ['ops'], accounts: ['management'] })],
+    });
     expect(refusals(d, world(), session('Ann'))).toEqual([
-      'own-access-removed false: plan removes the access of the credentials running apply (user ann, Admin on management (111111111111)): it deletes user ann, deletes assignment Admin → user ann: run apply with other credentials, or keep ann\'s Admin access to 111111111111 in access.yaml',
+      "own-access-removed false: plan removes the access of the credentials running apply (user ann, Admin on management (111111111111)): it deletes user ann, deletes assignment Admin → user ann: run apply with other credentials, or keep ann's Admin access to 111111111111 in access.yaml",
     ]);
   });
 
@@ -51,7 +56,7 @@ describe('the own-access refusal', () => {
     ]);
   });
 
-  it('is refused when the plan deletes the session\'s permission set, even for access in another account', () => {
+  it("is refused when the plan deletes the session's permission set, even for access in another account", () => {
     const d = desired({ users: [user('ann'), user('bob')], groups: [group('ops', ['bob'])] });
     expect(refusals(d, world(), session('ann', '222222222222'))).toEqual([
       "own-access-removed false: plan removes the access of the credentials running apply (user ann, Admin on prod-app (222222222222)): it deletes permission set Admin: run apply with other credentials, or keep ann's Admin access to 222222222222 in access.yaml",
@@ -59,8 +64,18 @@ describe('the own-access refusal', () => {
   });
 
   it('looks only at Identity Center sessions', () => {
-    const d = desired({ users: [user('bob')], groups: [group('ops', ['bob'])], permissionSets: [permissionSet('Admin')], rules: [rule(0, { sets: ['Admin'], groups: ['ops'], accounts: ['management'] })] });
-    for (const arn of [`x${session('ann')}`, `${MGMT}:assumed-role/AWSReservedSSO_Admin_0123abcdef012345/ann`, 'arn:aws:sts::111111111111:assumed-role/AWSReservedSSO_Admin_xyz/ann', 'arn:aws:sts::111111111111:assumed-role/Admin/ann']) {
+    const d = desired({
+      users: [user('bob')],
+      groups: [group('ops', ['bob'])],
+      permissionSets: [permissionSet('Admin')],
+      rules: [rule(0, { sets: ['Admin'], groups: ['ops'], accounts: ['management'] })],
+    });
+    for (const arn of [
+      `x${session('ann')}`,
+      `${MGMT}:assumed-role/AWSReservedSSO_Admin_0123abcdef012345/ann`,
+      'arn:aws:sts::111111111111:assumed-role/AWSReservedSSO_Admin_xyz/ann',
+      'arn:aws:sts::111111111111:assumed-role/Admin/ann',
+    ]) {
       expect(refusals(d, world(), arn), arn).toEqual([]);
     }
   });

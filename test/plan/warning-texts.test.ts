@@ -26,7 +26,9 @@ function adminGrantTo(names: string[]): string[] {
     rules: [rule(0, { sets: ['Admin'], users: names, accounts: ['staging'] })],
   });
   const l = live({ users: names.map((n) => liveUser(n)), permissionSets: [livePermissionSet('Admin', admin)] });
-  return buildPlan(d, l, { now: NOW }).plan.warnings.filter((w) => w.code === 'admin-grant').map((w) => w.message);
+  return buildPlan(d, l, { now: NOW })
+    .plan.warnings.filter((w) => w.code === 'admin-grant')
+    .map((w) => w.message);
 }
 
 describe('lists in warnings', () => {
@@ -60,9 +62,7 @@ describe('group descriptions', () => {
     const l = live({ users: [liveUser('ann')], groups: [liveGroup('ops', [], ''), liveGroup('dev', [], 'Developers')] });
     const d = desired({ users: [user('ann')], groups: [group('ops'), group('dev', [], 'Devs')] });
     const { plan } = buildPlan(d, l, { now: NOW });
-    expect(plan.changes.map((c) => (c.kind === 'group' ? `${c.action} ${c.displayName} ${c.fields.join(',')}` : c.kind))).toEqual([
-      'update dev description',
-    ]);
+    expect(plan.changes.map((c) => (c.kind === 'group' ? `${c.action} ${c.displayName} ${c.fields.join(',')}` : c.kind))).toEqual(['update dev description']);
   });
 });
 

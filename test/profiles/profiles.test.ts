@@ -89,7 +89,10 @@ describe('profile names', () => {
   });
   it('rejects templates that cannot give unique names', () => {
     expect(templateProblems('{account}')).toEqual([expect.stringContaining('{permission_set}')]);
-    expect(templateProblems('{acount}-{permission_set}')).toEqual([expect.stringContaining('unknown placeholder {acount}'), expect.stringContaining('{account} or {account_id}')]);
+    expect(templateProblems('{acount}-{permission_set}')).toEqual([
+      expect.stringContaining('unknown placeholder {acount}'),
+      expect.stringContaining('{account} or {account_id}'),
+    ]);
     expect(templateProblems(DEFAULT_NAME_TEMPLATE)).toEqual([]);
   });
 });

@@ -26,11 +26,7 @@ describe('createProgress on a terminal', () => {
     phase.end('998 done, 2 failed');
     const next = progress.phase('delete assignments', 3);
     progress.info('Reading the state again');
-    expect(term.screen.map(strip)).toEqual([
-      'create assignments: 998 done, 2 failed (24s)',
-      'Reading the state again',
-      'delete assignments  0/3',
-    ]);
+    expect(term.screen.map(strip)).toEqual(['create assignments: 998 done, 2 failed (24s)', 'Reading the state again', 'delete assignments  0/3']);
     next.tick(3);
     next.end();
     progress.close();

@@ -23,7 +23,11 @@ export class LspClient {
   private readonly waiters: { uri: string; resolve: (d: LspDiagnostic[]) => void }[] = [];
   stderr = '';
 
-  constructor(command: string, args: string[], private readonly settings: unknown) {
+  constructor(
+    command: string,
+    args: string[],
+    private readonly settings: unknown,
+  ) {
     this.proc = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env } });
     this.proc.stdout.on('data', (chunk: Buffer) => this.receive(chunk));
     this.proc.stderr.on('data', (chunk: Buffer) => (this.stderr += chunk.toString('utf8')));

@@ -113,7 +113,9 @@ describe('the npm package', () => {
   it('the schema in the package is the repository schema, at its published URL', () => {
     const shipped = readFileSync(join(project, 'node_modules/idc-gitops/schema/access.schema.json'), 'utf8');
     expect(shipped).toBe(readFileSync(join(root, 'schema/access.schema.json'), 'utf8'));
-    expect((JSON.parse(shipped) as { $id: string }).$id).toMatch(/^https:\/\/raw\.githubusercontent\.com\/[\w-]+\/idc-gitops\/v1\/schema\/access\.schema\.json$/);
+    expect((JSON.parse(shipped) as { $id: string }).$id).toMatch(
+      /^https:\/\/raw\.githubusercontent\.com\/[\w-]+\/idc-gitops\/v1\/schema\/access\.schema\.json$/,
+    );
   });
 
   it('a broken copy (no idc-gitops command, no schema in files) is caught and its command fails', async () => {

@@ -10,7 +10,16 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run.js';
 import { annotate } from '../../src/github/annotations.js';
 import type { ActionIO } from '../../src/github/io.js';
-import { diagnosticText, escapeMarkdown, hasHiddenCharacter, inlineCode, MAX_MESSAGE_CHARS, plainText, quoteValue, shortText } from '../../src/render/escape.js';
+import {
+  diagnosticText,
+  escapeMarkdown,
+  hasHiddenCharacter,
+  inlineCode,
+  MAX_MESSAGE_CHARS,
+  plainText,
+  quoteValue,
+  shortText,
+} from '../../src/render/escape.js';
 
 const ZWJ = '\u200D';
 /** The hostile key of the issue: return, newline, ESC[8m (hidden text) and a fake verdict. */

@@ -105,7 +105,9 @@ describe('renderMarkdown: size limit', () => {
     expect(plan.changes.length).toBeGreaterThan(10_000);
     const md = renderMarkdown(plan, { runUrl: 'https://github.com/acme/access/actions/runs/42' });
     expect(md.length).toBeLessThanOrEqual(60_000);
-    expect(md).toContain('**… truncated:** this plan is too long for a comment. The full plan is in the job summary of [this run](https://github.com/acme/access/actions/runs/42).');
+    expect(md).toContain(
+      '**… truncated:** this plan is too long for a comment. The full plan is in the job summary of [this run](https://github.com/acme/access/actions/runs/42).',
+    );
     expect(md).toContain('more access changes: see the job summary');
     expect(md).toMatch(/^## idc plan\n\n\*\*\+13502 ~0 -0\*\*/);
   });

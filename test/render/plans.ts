@@ -51,7 +51,11 @@ export function examplePlan(): Plan {
   const d = desired({
     users: [user('jonathan', { displayName: 'Jonathan Bergknoff', givenName: 'Jonathan', familyName: 'Bergknoff', email: 'jonathan@example.com' })],
     permissionSets: [
-      permissionSet('ReadOnly', { description: 'Read-only access to every service', sessionDuration: 'PT8H', managedPolicies: [managedPolicy('ReadOnlyAccess')] }),
+      permissionSet('ReadOnly', {
+        description: 'Read-only access to every service',
+        sessionDuration: 'PT8H',
+        managedPolicies: [managedPolicy('ReadOnlyAccess')],
+      }),
       permissionSet('UploadBackups', { description: 'Back up with restic to the my-backups S3 bucket', inlinePolicy: UPLOAD_POLICY }),
     ],
     aliases: { management: '111122223333' },

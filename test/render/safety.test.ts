@@ -49,7 +49,9 @@ describe('the safety verdict in the pull request comment', () => {
       permissionSets: [permissionSet('ReadOnly')],
       rules: [rule(0, { sets: ['ReadOnly'], users: users.map((u) => u.userName), all: true })],
     });
-    const huge = withRefusals(buildPlan(d, live(), { now: NOW }).plan, [{ code: 'max-deletes-exceeded', message: 'plan deletes 12 objects; safety.max_deletes is 10', forceOverrides: true }]);
+    const huge = withRefusals(buildPlan(d, live(), { now: NOW }).plan, [
+      { code: 'max-deletes-exceeded', message: 'plan deletes 12 objects; safety.max_deletes is 10', forceOverrides: true },
+    ]);
     for (const maxChars of [60_000, 3_000]) {
       const md = renderMarkdown(huge, { maxChars });
       expect(md.length).toBeLessThanOrEqual(maxChars);

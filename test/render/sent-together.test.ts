@@ -17,7 +17,14 @@ const before: PermissionSet = {
   tags: {},
 };
 
-const update = (after: PermissionSet, fields: PermissionSetChange['fields']): PermissionSetChange => ({ kind: 'permission-set', action: 'update', name: 'ReadOnly', before, after, fields });
+const update = (after: PermissionSet, fields: PermissionSetChange['fields']): PermissionSetChange => ({
+  kind: 'permission-set',
+  action: 'update',
+  name: 'ReadOnly',
+  before,
+  after,
+  fields,
+});
 
 describe('permission set updates show what UpdatePermissionSet sends', () => {
   it('a description change also shows session duration and relay state, sent again unchanged', () => {

@@ -55,7 +55,9 @@ describe('idc report', () => {
     ]);
     const table = await idc(['report', config, '--offline', '--quiet']);
     expect(table.stdout).toContain(
-      'note: assignments[2] (' + config + ':49) was not expanded: it targets organizational units, and the organization could not be read (AccessDeniedException: not authorized to perform organizations:ListAccounts)',
+      'note: assignments[2] (' +
+        config +
+        ':49) was not expanded: it targets organizational units, and the organization could not be read (AccessDeniedException: not authorized to perform organizations:ListAccounts)',
     );
   });
 

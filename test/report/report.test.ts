@@ -8,7 +8,21 @@ import { parseReport } from '../../src/report/read-report.js';
 import { renderReport } from '../../src/report/render.js';
 import { renderReportMarkdown } from '../../src/report/render-markdown.js';
 import type { ReportFilters } from '../../src/report/types.js';
-import { desired, group, live, liveAssignment, liveGroup, livePermissionSet, liveUser, NOW, permissionSet, PROD_APP, rule, STAGING, user } from '../plan/builders.js';
+import {
+  desired,
+  group,
+  live,
+  liveAssignment,
+  liveGroup,
+  livePermissionSet,
+  liveUser,
+  NOW,
+  permissionSet,
+  PROD_APP,
+  rule,
+  STAGING,
+  user,
+} from '../plan/builders.js';
 
 const EVIL = '=HYPERLINK("http://x")';
 

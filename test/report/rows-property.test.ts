@@ -49,7 +49,10 @@ type P = { type: 'USER' | 'GROUP'; name: string };
 type Target = { kind: 'account'; name: string } | { kind: 'ou' } | { kind: 'all' };
 
 const principal = (names: readonly string[], groups: readonly string[]): fc.Arbitrary<P> =>
-  fc.oneof(fc.constantFrom(...names).map((name): P => ({ type: 'USER', name })), fc.constantFrom(...groups).map((name): P => ({ type: 'GROUP', name })));
+  fc.oneof(
+    fc.constantFrom(...names).map((name): P => ({ type: 'USER', name })),
+    fc.constantFrom(...groups).map((name): P => ({ type: 'GROUP', name })),
+  );
 
 const worldArb = fc.record({
   liveMembers: fc.tuple(...[...GROUPS, IGNORED_GROUP].map(() => fc.subarray(USERS))),
@@ -135,10 +138,23 @@ function expectedRows(w: World, offline: boolean): unknown[] {
           anyAws ||= aws;
           anyFile ||= file;
           const source = offline ? 'file' : aws && file ? 'both' : aws ? 'aws-only' : 'file-only';
-          paths.push({ via, ...(g !== undefined ? { group: g } : {}), source, ...(source === 'aws-only' ? { drift: removed() } : {}), rules: file ? rules : [] });
+          paths.push({
+            via,
+            ...(g !== undefined ? { group: g } : {}),
+            source,
+            ...(source === 'aws-only' ? { drift: removed() } : {}),
+            rules: file ? rules : [],
+          });
         };
         const direct = `USER|${u}|${s}|${a}`;
-        add('direct', undefined, !offline && awsGrants.has(direct), fileGrants.has(direct), () => assignmentRemoved('USER', u, s), fileGrants.get(direct) ?? []);
+        add(
+          'direct',
+          undefined,
+          !offline && awsGrants.has(direct),
+          fileGrants.has(direct),
+          () => assignmentRemoved('USER', u, s),
+          fileGrants.get(direct) ?? [],
+        );
         for (const g of [...GROUPS, IGNORED_GROUP].sort()) {
           const k = `GROUP|${g}|${s}|${a}`;
           const aws = !offline && awsGrants.has(k) && liveMembers(g).includes(u);

@@ -51,7 +51,9 @@ describe('IAM actions', () => {
 
   it('examples/iam/*.json are exactly what the code generates', () => {
     const expected = examplePolicyFiles();
-    const onDisk = readdirSync(EXAMPLES).filter((f) => f.endsWith('.json')).sort();
+    const onDisk = readdirSync(EXAMPLES)
+      .filter((f) => f.endsWith('.json'))
+      .sort();
     expect(onDisk).toEqual(Object.keys(expected).sort());
     for (const [name, doc] of Object.entries(expected)) {
       expect(JSON.parse(readFileSync(join(EXAMPLES, name), 'utf8')), name).toEqual(doc);

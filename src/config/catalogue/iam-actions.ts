@@ -7,7 +7,6 @@
 import data from './iam-actions.json' with { type: 'json' };
 import { closest } from '../../model/did-you-mean.js';
 
-
 interface ServiceEntry {
   prefix: string;
   actions: readonly string[];
@@ -34,7 +33,10 @@ export type ActionProblem =
 
 /** `*` any run of characters, `?` one character, everything else literal; case-insensitive. */
 function wildcard(pattern: string): RegExp {
-  const body = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  const body = pattern
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
   return new RegExp(`^${body}$`, 'i');
 }
 
@@ -51,7 +53,10 @@ export function checkAction(action: string): ActionProblem | undefined {
   const all = services();
   const entry = all.get(service.toLowerCase());
   if (entry === undefined) {
-    const near = closest(service, [...all.values()].map((e) => e.prefix));
+    const near = closest(
+      service,
+      [...all.values()].map((e) => e.prefix),
+    );
     return { kind: 'unknown-service', service, ...(near !== undefined ? { suggestion: `${near}:${name}` } : {}) };
   }
   if (/[*?]/.test(name)) {

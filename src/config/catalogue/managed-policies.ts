@@ -7,7 +7,6 @@
 import data from './aws-managed-policies.json' with { type: 'json' };
 import { closest, levenshtein } from '../../model/did-you-mean.js';
 
-
 const ARN_PREFIX = /^arn:aws:iam::aws:policy\//;
 
 let known: Set<string> | undefined;

@@ -19,7 +19,9 @@ export const accountIdDigits: Rule = {
         if (!Array.isArray(list)) continue;
         list.forEach((v: unknown, i) => {
           if (typeof v !== 'string' || !/^\d+$/.test(v) || v.length === 12 || aliases[v] !== undefined) return;
-          out.push(errorAt(ctx, [...segs, key, i], `account "${v}" has ${count(v.length, 'digit')}: an account ID has exactly 12 (check for a missing leading zero)`));
+          out.push(
+            errorAt(ctx, [...segs, key, i], `account "${v}" has ${count(v.length, 'digit')}: an account ID has exactly 12 (check for a missing leading zero)`),
+          );
         });
       }
     }

@@ -93,10 +93,20 @@ export const groupMembers: Rule = {
         const segs = ['groups', group, 'members', i];
         if (groups[m] !== undefined) {
           out.push(
-            errorAt(ctx, segs, `group "${group}" lists group "${m}" as a member: Identity Center groups cannot contain groups; list the users of "${m}" instead`),
+            errorAt(
+              ctx,
+              segs,
+              `group "${group}" lists group "${m}" as a member: Identity Center groups cannot contain groups; list the users of "${m}" instead`,
+            ),
           );
         } else if (ownership.users === 'managed') {
-          out.push(errorAt(ctx, segs, `member "${m}" of group "${group}" is not a user defined in users${didYouMean(m, Object.keys(users)) || ': define it under users'}`));
+          out.push(
+            errorAt(
+              ctx,
+              segs,
+              `member "${m}" of group "${group}" is not a user defined in users${didYouMean(m, Object.keys(users)) || ': define it under users'}`,
+            ),
+          );
         }
       });
     }

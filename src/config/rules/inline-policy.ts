@@ -40,7 +40,11 @@ export const inlinePolicySize: Rule = {
       const minified = Buffer.byteLength(JSON.stringify(doc.document));
       const fix = 'move statements into a customer-managed policy, or merge statements and use wildcards';
       if (doc.origin !== 'yaml' && doc.writtenBytes > MAX_POLICY_BYTES) {
-        out.push({ ...pos, severity: 'error', message: `${subject(doc)} is ${bytes(doc.writtenBytes)}: Identity Center accepts at most ${bytes(MAX_POLICY_BYTES)}; ${fix}` });
+        out.push({
+          ...pos,
+          severity: 'error',
+          message: `${subject(doc)} is ${bytes(doc.writtenBytes)}: Identity Center accepts at most ${bytes(MAX_POLICY_BYTES)}; ${fix}`,
+        });
       }
       if (minified > MAX_POLICY_MINIFIED_BYTES) {
         out.push({

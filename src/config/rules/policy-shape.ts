@@ -29,7 +29,8 @@ export function checkPolicyShape(doc: unknown): PolicyIssue[] {
   const issues: PolicyIssue[] = [];
   if (!isObj(doc)) return [{ path: [], message: 'must be a JSON object with Version and Statement' }];
   for (const k of Object.keys(doc)) {
-    if (!TOP_KEYS.includes(k)) issues.push({ path: [k], key: true, message: `unknown key "${k}"${didYouMean(k, TOP_KEYS) || ' (expected Version, Id, Statement)'}` });
+    if (!TOP_KEYS.includes(k))
+      issues.push({ path: [k], key: true, message: `unknown key "${k}"${didYouMean(k, TOP_KEYS) || ' (expected Version, Id, Statement)'}` });
   }
   const version = doc['Version'];
   if (version === undefined) issues.push({ path: [], message: 'has no Version: add Version: "2012-10-17"' });
@@ -47,7 +48,8 @@ export function checkPolicyShape(doc: unknown): PolicyIssue[] {
       const sid = isObj(st) ? st['Sid'] : undefined;
       if (typeof sid === 'string' && sid !== '') {
         const first = sids.get(sid);
-        if (first !== undefined) issues.push({ path: ['Statement', i, 'Sid'], message: `Statement[${i}] repeats Sid "${sid}" of Statement[${first}]: Sids must be unique` });
+        if (first !== undefined)
+          issues.push({ path: ['Statement', i, 'Sid'], message: `Statement[${i}] repeats Sid "${sid}" of Statement[${first}]: Sids must be unique` });
         else sids.set(sid, i);
       }
     });
@@ -69,9 +71,17 @@ function checkStatement(st: unknown, path: (string | number)[], issues: PolicyIs
   }
   for (const k of Object.keys(st)) {
     if (k === 'Principal' || k === 'NotPrincipal') {
-      issues.push({ path: [...path, k], key: true, message: `${name} has ${k}: a permission set's policy applies to the role it creates, so it takes no ${k}; remove it` });
+      issues.push({
+        path: [...path, k],
+        key: true,
+        message: `${name} has ${k}: a permission set's policy applies to the role it creates, so it takes no ${k}; remove it`,
+      });
     } else if (!STATEMENT_KEYS.includes(k)) {
-      issues.push({ path: [...path, k], key: true, message: `${name} has unknown key "${k}"${didYouMean(k, STATEMENT_KEYS) || ` (expected ${STATEMENT_KEYS.join(', ')})`}` });
+      issues.push({
+        path: [...path, k],
+        key: true,
+        message: `${name} has unknown key "${k}"${didYouMean(k, STATEMENT_KEYS) || ` (expected ${STATEMENT_KEYS.join(', ')})`}`,
+      });
     }
   }
   const effect = st['Effect'];
@@ -88,7 +98,10 @@ function checkStatement(st: unknown, path: (string | number)[], issues: PolicyIs
   }
   const condition = st['Condition'];
   if (condition !== undefined && !isObj(condition)) {
-    issues.push({ path: [...path, 'Condition'], message: `${name}.Condition must be a mapping of operators, e.g. StringEquals: { "aws:RequestedRegion": "eu-west-1" }` });
+    issues.push({
+      path: [...path, 'Condition'],
+      message: `${name}.Condition must be a mapping of operators, e.g. StringEquals: { "aws:RequestedRegion": "eu-west-1" }`,
+    });
   } else if (condition !== undefined) {
     for (const op of Object.keys(condition)) {
       if (isConditionOperator(op)) continue;

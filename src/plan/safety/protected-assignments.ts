@@ -73,7 +73,13 @@ export function checkProtected(
     const index = entryIndex(desired, entry);
     // One entry per permission set of the item (`permission_sets: [A, B]`), in order.
     const setsOfItem = desired.safety.protected.filter((e) => samePos(e.pos, entry.pos)).map((e) => e.permissionSet);
-    const unknown = (field: 'user' | 'group' | 'permission_set', listed: readonly string[], names: readonly string[], after: Set<string>, where: string): void => {
+    const unknown = (
+      field: 'user' | 'group' | 'permission_set',
+      listed: readonly string[],
+      names: readonly string[],
+      after: Set<string>,
+      where: string,
+    ): void => {
       for (const name of names) {
         if (after.has(name)) continue;
         const what = field === 'permission_set' ? 'permission set' : field;

@@ -43,9 +43,7 @@ export function checkSelfLockout(changes: readonly Change[], accountNames: Recor
 
   const deletedUser = changes.some((c) => c.kind === 'user' && c.action === 'delete' && c.userName === userName);
   const deletedSet = changes.some((c) => c.kind === 'permission-set' && c.action === 'delete' && c.name === permissionSet);
-  const deletedGroups = new Set(
-    changes.flatMap((c) => (c.kind === 'group' && c.action === 'delete' ? [c.displayName] : [])),
-  );
+  const deletedGroups = new Set(changes.flatMap((c) => (c.kind === 'group' && c.action === 'delete' ? [c.displayName] : [])));
 
   // Group members and assignments of (set, account), before and after the plan.
   const membersBefore = new Map(Object.values(live.groups).map((g) => [g.displayName, new Set(g.members)]));
