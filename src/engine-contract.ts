@@ -21,7 +21,18 @@ export interface ValidateOutcome {
 
 export type PlanOutcome = { ok: true; plan: Plan; desired: Desired; live: Live; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
 
-export interface ApplyRequest {
+/**
+ * A scoped plan's base: the configuration the change is computed against (loaded by the same
+ * loader), or why it could not be read (the plan is then full and says why).
+ */
+export type BaseConfig = { desired: Desired; label: string } | { unavailable: string };
+
+export interface PlanRequest {
+  /** Plan only what the change from this base can affect; absent: the full plan. */
+  base?: BaseConfig;
+}
+
+export interface ApplyRequest extends PlanRequest {
   /** Refuse unless the fresh plan's hash equals this one (the reviewed plan). */
   expectedHash?: string;
   /** Override safety.max_deletes / safety.protected refusals and plan-hash mismatches

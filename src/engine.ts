@@ -13,7 +13,9 @@ import { readScope } from './aws/read-scope.js';
 import { createSdkGateway } from './aws/sdk-gateway.js';
 import { timeoutsFromEnv } from './aws/timeouts.js';
 import { loadConfig, summarise } from './config/load.js';
-import type { ApplyOutcome, ApplyRequest, Engine, PlanOutcome, PlanRequest, ValidateOutcome } from './engine-contract.js';
+import { readScoped } from './aws/read-scoped.js';
+import type { ApplyOutcome, ApplyRequest, BaseConfig, Engine, PlanOutcome, PlanRequest, ValidateOutcome } from './engine-contract.js';
+import type { PlanScope } from './plan/scope/types.js';
 import type { Desired } from './model/desired.js';
 import type { Live } from './model/live.js';
 import type { Organization } from './model/organization.js';
@@ -70,16 +72,24 @@ export function createEngine(options: EngineOptions = {}): Engine {
     return { ok: true, diagnostics: loaded.diagnostics, summary: summarise(loaded.desired), desired: loaded.desired };
   }
 
-  async function read(desired: Desired, progress: Progress): Promise<{ live: Live; gateway: IdentityCenterGateway }> {
+  async function read(desired: Desired, progress: Progress, base?: BaseConfig): Promise<{ live: Live; gateway: IdentityCenterGateway; scope?: PlanScope }> {
     const region = await resolveRegion(desired.identityCenter, { ...(options.region ? { region: options.region } : {}), env });
     const gateway = gatewayFor(region);
     const instance = await resolveInstance(gateway, desired.identityCenter, region);
+    if (base !== undefined) {
+      if ('unavailable' in base)
+        return { live: await readLive(gateway, desired, { progress, instance }), gateway, scope: { kind: 'full', reason: base.unavailable } };
+      const scoped = await readScoped(gateway, base.desired, desired, { progress, instance, now: now(), baseLabel: base.label });
+      if (scoped.kind === 'scoped') return { live: scoped.live, gateway, scope: scoped.scope };
+      progress.info(`Planning in full: ${scoped.reason}.`);
+      return { live: await readLive(gateway, desired, { progress, instance }), gateway, scope: scoped };
+    }
     const live = await readLive(gateway, desired, { progress, instance });
     return { live, gateway };
   }
 
-  function planFrom(desired: Desired, live: Live, expiryOnly = false): PlanOutcome {
-    const { plan, diagnostics } = buildPlan(desired, live, { now: now(), expiryOnly });
+  function planFrom(desired: Desired, live: Live, scope?: PlanScope, expiryOnly = false): PlanOutcome {
+    const { plan, diagnostics } = buildPlan(desired, live, { now: now(), expiryOnly, ...(scope ? { scope } : {}) });
     if (diagnostics.some((d) => d.severity === 'error')) return { ok: false, diagnostics };
     return { ok: true, plan, desired, live, diagnostics };
   }
@@ -87,8 +97,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
   async function plan(configPath: string, progress: Progress, request: PlanRequest = {}): Promise<PlanOutcome> {
     const loaded = await load(configPath);
     if (!loaded.desired) return { ok: false, diagnostics: loaded.diagnostics };
-    const { live } = await read(loaded.desired, progress);
-    const outcome = planFrom(loaded.desired, live, request.expiryOnly === true);
+    const { live, scope } = await read(loaded.desired, progress, request.base);
+    const outcome = planFrom(loaded.desired, live, scope, request.expiryOnly === true);
     return outcome.ok ? { ...outcome, diagnostics: [...loaded.diagnostics, ...outcome.diagnostics] } : outcome;
   }
 
@@ -96,8 +106,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
     const loaded = await load(configPath);
     if (!loaded.desired) return { status: 'invalid', diagnostics: loaded.diagnostics };
     const desired = loaded.desired;
-    const { live, gateway } = await read(desired, progress);
-    const planned = planFrom(desired, live, request.expiryOnly === true);
+    const { live, gateway, scope } = await read(desired, progress, request.base);
+    const planned = planFrom(desired, live, scope, request.expiryOnly === true);
     if (!planned.ok) return { status: 'invalid', diagnostics: planned.diagnostics };
     const thePlan: Plan = planned.plan;
     if (request.expectedHash !== undefined && request.expectedHash !== thePlan.hash && !request.force) {
@@ -115,13 +125,13 @@ export function createEngine(options: EngineOptions = {}): Engine {
     progress.info('Reading the state again to check that nothing is left…');
     let after: Awaited<ReturnType<typeof read>>;
     try {
-      after = await read(desired, progress);
+      after = await read(desired, progress, request.base);
     } catch (error) {
       // What apply did must not be lost because the check afterwards failed.
       const recheckError = error instanceof Error ? error.message : String(error);
       return { status: 'applied-unchecked', plan: thePlan, report, recheckError };
     }
-    const again = planFrom(desired, after.live, request.expiryOnly === true);
+    const again = planFrom(desired, after.live, after.scope, request.expiryOnly === true);
     const remaining = again.ok ? again.plan : thePlan;
     return { status: 'applied', plan: thePlan, report, remaining, startUrl: startUrlOf(desired.identityCenter, live.instance.identityStoreId) };
   }

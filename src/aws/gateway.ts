@@ -96,6 +96,8 @@ export interface IdentityCenterGateway {
   listUsers(identityStoreId: string): Promise<UserRecord[]>;
   listGroups(identityStoreId: string): Promise<GroupRecord[]>;
   listGroupMemberships(identityStoreId: string, groupId: string): Promise<MembershipRecord[]>;
+  /** IDs of the groups a user is a member of, sorted. */
+  listGroupMembershipsForMember(identityStoreId: string, userId: string): Promise<string[]>;
   /** undefined when no user has that name. */
   getUserId(identityStoreId: string, userName: string): Promise<string | undefined>;
   getGroupId(identityStoreId: string, displayName: string): Promise<string | undefined>;
@@ -150,6 +152,12 @@ export interface IdentityCenterGateway {
 
   // --- assignments -----------------------------------------------------------------------
   listAccountAssignments(instanceArn: string, accountId: string, permissionSetArn: string): Promise<{ principalType: PrincipalType; principalId: string }[]>;
+  /** Where one principal holds assignments, in every account (management account only). */
+  listAccountAssignmentsForPrincipal(
+    instanceArn: string,
+    principalType: PrincipalType,
+    principalId: string,
+  ): Promise<{ accountId: string; permissionSetArn: string }[]>;
   createAccountAssignment(instanceArn: string, target: AssignmentTarget): Promise<AsyncStatus>;
   deleteAccountAssignment(instanceArn: string, target: AssignmentTarget): Promise<AsyncStatus>;
   describeAssignmentCreationStatus(instanceArn: string, requestId: string): Promise<AsyncStatus>;

@@ -45,6 +45,7 @@ export const OPERATIONS: Readonly<Record<GatewayMethod, Operation>> = {
   listUsers: op('identitystore', 'read', 'ListUsers'),
   listGroups: op('identitystore', 'read', 'ListGroups'),
   listGroupMemberships: op('identitystore', 'read', 'ListGroupMemberships'),
+  listGroupMembershipsForMember: op('identitystore', 'read', 'ListGroupMembershipsForMember'),
   getUserId: op('identitystore', 'read', 'GetUserId'),
   getGroupId: op('identitystore', 'read', 'GetGroupId'),
   describeUser: op('identitystore', 'read', 'DescribeUser'),
@@ -60,6 +61,7 @@ export const OPERATIONS: Readonly<Record<GatewayMethod, Operation>> = {
   deleteGroupMembership: op('identitystore', 'write', 'DeleteGroupMembership'),
 
   listPermissionSets: op('sso', 'read', 'ListPermissionSets'),
+  listAccountAssignmentsForPrincipal: op('sso', 'read', 'ListAccountAssignmentsForPrincipal'),
   describePermissionSet: op('sso', 'read', 'DescribePermissionSet'),
   listTagsForPermissionSet: op('sso', 'read', 'ListTagsForResource'),
   getInlinePolicy: op('sso', 'read', 'GetInlinePolicyForPermissionSet'),

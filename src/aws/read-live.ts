@@ -10,7 +10,7 @@ import type { Progress } from '../progress/progress.js';
 import { canCountCalls, countingGateway, diffCounts } from './call-counts.js';
 import { resolveInstance, resolveRegion } from './discover.js';
 import type { IdentityCenterGateway } from './gateway.js';
-import { readAssignmentPrincipals, readIdentities } from './read-identities.js';
+import { readAssignmentPrincipals, readIdentities, type IdentityIndex } from './read-identities.js';
 import { readOrganization } from './read-organization.js';
 import { readPermissionSets, type RawAssignment } from './read-permission-sets.js';
 import { readScope } from './read-scope.js';
@@ -53,18 +53,7 @@ export async function readLive(gateway: IdentityCenterGateway, desired: Desired,
     await readAssignmentPrincipals(counted, instance.identityStoreId, identities, sets.assignments, progress, concurrency);
   }
 
-  const assignments = dedupe(
-    sets.assignments.map(
-      (a: RawAssignment): LiveAssignment => ({
-        permissionSet: a.permissionSet,
-        permissionSetArn: a.permissionSetArn,
-        principalType: a.principalType,
-        principalId: a.principalId,
-        principal: (a.principalType === 'USER' ? identities.userNameById : identities.groupNameById).get(a.principalId) ?? `id:${a.principalId}`,
-        accountId: a.accountId,
-      }),
-    ),
-  );
+  const assignments = toLiveAssignments(sets.assignments, identities);
 
   return {
     instance,
@@ -76,6 +65,22 @@ export async function readLive(gateway: IdentityCenterGateway, desired: Desired,
     assignments,
     readCalls: diffCounts(before, counted.callCounts()),
   };
+}
+
+/** Assignments as read, named by their principals (`id:<ID>` when unknown), sorted, without duplicates. */
+export function toLiveAssignments(raw: readonly RawAssignment[], identities: IdentityIndex): LiveAssignment[] {
+  return dedupe(
+    raw.map(
+      (a): LiveAssignment => ({
+        permissionSet: a.permissionSet,
+        permissionSetArn: a.permissionSetArn,
+        principalType: a.principalType,
+        principalId: a.principalId,
+        principal: (a.principalType === 'USER' ? identities.userNameById : identities.groupNameById).get(a.principalId) ?? `id:${a.principalId}`,
+        accountId: a.accountId,
+      }),
+    ),
+  );
 }
 
 /** Sorted with `compareAssignments`, ties broken by principal ID; exact duplicates dropped. */

@@ -11,6 +11,7 @@ import {
   GetGroupIdCommand,
   GetUserIdCommand,
   ListGroupMembershipsCommand,
+  ListGroupMembershipsForMemberCommand,
   ListGroupsCommand,
   ListUsersCommand,
   UpdateGroupCommand,
@@ -34,6 +35,7 @@ export type IdentityStoreGateway = Pick<
   | 'listUsers'
   | 'listGroups'
   | 'listGroupMemberships'
+  | 'listGroupMembershipsForMember'
   | 'getUserId'
   | 'getGroupId'
   | 'describeUser'
@@ -116,6 +118,16 @@ export function createIdentityStoreGateway(client: IdentitystoreClient, runner: 
         if (m.MembershipId && userId) out.push({ membershipId: m.MembershipId, userId });
       }
       return out;
+    },
+
+    async listGroupMembershipsForMember(storeId, userId) {
+      const memberships = await runner.all(
+        { action: 'identitystore:ListGroupMembershipsForMember', doing: 'list the groups', target: `of user ${userId}` },
+        (NextToken) =>
+          client.send(new ListGroupMembershipsForMemberCommand({ IdentityStoreId: storeId, MemberId: { UserId: userId }, MaxResults: max, NextToken })),
+        (o) => o.GroupMemberships,
+      );
+      return [...new Set(memberships.flatMap((m) => (m.GroupId ? [m.GroupId] : [])))].sort();
     },
 
     async getUserId(storeId, userName) {

@@ -26,6 +26,7 @@ export type AssignmentsGateway = Pick<
   | 'describeProvisioningStatus'
   | 'listAccountsForProvisionedPermissionSet'
   | 'listAccountAssignments'
+  | 'listAccountAssignmentsForPrincipal'
   | 'createAccountAssignment'
   | 'deleteAccountAssignment'
   | 'describeAssignmentCreationStatus'

@@ -9,6 +9,7 @@ import { printApplyOutcome } from './apply-report.js';
 import { planDifference, readReviewedPlan, type ReviewedPlan } from './reviewed-plan.js';
 import { configPath, engineFor, printDiagnostics, progressFor, regionHelp, REGION_OPTION, useColor } from './runtime.js';
 import { count } from '../model/plural.js';
+import { scopeHelp, scopeRequest, SCOPE_OPTIONS } from './scope-options.js';
 
 export const applyCommand: Command = {
   name: 'apply',
@@ -22,8 +23,9 @@ export const applyCommand: Command = {
     json: { type: 'boolean' },
     quiet: { type: 'boolean', short: 'q' },
     ...REGION_OPTION,
+    ...SCOPE_OPTIONS,
   },
-  help: `Usage: idc apply [path] [--yes] [--plan-hash HASH|FILE] [--force] [--expire-only] [--json] [--region R]
+  help: `Usage: idc apply [path] [--yes] [--plan-hash HASH|FILE] [--force] [--expire-only] [--json] [--base REF|--base-file PATH|--full] [--region R]
 
 Plans (as "idc plan" does), prints the plan, asks for confirmation on a
 terminal, then changes AWS IAM Identity Center in a safe order: create users
@@ -53,6 +55,7 @@ Options:
                       mode); with --yes it does not ask.
   --json              print the outcome as JSON (needs --yes or --plan-hash)
 ${regionHelp(22)}
+${scopeHelp(22)}
   -q, --quiet         no progress on stderr
   -h, --help          show this help
 
@@ -75,9 +78,11 @@ Exit codes:
     const progress = progressFor(io, args.values['quiet'] === true || json);
     let outcome: ApplyOutcome;
     try {
+      const request = await scopeRequest(args, path, io.cwd);
       outcome = await engineFor(io, args).apply(
         path,
         {
+          ...request,
           ...(reviewed ? { expectedHash: reviewed.hash } : {}),
           force,
           ...(expiryOnly ? { expiryOnly } : {}),

@@ -9,6 +9,7 @@ import type { Command } from './command.js';
 import { planFormat, renderPlanAs } from './plan-format.js';
 import { configPath, engineFor, printDiagnostics, progressFor, regionHelp, REGION_OPTION, useColor } from './runtime.js';
 import { count, noun } from '../model/plural.js';
+import { scopeHelp, scopeRequest, SCOPE_OPTIONS } from './scope-options.js';
 
 /**
  * `idc plan` exit codes, like `terraform plan -detailed-exitcode` (0, 1, 2), plus 3: there are
@@ -28,9 +29,10 @@ export const planCommand: Command = {
     out: { type: 'string' },
     'expire-only': { type: 'boolean' },
     ...REGION_OPTION,
+    ...SCOPE_OPTIONS,
     quiet: { type: 'boolean', short: 'q' },
   },
-  help: `Usage: idc plan [path] [--format text|markdown|json] [--out FILE] [--expire-only] [--region R] [--quiet]
+  help: `Usage: idc plan [path] [--format text|markdown|json] [--out FILE] [--expire-only] [--base REF|--base-file PATH|--full] [--region R] [--quiet]
 
 Reads the live state of AWS IAM Identity Center (users, groups, permission sets,
 assignments, the organization's accounts), compares it with access.yaml and
@@ -52,6 +54,7 @@ Options:
   --expire-only only the removals that expired rules cause (what
                 "idc apply --expire-only" and the Action's expire mode apply)
 ${regionHelp(16)}
+${scopeHelp(20)}
   -q, --quiet   no progress on stderr
   -h, --help    show this help
 
@@ -74,7 +77,8 @@ Exit codes:
     const progress = progressFor(io, args.values['quiet'] === true);
     let outcome: PlanOutcome;
     try {
-      outcome = await engineFor(io, args).plan(path, progress, { expiryOnly: args.values['expire-only'] === true });
+      const request = await scopeRequest(args, path, io.cwd);
+      outcome = await engineFor(io, args).plan(path, progress, { ...request, expiryOnly: args.values['expire-only'] === true });
     } finally {
       progress.close();
     }

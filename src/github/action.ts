@@ -3,6 +3,7 @@
  * it, then write outputs and the job summary and fail the step when the mode failed.
  * `src/main.ts` passes the real engine, Octokit and @actions/core; tests pass fakes.
  */
+import { baseFromGit } from './base.js';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import type { Engine } from '../engine-contract.js';
@@ -112,6 +113,7 @@ export async function runAction(deps: ActionDeps): Promise<ActionResult> {
       summary,
       filesRead: (config) => configFilesRead(config, deps.workspace ?? process.cwd()),
       tempDir: deps.env['RUNNER_TEMP'] || tmpdir(),
+      baseConfig: (sha) => baseFromGit(inputs.config, deps.workspace ?? process.cwd(), sha),
       outputs,
     });
   } catch (error) {

@@ -14,7 +14,7 @@ export interface EventPayload {
     number?: number;
     /** `repo` is null when the head repository (a fork) was deleted after the pull request was opened. */
     head?: { sha?: string; repo?: PayloadRepo | null };
-    base?: { repo?: PayloadRepo | null };
+    base?: { sha?: string; repo?: PayloadRepo | null };
     /** How many files the pull request changes. */
     changed_files?: number;
   };

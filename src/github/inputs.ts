@@ -7,6 +7,8 @@ export type Mode = Exclude<ModeInput, 'auto'>;
 
 export const COMMENT_MODES = ['true', 'changes-only', 'false'] as const;
 export type CommentMode = (typeof COMMENT_MODES)[number];
+export const SCOPES = ['auto', 'full'] as const;
+export type ScopeInput = (typeof SCOPES)[number];
 
 export interface ActionInputs {
   mode: ModeInput;
@@ -16,6 +18,8 @@ export interface ActionInputs {
   awsRegion?: string;
   comment: CommentMode;
   force: boolean;
+  /** `auto`: plans on pull requests and applies on merge read only what the change affects; `full`: everything. */
+  scope: ScopeInput;
   githubToken: string;
   /** Login the github-token writes comments as, when given (else asked of GitHub). */
   commentAuthor?: string;
@@ -62,6 +66,7 @@ export function readInputs(io: ActionIO): ActionInputs {
   const comment = oneOf(io, 'comment', COMMENT_MODES, 'true');
   const force = bool(io, 'force', false);
   const report = bool(io, 'report', false);
+  const scope = oneOf(io, 'scope', SCOPES, 'auto');
   const config = io.getInput('config') || 'access.yaml';
   const roleToAssume = io.getInput('role-to-assume');
   if (roleToAssume && !ROLE_ARN.test(roleToAssume)) {
@@ -91,6 +96,7 @@ export function readInputs(io: ActionIO): ActionInputs {
     comment,
     force,
     report,
+    scope,
     githubToken,
     ...(commentAuthor ? { commentAuthor } : {}),
   };

@@ -1,4 +1,5 @@
 /** What each mode (validate, plan, apply, drift) is given, and what it returns. */
+import type { BaseConfig } from '../engine-contract.js';
 import type { Engine } from '../engine-contract.js';
 import type { Progress } from '../progress/progress.js';
 import type { ConfigReads } from './changed-files.js';
@@ -24,6 +25,8 @@ export interface ModeDeps {
   filesRead: (config: string) => Promise<ConfigReads>;
   /** Where the run may write files for later steps (RUNNER_TEMP), e.g. the access report. */
   tempDir: string;
+  /** Reads the configuration at a commit, for scoped plans (absent: plans are full). */
+  baseConfig?: (sha: string | undefined) => Promise<BaseConfig>;
   /** Filled in by the mode; written once at the end. */
   outputs: ActionOutputs;
 }

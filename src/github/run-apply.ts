@@ -3,6 +3,7 @@
  * plan hash from its comment, and apply only if a fresh plan has that hash (or with `force`).
  * The comment follows: applying → applied or failed, with a link to the run.
  */
+import { scopeRequest } from './base.js';
 import type { ApplyOutcome } from '../engine-contract.js';
 import { annotate } from './annotations.js';
 import { findStickyComment, resolveCommentAuthor, upsertStickyComment, type CommentTarget, type StickyComment } from './comment.js';
@@ -112,7 +113,7 @@ async function fail(deps: ModeDeps, review: Review, failure: ApplyFailure): Prom
 
 /** A re-run after a successful apply: fine when nothing is left to do. */
 async function checkAlreadyApplied(deps: ModeDeps, review: Review): Promise<ModeResult> {
-  const outcome = await deps.engine.plan(deps.inputs.config, deps.progress);
+  const outcome = await deps.engine.plan(deps.inputs.config, deps.progress, await scopeRequest(deps, deps.ctx.payload.before));
   if (!outcome.ok) return fail(deps, review, { kind: 'invalid', diagnostics: outcome.diagnostics });
   outputsFromPlan(deps.outputs, outcome.plan);
   if (outcome.plan.changes.length === 0) {
@@ -171,7 +172,7 @@ async function report(deps: ModeDeps, review: Review, outcome: ApplyOutcome): Pr
  * else is refused, and nothing is changed.
  */
 async function withoutReview(deps: ModeDeps, review: Review): Promise<ModeResult> {
-  const outcome = await deps.engine.plan(deps.inputs.config, deps.progress);
+  const outcome = await deps.engine.plan(deps.inputs.config, deps.progress, await scopeRequest(deps, deps.ctx.payload.before));
   if (!outcome.ok) return fail(deps, review, { kind: 'invalid', diagnostics: outcome.diagnostics });
   if (outcome.plan.changes.length > 0) return fail(deps, review, { kind: 'no-reviewed-plan' });
   outputsFromPlan(deps.outputs, outcome.plan);
@@ -217,7 +218,11 @@ export async function runApply(deps: ModeDeps): Promise<ModeResult> {
   await updateComment(deps, review, 'applying', review.reviewedHash ?? '', applyingBody(bodyContext(deps), review.reviewedHash));
   let outcome: ApplyOutcome;
   try {
-    outcome = await deps.engine.apply(deps.inputs.config, { ...(review.reviewedHash ? { expectedHash: review.reviewedHash } : {}), force }, deps.progress);
+    outcome = await deps.engine.apply(
+      deps.inputs.config,
+      { ...(await scopeRequest(deps, deps.ctx.payload.before)), ...(review.reviewedHash ? { expectedHash: review.reviewedHash } : {}), force },
+      deps.progress,
+    );
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     // The caller reports the error; the comment must not stay at "applying". If that update fails

@@ -2,6 +2,7 @@
  * mode: plan — on a pull request: validate (annotations), plan, the sticky comment with the plan
  * hash, the full plan in the job summary. Pull requests from forks get no OIDC token: validate only.
  */
+import { scopeRequest } from './base.js';
 import type { Diagnostic } from '../model/source.js';
 import type { Plan } from '../plan/types.js';
 import { formatDiagnostic } from '../model/source.js';
@@ -133,7 +134,7 @@ export async function runPlan(deps: ModeDeps): Promise<ModeResult> {
     return invalidConfig(deps, validated.diagnostics);
   }
 
-  const outcome = await deps.engine.plan(deps.inputs.config, deps.progress);
+  const outcome = await deps.engine.plan(deps.inputs.config, deps.progress, await scopeRequest(deps, deps.ctx.payload.pull_request?.base?.sha));
   annotateNew(deps, validated.diagnostics, outcome.diagnostics);
   if (!outcome.ok) {
     await writeComment(deps, header(deps, '', 'failed'), invalidBody(bodyContext(deps), outcome.diagnostics), true);

@@ -17,12 +17,19 @@ import { checkRuleReferences } from './references.js';
 import { safetyVerdict } from './safety/verdict.js';
 import { PLAN_FORMAT_VERSION, type Change, type Plan, type PlanCounts } from './types.js';
 import { planWarnings, sortWarnings } from './warnings.js';
+import { restrictAccess, restrictChanges, restrictMembersAfter, restrictMemberships, restrictUniverse } from './scope/restrict.js';
+import { scopeFilter, type PlanScope } from './scope/types.js';
 
 export interface PlanOptions {
   /** "Today" for rules with `expires` (default: the current time). */
   now?: Date;
   /** Only the removals that expiry causes (the `expire` mode); see expiry.ts. */
   expiryOnly?: boolean;
+  /**
+   * What was read. A scoped plan changes only what the scope covers and shows the access rows of
+   * its pairs: the full plan restricted to the scope. Carried by the plan (and in its hash).
+   */
+  scope?: PlanScope;
 }
 
 function countChanges(changes: readonly Change[]): PlanCounts {
@@ -50,6 +57,7 @@ export function buildPlan(desired: Desired, live: Live, options: PlanOptions = {
   const ctx = planContext(desired, live);
   const diagnostics: Diagnostic[] = [];
 
+  const scope = options.scope?.kind === 'scoped' ? scopeFilter(options.scope) : undefined;
   const identities = diffIdentities(ctx);
   const sets = diffPermissionSets(ctx);
   const expanded = expandRules(desired, live.organization, now);
@@ -58,33 +66,35 @@ export function buildPlan(desired: Desired, live: Live, options: PlanOptions = {
   const universe = { usersAfter: identities.usersAfter, groupsAfter: identities.groupsAfter, setsAfter: sets.setsAfter };
   diagnostics.push(...checkRuleReferences(ctx, universe));
 
-  const deletedSets = new Set(sets.permissionSets.filter((c) => c.action === 'delete').map((c) => c.name));
-  const assignments = diffAssignments(ctx, expanded.assignments, universe, deletedSets);
-  const delegated = delegatedAdminProblems(ctx, sets.permissionSets, sets.provisions, assignments);
+  const users = restrictChanges(identities.users, scope);
+  const groups = restrictChanges(identities.groups, scope);
+  const after = restrictUniverse(universe, live, scope);
+  const memberships = restrictMemberships(identities.memberships, scope, after);
+  const setChanges = restrictChanges(sets.permissionSets, scope);
+  const provisions = restrictChanges(sets.provisions, scope);
+  const deletedSets = new Set(setChanges.filter((c) => c.action === 'delete').map((c) => c.name));
+  const assignments = restrictChanges(diffAssignments(ctx, expanded.assignments, after, deletedSets), scope);
+  const delegated = delegatedAdminProblems(ctx, setChanges, provisions, assignments);
   diagnostics.push(...delegated.diagnostics);
 
-  const allChanges = sortChanges([
-    ...identities.users,
-    ...identities.groups,
-    ...identities.memberships,
-    ...sets.permissionSets,
-    ...sets.provisions,
-    ...assignments,
-  ]);
+  const allChanges = sortChanges([...users, ...groups, ...memberships, ...setChanges, ...provisions, ...assignments]);
   const expired = expiredGrants(desired, live.organization, now);
   const only = options.expiryOnly === true;
   const changes = only ? expiryOnlyChanges(allChanges, expired) : allChanges;
   const sortedAssignments = changes.filter((c) => c.kind === 'assignment');
-  const access = accessChanges({
-    live,
-    accounts: ctx.accounts,
-    assignments: sortedAssignments,
-    membersAfter: only ? liveMembers(live) : identities.membersAfter,
-    deletedUsers: new Set(only ? [] : identities.users.filter((c) => c.action === 'delete').map((c) => c.userName)),
-    deletedGroups: new Set(only ? [] : identities.groups.filter((c) => c.action === 'delete').map((c) => c.displayName)),
-    deletedSets: only ? new Set() : deletedSets,
-    expired,
-  });
+  const access = restrictAccess(
+    accessChanges({
+      live,
+      accounts: ctx.accounts,
+      assignments: sortedAssignments,
+      membersAfter: only ? liveMembers(live) : restrictMembersAfter(identities.membersAfter, live, scope, memberships),
+      deletedUsers: new Set(only ? [] : users.filter((c) => c.action === 'delete').map((c) => c.userName)),
+      deletedGroups: new Set(only ? [] : groups.filter((c) => c.action === 'delete').map((c) => c.displayName)),
+      deletedSets: only ? new Set() : deletedSets,
+      expired,
+    }),
+    scope,
+  );
   const allWarnings = sortWarnings([
     ...delegated.warnings,
     ...planWarnings({
@@ -92,8 +102,8 @@ export function buildPlan(desired: Desired, live: Live, options: PlanOptions = {
       accounts: ctx.accounts,
       rules: desired.rules,
       now,
-      permissionSets: sets.permissionSets,
-      provisions: sets.provisions,
+      permissionSets: setChanges,
+      provisions,
       assignments: sortedAssignments,
       access,
       configAfter: sets.configAfter,
@@ -115,6 +125,7 @@ export function buildPlan(desired: Desired, live: Live, options: PlanOptions = {
     counts: countChanges(changes),
     accountNames,
     safety: safety.verdict,
+    ...(options.scope ? { scope: options.scope } : {}),
   };
   return { plan: { ...unhashed, hash: planHash(unhashed) }, diagnostics: sortDiagnostics(diagnostics) };
 }

@@ -11,7 +11,9 @@ import type { Change, Plan } from './types.js';
  */
 export function planHash(plan: Omit<Plan, 'hash'>): string {
   const changes = plan.changes.map(changeEffect);
-  return contentHash({ formatVersion: plan.formatVersion, instanceArn: plan.instanceArn, changes });
+  // A scoped plan hashes what it covers too: a scoped apply matches only the same scope.
+  const scope = plan.scope?.kind === 'scoped' ? { scope: plan.scope } : {};
+  return contentHash({ formatVersion: plan.formatVersion, instanceArn: plan.instanceArn, changes, ...scope });
 }
 
 /**

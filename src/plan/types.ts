@@ -7,6 +7,7 @@ import type { Assignment } from '../model/assignment.js';
 import type { Group, User } from '../model/identity.js';
 import type { PermissionSet, PermissionSetField } from '../model/permission-set.js';
 import type { SourcePos } from '../model/source.js';
+import type { PlanScope } from './scope/types.js';
 
 export const PLAN_FORMAT_VERSION = 2 as const;
 
@@ -219,6 +220,12 @@ export interface Plan {
    * plan into "plan changed" without any difference in the changes a reviewer approved.
    */
   safety: SafetyVerdict;
+  /**
+   * What was read and planned, when a scoped plan was asked for: `scoped` (only what the change
+   * can affect; drift elsewhere is left to the drift check) or `full` with the reason a scoped
+   * plan was not possible. Absent for a plain full plan. Part of the hash when scoped.
+   */
+  scope?: PlanScope;
   /** sha256 (hex) of the canonical JSON of { formatVersion, instanceArn, changes }. */
   hash: string;
 }

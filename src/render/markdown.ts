@@ -5,6 +5,7 @@ import { summaryCounts, summarySentence } from './describe.js';
 import { escapeMarkdown } from './escape.js';
 import { accessSection, detailSections, warningsSection } from './markdown-sections.js';
 import { safetyMarkdown } from './safety.js';
+import { scopeWords } from './scope.js';
 
 export interface MarkdownOptions {
   /** GitHub refuses comments over 65,536 characters; default 60,000. */
@@ -13,6 +14,8 @@ export interface MarkdownOptions {
   runUrl?: string;
   /** Heading; default `idc plan`. */
   title?: string;
+  /** ISO date of the last drift check, when known (said under a scoped plan). */
+  lastDriftCheck?: string;
 }
 
 function safeUrl(url: string): string | undefined {
@@ -27,6 +30,15 @@ function header(plan: Plan, title: string): string {
     return `${head}\n\n✅ **No changes.** Identity Center already matches ${escapeMarkdown(plan.configFile)}.`;
   }
   return `${head}\n\n**${summaryCounts(plan.counts)}** · ${summarySentence(plan.counts)} · from ${escapeMarkdown(plan.configFile)}`;
+}
+
+/** What the plan read (see `scope.ts`), as a note under the heading. */
+export function scopeMarkdown(plan: Plan, lastDriftCheck?: string): string {
+  const words = scopeWords(plan.scope, lastDriftCheck);
+  if (!words) return '';
+  const lines = [`> **${escapeMarkdown(words.headline)}.**`, ...words.covers.map((c) => `> - ${escapeMarkdown(c)}`)];
+  if (words.rest !== '') lines.push(`>`, `> ${escapeMarkdown(words.rest)}`);
+  return lines.join('\n');
 }
 
 function footer(plan: Plan, runUrl: string | undefined): string {
@@ -55,7 +67,7 @@ function largest(hi: number, fits: (n: number) => boolean): number {
 export function renderMarkdown(plan: Plan, options: MarkdownOptions = {}): string {
   const maxChars = options.maxChars ?? 60_000;
   const runUrl = options.runUrl === undefined ? undefined : safeUrl(options.runUrl);
-  const top = header(plan, options.title ?? 'idc plan');
+  const top = [header(plan, options.title ?? 'idc plan'), scopeMarkdown(plan, options.lastDriftCheck)].filter((p) => p !== '').join('\n\n');
   const foot = footer(plan, runUrl);
   const warnings = warningsSection(plan.warnings);
   if (isEmptyPlan(plan)) return join([top, warnings, foot]);

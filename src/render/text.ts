@@ -5,10 +5,13 @@ import type { Change, Plan } from '../plan/types.js';
 import { accountText, byKind, changeFile, fieldDeltas, groupEffectText, groupText, KIND_TITLES, pathText, summarySentence } from './describe.js';
 import { plainText as t } from './escape.js';
 import { safetyTextLines } from './safety.js';
+import { scopeWords } from './scope.js';
 import { count } from '../model/plural.js';
 import { ruleName } from '../plan/rule-label.js';
 
 export interface TextOptions {
+  /** ISO date of the last drift check, when known (said under a scoped plan). */
+  lastDriftCheck?: string;
   /** ANSI colours (when writing to a TTY). */
   color?: boolean;
 }
@@ -116,6 +119,13 @@ export function renderText(plan: Plan, options: TextOptions = {}): string {
   const out: string[] = [bold(`idc plan: ${t(plan.configFile)}`), ''];
   const refusal = safetyTextLines(plan, paint);
   if (refusal.length > 0) out.push(...refusal, '');
+  const scope = scopeWords(plan.scope, options.lastDriftCheck);
+  if (scope) {
+    out.push(bold(`${t(scope.headline)}${scope.covers.length > 0 ? ':' : '.'}`));
+    for (const c of scope.covers) out.push(`  ${t(c)}`);
+    if (scope.rest !== '') out.push(t(scope.rest));
+    out.push('');
+  }
 
   if (plan.warnings.length > 0) {
     out.push(bold('Warnings:'));

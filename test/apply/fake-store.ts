@@ -109,6 +109,9 @@ export class FakeStore {
   async listGroupMemberships(_store: string, groupId: string) {
     return [...this.memberships].filter(([, m]) => m.groupId === groupId).map(([membershipId, m]) => ({ membershipId, userId: m.userId }));
   }
+  async listGroupMembershipsForMember(_store: string, userId: string) {
+    return [...new Set([...this.memberships.values()].filter((m) => m.userId === userId).map((m) => m.groupId))].sort();
+  }
   async getUserId(_store: string, userName: string) {
     return [...this.users.values()].find((u) => u.userName === userName)?.userId;
   }
@@ -151,6 +154,13 @@ export class FakeStore {
       .map(parseAssignmentId)
       .filter((a) => a.accountId === accountId && a.permissionSetArn === arn)
       .map((a) => ({ principalType: a.principalType, principalId: a.principalId }));
+  }
+
+  async listAccountAssignmentsForPrincipal(_i: string, type: PrincipalType, id: string) {
+    return [...this.assignments]
+      .map(parseAssignmentId)
+      .filter((a) => a.principalType === type && a.principalId === id)
+      .map((a) => ({ accountId: a.accountId, permissionSetArn: a.permissionSetArn }));
   }
 
   principalName(type: PrincipalType, id: string): string {

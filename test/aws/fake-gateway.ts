@@ -139,6 +139,13 @@ export class FakeGateway implements IdentityCenterGateway, CallCounting {
     this.count('listGroupMemberships', members.length, PAGE);
     return members;
   }
+  async listGroupMembershipsForMember(_store: string, userId: string): Promise<string[]> {
+    const groups = Object.entries(this.world.memberships)
+      .filter(([, ms]) => ms.some((m) => m.userId === userId))
+      .map(([g]) => g);
+    this.count('listGroupMembershipsForMember', groups.length, PAGE);
+    return groups.sort();
+  }
   async getUserId(_store: string, userName: string): Promise<string | undefined> {
     this.count('getUserId');
     return this.world.users.find((u) => u.userName === userName)?.userId;
@@ -204,6 +211,14 @@ export class FakeGateway implements IdentityCenterGateway, CallCounting {
       .filter((a) => a.accountId === accountId && a.permissionSetArn === arn)
       .map((a) => ({ principalType: a.principalType, principalId: a.principalId }));
     this.count('listAccountAssignments', list.length, PAGE);
+    return list;
+  }
+
+  async listAccountAssignmentsForPrincipal(_i: string, type: PrincipalType, id: string) {
+    const list = this.world.assignments
+      .filter((a) => a.principalType === type && a.principalId === id)
+      .map((a) => ({ accountId: a.accountId, permissionSetArn: a.permissionSetArn }));
+    this.count('listAccountAssignmentsForPrincipal', list.length, PAGE);
     return list;
   }
 

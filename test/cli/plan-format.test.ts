@@ -48,7 +48,8 @@ describe('idc plan --format', () => {
     const result = await runAction({
       engine: e2e.engine,
       github: (inputs) => createGitHubClient(inputs.githubToken, github.url),
-      io: new FakeIO(),
+      // A full plan, as `idc plan` without --base makes.
+      io: new FakeIO({ scope: 'full' }),
       env,
       renderPlanMarkdown: renderMarkdown,
       readEventFile: async () => JSON.stringify(pullRequestEvent(5)),

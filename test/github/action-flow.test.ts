@@ -27,6 +27,9 @@ function header(body: string) {
   return h;
 }
 
+/** The push events here name no `before` commit: the apply is full and says why (issue 13). */
+const NO_BASE = { unavailable: 'the event names no base commit (a new branch, or not a pull request or push)' };
+
 describe('pull request', () => {
   it('posts one sticky comment with the plan hash, the full plan in the summary, and outputs', async () => {
     const engine = new FakeEngine();
@@ -223,7 +226,7 @@ describe('merge (push to the default branch)', () => {
 
     expect(run.ok).toBe(true);
     expect(run.mode).toBe('apply');
-    expect(engine.calls.at(-1)).toEqual({ method: 'apply', config: 'access.yaml', request: { expectedHash: reviewedHash, force: false } });
+    expect(engine.calls.at(-1)).toEqual({ method: 'apply', config: 'access.yaml', request: { base: NO_BASE, expectedHash: reviewedHash, force: false } });
     const comments = github.commentsOn(21);
     expect(comments).toHaveLength(1);
     const edits = github.requestsMatching('PATCH', /\/issues\/comments\/\d+$/).map((r) => (r.body as { body: string }).body);
@@ -317,7 +320,7 @@ describe('merge (push to the default branch)', () => {
 
     const forced = await runWithFakes({ github, engine, io: new FakeIO({ force: 'true' }), eventName: 'push', payload: pushEvent(), sha: 'f'.repeat(40) });
     expect(forced.ok).toBe(true);
-    expect(engine.calls.at(-1)).toEqual({ method: 'apply', config: 'access.yaml', request: { force: true } });
+    expect(engine.calls.at(-1)).toEqual({ method: 'apply', config: 'access.yaml', request: { base: NO_BASE, force: true } });
     expect(github.comments).toHaveLength(0);
   });
 

@@ -49,7 +49,15 @@ describe('the comment author comes from the token', () => {
     expect(comments.map((c) => c.user.login)).toEqual(['idc-bot[bot]']);
     expect(apply.ok, apply.message).toBe(true);
     expect(apply.failureReason).toBe('');
-    expect(engine.calls.at(-1)).toEqual({ method: 'apply', config: 'access.yaml', request: { expectedHash: reviewedHash, force: false } });
+    expect(engine.calls.at(-1)).toEqual({
+      method: 'apply',
+      config: 'access.yaml',
+      request: {
+        base: { unavailable: 'the event names no base commit (a new branch, or not a pull request or push)' },
+        expectedHash: reviewedHash,
+        force: false,
+      },
+    });
     expect(parseHeader(comments[0]!.body)).toMatchObject({ status: 'applied', planHash: reviewedHash });
     // GitHub was asked who the token is (GraphQL viewer), not assumed to be github-actions[bot].
     expect(github.requestsMatching('POST', /^\/graphql$/).length).toBeGreaterThan(0);

@@ -116,7 +116,15 @@ describe('routing', () => {
 describe('inputs', () => {
   it('has defaults and masks the token', () => {
     const io = new FakeIO();
-    expect(readInputs(io)).toEqual({ mode: 'auto', config: 'access.yaml', comment: 'true', force: false, report: false, githubToken: 'ghs_workflowtoken' });
+    expect(readInputs(io)).toEqual({
+      mode: 'auto',
+      config: 'access.yaml',
+      comment: 'true',
+      force: false,
+      report: false,
+      scope: 'auto',
+      githubToken: 'ghs_workflowtoken',
+    });
     expect(io.secrets).toContain('ghs_workflowtoken');
   });
   it('explains bad values', () => {

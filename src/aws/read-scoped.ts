@@ -1,0 +1,180 @@
+/**
+ * The scoped read of a pull request's plan: the organization (to expand both versions' rules),
+ * every user and group by name (two lists), every permission set by name (name only, except the
+ * sets whose definition differs: those in full, with all their assignments), then only the
+ * (account, permission set) pairs in scope and the members of the groups that matter there.
+ * Returns the scope it read (see `src/plan/scope/`), or why the plan must be full.
+ */
+import type { Desired } from '../model/desired.js';
+import type { InstanceRef, Live } from '../model/live.js';
+import type { LiveGroup } from '../model/identity.js';
+import type { Progress } from '../progress/progress.js';
+import { expandRules } from '../plan/expand.js';
+import { computeScope, fullReadReason } from '../plan/scope/compute-scope.js';
+import { pairKey, sortedPairs, type FullRead, type ScopedRead, type ScopePair } from '../plan/scope/types.js';
+import { canCountCalls, countingGateway, diffCounts } from './call-counts.js';
+import type { IdentityCenterGateway } from './gateway.js';
+import pLimit from 'p-limit';
+import { DEFAULT_READ_CONCURRENCY, toLiveAssignments } from './read-live.js';
+import { IdentityIndex } from './read-identities.js';
+import { readOrganization } from './read-organization.js';
+import { readPermissionSets, type RawAssignment } from './read-permission-sets.js';
+import { readScope } from './read-scope.js';
+import { count } from '../model/plural.js';
+
+export interface ScopedReadOptions {
+  progress: Progress;
+  instance: InstanceRef;
+  /** "Today", for rules with `expires` (as the planner uses it). */
+  now: Date;
+  /** What the base is, for people (`<sha>:access.yaml`, a file path). */
+  baseLabel: string;
+  concurrency?: number;
+}
+
+export type ScopedReadResult = { kind: 'scoped'; live: Live; scope: ScopedRead } | FullRead;
+
+export async function readScoped(gateway: IdentityCenterGateway, base: Desired, head: Desired, options: ScopedReadOptions): Promise<ScopedReadResult> {
+  const early = fullReadReason(base, head);
+  if (early !== undefined) return { kind: 'full', reason: early };
+  const counted = canCountCalls(gateway) ? gateway : countingGateway(gateway);
+  const before = counted.callCounts();
+  const { progress, instance } = options;
+  const concurrency = Math.max(1, options.concurrency ?? DEFAULT_READ_CONCURRENCY);
+  const headScope = readScope(head);
+  const baseScope = readScope(base);
+
+  const [caller, organization, users, groups] = await Promise.all([
+    counted.callerIdentity(),
+    readOrganization(
+      counted,
+      { walkOuTree: headScope.walkOuTree || baseScope.walkOuTree, readAccountTags: headScope.readAccountTags || baseScope.readAccountTags },
+      progress,
+      concurrency,
+    ),
+    counted.listUsers(instance.identityStoreId),
+    counted.listGroups(instance.identityStoreId),
+  ]);
+  const decision = computeScope(base, head, organization, options.now, options.baseLabel);
+  if (decision.kind === 'full') return decision;
+  const request = decision.request;
+  const scopeSets = new Set(request.permissionSets);
+
+  // Sets: by name; in full (with every assignment) only those whose definition differs.
+  const sets = await readPermissionSets(
+    counted,
+    instance.instanceArn,
+    {
+      permissionSetScope: (name) => (scopeSets.has(name) ? 'full' : 'name-only'),
+      readOutdatedOf: (name) => scopeSets.has(name) && headScope.readOutdatedOf(name),
+    },
+    progress,
+    concurrency,
+  );
+  const arnOf = new Map(Object.values(sets.permissionSets).map((s) => [s.name, s.arn]));
+  const nameOf = new Map(Object.values(sets.permissionSets).map((s) => [s.arn, s.name]));
+
+  const identities = new IdentityIndex();
+  for (const u of users) identities.addUser(u);
+  const groupByName = new Map(groups.filter((g) => g.displayName !== '').map((g) => [g.displayName, g]));
+  const groupNameById = new Map(groups.map((g) => [g.groupId, g.displayName]));
+
+  // Every group of a user in scope (its memberships are in scope); a deleted user's groups are
+  // located too (the user loses what they grant).
+  const groupsOfUsers = new Set<string>();
+  const locate = [...request.locate];
+  await pLimit(concurrency).map(request.users, async (name) => {
+    const id = identities.users.get(name)?.userId;
+    if (id === undefined) return;
+    for (const groupId of await counted.listGroupMembershipsForMember(instance.identityStoreId, id)) {
+      const group = groupNameById.get(groupId);
+      if (group === undefined) continue;
+      groupsOfUsers.add(group);
+      if (!(name in head.users)) locate.push({ principalType: 'GROUP', name: group });
+    }
+  });
+
+  // Pairs of the principals whose every assignment is in scope.
+  const located: ScopePair[] = [];
+  await pLimit(concurrency).map(uniquePrincipals(locate), async (p) => {
+    const id = p.principalType === 'USER' ? identities.users.get(p.name)?.userId : groupByName.get(p.name)?.groupId;
+    if (id === undefined) return;
+    for (const a of await counted.listAccountAssignmentsForPrincipal(instance.instanceArn, p.principalType, id)) {
+      const set = nameOf.get(a.permissionSetArn);
+      if (set !== undefined) located.push({ accountId: a.accountId, permissionSet: set });
+    }
+  });
+
+  // Every provisioned pair of a set in scope was read with it; the other pairs now.
+  const readPairs = new Set<string>();
+  const provisionedPairs: ScopePair[] = [];
+  for (const name of scopeSets) {
+    for (const accountId of sets.permissionSets[name]?.provisionedAccountIds ?? []) {
+      readPairs.add(pairKey(accountId, name));
+      provisionedPairs.push({ accountId, permissionSet: name });
+    }
+  }
+  const pairs = sortedPairs([...request.pairs, ...located, ...provisionedPairs]);
+  const raw: RawAssignment[] = [...sets.assignments];
+  const toRead = pairs.filter((p) => !readPairs.has(pairKey(p.accountId, p.permissionSet)) && arnOf.has(p.permissionSet));
+  const phase = progress.phase('read assignments in scope', toRead.length);
+  await pLimit(concurrency).map(toRead, async (p) => {
+    const arn = arnOf.get(p.permissionSet) as string;
+    for (const a of await counted.listAccountAssignments(instance.instanceArn, p.accountId, arn)) {
+      raw.push({ permissionSetArn: arn, permissionSet: p.permissionSet, accountId: p.accountId, ...a });
+    }
+    phase.tick();
+  });
+  phase.end(count(toRead.length, 'account × permission set pair'));
+
+  // Members of the groups in scope and of every group holding an assignment on a pair in scope;
+  // other groups are listed by name only (the restricted plan never changes their members).
+  // (what the head's rules grant there counts too: a new grant shows its members' access).
+  const needMembers = new Set([...request.groups, ...groupsOfUsers]);
+  for (const a of raw) if (a.principalType === 'GROUP') needMembers.add(groupNameById.get(a.principalId) ?? '');
+  const inPairs = new Set(pairs.map((p) => pairKey(p.accountId, p.permissionSet)));
+  for (const { assignment } of expandRules(head, organization, options.now).assignments.values()) {
+    if (assignment.principalType === 'GROUP' && inPairs.has(pairKey(assignment.accountId, assignment.permissionSet))) needMembers.add(assignment.principal);
+  }
+  for (const g of groups) if (needMembers.has(g.displayName)) identities.addGroup(g);
+  await identities.readMemberships(counted, instance.identityStoreId, concurrency, () => undefined);
+  for (const g of groups) {
+    if (g.displayName === '' || identities.groups.has(g.displayName)) continue;
+    const listed: LiveGroup = {
+      groupId: g.groupId,
+      displayName: g.displayName,
+      ...(g.description !== undefined ? { description: g.description } : {}),
+      members: [],
+      membershipIds: {},
+      unresolvedMemberIds: [],
+    };
+    identities.groups.set(g.displayName, listed);
+    identities.groupNameById.set(g.groupId, g.displayName);
+  }
+
+  const live: Live = {
+    instance,
+    caller: { accountId: caller.accountId, arn: caller.arn },
+    organization,
+    users: identities.sortedUsers(),
+    groups: identities.sortedGroups(),
+    permissionSets: sets.permissionSets,
+    assignments: toLiveAssignments(raw, identities),
+    readCalls: diffCounts(before, counted.callCounts()),
+  };
+  const scope: ScopedRead = {
+    kind: 'scoped',
+    base: request.base,
+    permissionSets: request.permissionSets,
+    users: request.users,
+    groups: request.groups,
+    pairs,
+  };
+  return { kind: 'scoped', live, scope };
+}
+
+function uniquePrincipals<T extends { principalType: string; name: string }>(list: readonly T[]): T[] {
+  const seen = new Map<string, T>();
+  for (const p of list) seen.set(`${p.principalType}\u0000${p.name}`, p);
+  return [...seen.values()];
+}

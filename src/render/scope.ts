@@ -1,0 +1,47 @@
+/**
+ * What a plan read, in words, for every output: a scoped plan names what it covers and says that
+ * drift elsewhere is left to the drift check (with the date of the last one when it is known);
+ * a plan that was asked to be scoped but is full says why. A plain full plan says nothing.
+ */
+import { count } from '../model/plural.js';
+import type { PlanScope } from '../plan/scope/types.js';
+
+export interface ScopeWords {
+  /** e.g. `Scoped plan: only what changed since abc123:access.yaml was read`. */
+  headline: string;
+  /** What was read, one item per kind (names as access.yaml spells them; escape before output). */
+  covers: string[];
+  /** About the rest. */
+  rest: string;
+}
+
+const MAX_NAMES = 10;
+
+function names(list: readonly string[]): string {
+  if (list.length === 0) return '';
+  const shown = list.slice(0, MAX_NAMES).join(', ');
+  return list.length > MAX_NAMES ? ` (${shown}, +${list.length - MAX_NAMES} more)` : ` (${shown})`;
+}
+
+/** `lastDriftCheck`: ISO date of the last drift run, when the caller knows it. */
+export function scopeWords(scope: PlanScope | undefined, lastDriftCheck?: string): ScopeWords | undefined {
+  if (scope === undefined) return undefined;
+  if (scope.kind === 'full') {
+    return { headline: `Full plan: everything was read (a scoped plan was not possible: ${scope.reason})`, covers: [], rest: '' };
+  }
+  const accounts = new Set(scope.pairs.map((p) => p.accountId)).size;
+  const sets = [...new Set(scope.pairs.map((p) => p.permissionSet))].sort();
+  return {
+    headline: `Scoped plan: only what the change since ${scope.base} can affect was read`,
+    covers: [
+      `${count(scope.permissionSets.length, 'permission set definition')}${names(scope.permissionSets)}`,
+      `${count(scope.users.length, 'user')}${names(scope.users)}`,
+      `${count(scope.groups.length, 'group')}${names(scope.groups)}`,
+      `the assignments of ${count(scope.pairs.length, 'account × permission set pair')} (${count(accounts, 'account')}; ${count(sets.length, 'permission set')}${names(sets)})`,
+    ],
+    rest:
+      lastDriftCheck !== undefined
+        ? `Drift elsewhere is left to the drift check (last run ${lastDriftCheck}).`
+        : 'Drift elsewhere is left to the drift check: run the drift check (idc plan --full) to see it.',
+  };
+}
