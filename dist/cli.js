@@ -1356,7 +1356,7 @@ var sleep;
 var init_sleep = __esm({
   "node_modules/@smithy/core/dist-es/submodules/client/util-waiter/utils/sleep.js"() {
     sleep = (seconds) => {
-      return new Promise((resolve12) => setTimeout(resolve12, seconds * 1e3));
+      return new Promise((resolve14) => setTimeout(resolve14, seconds * 1e3));
     };
   }
 });
@@ -1521,8 +1521,8 @@ var init_createWaiter = __esm({
     init_waiter();
     abortTimeout = (abortSignal) => {
       let onAbort;
-      const promise2 = new Promise((resolve12) => {
-        onAbort = () => resolve12({ state: WaiterState.ABORTED });
+      const promise2 = new Promise((resolve14) => {
+        onAbort = () => resolve14({ state: WaiterState.ABORTED });
         if (typeof abortSignal.addEventListener === "function") {
           abortSignal.addEventListener("abort", onAbort);
         } else {
@@ -2617,16 +2617,16 @@ var init_command = __esm({
             this.schema = closure._operationSchema;
           }
           resolveMiddleware(stack, configuration, options) {
-            const op2 = closure._operationSchema;
-            const input = op2?.[4] ?? op2?.input;
-            const output = op2?.[5] ?? op2?.output;
+            const op3 = closure._operationSchema;
+            const input = op3?.[4] ?? op3?.input;
+            const output = op3?.[5] ?? op3?.output;
             return this.resolveMiddlewareWithContext(stack, configuration, options, {
               CommandCtor: CommandRef,
               middlewareFn: closure._middlewareFn,
               clientName: closure._clientName,
               commandName: closure._commandName,
-              inputFilterSensitiveLog: closure._inputFilterSensitiveLog ?? (op2 ? schemaLogFilter.bind(null, input) : (_) => _),
-              outputFilterSensitiveLog: closure._outputFilterSensitiveLog ?? (op2 ? schemaLogFilter.bind(null, output) : (_) => _),
+              inputFilterSensitiveLog: closure._inputFilterSensitiveLog ?? (op3 ? schemaLogFilter.bind(null, input) : (_) => _),
+              outputFilterSensitiveLog: closure._outputFilterSensitiveLog ?? (op3 ? schemaLogFilter.bind(null, output) : (_) => _),
               smithyContext: closure._smithyContext,
               additionalContext: closure._additionalContext
             });
@@ -3170,13 +3170,13 @@ var init_serde_json = __esm({
 
 // node_modules/@smithy/core/dist-es/submodules/client/smithy-client/client-command-builder.js
 function makeBuilder(common, service, name, ep) {
-  return function makeCommand(added, plugins, op2, $, smithyContext = {}) {
+  return function makeCommand(added, plugins, op3, $, smithyContext = {}) {
     const epMerged = Object.assign({}, common, added);
     return Command.classBuilder().ep(epMerged).m(function(CommandCtor, clientStack, config, options) {
       const list4 = plugins.call(this, CommandCtor, clientStack, config, options);
       list4.unshift(ep(config, CommandCtor.getEndpointParameterInstructions()));
       return list4;
-    }).s(service, op2, smithyContext).n(name, op2.charAt(0).toUpperCase() + op2.slice(1) + "Command").sc($).build();
+    }).s(service, op3, smithyContext).n(name, op3.charAt(0).toUpperCase() + op3.slice(1) + "Command").sc($).build();
   };
 }
 var init_client_command_builder = __esm({
@@ -3392,7 +3392,7 @@ var init_getInstanceMetadataRegion = __esm({
     };
     imdsRequest = async (options) => {
       const { request } = await import("node:http");
-      return new Promise((resolve12, reject) => {
+      return new Promise((resolve14, reject) => {
         const req = request({
           hostname: options.hostname,
           port: options.port,
@@ -3420,7 +3420,7 @@ var init_getInstanceMetadataRegion = __esm({
           const chunks = [];
           res.on("data", (chunk) => chunks.push(chunk));
           res.on("end", () => {
-            resolve12(Buffer.concat(chunks));
+            resolve14(Buffer.concat(chunks));
             req.destroy();
           });
         });
@@ -6785,7 +6785,7 @@ var init_headStream = __esm({
       if (isReadableStream(stream)) {
         return headStream(stream, bytes2);
       }
-      return new Promise((resolve12, reject) => {
+      return new Promise((resolve14, reject) => {
         const collector = new Collector();
         collector.limit = bytes2;
         stream.pipe(collector);
@@ -6796,7 +6796,7 @@ var init_headStream = __esm({
         collector.on("error", reject);
         collector.on("finish", function() {
           const bytes3 = concatBytes(this.buffers);
-          resolve12(bytes3);
+          resolve14(bytes3);
         });
       });
     };
@@ -6948,7 +6948,7 @@ var init_stream_collector = __esm({
       if (isReadableStream(stream)) {
         return collectReadableStream(stream);
       }
-      return new Promise((resolve12, reject) => {
+      return new Promise((resolve14, reject) => {
         const collector = new Collector2();
         const nodeStream = stream;
         nodeStream.pipe(collector);
@@ -6959,7 +6959,7 @@ var init_stream_collector = __esm({
         collector.on("error", reject);
         collector.on("finish", function() {
           const bytes2 = concatBytes(this.bufferedBytes);
-          resolve12(bytes2);
+          resolve14(bytes2);
         });
       });
     };
@@ -7493,7 +7493,7 @@ var fileStreamHasher, isReadStream;
 var init_fileStreamHasher = __esm({
   "node_modules/@smithy/core/dist-es/submodules/checksum/hash-stream-node/fileStreamHasher.js"() {
     init_HashCalculator();
-    fileStreamHasher = (hashCtor, fileStream) => new Promise((resolve12, reject) => {
+    fileStreamHasher = (hashCtor, fileStream) => new Promise((resolve14, reject) => {
       if (!isReadStream(fileStream)) {
         reject(new Error("Unable to calculate hash for non-file streams."));
         return;
@@ -7511,7 +7511,7 @@ var init_fileStreamHasher = __esm({
       });
       hashCalculator.on("error", reject);
       hashCalculator.on("finish", function() {
-        hash.digest().then(resolve12).catch(reject);
+        hash.digest().then(resolve14).catch(reject);
       });
     });
     isReadStream = (stream) => typeof stream.path === "string";
@@ -7530,14 +7530,14 @@ var init_readableStreamHasher = __esm({
       const hash = new hashCtor();
       const hashCalculator = new HashCalculator(hash);
       readableStream.pipe(hashCalculator);
-      return new Promise((resolve12, reject) => {
+      return new Promise((resolve14, reject) => {
         readableStream.on("error", (err) => {
           hashCalculator.end();
           reject(err);
         });
         hashCalculator.on("error", reject);
         hashCalculator.on("finish", () => {
-          hash.digest().then(resolve12).catch(reject);
+          hash.digest().then(resolve14).catch(reject);
         });
       });
     };
@@ -8797,7 +8797,7 @@ async function* readableToIterable(readStream) {
     streamEnded = true;
   });
   while (!generationEnded) {
-    const value = await new Promise((resolve12) => setTimeout(() => resolve12(records.shift()), 0));
+    const value = await new Promise((resolve14) => setTimeout(() => resolve14(records.shift()), 0));
     if (value) {
       yield value;
     }
@@ -9445,12 +9445,12 @@ var init_HttpBindingProtocol = __esm({
         let payload2;
         let eventStream;
         let labels;
-        const names = Object.getOwnPropertyNames(input);
+        const names2 = Object.getOwnPropertyNames(input);
         const prototype = Object.getPrototypeOf(input);
-        const sparse = (prototype === Object.prototype || prototype === null) && !bindings.hasIdempotency && !bindings.hasPrefixHeaders && names.length * 2 < bindings.memberBindings.length;
-        const length = sparse ? names.length : bindings.memberBindings.length;
+        const sparse = (prototype === Object.prototype || prototype === null) && !bindings.hasIdempotency && !bindings.hasPrefixHeaders && names2.length * 2 < bindings.memberBindings.length;
+        const length = sparse ? names2.length : bindings.memberBindings.length;
         for (let i5 = 0; i5 < length; ++i5) {
-          const binding = sparse ? hasOwn(bindings.byName, names[i5]) ? bindings.byName[names[i5]] : void 0 : bindings.memberBindings[i5];
+          const binding = sparse ? hasOwn(bindings.byName, names2[i5]) ? bindings.byName[names2[i5]] : void 0 : bindings.memberBindings[i5];
           if (!binding) {
             continue;
           }
@@ -13671,7 +13671,7 @@ function bindRetryMiddleware(isStreamingPayload2) {
           const delay = retryToken.getRetryDelay();
           totalRetryDelay += (retryToken?.$retryLog?.acquisitionDelay ?? 0) + delay;
           if (delay > 0) {
-            await race(new Promise((resolve12) => setTimeout(resolve12, delay)), abortSignal);
+            await race(new Promise((resolve14) => setTimeout(resolve14, delay)), abortSignal);
           }
         }
       }
@@ -13804,7 +13804,7 @@ var init_DefaultRateLimiter = __esm({
         this.refillTokenBucket();
         while (amount > this.availableTokens) {
           const delay = (amount - this.availableTokens) / this.fillRate * 1e3;
-          await new Promise((resolve12) => _DefaultRateLimiter.setTimeoutFn(resolve12, delay));
+          await new Promise((resolve14) => _DefaultRateLimiter.setTimeoutFn(resolve14, delay));
           this.refillTokenBucket();
         }
         this.availableTokens = this.availableTokens - amount;
@@ -14242,7 +14242,7 @@ var init_StandardRetryStrategy2 = __esm({
               const delayFromResponse = getDelayFromRetryAfterHeader(err.$response);
               const delay = Math.max(delayFromResponse || 0, delayFromDecider);
               totalDelay += delay;
-              await new Promise((resolve12) => setTimeout(resolve12, delay));
+              await new Promise((resolve14) => setTimeout(resolve14, delay));
               continue;
             }
             if (!err.$metadata) {
@@ -18251,7 +18251,7 @@ var require_dist_cjs4 = __commonJS({
     var DEFAULT_MAX_RETRIES = 0;
     var providerConfigFromInit = ({ maxRetries = DEFAULT_MAX_RETRIES, timeout = DEFAULT_TIMEOUT }) => ({ maxRetries, timeout });
     function httpRequest(options) {
-      return new Promise((resolve12, reject) => {
+      return new Promise((resolve14, reject) => {
         const req = node_http.request({
           method: "GET",
           ...options,
@@ -18276,7 +18276,7 @@ var require_dist_cjs4 = __commonJS({
             chunks.push(chunk);
           });
           res.on("end", () => {
-            resolve12(Buffer.concat(chunks));
+            resolve14(Buffer.concat(chunks));
             req.destroy();
           });
         });
@@ -18739,21 +18739,21 @@ var require_dist_cjs5 = __commonJS({
       let sendBody = true;
       if (!externalAgent && expect === "100-continue") {
         sendBody = await Promise.race([
-          new Promise((resolve12) => {
-            timeoutId = Number(timing.setTimeout(() => resolve12(true), Math.max(MIN_WAIT_TIME, maxContinueTimeoutMs)));
+          new Promise((resolve14) => {
+            timeoutId = Number(timing.setTimeout(() => resolve14(true), Math.max(MIN_WAIT_TIME, maxContinueTimeoutMs)));
           }),
-          new Promise((resolve12) => {
+          new Promise((resolve14) => {
             httpRequest.on("continue", () => {
               timing.clearTimeout(timeoutId);
-              resolve12(true);
+              resolve14(true);
             });
             httpRequest.on("response", () => {
               timing.clearTimeout(timeoutId);
-              resolve12(false);
+              resolve14(false);
             });
             httpRequest.on("error", () => {
               timing.clearTimeout(timeoutId);
-              resolve12(false);
+              resolve14(false);
             });
           })
         ]);
@@ -18830,13 +18830,13 @@ or increase socketAcquisitionWarningTimeout=(millis) in the NodeHttpHandler conf
         return socketWarningTimestamp;
       }
       constructor(options) {
-        this.configProvider = new Promise((resolve12, reject) => {
+        this.configProvider = new Promise((resolve14, reject) => {
           if (typeof options === "function") {
             options().then((_options) => {
-              resolve12(this.resolveDefaultConfig(_options));
+              resolve14(this.resolveDefaultConfig(_options));
             }).catch(reject);
           } else {
-            resolve12(this.resolveDefaultConfig(options));
+            resolve14(this.resolveDefaultConfig(options));
           }
         });
       }
@@ -18866,7 +18866,7 @@ or increase socketAcquisitionWarningTimeout=(millis) in the NodeHttpHandler conf
             timing.clearTimeout(requestTimeoutId);
             timing.clearTimeout(keepAliveTimeoutId);
           };
-          const resolve12 = async (arg) => {
+          const resolve14 = async (arg) => {
             await writeRequestBodyPromise;
             clearTimeouts();
             _resolve(arg);
@@ -18930,7 +18930,7 @@ or increase socketAcquisitionWarningTimeout=(millis) in the NodeHttpHandler conf
               headers: getTransformedHeaders(res.headers),
               body: res
             });
-            resolve12({ response: httpResponse });
+            resolve14({ response: httpResponse });
           });
           req.on("error", (err) => {
             if (NODEJS_TIMEOUT_ERROR_CODES2.includes(err.code)) {
@@ -19269,13 +19269,13 @@ or increase socketAcquisitionWarningTimeout=(millis) in the NodeHttpHandler conf
         return new _NodeHttp2Handler(instanceOrOptions);
       }
       constructor(options) {
-        this.configProvider = new Promise((resolve12, reject) => {
+        this.configProvider = new Promise((resolve14, reject) => {
           if (typeof options === "function") {
             options().then((opts) => {
-              resolve12(opts || {});
+              resolve14(opts || {});
             }).catch(reject);
           } else {
-            resolve12(options || {});
+            resolve14(options || {});
           }
         });
       }
@@ -19302,7 +19302,7 @@ or increase socketAcquisitionWarningTimeout=(millis) in the NodeHttpHandler conf
         return new Promise((_resolve, _reject) => {
           let fulfilled = false;
           let writeRequestBodyPromise = void 0;
-          const resolve12 = async (arg) => {
+          const resolve14 = async (arg) => {
             await writeRequestBodyPromise;
             _resolve(arg);
           };
@@ -19399,7 +19399,7 @@ or increase socketAcquisitionWarningTimeout=(millis) in the NodeHttpHandler conf
               body: clientHttp2Stream
             });
             fulfilled = true;
-            resolve12({ response: httpResponse });
+            resolve14({ response: httpResponse });
             if (useIsolatedSession) {
               session.close();
               clientHttp2Stream.on("end", () => {
@@ -19537,7 +19537,7 @@ var require_dist_cjs6 = __commonJS({
           try {
             return await toRetry();
           } catch (e5) {
-            await new Promise((resolve12) => setTimeout(resolve12, delayMs));
+            await new Promise((resolve14) => setTimeout(resolve14, delayMs));
           }
         }
         return await toRetry();
@@ -19551,12 +19551,12 @@ var require_dist_cjs6 = __commonJS({
     var fromHttp = (options = {}) => {
       options.logger?.debug("@aws-sdk/credential-provider-http - fromHttp");
       let host;
-      const relative5 = options.awsContainerCredentialsRelativeUri ?? process.env[AWS_CONTAINER_CREDENTIALS_RELATIVE_URI];
+      const relative6 = options.awsContainerCredentialsRelativeUri ?? process.env[AWS_CONTAINER_CREDENTIALS_RELATIVE_URI];
       const full = options.awsContainerCredentialsFullUri ?? process.env[AWS_CONTAINER_CREDENTIALS_FULL_URI];
       const token = options.awsContainerAuthorizationToken ?? process.env[AWS_CONTAINER_AUTHORIZATION_TOKEN];
       const tokenFile = options.awsContainerAuthorizationTokenFile ?? process.env[AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE];
       const warn = options.logger?.constructor?.name === "NoOpLogger" || !options.logger?.warn ? console.warn : options.logger.warn.bind(options.logger);
-      if (relative5 && full) {
+      if (relative6 && full) {
         warn("@aws-sdk/credential-provider-http: you have set both awsContainerCredentialsRelativeUri and awsContainerCredentialsFullUri.");
         warn("awsContainerCredentialsRelativeUri will take precedence.");
       }
@@ -19564,8 +19564,8 @@ var require_dist_cjs6 = __commonJS({
         warn("@aws-sdk/credential-provider-http: you have set both awsContainerAuthorizationToken and awsContainerAuthorizationTokenFile.");
         warn("awsContainerAuthorizationTokenFile will take precedence.");
       }
-      if (relative5) {
-        host = `${DEFAULT_LINK_LOCAL_HOST}${relative5}`;
+      if (relative6) {
+        host = `${DEFAULT_LINK_LOCAL_HOST}${relative6}`;
       } else if (full) {
         host = full;
       } else {
@@ -24123,11 +24123,11 @@ var require_dist_cjs8 = __commonJS({
         throw new TokenProviderError2(`Value not present for '${key2}' in SSO Token${forRefresh ? ". Cannot refresh" : ""}. ${REFRESH_MESSAGE}`, false);
       }
     };
-    var { writeFile: writeFile5 } = promises;
+    var { writeFile: writeFile6 } = promises;
     var writeSSOTokenToFile = (id, ssoToken) => {
       const tokenFilepath = getSSOTokenFilepath2(id);
       const tokenString = JSON.stringify(ssoToken, null, 2);
-      return writeFile5(tokenFilepath, tokenString);
+      return writeFile6(tokenFilepath, tokenString);
     };
     var lastRefreshAttemptTimes = /* @__PURE__ */ new Map();
     var inFlightRefreshes = /* @__PURE__ */ new Map();
@@ -27407,7 +27407,7 @@ var require_dist_cjs11 = __commonJS({
     var { createHash: createHash6, createPrivateKey, createPublicKey, sign: sign2 } = __require("node:crypto");
     var { promises } = __require("node:fs");
     var { homedir: homedir3 } = __require("node:os");
-    var { dirname: dirname6, join: join8 } = __require("node:path");
+    var { dirname: dirname7, join: join9 } = __require("node:path");
     var LoginCredentialsFetcher = class _LoginCredentialsFetcher {
       profileData;
       init;
@@ -27565,7 +27565,7 @@ var require_dist_cjs11 = __commonJS({
       }
       async saveToken(token) {
         const tokenFilePath = this.getTokenFilePath();
-        const directory = dirname6(tokenFilePath);
+        const directory = dirname7(tokenFilePath);
         try {
           await promises.mkdir(directory, { recursive: true });
         } catch (error2) {
@@ -27573,10 +27573,10 @@ var require_dist_cjs11 = __commonJS({
         await promises.writeFile(tokenFilePath, JSON.stringify(token, null, 2), "utf8");
       }
       getTokenFilePath() {
-        const directory = process.env.AWS_LOGIN_CACHE_DIRECTORY ?? join8(homedir3(), ".aws", "login", "cache");
+        const directory = process.env.AWS_LOGIN_CACHE_DIRECTORY ?? join9(homedir3(), ".aws", "login", "cache");
         const loginSessionBytes = Buffer.from(this.loginSession, "utf8");
         const loginSessionSha256 = createHash6("sha256").update(loginSessionBytes).digest("hex");
-        return join8(directory, `${loginSessionSha256}.json`);
+        return join9(directory, `${loginSessionSha256}.json`);
       }
       derToRawSignature(derSignature) {
         let offset = 2;
@@ -27690,7 +27690,7 @@ var require_dist_cjs12 = __commonJS({
   "node_modules/@aws-sdk/credential-provider-process/dist-cjs/index.js"(exports) {
     var { externalDataInterceptor: externalDataInterceptor2, CredentialsProviderError: CredentialsProviderError2, parseKnownFiles: parseKnownFiles2, getProfileName: getProfileName2 } = (init_config2(), __toCommonJS(config_exports));
     var { exec } = __require("node:child_process");
-    var { promisify } = __require("node:util");
+    var { promisify: promisify2 } = __require("node:util");
     var { setCredentialFeature: setCredentialFeature2 } = (init_client3(), __toCommonJS(client_exports2));
     var getValidatedProcessCredentials = (profileName2, data, profiles) => {
       if (data.Version !== 1) {
@@ -27726,7 +27726,7 @@ var require_dist_cjs12 = __commonJS({
       if (profiles[profileName2]) {
         const credentialProcess = profile["credential_process"];
         if (credentialProcess !== void 0) {
-          const execPromise = promisify(externalDataInterceptor2?.getTokenRecord?.().exec ?? exec);
+          const execPromise = promisify2(externalDataInterceptor2?.getTokenRecord?.().exec ?? exec);
           try {
             const { stdout } = await execPromise(credentialProcess);
             let data;
@@ -38338,7 +38338,7 @@ var require_dist_cjs18 = __commonJS({
     };
     var ListGroupMembershipsCommand2 = class extends command5(_ep05, _mw05, "ListGroupMemberships", ListGroupMemberships$) {
     };
-    var ListGroupMembershipsForMemberCommand = class extends command5(_ep05, _mw05, "ListGroupMembershipsForMember", ListGroupMembershipsForMember$) {
+    var ListGroupMembershipsForMemberCommand2 = class extends command5(_ep05, _mw05, "ListGroupMembershipsForMember", ListGroupMembershipsForMember$) {
     };
     var ListGroupsCommand2 = class extends command5(_ep05, _mw05, "ListGroups", ListGroups$) {
     };
@@ -38348,7 +38348,7 @@ var require_dist_cjs18 = __commonJS({
     };
     var UpdateUserCommand2 = class extends command5(_ep05, _mw05, "UpdateUser", UpdateUser$) {
     };
-    var paginateListGroupMembershipsForMember = createPaginator2(IdentitystoreClient2, ListGroupMembershipsForMemberCommand, "NextToken", "NextToken", "MaxResults");
+    var paginateListGroupMembershipsForMember = createPaginator2(IdentitystoreClient2, ListGroupMembershipsForMemberCommand2, "NextToken", "NextToken", "MaxResults");
     var paginateListGroupMemberships = createPaginator2(IdentitystoreClient2, ListGroupMembershipsCommand2, "NextToken", "NextToken", "MaxResults");
     var paginateListGroups = createPaginator2(IdentitystoreClient2, ListGroupsCommand2, "NextToken", "NextToken", "MaxResults");
     var paginateListUsers = createPaginator2(IdentitystoreClient2, ListUsersCommand2, "NextToken", "NextToken", "MaxResults");
@@ -38367,7 +38367,7 @@ var require_dist_cjs18 = __commonJS({
       GetUserIdCommand: GetUserIdCommand2,
       IsMemberInGroupsCommand,
       ListGroupMembershipsCommand: ListGroupMembershipsCommand2,
-      ListGroupMembershipsForMemberCommand,
+      ListGroupMembershipsForMemberCommand: ListGroupMembershipsForMemberCommand2,
       ListGroupsCommand: ListGroupsCommand2,
       ListUsersCommand: ListUsersCommand2,
       UpdateGroupCommand: UpdateGroupCommand2,
@@ -38488,7 +38488,7 @@ var require_dist_cjs18 = __commonJS({
     exports.ListGroupMemberships$ = ListGroupMemberships$;
     exports.ListGroupMembershipsCommand = ListGroupMembershipsCommand2;
     exports.ListGroupMembershipsForMember$ = ListGroupMembershipsForMember$;
-    exports.ListGroupMembershipsForMemberCommand = ListGroupMembershipsForMemberCommand;
+    exports.ListGroupMembershipsForMemberCommand = ListGroupMembershipsForMemberCommand2;
     exports.ListGroupMembershipsForMemberRequest$ = ListGroupMembershipsForMemberRequest$;
     exports.ListGroupMembershipsForMemberResponse$ = ListGroupMembershipsForMemberResponse$;
     exports.ListGroupMembershipsRequest$ = ListGroupMembershipsRequest$;
@@ -44189,10 +44189,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key: key2, sep: sep5, value } = collItem;
+        const { start, key: key2, sep: sep6, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key2 ?? sep5?.[0],
+          next: key2 ?? sep6?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -44206,7 +44206,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key2 && key2.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep5) {
+          if (!keyProps.anchor && !keyProps.tag && !sep6) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map3.comment)
@@ -44230,7 +44230,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map3.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep5 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep6 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -44246,7 +44246,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep5, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep6, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -44337,7 +44337,7 @@ var require_resolve_end = __commonJS({
       let comment2 = "";
       if (end2) {
         let hasSpace = false;
-        let sep5 = "";
+        let sep6 = "";
         for (const token of end2) {
           const { source, type } = token;
           switch (type) {
@@ -44351,13 +44351,13 @@ var require_resolve_end = __commonJS({
               if (!comment2)
                 comment2 = cb;
               else
-                comment2 += sep5 + cb;
-              sep5 = "";
+                comment2 += sep6 + cb;
+              sep6 = "";
               break;
             }
             case "newline":
               if (comment2)
-                sep5 += source;
+                sep6 += source;
               hasSpace = true;
               break;
             default:
@@ -44400,18 +44400,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i5 = 0; i5 < fc.items.length; ++i5) {
         const collItem = fc.items[i5];
-        const { start, key: key2, sep: sep5, value } = collItem;
+        const { start, key: key2, sep: sep6, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key2 ?? sep5?.[0],
+          next: key2 ?? sep6?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep5 && !value) {
+          if (!props.anchor && !props.tag && !sep6 && !value) {
             if (i5 === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i5 < fc.items.length - 1)
@@ -44465,8 +44465,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap3 && !sep5 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep5, null, props, onError);
+        if (!isMap3 && !sep6 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep6, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -44478,7 +44478,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key2))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep5 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep6 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -44489,8 +44489,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap3 && !props.found && ctx.options.strict) {
-              if (sep5)
-                for (const st of sep5) {
+              if (sep6)
+                for (const st of sep6) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -44507,7 +44507,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep5, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep6, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -44687,7 +44687,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i5 + 1;
       }
       let value = "";
-      let sep5 = "";
+      let sep6 = "";
       let prevMoreIndented = false;
       for (let i5 = 0; i5 < contentStart; ++i5)
         value += lines[i5][0].slice(trimIndent) + "\n";
@@ -44704,24 +44704,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar2.Scalar.BLOCK_LITERAL) {
-          value += sep5 + indent.slice(trimIndent) + content;
-          sep5 = "\n";
+          value += sep6 + indent.slice(trimIndent) + content;
+          sep6 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep5 === " ")
-            sep5 = "\n";
-          else if (!prevMoreIndented && sep5 === "\n")
-            sep5 = "\n\n";
-          value += sep5 + indent.slice(trimIndent) + content;
-          sep5 = "\n";
+          if (sep6 === " ")
+            sep6 = "\n";
+          else if (!prevMoreIndented && sep6 === "\n")
+            sep6 = "\n\n";
+          value += sep6 + indent.slice(trimIndent) + content;
+          sep6 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep5 === "\n")
+          if (sep6 === "\n")
             value += "\n";
           else
-            sep5 = "\n";
+            sep6 = "\n";
         } else {
-          value += sep5 + content;
-          sep5 = " ";
+          value += sep6 + content;
+          sep6 = " ";
           prevMoreIndented = false;
         }
       }
@@ -44904,25 +44904,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep5 = " ";
+      let sep6 = " ";
       let pos2 = line2.lastIndex;
       while (match = line2.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep5 === "\n")
-            res += sep5;
+          if (sep6 === "\n")
+            res += sep6;
           else
-            sep5 = "\n";
+            sep6 = "\n";
         } else {
-          res += sep5 + lm;
-          sep5 = " ";
+          res += sep6 + lm;
+          sep6 = " ";
         }
         pos2 = line2.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos2;
       match = last.exec(source);
-      return res + sep5 + (match?.[1] ?? "");
+      return res + sep6 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -45732,14 +45732,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key: key2, sep: sep5, value }) {
+    function stringifyItem({ start, key: key2, sep: sep6, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key2)
         res += stringifyToken(key2);
-      if (sep5)
-        for (const st of sep5)
+      if (sep6)
+        for (const st of sep6)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -46906,18 +46906,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep5;
+          let sep6;
           if (scalar2.end) {
-            sep5 = scalar2.end;
-            sep5.push(this.sourceToken);
+            sep6 = scalar2.end;
+            sep6.push(this.sourceToken);
             delete scalar2.end;
           } else
-            sep5 = [this.sourceToken];
+            sep6 = [this.sourceToken];
           const map3 = {
             type: "block-map",
             offset: scalar2.offset,
             indent: scalar2.indent,
-            items: [{ start, key: scalar2, sep: sep5 }]
+            items: [{ start, key: scalar2, sep: sep6 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map3;
@@ -47070,15 +47070,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key2 = it.key;
-                  const sep5 = it.sep;
-                  sep5.push(this.sourceToken);
+                  const sep6 = it.sep;
+                  sep6.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key: key2, sep: sep5 }]
+                    items: [{ start: start2, key: key2, sep: sep6 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -47272,13 +47272,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep5 = fc.end.splice(1, fc.end.length);
-            sep5.push(this.sourceToken);
+            const sep6 = fc.end.splice(1, fc.end.length);
+            sep6.push(this.sourceToken);
             const map3 = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep5 }]
+              items: [{ start, key: fc, sep: sep6 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map3;
@@ -49380,10 +49380,10 @@ var require_code = __commonJS({
       }
       get names() {
         var _a2;
-        return (_a2 = this._names) !== null && _a2 !== void 0 ? _a2 : this._names = this._items.reduce((names, c5) => {
+        return (_a2 = this._names) !== null && _a2 !== void 0 ? _a2 : this._names = this._items.reduce((names2, c5) => {
           if (c5 instanceof Name)
-            names[c5.str] = (names[c5.str] || 0) + 1;
-          return names;
+            names2[c5.str] = (names2[c5.str] || 0) + 1;
+          return names2;
         }, {});
       }
     };
@@ -49709,11 +49709,11 @@ var require_codegen = __commonJS({
         const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
         return `${varKind} ${this.name}${rhs};` + _n;
       }
-      optimizeNames(names, constants2) {
-        if (!names[this.name.str])
+      optimizeNames(names2, constants2) {
+        if (!names2[this.name.str])
           return;
         if (this.rhs)
-          this.rhs = optimizeExpr(this.rhs, names, constants2);
+          this.rhs = optimizeExpr(this.rhs, names2, constants2);
         return this;
       }
       get names() {
@@ -49730,21 +49730,21 @@ var require_codegen = __commonJS({
       render({ _n }) {
         return `${this.lhs} = ${this.rhs};` + _n;
       }
-      optimizeNames(names, constants2) {
-        if (this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects)
+      optimizeNames(names2, constants2) {
+        if (this.lhs instanceof code_1.Name && !names2[this.lhs.str] && !this.sideEffects)
           return;
-        this.rhs = optimizeExpr(this.rhs, names, constants2);
+        this.rhs = optimizeExpr(this.rhs, names2, constants2);
         return this;
       }
       get names() {
-        const names = this.lhs instanceof code_1.Name ? {} : { ...this.lhs.names };
-        return addExprNames(names, this.rhs);
+        const names2 = this.lhs instanceof code_1.Name ? {} : { ...this.lhs.names };
+        return addExprNames(names2, this.rhs);
       }
     };
     var AssignOp = class extends Assign {
-      constructor(lhs, op2, rhs, sideEffects) {
+      constructor(lhs, op3, rhs, sideEffects) {
         super(lhs, rhs, sideEffects);
-        this.op = op2;
+        this.op = op3;
       }
       render({ _n }) {
         return `${this.lhs} ${this.op}= ${this.rhs};` + _n;
@@ -49794,8 +49794,8 @@ var require_codegen = __commonJS({
       optimizeNodes() {
         return `${this.code}` ? this : void 0;
       }
-      optimizeNames(names, constants2) {
-        this.code = optimizeExpr(this.code, names, constants2);
+      optimizeNames(names2, constants2) {
+        this.code = optimizeExpr(this.code, names2, constants2);
         return this;
       }
       get names() {
@@ -49824,20 +49824,20 @@ var require_codegen = __commonJS({
         }
         return nodes5.length > 0 ? this : void 0;
       }
-      optimizeNames(names, constants2) {
+      optimizeNames(names2, constants2) {
         const { nodes: nodes5 } = this;
         let i5 = nodes5.length;
         while (i5--) {
           const n3 = nodes5[i5];
-          if (n3.optimizeNames(names, constants2))
+          if (n3.optimizeNames(names2, constants2))
             continue;
-          subtractNames(names, n3.names);
+          subtractNames(names2, n3.names);
           nodes5.splice(i5, 1);
         }
         return nodes5.length > 0 ? this : void 0;
       }
       get names() {
-        return this.nodes.reduce((names, n3) => addNames(names, n3.names), {});
+        return this.nodes.reduce((names2, n3) => addNames(names2, n3.names), {});
       }
     };
     var BlockNode = class extends ParentNode {
@@ -49882,20 +49882,20 @@ var require_codegen = __commonJS({
           return void 0;
         return this;
       }
-      optimizeNames(names, constants2) {
+      optimizeNames(names2, constants2) {
         var _a2;
-        this.else = (_a2 = this.else) === null || _a2 === void 0 ? void 0 : _a2.optimizeNames(names, constants2);
-        if (!(super.optimizeNames(names, constants2) || this.else))
+        this.else = (_a2 = this.else) === null || _a2 === void 0 ? void 0 : _a2.optimizeNames(names2, constants2);
+        if (!(super.optimizeNames(names2, constants2) || this.else))
           return;
-        this.condition = optimizeExpr(this.condition, names, constants2);
+        this.condition = optimizeExpr(this.condition, names2, constants2);
         return this;
       }
       get names() {
-        const names = super.names;
-        addExprNames(names, this.condition);
+        const names2 = super.names;
+        addExprNames(names2, this.condition);
         if (this.else)
-          addNames(names, this.else.names);
-        return names;
+          addNames(names2, this.else.names);
+        return names2;
       }
     };
     If.kind = "if";
@@ -49910,10 +49910,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.iteration})` + super.render(opts);
       }
-      optimizeNames(names, constants2) {
-        if (!super.optimizeNames(names, constants2))
+      optimizeNames(names2, constants2) {
+        if (!super.optimizeNames(names2, constants2))
           return;
-        this.iteration = optimizeExpr(this.iteration, names, constants2);
+        this.iteration = optimizeExpr(this.iteration, names2, constants2);
         return this;
       }
       get names() {
@@ -49934,8 +49934,8 @@ var require_codegen = __commonJS({
         return `for(${varKind} ${name}=${from}; ${name}<${to}; ${name}++)` + super.render(opts);
       }
       get names() {
-        const names = addExprNames(super.names, this.from);
-        return addExprNames(names, this.to);
+        const names2 = addExprNames(super.names, this.from);
+        return addExprNames(names2, this.to);
       }
     };
     var ForIter = class extends For {
@@ -49949,10 +49949,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
       }
-      optimizeNames(names, constants2) {
-        if (!super.optimizeNames(names, constants2))
+      optimizeNames(names2, constants2) {
+        if (!super.optimizeNames(names2, constants2))
           return;
-        this.iterable = optimizeExpr(this.iterable, names, constants2);
+        this.iterable = optimizeExpr(this.iterable, names2, constants2);
         return this;
       }
       get names() {
@@ -49994,20 +49994,20 @@ var require_codegen = __commonJS({
         (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
         return this;
       }
-      optimizeNames(names, constants2) {
+      optimizeNames(names2, constants2) {
         var _a2, _b;
-        super.optimizeNames(names, constants2);
-        (_a2 = this.catch) === null || _a2 === void 0 ? void 0 : _a2.optimizeNames(names, constants2);
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants2);
+        super.optimizeNames(names2, constants2);
+        (_a2 = this.catch) === null || _a2 === void 0 ? void 0 : _a2.optimizeNames(names2, constants2);
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names2, constants2);
         return this;
       }
       get names() {
-        const names = super.names;
+        const names2 = super.names;
         if (this.catch)
-          addNames(names, this.catch.names);
+          addNames(names2, this.catch.names);
         if (this.finally)
-          addNames(names, this.finally.names);
-        return names;
+          addNames(names2, this.finally.names);
+        return names2;
       }
     };
     var Catch = class extends BlockNode {
@@ -50291,15 +50291,15 @@ var require_codegen = __commonJS({
       }
     };
     exports.CodeGen = CodeGen;
-    function addNames(names, from) {
+    function addNames(names2, from) {
       for (const n3 in from)
-        names[n3] = (names[n3] || 0) + (from[n3] || 0);
-      return names;
+        names2[n3] = (names2[n3] || 0) + (from[n3] || 0);
+      return names2;
     }
-    function addExprNames(names, from) {
-      return from instanceof code_1._CodeOrName ? addNames(names, from.names) : names;
+    function addExprNames(names2, from) {
+      return from instanceof code_1._CodeOrName ? addNames(names2, from.names) : names2;
     }
-    function optimizeExpr(expr, names, constants2) {
+    function optimizeExpr(expr, names2, constants2) {
       if (expr instanceof code_1.Name)
         return replaceName(expr);
       if (!canOptimize(expr))
@@ -50315,18 +50315,18 @@ var require_codegen = __commonJS({
       }, []));
       function replaceName(n3) {
         const c5 = constants2[n3.str];
-        if (c5 === void 0 || names[n3.str] !== 1)
+        if (c5 === void 0 || names2[n3.str] !== 1)
           return n3;
-        delete names[n3.str];
+        delete names2[n3.str];
         return c5;
       }
       function canOptimize(e5) {
-        return e5 instanceof code_1._Code && e5._items.some((c5) => c5 instanceof code_1.Name && names[c5.str] === 1 && constants2[c5.str] !== void 0);
+        return e5 instanceof code_1._Code && e5._items.some((c5) => c5 instanceof code_1.Name && names2[c5.str] === 1 && constants2[c5.str] !== void 0);
       }
     }
-    function subtractNames(names, from) {
+    function subtractNames(names2, from) {
       for (const n3 in from)
-        names[n3] = (names[n3] || 0) - (from[n3] || 0);
+        names2[n3] = (names2[n3] || 0) - (from[n3] || 0);
     }
     function not2(x) {
       return typeof x == "boolean" || typeof x == "number" || x === null ? !x : (0, code_1._)`!${par(x)}`;
@@ -50342,8 +50342,8 @@ var require_codegen = __commonJS({
       return args.reduce(orCode);
     }
     exports.or = or;
-    function mappend(op2) {
-      return (x, y) => x === code_1.nil ? y : y === code_1.nil ? x : (0, code_1._)`${par(x)} ${op2} ${par(y)}`;
+    function mappend(op3) {
+      return (x, y) => x === code_1.nil ? y : y === code_1.nil ? x : (0, code_1._)`${par(x)} ${op3} ${par(y)}`;
     }
     function par(x) {
       return x instanceof code_1.Name ? x : (0, code_1._)`(${x})`;
@@ -50524,7 +50524,7 @@ var require_names = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
-    var names = {
+    var names2 = {
       // validation function arguments
       data: new codegen_1.Name("data"),
       // data passed to validation function
@@ -50553,7 +50553,7 @@ var require_names = __commonJS({
       jsonLen: new codegen_1.Name("jsonLen"),
       jsonPart: new codegen_1.Name("jsonPart")
     };
-    exports.default = names;
+    exports.default = names2;
   }
 });
 
@@ -52283,7 +52283,7 @@ var require_compile = __commonJS({
       const schOrFunc = root5.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve12.call(this, root5, ref);
+      let _sch = resolve14.call(this, root5, ref);
       if (_sch === void 0) {
         const schema = (_a2 = root5.localRefs) === null || _a2 === void 0 ? void 0 : _a2[ref];
         const { schemaId } = this.opts;
@@ -52310,7 +52310,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve12(root5, ref) {
+    function resolve14(root5, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -53174,7 +53174,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve12(baseURI, relativeURI, options) {
+    function resolve14(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -53210,50 +53210,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative5, options, skipNormalization) {
+    function resolveComponent(base, relative6, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse3(serialize(base, options), options);
-        relative5 = parse3(serialize(relative5, options), options);
+        relative6 = parse3(serialize(relative6, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative5.scheme) {
-        target.scheme = relative5.scheme;
-        target.userinfo = relative5.userinfo;
-        target.host = relative5.host;
-        target.port = relative5.port;
-        target.path = removeDotSegments(relative5.path || "");
-        target.query = relative5.query;
+      if (!options.tolerant && relative6.scheme) {
+        target.scheme = relative6.scheme;
+        target.userinfo = relative6.userinfo;
+        target.host = relative6.host;
+        target.port = relative6.port;
+        target.path = removeDotSegments(relative6.path || "");
+        target.query = relative6.query;
       } else {
-        if (relative5.userinfo !== void 0 || relative5.host !== void 0 || relative5.port !== void 0) {
-          target.userinfo = relative5.userinfo;
-          target.host = relative5.host;
-          target.port = relative5.port;
-          target.path = removeDotSegments(relative5.path || "");
-          target.query = relative5.query;
+        if (relative6.userinfo !== void 0 || relative6.host !== void 0 || relative6.port !== void 0) {
+          target.userinfo = relative6.userinfo;
+          target.host = relative6.host;
+          target.port = relative6.port;
+          target.path = removeDotSegments(relative6.path || "");
+          target.query = relative6.query;
         } else {
-          if (!relative5.path) {
+          if (!relative6.path) {
             target.path = base.path;
-            if (relative5.query !== void 0) {
-              target.query = relative5.query;
+            if (relative6.query !== void 0) {
+              target.query = relative6.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative5.path[0] === "/") {
-              target.path = removeDotSegments(relative5.path);
+            if (relative6.path[0] === "/") {
+              target.path = removeDotSegments(relative6.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative5.path;
+                target.path = "/" + relative6.path;
               } else if (!base.path) {
-                target.path = relative5.path;
+                target.path = relative6.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative5.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative6.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative5.query;
+            target.query = relative6.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -53261,7 +53261,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative5.fragment;
+      target.fragment = relative6.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -53565,7 +53565,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize: normalize2,
-      resolve: resolve12,
+      resolve: resolve14,
       resolveComponent,
       equal,
       serialize,
@@ -54466,9 +54466,9 @@ var require_limitLength = __commonJS({
       error: error2,
       code(cxt) {
         const { keyword, data, schemaCode, it } = cxt;
-        const op2 = keyword === "maxLength" ? codegen_1.operators.GT : codegen_1.operators.LT;
+        const op3 = keyword === "maxLength" ? codegen_1.operators.GT : codegen_1.operators.LT;
         const len = it.opts.unicode === false ? (0, codegen_1._)`${data}.length` : (0, codegen_1._)`${(0, util_1.useFunc)(cxt.gen, ucs2length_1.default)}(${data})`;
-        cxt.fail$data((0, codegen_1._)`${len} ${op2} ${schemaCode}`);
+        cxt.fail$data((0, codegen_1._)`${len} ${op3} ${schemaCode}`);
       }
     };
     exports.default = def;
@@ -54533,8 +54533,8 @@ var require_limitProperties = __commonJS({
       error: error2,
       code(cxt) {
         const { keyword, data, schemaCode } = cxt;
-        const op2 = keyword === "maxProperties" ? codegen_1.operators.GT : codegen_1.operators.LT;
-        cxt.fail$data((0, codegen_1._)`Object.keys(${data}).length ${op2} ${schemaCode}`);
+        const op3 = keyword === "maxProperties" ? codegen_1.operators.GT : codegen_1.operators.LT;
+        cxt.fail$data((0, codegen_1._)`Object.keys(${data}).length ${op3} ${schemaCode}`);
       }
     };
     exports.default = def;
@@ -54644,8 +54644,8 @@ var require_limitItems = __commonJS({
       error: error2,
       code(cxt) {
         const { keyword, data, schemaCode } = cxt;
-        const op2 = keyword === "maxItems" ? codegen_1.operators.GT : codegen_1.operators.LT;
-        cxt.fail$data((0, codegen_1._)`${data}.length ${op2} ${schemaCode}`);
+        const op3 = keyword === "maxItems" ? codegen_1.operators.GT : codegen_1.operators.LT;
+        cxt.fail$data((0, codegen_1._)`${data}.length ${op3} ${schemaCode}`);
       }
     };
     exports.default = def;
@@ -56559,7 +56559,8 @@ function renderJson(plan) {
 import { createHash } from "node:crypto";
 function planHash(plan) {
   const changes = plan.changes.map(changeEffect);
-  return contentHash({ formatVersion: plan.formatVersion, instanceArn: plan.instanceArn, changes });
+  const scope = plan.scope?.kind === "scoped" ? { scope: plan.scope } : {};
+  return contentHash({ formatVersion: plan.formatVersion, instanceArn: plan.instanceArn, changes, ...scope });
 }
 function contentHash(subject2) {
   return createHash("sha256").update(canonicalJson(subject2), "utf8").digest("hex");
@@ -56604,6 +56605,26 @@ function canonicalDuration(text2) {
 var MIN_SESSION_MINUTES = 60;
 var MAX_SESSION_MINUTES = 12 * 60;
 
+// src/model/permission-set.ts
+var DEFAULT_IAM_PATH = "/";
+function policyRefKey(ref) {
+  return `${ref.path || DEFAULT_IAM_PATH}${ref.name}`;
+}
+function policyRefLabel(ref) {
+  const key2 = policyRefKey(ref);
+  return key2 === `${DEFAULT_IAM_PATH}${ref.name}` ? ref.name : key2;
+}
+var PERMISSION_SET_FIELDS = [
+  "description",
+  "sessionDuration",
+  "relayState",
+  "managedPolicies",
+  "customerManagedPolicies",
+  "inlinePolicy",
+  "permissionsBoundary",
+  "tags"
+];
+
 // src/model/compare.ts
 function compareStrings(a5, b5) {
   return a5 < b5 ? -1 : a5 > b5 ? 1 : 0;
@@ -56623,38 +56644,21 @@ function sortedStrings(values2) {
   return [...new Set(values2)].sort(compareStrings);
 }
 
-// src/model/permission-set.ts
-var PERMISSION_SET_FIELDS = [
-  "description",
-  "sessionDuration",
-  "relayState",
-  "managedPolicies",
-  "customerManagedPolicies",
-  "inlinePolicy",
-  "permissionsBoundary",
-  "tags"
-];
-
 // src/plan/policy.ts
 var LIST_KEYS = /* @__PURE__ */ new Set(["Action", "NotAction", "Resource", "NotResource"]);
 function asSortedList(value) {
   const list4 = Array.isArray(value) ? value : [value];
-  if (!list4.every(
-    (v) => typeof v === "string" || typeof v === "number" || typeof v === "boolean"
-  ))
-    return list4;
+  if (!list4.every((v) => typeof v === "string" || typeof v === "number" || typeof v === "boolean")) return list4;
   return [...new Set(list4.map(String))].sort(compareStrings);
 }
 function normalisePrincipal(value) {
-  if (value === null || typeof value !== "object" || Array.isArray(value))
-    return value;
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return value;
   const out = {};
   for (const [k5, v] of Object.entries(value)) out[k5] = asSortedList(v);
   return out;
 }
 function normaliseCondition(value) {
-  if (value === null || typeof value !== "object" || Array.isArray(value))
-    return value;
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return value;
   const out = {};
   for (const [operator, block] of Object.entries(value)) {
     if (block === null || typeof block !== "object" || Array.isArray(block)) {
@@ -56668,14 +56672,12 @@ function normaliseCondition(value) {
   return out;
 }
 function normaliseStatement(statement) {
-  if (statement === null || typeof statement !== "object" || Array.isArray(statement))
-    return statement;
+  if (statement === null || typeof statement !== "object" || Array.isArray(statement)) return statement;
   const out = {};
   for (const [k5, v] of Object.entries(statement)) {
     if (LIST_KEYS.has(k5)) out[k5] = asSortedList(v);
     else if (k5 === "Condition") out[k5] = normaliseCondition(v);
-    else if (k5 === "Principal" || k5 === "NotPrincipal")
-      out[k5] = normalisePrincipal(v);
+    else if (k5 === "Principal" || k5 === "NotPrincipal") out[k5] = normalisePrincipal(v);
     else out[k5] = v;
   }
   return out;
@@ -56726,8 +56728,7 @@ function adminActions(json) {
     const actions = s2["Action"];
     if (!Array.isArray(actions)) continue;
     for (const a5 of actions) {
-      if (typeof a5 === "string" && (a5 === "*" || a5.toLowerCase() === "iam:*"))
-        found.add(a5);
+      if (typeof a5 === "string" && (a5 === "*" || a5.toLowerCase() === "iam:*")) found.add(a5);
     }
   }
   return [...found].sort(compareStrings);
@@ -56744,14 +56745,11 @@ function sameStringSet(a5, b5) {
   const y = [...new Set(b5)].sort(compareStrings);
   return x.length === y.length && x.every((v, i5) => v === y[i5]);
 }
-function customerPolicyKey(p3) {
-  return `${p3.path || "/"}${p3.name}`;
-}
 function sameBoundary(a5, b5) {
   if (a5 === void 0 || b5 === void 0) return a5 === b5;
   if (a5.kind === "aws-managed" && b5.kind === "aws-managed") return a5.arn === b5.arn;
   if (a5.kind === "customer-managed" && b5.kind === "customer-managed") {
-    return a5.name === b5.name && (a5.path || "/") === (b5.path || "/");
+    return policyRefKey(a5) === policyRefKey(b5);
   }
   return false;
 }
@@ -56770,7 +56768,7 @@ function sameField(field, a5, b5) {
     case "managedPolicies":
       return sameStringSet(a5.managedPolicies, b5.managedPolicies);
     case "customerManagedPolicies":
-      return sameStringSet(a5.customerManagedPolicies.map(customerPolicyKey), b5.customerManagedPolicies.map(customerPolicyKey));
+      return sameStringSet(a5.customerManagedPolicies.map(policyRefKey), b5.customerManagedPolicies.map(policyRefKey));
     case "inlinePolicy":
       return samePolicy(a5.inlinePolicy, b5.inlinePolicy);
     case "permissionsBoundary":
@@ -56896,38 +56894,15 @@ function withContext(lines, context = 3) {
   return out;
 }
 
-// src/render/change-line.ts
-function accountLabel(accountId, accountNames2) {
-  const name = accountNames2[accountId];
-  return name !== void 0 && name !== "" && name !== accountId ? `${name} (${accountId})` : accountId;
+// src/model/organization.ts
+var UNKNOWN_ACCOUNT = "unknown account";
+function accountLabel(accountId, name) {
+  return `${name !== void 0 && name !== "" ? name : UNKNOWN_ACCOUNT} (${accountId})`;
 }
-function assignmentLabel(assignment, accountNames2) {
-  const who = assignment.principalType === "USER" ? "user" : "group";
-  return `${assignment.permissionSet} \u2192 ${who} ${assignment.principal} on ${accountLabel(assignment.accountId, accountNames2)}`;
-}
-function yamlKey(field) {
-  return field.replace(/[A-Z]/g, (c5) => `_${c5.toLowerCase()}`);
-}
-function fieldList(fields2) {
-  return fields2.length > 0 ? ` (${fields2.map(yamlKey).join(", ")})` : "";
-}
-function describeChange(change, accountNames2) {
-  switch (change.kind) {
-    case "user":
-      return `${change.action} user ${change.userName}${change.action === "update" ? fieldList(change.fields) : ""}`;
-    case "group":
-      return `${change.action} group ${change.displayName}${change.action === "update" ? fieldList(change.fields) : ""}`;
-    case "membership":
-      return change.action === "create" ? `add user ${change.user} to group ${change.group}` : `remove user ${change.user} from group ${change.group}`;
-    case "permission-set":
-      return `${change.action} permission set ${change.name}${change.action === "update" ? fieldList(change.fields) : ""}`;
-    case "provision": {
-      const n3 = change.accountIds.length;
-      return `provision permission set ${change.permissionSet} to ${count(n3, "account")}`;
-    }
-    case "assignment":
-      return `${change.action} assignment ${assignmentLabel(change.assignment, accountNames2)}`;
-  }
+function accountNamesOf(organization, planNames) {
+  const names2 = {};
+  for (const account of organization.accounts) names2[account.id] = account.name;
+  return Object.assign(names2, planNames);
 }
 
 // src/render/describe.ts
@@ -56942,7 +56917,7 @@ function changeFile(plan, c5) {
   return pos2 !== void 0 && pos2.file !== plan.configFile ? pos2.file : void 0;
 }
 function accountText(plan, accountId) {
-  return `${plan.accountNames[accountId] ?? "unknown account"} (${accountId})`;
+  return accountLabel(accountId, plan.accountNames[accountId]);
 }
 function groupText(g5) {
   return `group ${g5.group} (${count(g5.memberCount, "member")})`;
@@ -56987,7 +56962,7 @@ function durationText(iso) {
   return parts.length === 0 ? iso : `${parts.join(" ")} (${iso})`;
 }
 function boundaryText(b5) {
-  return b5.kind === "aws-managed" ? `AWS managed policy ${managedPolicyName(b5.arn)}` : `customer managed policy ${b5.path === "/" || b5.path === "" ? "" : b5.path}${b5.name}`;
+  return b5.kind === "aws-managed" ? `AWS managed policy ${managedPolicyName(b5.arn)}` : `customer managed policy ${policyRefLabel(b5)}`;
 }
 function listValues(field, ps) {
   if (ps === void 0) return [];
@@ -56995,7 +56970,7 @@ function listValues(field, ps) {
     case "managedPolicies":
       return ps.managedPolicies.map(managedPolicyName);
     case "customerManagedPolicies":
-      return ps.customerManagedPolicies.map((p3) => `${p3.path === "/" || p3.path === "" ? "" : p3.path}${p3.name}`);
+      return ps.customerManagedPolicies.map(policyRefLabel);
     case "tags":
       return Object.entries(ps.tags).map(([k5, v]) => `${k5}=${v}`);
     default:
@@ -57117,7 +57092,7 @@ var ZWJ = "\u200D";
 var MARKDOWN_SPECIAL = /[\\`*_[\]#|~$]/g;
 var SHA_LIKE = /(?<![A-Za-z0-9_])[0-9a-fA-F]{7,}(?![A-Za-z0-9_])/g;
 function breakAutolinks(s2) {
-  return s2.replace(/(^|[^A-Za-z0-9_])@(?=[A-Za-z0-9])/g, `$1@${ZWJ}`).replace(/#(?=\d)/g, `#${ZWJ}`).replace(/\b(GH)-(?=\d)/gi, `$1-${ZWJ}`).replace(/:(?=\/\/)/g, `:${ZWJ}`).replace(/\b(mailto|xmpp):/gi, `$1:${ZWJ}`).replace(/\b(www)\./gi, `$1${ZWJ}.`).replace(SHA_LIKE, (run) => /[a-fA-F]/.test(run) ? (run.match(/.{1,6}/g) ?? [run]).join(ZWJ) : run);
+  return s2.replace(/(^|[^A-Za-z0-9_])@(?=[A-Za-z0-9])/g, `$1@${ZWJ}`).replace(/#(?=\d)/g, `#${ZWJ}`).replace(/\b(GH)-(?=\d)/gi, `$1-${ZWJ}`).replace(/:(?=\/\/)/g, `:${ZWJ}`).replace(/\b(mailto|xmpp):/gi, `$1:${ZWJ}`).replace(/\b(www)\./gi, `$1${ZWJ}.`).replace(SHA_LIKE, (run2) => /[a-fA-F]/.test(run2) ? (run2.match(/.{1,6}/g) ?? [run2]).join(ZWJ) : run2);
 }
 function escapeMarkdown(s2) {
   return breakAutolinks(plainText(s2)).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(MARKDOWN_SPECIAL, "\\$&");
@@ -57186,6 +57161,32 @@ function safetyTextLines(plan, paint) {
   return lines;
 }
 
+// src/render/scope.ts
+var MAX_NAMES = 10;
+function names(list4) {
+  if (list4.length === 0) return "";
+  const shown2 = list4.slice(0, MAX_NAMES).join(", ");
+  return list4.length > MAX_NAMES ? ` (${shown2}, +${list4.length - MAX_NAMES} more)` : ` (${shown2})`;
+}
+function scopeWords(scope, lastDriftCheck) {
+  if (scope === void 0) return void 0;
+  if (scope.kind === "full") {
+    return { headline: `Full plan: everything was read (a scoped plan was not possible: ${scope.reason})`, covers: [], rest: "" };
+  }
+  const accounts = new Set(scope.pairs.map((p3) => p3.accountId)).size;
+  const sets = [...new Set(scope.pairs.map((p3) => p3.permissionSet))].sort();
+  return {
+    headline: `Scoped plan: only what the change since ${scope.base} can affect was read`,
+    covers: [
+      `${count(scope.permissionSets.length, "permission set definition")}${names(scope.permissionSets)}`,
+      `${count(scope.users.length, "user")}${names(scope.users)}`,
+      `${count(scope.groups.length, "group")}${names(scope.groups)}`,
+      `the assignments of ${count(scope.pairs.length, "account \xD7 permission set pair")} (${count(accounts, "account")}; ${count(sets.length, "permission set")}${names(sets)})`
+    ],
+    rest: lastDriftCheck !== void 0 ? `Drift elsewhere is left to the drift check (last run ${lastDriftCheck}).` : "Drift elsewhere is left to the drift check: run the drift check (idc plan --full) to see it."
+  };
+}
+
 // src/model/expires.ts
 var DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 var DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-](\d{2}):(\d{2}))?$/;
@@ -57233,9 +57234,9 @@ function expiresLabel(expires) {
 }
 
 // src/plan/rule-label.ts
-function list(names, max = 3) {
-  if (names.length <= max) return joinList(names);
-  return `${joinList(names.slice(0, max))} +${names.length - max} more`;
+function list(names2, max = 3) {
+  if (names2.length <= max) return joinList(names2);
+  return `${joinList(names2.slice(0, max))} +${names2.length - max} more`;
 }
 function ruleName(rule) {
   if (typeof rule === "number") return `assignments[${rule}]`;
@@ -57355,6 +57356,13 @@ function renderText(plan, options = {}) {
   const out = [bold(`idc plan: ${plainText(plan.configFile)}`), ""];
   const refusal2 = safetyTextLines(plan, paint);
   if (refusal2.length > 0) out.push(...refusal2, "");
+  const scope = scopeWords(plan.scope, options.lastDriftCheck);
+  if (scope) {
+    out.push(bold(`${plainText(scope.headline)}${scope.covers.length > 0 ? ":" : "."}`));
+    for (const c5 of scope.covers) out.push(`  ${plainText(c5)}`);
+    if (scope.rest !== "") out.push(plainText(scope.rest));
+    out.push("");
+  }
   if (plan.warnings.length > 0) {
     out.push(bold("Warnings:"));
     for (const w of plan.warnings) out.push(`  ${paint("33", "!")} ${plainText(w.code)}: ${plainText(w.message)}`);
@@ -57383,7 +57391,7 @@ function renderText(plan, options = {}) {
 import { createInterface } from "node:readline/promises";
 async function askYes(io, question) {
   const stdin = io.stdin;
-  if (!stdin || stdin.isTTY !== true) return false;
+  if (stdin?.isTTY !== true) return false;
   const rl = createInterface({ input: stdin, output: io.stderr });
   try {
     const answer = await rl.question(`${question} Only "yes" is accepted: `);
@@ -57565,6 +57573,16 @@ function nameProfiles(template, reaches) {
   return named;
 }
 
+// src/model/assignment.ts
+function assignmentKey(a5) {
+  return `${a5.accountId}|${a5.permissionSet}|${a5.principalType}|${a5.principal}`;
+}
+var grantKey = (a5) => `${a5.permissionSet}|${a5.accountId}`;
+var principalKey = (a5) => `${a5.principalType}|${a5.principal}`;
+function compareAssignments(a5, b5) {
+  return compareStrings(a5.accountId, b5.accountId) || compareStrings(a5.permissionSet, b5.permissionSet) || compareStrings(a5.principalType, b5.principalType) || compareStrings(a5.principal, b5.principal);
+}
+
 // src/model/source.ts
 function pathKey(segments) {
   let out = "";
@@ -57578,17 +57596,7 @@ function formatDiagnostic(d5) {
   return `${plainText(d5.file)}:${d5.line}:${d5.col}: ${d5.severity === "warning" ? "warning: " : ""}${diagnosticText(d5.message)}`;
 }
 function sortDiagnostics(ds) {
-  return [...ds].sort(
-    (a5, b5) => compareStrings(a5.file, b5.file) || a5.line - b5.line || a5.col - b5.col || compareStrings(a5.message, b5.message)
-  );
-}
-
-// src/model/assignment.ts
-function assignmentKey(a5) {
-  return `${a5.accountId}|${a5.permissionSet}|${a5.principalType}|${a5.principal}`;
-}
-function compareAssignments(a5, b5) {
-  return compareStrings(a5.accountId, b5.accountId) || compareStrings(a5.permissionSet, b5.permissionSet) || compareStrings(a5.principalType, b5.principalType) || compareStrings(a5.principal, b5.principal);
+  return [...ds].sort((a5, b5) => compareStrings(a5.file, b5.file) || a5.line - b5.line || a5.col - b5.col || compareStrings(a5.message, b5.message));
 }
 
 // src/plan/accounts.ts
@@ -57599,9 +57607,9 @@ var AccountIndex = class {
     this.aliases = aliases;
     for (const a5 of org.accounts) {
       this.byId.set(a5.id, a5);
-      const same = this.byName.get(a5.name) ?? [];
-      same.push(a5);
-      this.byName.set(a5.name, same);
+      const same2 = this.byName.get(a5.name) ?? [];
+      same2.push(a5);
+      this.byName.set(a5.name, same2);
     }
     for (const ou of org.organizationalUnits ?? []) {
       this.ouById.set(ou.id, ou);
@@ -57620,7 +57628,7 @@ var AccountIndex = class {
   childOus = /* @__PURE__ */ new Map();
   /** Name of an account for people; `unknown account` when it is not in the organization. */
   nameOf(accountId) {
-    return this.byId.get(accountId)?.name ?? "unknown account";
+    return this.byId.get(accountId)?.name ?? UNKNOWN_ACCOUNT;
   }
   /** An account ID, an `accounts:` alias, or an Organizations account name. */
   resolveAccount(ref) {
@@ -57795,11 +57803,11 @@ function organizationFromFile(desired, rules) {
   return { managementAccountId: "", rootId: "", accounts: [...accounts.values()].sort((a5, b5) => compareStrings(a5.id, b5.id)) };
 }
 function aliasesById(desired) {
-  const names = /* @__PURE__ */ new Map();
+  const names2 = /* @__PURE__ */ new Map();
   for (const [alias, id] of Object.entries(desired.accountAliases).sort(([a5], [b5]) => compareStrings(a5, b5))) {
-    if (!names.has(id)) names.set(id, alias);
+    if (!names2.has(id)) names2.set(id, alias);
   }
-  return names;
+  return names2;
 }
 function reachOf(desired, users, org, now) {
   const wanted = new Set(users);
@@ -57815,7 +57823,7 @@ ${errors.map(formatDiagnostic).join("\n")}`);
   for (const { assignment: a5 } of assignments.values()) {
     const who = a5.principalType === "USER" ? wanted.has(a5.principal) ? [a5.principal] : [] : groups.get(a5.principal) ?? [];
     if (who.length === 0) continue;
-    const key2 = `${a5.accountId}\0${a5.permissionSet}`;
+    const key2 = grantKey(a5);
     const reach = found.get(key2) ?? {
       accountId: a5.accountId,
       accountName: aliases.get(a5.accountId) ?? orgNames.get(a5.accountId) ?? a5.accountId,
@@ -57832,12 +57840,8 @@ ${errors.map(formatDiagnostic).join("\n")}`);
 
 // src/profiles/build.ts
 function knownUsers(desired) {
-  const names = /* @__PURE__ */ new Set([
-    ...Object.keys(desired.users),
-    ...Object.values(desired.groups).flatMap((g5) => g5.members),
-    ...desired.rules.flatMap((r5) => r5.users)
-  ]);
-  return [...names].sort(compareStrings);
+  const names2 = /* @__PURE__ */ new Set([...Object.keys(desired.users), ...Object.values(desired.groups).flatMap((g5) => g5.members), ...desired.rules.flatMap((r5) => r5.users)]);
+  return [...names2].sort(compareStrings);
 }
 function chosenUsers(desired, users) {
   const known2 = knownUsers(desired);
@@ -57897,10 +57901,10 @@ async function buildProfiles(desired, request) {
 
 // src/render/sign-in.ts
 function createdUsers(plan, remaining) {
-  const pending = new Set(
-    (remaining?.changes ?? []).flatMap((c5) => c5.kind === "user" && c5.action === "create" ? [c5.userName] : [])
-  );
-  return plan.changes.flatMap((c5) => c5.kind === "user" && c5.action === "create" && !pending.has(c5.userName) ? [{ userName: c5.userName, ...c5.after ? { after: c5.after } : {} }] : []).sort((a5, b5) => a5.userName < b5.userName ? -1 : a5.userName > b5.userName ? 1 : 0);
+  const pending = new Set((remaining?.changes ?? []).flatMap((c5) => c5.kind === "user" && c5.action === "create" ? [c5.userName] : []));
+  return plan.changes.flatMap(
+    (c5) => c5.kind === "user" && c5.action === "create" && !pending.has(c5.userName) ? [{ userName: c5.userName, ...c5.after ? { after: c5.after } : {} }] : []
+  ).sort((a5, b5) => a5.userName < b5.userName ? -1 : a5.userName > b5.userName ? 1 : 0);
 }
 function shellWord(word) {
   return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
@@ -57915,7 +57919,7 @@ function renderSignIn(plan, options) {
   const session = defaultSessionName(options.startUrl);
   const who = (u, esc) => u.after ? ` (${esc(u.after.displayName)}, ${esc(u.after.email)})` : "";
   if (options.format === "markdown") {
-    return [
+    return `${[
       `#### First sign-in for ${users.length === 1 ? "the new user" : `the ${users.length} new users`}`,
       "AWS sends no invitation email to users created through the API. Each new user:",
       [
@@ -57924,7 +57928,8 @@ function renderSignIn(plan, options) {
         `3. writes their AWS CLI profiles (\`idc profiles\`), then signs in with ${inlineCode(`aws sso login --sso-session ${session}`)}:`
       ].join("\n"),
       users.map((u) => `- **${escapeMarkdown(u.userName)}**${who(u, escapeMarkdown)}: ${inlineCode(profilesCommand(plan, u.userName))}`).join("\n")
-    ].join("\n\n") + "\n";
+    ].join("\n\n")}
+`;
   }
   const lines = [
     `First sign-in for ${users.length === 1 ? "the new user" : `the ${users.length} new users`}: AWS sends no invitation email to users created through the API.`,
@@ -58006,17 +58011,50 @@ Applied ${report2.succeeded} of ${count(total, "change")} in ${seconds}s (${coun
   );
   for (const f5 of report2.failed) io.stderr.write(`  failed: ${diagnosticText(`${f5.subject}: ${f5.message}`)}
 `);
-  if (report2.skipped > 0) io.stderr.write(`  ${count(report2.skipped, "change")} ${noun(report2.skipped, "was", "were")} skipped because something they need failed.
+  if (report2.skipped > 0)
+    io.stderr.write(`  ${count(report2.skipped, "change")} ${noun(report2.skipped, "was", "were")} skipped because something they need failed.
 `);
   if (report2.stopped) {
-    io.stderr.write(`idc apply: stopped ${diagnosticText(report2.stopped.reason)}. ${count(notMade2, "change")} ${noun(notMade2, "was", "were")} not attempted.
-`);
+    io.stderr.write(
+      `idc apply: stopped ${diagnosticText(report2.stopped.reason)}. ${count(notMade2, "change")} ${noun(notMade2, "was", "were")} not attempted.
+`
+    );
   }
 }
 
 // src/cli/reviewed-plan.ts
 import { readFile as readFile3 } from "node:fs/promises";
 import { resolve } from "node:path";
+
+// src/render/change-line.ts
+function assignmentLabel(assignment, accountNames2) {
+  const who = assignment.principalType === "USER" ? "user" : "group";
+  return `${assignment.permissionSet} \u2192 ${who} ${assignment.principal} on ${accountLabel(assignment.accountId, accountNames2[assignment.accountId])}`;
+}
+function yamlKey(field) {
+  return field.replace(/[A-Z]/g, (c5) => `_${c5.toLowerCase()}`);
+}
+function fieldList(fields2) {
+  return fields2.length > 0 ? ` (${fields2.map(yamlKey).join(", ")})` : "";
+}
+function describeChange(change, accountNames2) {
+  switch (change.kind) {
+    case "user":
+      return `${change.action} user ${change.userName}${change.action === "update" ? fieldList(change.fields) : ""}`;
+    case "group":
+      return `${change.action} group ${change.displayName}${change.action === "update" ? fieldList(change.fields) : ""}`;
+    case "membership":
+      return change.action === "create" ? `add user ${change.user} to group ${change.group}` : `remove user ${change.user} from group ${change.group}`;
+    case "permission-set":
+      return `${change.action} permission set ${change.name}${change.action === "update" ? fieldList(change.fields) : ""}`;
+    case "provision": {
+      const n3 = change.accountIds.length;
+      return `provision permission set ${change.permissionSet} to ${count(n3, "account")}`;
+    }
+    case "assignment":
+      return `${change.action} assignment ${assignmentLabel(change.assignment, accountNames2)}`;
+  }
+}
 
 // src/plan/types.ts
 var PLAN_FORMAT_VERSION = 2;
@@ -58039,7 +58077,9 @@ async function readReviewedPlan(value, cwd) {
   }
   const p3 = plan;
   if (p3.formatVersion !== PLAN_FORMAT_VERSION || typeof p3.hash !== "string" || !Array.isArray(p3.changes)) {
-    throw new UsageError(`--plan-hash ${value}: not a plan saved by "idc plan --out" (format version ${PLAN_FORMAT_VERSION}; plans saved by another version of idc cannot be compared)`);
+    throw new UsageError(
+      `--plan-hash ${value}: not a plan saved by "idc plan --out" (format version ${PLAN_FORMAT_VERSION}; plans saved by another version of idc cannot be compared)`
+    );
   }
   return { hash: p3.hash, plan: p3 };
 }
@@ -58047,19 +58087,17 @@ function planDifference(reviewed, fresh) {
   const key2 = (c5) => canonicalJson(changeEffect(c5));
   const before = new Set(reviewed.changes.map(key2));
   const after = new Set(fresh.changes.map(key2));
-  const names = { ...reviewed.accountNames, ...fresh.accountNames };
+  const names2 = { ...reviewed.accountNames, ...fresh.accountNames };
   return [
-    ...fresh.changes.filter((c5) => !before.has(key2(c5))).map((c5) => `+ ${describeChange(c5, names)} (not in the reviewed plan)`),
-    ...reviewed.changes.filter((c5) => !after.has(key2(c5))).map((c5) => `- ${describeChange(c5, names)} (reviewed, no longer planned)`)
+    ...fresh.changes.filter((c5) => !before.has(key2(c5))).map((c5) => `+ ${describeChange(c5, names2)} (not in the reviewed plan)`),
+    ...reviewed.changes.filter((c5) => !after.has(key2(c5))).map((c5) => `- ${describeChange(c5, names2)} (reviewed, no longer planned)`)
   ];
 }
 
 // src/apply/async-operation.ts
 var AsyncOperationFailedError = class extends Error {
   constructor(operation2, requestId, failureReason) {
-    super(
-      `AWS reports the ${operation2} FAILED: ${failureReason ?? "no reason given"} (request ID ${requestId}): fix the cause, then run apply again`
-    );
+    super(`AWS reports the ${operation2} FAILED: ${failureReason ?? "no reason given"} (request ID ${requestId}): fix the cause, then run apply again`);
     this.operation = operation2;
     this.requestId = requestId;
     this.failureReason = failureReason;
@@ -58207,7 +58245,7 @@ var KeyedMutex = class {
   async acquire(key2) {
     const previous = this.tails.get(key2) ?? Promise.resolve();
     let open;
-    const mine = new Promise((resolve12) => open = resolve12);
+    const mine = new Promise((resolve14) => open = resolve14);
     const tail = previous.then(() => mine);
     this.tails.set(key2, tail);
     await previous;
@@ -58230,56 +58268,106 @@ var KeyedMutex = class {
   }
 };
 
-// src/apply/counting-gateway.ts
-var OPERATION_NAMES = {
-  createUser: "CreateUser",
-  updateUser: "UpdateUser",
-  deleteUser: "DeleteUser",
-  createGroup: "CreateGroup",
-  updateGroup: "UpdateGroup",
-  deleteGroup: "DeleteGroup",
-  createGroupMembership: "CreateGroupMembership",
-  deleteGroupMembership: "DeleteGroupMembership",
-  createPermissionSet: "CreatePermissionSet",
-  updatePermissionSet: "UpdatePermissionSet",
-  deletePermissionSet: "DeletePermissionSet",
-  putInlinePolicy: "PutInlinePolicyToPermissionSet",
-  deleteInlinePolicy: "DeleteInlinePolicyFromPermissionSet",
-  attachManagedPolicy: "AttachManagedPolicyToPermissionSet",
-  detachManagedPolicy: "DetachManagedPolicyFromPermissionSet",
-  attachCustomerManagedPolicy: "AttachCustomerManagedPolicyReferenceToPermissionSet",
-  detachCustomerManagedPolicy: "DetachCustomerManagedPolicyReferenceFromPermissionSet",
-  putPermissionsBoundary: "PutPermissionsBoundaryToPermissionSet",
-  deletePermissionsBoundary: "DeletePermissionsBoundaryFromPermissionSet",
-  tagPermissionSet: "TagResource",
-  untagPermissionSet: "UntagResource",
-  provisionPermissionSet: "ProvisionPermissionSet",
-  describeProvisioningStatus: "DescribePermissionSetProvisioningStatus",
-  createAccountAssignment: "CreateAccountAssignment",
-  deleteAccountAssignment: "DeleteAccountAssignment",
-  describeAssignmentCreationStatus: "DescribeAccountAssignmentCreationStatus",
-  describeAssignmentDeletionStatus: "DescribeAccountAssignmentDeletionStatus"
+// src/aws/operations.ts
+var op2 = (service, access, name, extra = {}) => ({
+  service,
+  name,
+  access,
+  ...extra
+});
+var OPERATIONS = {
+  listInstances: op2("sso", "read", "ListInstances"),
+  callerIdentity: op2("sts", "read", "GetCallerIdentity", { noPermissionNeeded: true }),
+  describeOrganization: op2("organizations", "read", "DescribeOrganization"),
+  listAccounts: op2("organizations", "read", "ListAccounts"),
+  listRoots: op2("organizations", "read", "ListRoots"),
+  listOrganizationalUnitsForParent: op2("organizations", "read", "ListOrganizationalUnitsForParent"),
+  listAccountsForParent: op2("organizations", "read", "ListAccountsForParent"),
+  listTagsForResource: op2("organizations", "read", "ListTagsForResource"),
+  listUsers: op2("identitystore", "read", "ListUsers"),
+  listGroups: op2("identitystore", "read", "ListGroups"),
+  listGroupMemberships: op2("identitystore", "read", "ListGroupMemberships"),
+  listGroupMembershipsForMember: op2("identitystore", "read", "ListGroupMembershipsForMember"),
+  getUserId: op2("identitystore", "read", "GetUserId"),
+  getGroupId: op2("identitystore", "read", "GetGroupId"),
+  describeUser: op2("identitystore", "read", "DescribeUser"),
+  describeGroup: op2("identitystore", "read", "DescribeGroup"),
+  createUser: op2("identitystore", "write", "CreateUser"),
+  // Reads the user's email list first (DescribeUser) when the email changes.
+  updateUser: op2("identitystore", "write", "UpdateUser"),
+  deleteUser: op2("identitystore", "write", "DeleteUser"),
+  createGroup: op2("identitystore", "write", "CreateGroup"),
+  updateGroup: op2("identitystore", "write", "UpdateGroup"),
+  deleteGroup: op2("identitystore", "write", "DeleteGroup"),
+  createGroupMembership: op2("identitystore", "write", "CreateGroupMembership"),
+  deleteGroupMembership: op2("identitystore", "write", "DeleteGroupMembership"),
+  listPermissionSets: op2("sso", "read", "ListPermissionSets"),
+  listAccountAssignmentsForPrincipal: op2("sso", "read", "ListAccountAssignmentsForPrincipal"),
+  describePermissionSet: op2("sso", "read", "DescribePermissionSet"),
+  listTagsForPermissionSet: op2("sso", "read", "ListTagsForResource"),
+  getInlinePolicy: op2("sso", "read", "GetInlinePolicyForPermissionSet"),
+  listManagedPolicies: op2("sso", "read", "ListManagedPoliciesInPermissionSet"),
+  listCustomerManagedPolicies: op2("sso", "read", "ListCustomerManagedPolicyReferencesInPermissionSet"),
+  getPermissionsBoundary: op2("sso", "read", "GetPermissionsBoundaryForPermissionSet"),
+  // Tags given at creation are authorised as sso:TagResource too.
+  createPermissionSet: op2("sso", "write", "CreatePermissionSet", { alsoAuthorises: ["sso:TagResource"] }),
+  updatePermissionSet: op2("sso", "write", "UpdatePermissionSet"),
+  deletePermissionSet: op2("sso", "write", "DeletePermissionSet"),
+  putInlinePolicy: op2("sso", "write", "PutInlinePolicyToPermissionSet"),
+  deleteInlinePolicy: op2("sso", "write", "DeleteInlinePolicyFromPermissionSet"),
+  attachManagedPolicy: op2("sso", "write", "AttachManagedPolicyToPermissionSet"),
+  detachManagedPolicy: op2("sso", "write", "DetachManagedPolicyFromPermissionSet"),
+  attachCustomerManagedPolicy: op2("sso", "write", "AttachCustomerManagedPolicyReferenceToPermissionSet"),
+  detachCustomerManagedPolicy: op2("sso", "write", "DetachCustomerManagedPolicyReferenceFromPermissionSet"),
+  putPermissionsBoundary: op2("sso", "write", "PutPermissionsBoundaryToPermissionSet"),
+  deletePermissionsBoundary: op2("sso", "write", "DeletePermissionsBoundaryFromPermissionSet"),
+  tagPermissionSet: op2("sso", "write", "TagResource"),
+  untagPermissionSet: op2("sso", "write", "UntagResource"),
+  provisionPermissionSet: op2("sso", "write", "ProvisionPermissionSet"),
+  describeProvisioningStatus: op2("sso", "read", "DescribePermissionSetProvisioningStatus"),
+  listAccountsForProvisionedPermissionSet: op2("sso", "read", "ListAccountsForProvisionedPermissionSet"),
+  listAccountAssignments: op2("sso", "read", "ListAccountAssignments"),
+  createAccountAssignment: op2("sso", "write", "CreateAccountAssignment"),
+  deleteAccountAssignment: op2("sso", "write", "DeleteAccountAssignment"),
+  describeAssignmentCreationStatus: op2("sso", "read", "DescribeAccountAssignmentCreationStatus"),
+  describeAssignmentDeletionStatus: op2("sso", "read", "DescribeAccountAssignmentDeletionStatus")
 };
-function operationName(method) {
-  return OPERATION_NAMES[method] ?? method.charAt(0).toUpperCase() + method.slice(1);
+var GATEWAY_METHODS = Object.keys(OPERATIONS);
+function isGatewayMethod(name) {
+  return Object.hasOwn(OPERATIONS, name);
+}
+function actionOf(method) {
+  const { service, name } = OPERATIONS[method];
+  return `${service}:${name}`;
+}
+
+// src/aws/call-counts.ts
+function canCountCalls(gateway) {
+  return typeof gateway.callCounts === "function";
+}
+function diffCounts(before, after) {
+  const out = [];
+  for (const [op3, n3] of Object.entries(after)) {
+    const d5 = n3 - (before[op3] ?? 0);
+    if (d5 > 0) out.push([op3, d5]);
+  }
+  return Object.fromEntries(out.sort(([a5], [b5]) => compareStrings(a5, b5)));
 }
 function countingGateway(gateway) {
-  const calls = {};
-  const wrapped = new Proxy(gateway, {
+  const counts2 = {};
+  const callCounts = () => diffCounts({}, counts2);
+  return new Proxy(gateway, {
     get(target, property, receiver) {
+      if (property === "callCounts") return callCounts;
       const value = Reflect.get(target, property, receiver);
-      if (typeof value !== "function" || typeof property !== "string") return value;
-      const name = operationName(property);
+      if (typeof value !== "function" || typeof property !== "string" || !isGatewayMethod(property)) return value;
+      const action = actionOf(property);
       return (...args) => {
-        calls[name] = (calls[name] ?? 0) + 1;
+        counts2[action] = (counts2[action] ?? 0) + 1;
         return value.apply(target, args);
       };
     }
   });
-  return { gateway: wrapped, calls };
-}
-function sortedCalls(calls) {
-  return Object.fromEntries(Object.entries(calls).sort(([a5], [b5]) => compareStrings(a5, b5)));
 }
 
 // src/apply/id-registry.ts
@@ -58431,27 +58519,27 @@ function pLimit(concurrency) {
     activeCount--;
     resumeNext();
   };
-  const run = async (function_, resolve12, arguments_) => {
+  const run2 = async (function_, resolve14, arguments_) => {
     const result = (async () => function_(...arguments_))();
-    resolve12(result);
+    resolve14(result);
     try {
       await result;
     } catch {
     }
     next();
   };
-  const enqueue = (function_, resolve12, reject, arguments_) => {
+  const enqueue = (function_, resolve14, reject, arguments_) => {
     const queueItem = { reject };
     new Promise((internalResolve) => {
       queueItem.run = internalResolve;
       queue.enqueue(queueItem);
-    }).then(run.bind(void 0, function_, resolve12, arguments_));
+    }).then(run2.bind(void 0, function_, resolve14, arguments_));
     if (activeCount < concurrency) {
       resumeNext();
     }
   };
-  const generator = (function_, ...arguments_) => new Promise((resolve12, reject) => {
-    enqueue(function_, resolve12, reject, arguments_);
+  const generator = (function_, ...arguments_) => new Promise((resolve14, reject) => {
+    enqueue(function_, resolve14, reject, arguments_);
   });
   Object.defineProperties(generator, {
     activeCount: {
@@ -58610,7 +58698,7 @@ function permissionSetCalls(change) {
     for (const arn of after.managedPolicies) if (!old.has(arn)) calls.push({ op: "attachManagedPolicy", policyArn: arn });
   }
   if (touched("customerManagedPolicies")) {
-    const key2 = (r5) => `${r5.path}${r5.name}`;
+    const key2 = policyRefKey;
     const old = new Set(before.customerManagedPolicies.map(key2));
     const wanted = new Set(after.customerManagedPolicies.map(key2));
     for (const ref of before.customerManagedPolicies) {
@@ -58674,9 +58762,9 @@ function describePermissionSetCall(call2) {
     case "attachManagedPolicy":
       return `attaching managed policy ${call2.policyArn}`;
     case "detachCustomerManagedPolicy":
-      return `detaching customer-managed policy ${call2.ref.path}${call2.ref.name}`;
+      return `detaching customer-managed policy ${policyRefKey(call2.ref)}`;
     case "attachCustomerManagedPolicy":
-      return `attaching customer-managed policy ${call2.ref.path}${call2.ref.name}`;
+      return `attaching customer-managed policy ${policyRefKey(call2.ref)}`;
     case "putPermissionsBoundary":
       return "putting the permissions boundary";
     case "deletePermissionsBoundary":
@@ -58728,10 +58816,10 @@ async function provisionPermissionSet(ctx, changes) {
 }
 
 // src/apply/scheduling.ts
-async function runPerAccount(ctx, changes, accountOf, slots, attempt) {
+async function runPerAccount(ctx, changes, accountOf2, slots, attempt) {
   await Promise.all(
     changes.map(async (change) => {
-      const releaseAccount = await ctx.accounts.acquire(accountOf(change));
+      const releaseAccount = await ctx.accounts.acquire(accountOf2(change));
       try {
         await slots(() => attempt(change));
       } finally {
@@ -59080,7 +59168,8 @@ function hintFor(call2, cause, kind, attempts, context) {
       return `could not reach the AWS endpoint${where2}: check the region, the network, and AWS_ENDPOINT_URL if set`;
     }
     case "transient":
-      if (foreignAnswer(cause)) return "something between here and AWS (a proxy, a load balancer, or AWS_ENDPOINT_URL) answered instead of AWS: try again later, or check HTTPS_PROXY and AWS_ENDPOINT_URL";
+      if (foreignAnswer(cause))
+        return "something between here and AWS (a proxy, a load balancer, or AWS_ENDPOINT_URL) answered instead of AWS: try again later, or check HTTPS_PROXY and AWS_ENDPOINT_URL";
       return `AWS failed after ${attempts} attempts; try again later`;
     case "deadline":
       return `the run stops starting AWS calls after its deadline: set ${TIMEOUT_ENV.deadline} to allow longer runs`;
@@ -59093,9 +59182,9 @@ function hintFor(call2, cause, kind, attempts, context) {
 var userKey = (name) => `user:${name}`;
 var groupKey = (name) => `group:${name}`;
 var setKey = (name) => `set:${name}`;
-var principalKey = (type, name) => type === "USER" ? userKey(name) : groupKey(name);
+var principalNode = (type, name) => type === "USER" ? userKey(name) : groupKey(name);
 var unassignSetKey = (name) => `unassign-set:${name}`;
-var unassignPrincipalKey = (type, name) => `unassign-${principalKey(type, name)}`;
+var unassignPrincipalKey = (type, name) => `unassign-${principalNode(type, name)}`;
 function needs(change) {
   switch (change.kind) {
     case "user":
@@ -59110,7 +59199,7 @@ function needs(change) {
       return [setKey(change.permissionSet)];
     case "assignment": {
       const a5 = change.assignment;
-      return change.action === "create" ? [setKey(a5.permissionSet), principalKey(a5.principalType, a5.principal)] : [];
+      return change.action === "create" ? [setKey(a5.permissionSet), principalNode(a5.principalType, a5.principal)] : [];
     }
   }
 }
@@ -59233,16 +59322,11 @@ var POLL_CAP_FACTOR = 10;
 var DEFAULT_ASYNC_TIMEOUT_MS = 15 * 6e4;
 var AWS_MAX_ASSIGNMENT_CREATES_IN_FLIGHT = 10;
 var DEFAULT_CONCURRENCY = 10;
-var realSleep = (ms) => new Promise((resolve12) => setTimeout(resolve12, ms));
+var realSleep = (ms) => new Promise((resolve14) => setTimeout(resolve14, ms));
 function positiveInteger(value, fallback2, name) {
   if (value === void 0) return fallback2;
   if (!Number.isInteger(value) || value < 1) throw new Error(`apply option ${name} must be a positive integer, got ${value}`);
   return value;
-}
-function accountNamesOf(plan, live) {
-  const names = {};
-  for (const account of live.organization.accounts) names[account.id] = account.name;
-  return { ...names, ...plan.accountNames };
 }
 async function applyPlan(plan, live, gateway, options) {
   const now = options.now ?? Date.now;
@@ -59252,11 +59336,11 @@ async function applyPlan(plan, live, gateway, options) {
   if (!(pollIntervalMs > 0)) throw new Error(`apply option pollIntervalMs must be positive, got ${pollIntervalMs}`);
   const counted = countingGateway(gateway);
   const ctx = {
-    gateway: counted.gateway,
+    gateway: counted,
     live,
     instanceArn: plan.instanceArn || live.instance.instanceArn,
     identityStoreId: live.instance.identityStoreId,
-    accountNames: accountNamesOf(plan, live),
+    accountNames: accountNamesOf(live.organization, plan.accountNames),
     ids: new IdRegistry(live),
     poll: {
       intervalMs: pollIntervalMs,
@@ -59271,25 +59355,19 @@ async function applyPlan(plan, live, gateway, options) {
     },
     accounts: new KeyedMutex(),
     concurrency: positiveInteger(options.concurrency, DEFAULT_CONCURRENCY, "concurrency"),
-    maxAssignmentCreatesInFlight: positiveInteger(
-      options.maxAssignmentCreatesInFlight,
-      AWS_MAX_ASSIGNMENT_CREATES_IN_FLIGHT,
-      "maxAssignmentCreatesInFlight"
-    ),
+    maxAssignmentCreatesInFlight: positiveInteger(options.maxAssignmentCreatesInFlight, AWS_MAX_ASSIGNMENT_CREATES_IN_FLIGHT, "maxAssignmentCreatesInFlight"),
     outcome: { succeeded: 0, skipped: 0, failed: [], broken: /* @__PURE__ */ new Set() }
   };
   for (const phase of phaseDefinitions(liveAssignmentIndex(live.assignments))) {
     await runPhase(ctx, phase, plan.changes, options.progress);
   }
   const position = new Map(plan.changes.map((c5, i5) => [c5, i5]));
-  const failed = [...ctx.outcome.failed].sort(
-    (a5, b5) => (position.get(a5.change) ?? 0) - (position.get(b5.change) ?? 0)
-  );
+  const failed = [...ctx.outcome.failed].sort((a5, b5) => (position.get(a5.change) ?? 0) - (position.get(b5.change) ?? 0));
   return {
     succeeded: ctx.outcome.succeeded,
     failed,
     skipped: ctx.outcome.skipped,
-    calls: sortedCalls(counted.calls),
+    calls: counted.callCounts(),
     durationMs: now() - startedAt,
     ...ctx.outcome.stopped ? { stopped: { ...ctx.outcome.stopped } } : {}
   };
@@ -59303,88 +59381,11 @@ function clockFromEnv(env2) {
   if (fixed === void 0 || fixed === "") return systemClock;
   const at2 = new Date(fixed);
   if (!ISO_INSTANT.test(fixed) || Number.isNaN(at2.getTime())) {
-    throw new Error(`IDC_NOW is not a date-time with a time zone (got ${JSON.stringify(fixed.slice(0, 40))}): write e.g. 2026-12-31T17:00:00Z, or unset it to use the system clock`);
+    throw new Error(
+      `IDC_NOW is not a date-time with a time zone (got ${JSON.stringify(fixed.slice(0, 40))}): write e.g. 2026-12-31T17:00:00Z, or unset it to use the system clock`
+    );
   }
   return () => new Date(at2.getTime());
-}
-
-// src/aws/call-counts.ts
-function canCountCalls(gateway) {
-  return typeof gateway.callCounts === "function";
-}
-function diffCounts(before, after) {
-  const out = [];
-  for (const [op2, n3] of Object.entries(after)) {
-    const d5 = n3 - (before[op2] ?? 0);
-    if (d5 > 0) out.push([op2, d5]);
-  }
-  return Object.fromEntries(out.sort(([a5], [b5]) => a5 < b5 ? -1 : a5 > b5 ? 1 : 0));
-}
-var OPERATION_OF = {
-  listInstances: "sso:ListInstances",
-  callerIdentity: "sts:GetCallerIdentity",
-  describeOrganization: "organizations:DescribeOrganization",
-  listAccounts: "organizations:ListAccounts",
-  listRoots: "organizations:ListRoots",
-  listOrganizationalUnitsForParent: "organizations:ListOrganizationalUnitsForParent",
-  listAccountsForParent: "organizations:ListAccountsForParent",
-  listTagsForResource: "organizations:ListTagsForResource",
-  listUsers: "identitystore:ListUsers",
-  listGroups: "identitystore:ListGroups",
-  listGroupMemberships: "identitystore:ListGroupMemberships",
-  getUserId: "identitystore:GetUserId",
-  getGroupId: "identitystore:GetGroupId",
-  describeUser: "identitystore:DescribeUser",
-  describeGroup: "identitystore:DescribeGroup",
-  createUser: "identitystore:CreateUser",
-  updateUser: "identitystore:UpdateUser",
-  deleteUser: "identitystore:DeleteUser",
-  createGroup: "identitystore:CreateGroup",
-  updateGroup: "identitystore:UpdateGroup",
-  deleteGroup: "identitystore:DeleteGroup",
-  createGroupMembership: "identitystore:CreateGroupMembership",
-  deleteGroupMembership: "identitystore:DeleteGroupMembership",
-  listPermissionSets: "sso:ListPermissionSets",
-  describePermissionSet: "sso:DescribePermissionSet",
-  listTagsForPermissionSet: "sso:ListTagsForResource",
-  getInlinePolicy: "sso:GetInlinePolicyForPermissionSet",
-  listManagedPolicies: "sso:ListManagedPoliciesInPermissionSet",
-  listCustomerManagedPolicies: "sso:ListCustomerManagedPolicyReferencesInPermissionSet",
-  getPermissionsBoundary: "sso:GetPermissionsBoundaryForPermissionSet",
-  createPermissionSet: "sso:CreatePermissionSet",
-  updatePermissionSet: "sso:UpdatePermissionSet",
-  deletePermissionSet: "sso:DeletePermissionSet",
-  putInlinePolicy: "sso:PutInlinePolicyToPermissionSet",
-  deleteInlinePolicy: "sso:DeleteInlinePolicyFromPermissionSet",
-  attachManagedPolicy: "sso:AttachManagedPolicyToPermissionSet",
-  detachManagedPolicy: "sso:DetachManagedPolicyFromPermissionSet",
-  attachCustomerManagedPolicy: "sso:AttachCustomerManagedPolicyReferenceToPermissionSet",
-  detachCustomerManagedPolicy: "sso:DetachCustomerManagedPolicyReferenceFromPermissionSet",
-  putPermissionsBoundary: "sso:PutPermissionsBoundaryToPermissionSet",
-  deletePermissionsBoundary: "sso:DeletePermissionsBoundaryFromPermissionSet",
-  tagPermissionSet: "sso:TagResource",
-  untagPermissionSet: "sso:UntagResource",
-  provisionPermissionSet: "sso:ProvisionPermissionSet",
-  describeProvisioningStatus: "sso:DescribePermissionSetProvisioningStatus",
-  listAccountsForProvisionedPermissionSet: "sso:ListAccountsForProvisionedPermissionSet",
-  listAccountAssignments: "sso:ListAccountAssignments",
-  createAccountAssignment: "sso:CreateAccountAssignment",
-  deleteAccountAssignment: "sso:DeleteAccountAssignment",
-  describeAssignmentCreationStatus: "sso:DescribeAccountAssignmentCreationStatus",
-  describeAssignmentDeletionStatus: "sso:DescribeAccountAssignmentDeletionStatus"
-};
-function countingGateway2(gateway) {
-  const counts2 = {};
-  const wrapped = { callCounts: () => ({ ...counts2 }) };
-  for (const key2 of Object.keys(OPERATION_OF)) {
-    const op2 = OPERATION_OF[key2];
-    const method = gateway[key2];
-    wrapped[key2] = (...args) => {
-      counts2[op2] = (counts2[op2] ?? 0) + 1;
-      return method.apply(gateway, args);
-    };
-  }
-  return wrapped;
 }
 
 // src/aws/normalise.ts
@@ -59556,10 +59557,7 @@ async function walkOuTree(gateway, rootId, accounts, concurrency) {
   let level = [{ id: rootId, path: "" }];
   while (level.length > 0) {
     const children = await pLimit(concurrency).map(level, async (parent) => {
-      const [units, accountIds] = await Promise.all([
-        gateway.listOrganizationalUnitsForParent(parent.id),
-        gateway.listAccountsForParent(parent.id)
-      ]);
+      const [units, accountIds] = await Promise.all([gateway.listOrganizationalUnitsForParent(parent.id), gateway.listAccountsForParent(parent.id)]);
       for (const id of accountIds) {
         const account = accounts.get(id);
         if (account) account.parentId = parent.id;
@@ -59599,7 +59597,7 @@ function createOrganizationsGateway(client, runner) {
   return {
     async describeOrganization() {
       const out = await runner.call(
-        { action: "organizations:DescribeOrganization", doing: "describe the organization" },
+        { action: actionOf("describeOrganization"), doing: "describe the organization" },
         () => client.send(new import_client_organizations.DescribeOrganizationCommand({}))
       );
       const id = out.Organization?.MasterAccountId;
@@ -59608,7 +59606,7 @@ function createOrganizationsGateway(client, runner) {
     },
     async listAccounts() {
       const accounts = await runner.all(
-        { action: "organizations:ListAccounts", doing: "list the accounts of the organization" },
+        { action: actionOf("listAccounts"), doing: "list the accounts of the organization" },
         (NextToken) => client.send(new import_client_organizations.ListAccountsCommand({ MaxResults: max, NextToken })),
         (o3) => o3.Accounts
       );
@@ -59616,7 +59614,7 @@ function createOrganizationsGateway(client, runner) {
     },
     async listRoots() {
       const roots = await runner.all(
-        { action: "organizations:ListRoots", doing: "list the roots of the organization" },
+        { action: actionOf("listRoots"), doing: "list the roots of the organization" },
         (NextToken) => client.send(new import_client_organizations.ListRootsCommand({ MaxResults: max, NextToken })),
         (o3) => o3.Roots
       );
@@ -59625,7 +59623,7 @@ function createOrganizationsGateway(client, runner) {
     async listOrganizationalUnitsForParent(parentId) {
       const ous = await runner.all(
         {
-          action: "organizations:ListOrganizationalUnitsForParent",
+          action: actionOf("listOrganizationalUnitsForParent"),
           doing: "list the organizational units",
           target: `under ${parentId}`
         },
@@ -59636,7 +59634,7 @@ function createOrganizationsGateway(client, runner) {
     },
     async listAccountsForParent(parentId) {
       const accounts = await runner.all(
-        { action: "organizations:ListAccountsForParent", doing: "list the accounts", target: `under ${parentId}` },
+        { action: actionOf("listAccountsForParent"), doing: "list the accounts", target: `under ${parentId}` },
         (NextToken) => client.send(new import_client_organizations.ListAccountsForParentCommand({ ParentId: parentId, MaxResults: max, NextToken })),
         (o3) => o3.Accounts
       );
@@ -59644,7 +59642,7 @@ function createOrganizationsGateway(client, runner) {
     },
     async listTagsForResource(resourceId) {
       const tags = await runner.all(
-        { action: "organizations:ListTagsForResource", doing: "list the tags", target: `of account ${resourceId}` },
+        { action: actionOf("listTagsForResource"), doing: "list the tags", target: `of account ${resourceId}` },
         (NextToken) => client.send(new import_client_organizations.ListTagsForResourceCommand({ ResourceId: resourceId, NextToken })),
         (o3) => o3.Tags
       );
@@ -59682,25 +59680,25 @@ function sdkAttributes(attributes) {
     ...attributes.relayState !== void 0 ? { RelayState: attributes.relayState } : {}
   };
 }
-function createPermissionSetsGateway(client, runner, names) {
+function createPermissionSetsGateway(client, runner, names2) {
   const max = SSO_ADMIN_PAGE_SIZE;
-  const on = (arn) => names.label(arn);
+  const on = (arn) => names2.label(arn);
   return {
     async listPermissionSets(instanceArn) {
       return runner.all(
-        { action: "sso:ListPermissionSets", doing: "list permission sets", target: `of instance ${instanceArn}` },
+        { action: actionOf("listPermissionSets"), doing: "list permission sets", target: `of instance ${instanceArn}` },
         (NextToken) => client.send(new import_client_sso_admin.ListPermissionSetsCommand({ InstanceArn: instanceArn, MaxResults: max, NextToken })),
         (o3) => o3.PermissionSets
       );
     },
     async describePermissionSet(instanceArn, arn) {
       const out = await runner.call(
-        { action: "sso:DescribePermissionSet", doing: "describe", target: on(arn) },
+        { action: actionOf("describePermissionSet"), doing: "describe", target: on(arn) },
         () => client.send(new import_client_sso_admin.DescribePermissionSetCommand({ InstanceArn: instanceArn, PermissionSetArn: arn }))
       );
       const ps = out.PermissionSet ?? {};
       const name = ps.Name ?? "";
-      names.remember(arn, name);
+      names2.remember(arn, name);
       return {
         arn,
         name,
@@ -59711,7 +59709,7 @@ function createPermissionSetsGateway(client, runner, names) {
     },
     async listTagsForPermissionSet(instanceArn, arn) {
       const tags = await runner.all(
-        { action: "sso:ListTagsForResource", doing: "list the tags", target: `of ${on(arn)}` },
+        { action: actionOf("listTagsForPermissionSet"), doing: "list the tags", target: `of ${on(arn)}` },
         (NextToken) => client.send(new import_client_sso_admin.ListTagsForResourceCommand({ InstanceArn: instanceArn, ResourceArn: arn, NextToken })),
         (o3) => o3.Tags
       );
@@ -59719,17 +59717,15 @@ function createPermissionSetsGateway(client, runner, names) {
     },
     async getInlinePolicy(instanceArn, arn) {
       const out = await runner.call(
-        { action: "sso:GetInlinePolicyForPermissionSet", doing: "read the inline policy", target: `of ${on(arn)}` },
+        { action: actionOf("getInlinePolicy"), doing: "read the inline policy", target: `of ${on(arn)}` },
         () => client.send(new import_client_sso_admin.GetInlinePolicyForPermissionSetCommand({ InstanceArn: instanceArn, PermissionSetArn: arn }))
       );
       return out.InlinePolicy ? out.InlinePolicy : void 0;
     },
     async listManagedPolicies(instanceArn, arn) {
       const policies = await runner.all(
-        { action: "sso:ListManagedPoliciesInPermissionSet", doing: "list the managed policies", target: `of ${on(arn)}` },
-        (NextToken) => client.send(
-          new import_client_sso_admin.ListManagedPoliciesInPermissionSetCommand({ InstanceArn: instanceArn, PermissionSetArn: arn, MaxResults: max, NextToken })
-        ),
+        { action: actionOf("listManagedPolicies"), doing: "list the managed policies", target: `of ${on(arn)}` },
+        (NextToken) => client.send(new import_client_sso_admin.ListManagedPoliciesInPermissionSetCommand({ InstanceArn: instanceArn, PermissionSetArn: arn, MaxResults: max, NextToken })),
         (o3) => o3.AttachedManagedPolicies
       );
       return policies.flatMap((p3) => p3.Arn ? [p3.Arn] : []).sort();
@@ -59737,7 +59733,7 @@ function createPermissionSetsGateway(client, runner, names) {
     async listCustomerManagedPolicies(instanceArn, arn) {
       const refs = await runner.all(
         {
-          action: "sso:ListCustomerManagedPolicyReferencesInPermissionSet",
+          action: actionOf("listCustomerManagedPolicies"),
           doing: "list the customer managed policies",
           target: `of ${on(arn)}`
         },
@@ -59751,19 +59747,19 @@ function createPermissionSetsGateway(client, runner, names) {
         ),
         (o3) => o3.CustomerManagedPolicyReferences
       );
-      return refs.flatMap((r5) => r5.Name ? [{ name: r5.Name, path: r5.Path ?? "/" }] : []).sort(compareCustomerRefs);
+      return refs.flatMap((r5) => r5.Name ? [{ name: r5.Name, path: r5.Path ?? DEFAULT_IAM_PATH }] : []).sort(compareCustomerRefs);
     },
     async getPermissionsBoundary(instanceArn, arn) {
       try {
         const out = await runner.call(
-          { action: "sso:GetPermissionsBoundaryForPermissionSet", doing: "read the permissions boundary", target: `of ${on(arn)}` },
+          { action: actionOf("getPermissionsBoundary"), doing: "read the permissions boundary", target: `of ${on(arn)}` },
           () => client.send(new import_client_sso_admin.GetPermissionsBoundaryForPermissionSetCommand({ InstanceArn: instanceArn, PermissionSetArn: arn }))
         );
         const b5 = out.PermissionsBoundary;
         if (b5?.ManagedPolicyArn) return { kind: "aws-managed", arn: b5.ManagedPolicyArn };
         if (b5?.CustomerManagedPolicyReference?.Name) {
           const ref = b5.CustomerManagedPolicyReference;
-          return { kind: "customer-managed", name: ref.Name ?? "", path: ref.Path ?? "/" };
+          return { kind: "customer-managed", name: ref.Name ?? "", path: ref.Path ?? DEFAULT_IAM_PATH };
         }
         return void 0;
       } catch (error2) {
@@ -59773,7 +59769,7 @@ function createPermissionSetsGateway(client, runner, names) {
     },
     async createPermissionSet(instanceArn, name, attributes, tags) {
       const out = await runner.call(
-        { action: "sso:CreatePermissionSet", doing: "create", target: `permission set ${name}` },
+        { action: actionOf("createPermissionSet"), doing: "create", target: `permission set ${name}` },
         () => client.send(
           new import_client_sso_admin.CreatePermissionSetCommand({
             InstanceArn: instanceArn,
@@ -59785,56 +59781,50 @@ function createPermissionSetsGateway(client, runner, names) {
       );
       const arn = out.PermissionSet?.PermissionSetArn;
       if (!arn) throw new Error(`Could not create permission set ${name}: AWS returned no ARN`);
-      names.remember(arn, name);
+      names2.remember(arn, name);
       return arn;
     },
     async updatePermissionSet(instanceArn, arn, attributes) {
       await runner.call(
-        { action: "sso:UpdatePermissionSet", doing: "update", target: on(arn) },
+        { action: actionOf("updatePermissionSet"), doing: "update", target: on(arn) },
         () => client.send(new import_client_sso_admin.UpdatePermissionSetCommand({ InstanceArn: instanceArn, PermissionSetArn: arn, ...sdkAttributes(attributes) }))
       );
     },
     async deletePermissionSet(instanceArn, arn) {
       await runner.call(
-        { action: "sso:DeletePermissionSet", doing: "delete", target: on(arn) },
+        { action: actionOf("deletePermissionSet"), doing: "delete", target: on(arn) },
         () => client.send(new import_client_sso_admin.DeletePermissionSetCommand({ InstanceArn: instanceArn, PermissionSetArn: arn }))
       );
     },
     async putInlinePolicy(instanceArn, arn, policyJson) {
       await runner.call(
-        { action: "sso:PutInlinePolicyToPermissionSet", doing: "put the inline policy", target: `of ${on(arn)}` },
-        () => client.send(
-          new import_client_sso_admin.PutInlinePolicyToPermissionSetCommand({ InstanceArn: instanceArn, PermissionSetArn: arn, InlinePolicy: policyJson })
-        )
+        { action: actionOf("putInlinePolicy"), doing: "put the inline policy", target: `of ${on(arn)}` },
+        () => client.send(new import_client_sso_admin.PutInlinePolicyToPermissionSetCommand({ InstanceArn: instanceArn, PermissionSetArn: arn, InlinePolicy: policyJson }))
       );
     },
     async deleteInlinePolicy(instanceArn, arn) {
       await runner.call(
-        { action: "sso:DeleteInlinePolicyFromPermissionSet", doing: "delete the inline policy", target: `of ${on(arn)}` },
+        { action: actionOf("deleteInlinePolicy"), doing: "delete the inline policy", target: `of ${on(arn)}` },
         () => client.send(new import_client_sso_admin.DeleteInlinePolicyFromPermissionSetCommand({ InstanceArn: instanceArn, PermissionSetArn: arn }))
       );
     },
     async attachManagedPolicy(instanceArn, arn, policyArn) {
       await runner.call(
-        { action: "sso:AttachManagedPolicyToPermissionSet", doing: `attach ${policyArn}`, target: `to ${on(arn)}` },
-        () => client.send(
-          new import_client_sso_admin.AttachManagedPolicyToPermissionSetCommand({ InstanceArn: instanceArn, PermissionSetArn: arn, ManagedPolicyArn: policyArn })
-        )
+        { action: actionOf("attachManagedPolicy"), doing: `attach ${policyArn}`, target: `to ${on(arn)}` },
+        () => client.send(new import_client_sso_admin.AttachManagedPolicyToPermissionSetCommand({ InstanceArn: instanceArn, PermissionSetArn: arn, ManagedPolicyArn: policyArn }))
       );
     },
     async detachManagedPolicy(instanceArn, arn, policyArn) {
       await runner.call(
-        { action: "sso:DetachManagedPolicyFromPermissionSet", doing: `detach ${policyArn}`, target: `from ${on(arn)}` },
-        () => client.send(
-          new import_client_sso_admin.DetachManagedPolicyFromPermissionSetCommand({ InstanceArn: instanceArn, PermissionSetArn: arn, ManagedPolicyArn: policyArn })
-        )
+        { action: actionOf("detachManagedPolicy"), doing: `detach ${policyArn}`, target: `from ${on(arn)}` },
+        () => client.send(new import_client_sso_admin.DetachManagedPolicyFromPermissionSetCommand({ InstanceArn: instanceArn, PermissionSetArn: arn, ManagedPolicyArn: policyArn }))
       );
     },
     async attachCustomerManagedPolicy(instanceArn, arn, ref) {
       await runner.call(
         {
-          action: "sso:AttachCustomerManagedPolicyReferenceToPermissionSet",
-          doing: `attach customer managed policy ${ref.path}${ref.name}`,
+          action: actionOf("attachCustomerManagedPolicy"),
+          doing: `attach customer managed policy ${policyRefKey(ref)}`,
           target: `to ${on(arn)}`
         },
         () => client.send(
@@ -59849,8 +59839,8 @@ function createPermissionSetsGateway(client, runner, names) {
     async detachCustomerManagedPolicy(instanceArn, arn, ref) {
       await runner.call(
         {
-          action: "sso:DetachCustomerManagedPolicyReferenceFromPermissionSet",
-          doing: `detach customer managed policy ${ref.path}${ref.name}`,
+          action: actionOf("detachCustomerManagedPolicy"),
+          doing: `detach customer managed policy ${policyRefKey(ref)}`,
           target: `from ${on(arn)}`
         },
         () => client.send(
@@ -59865,21 +59855,19 @@ function createPermissionSetsGateway(client, runner, names) {
     async putPermissionsBoundary(instanceArn, arn, boundary) {
       const PermissionsBoundary = boundary.kind === "aws-managed" ? { ManagedPolicyArn: boundary.arn } : { CustomerManagedPolicyReference: { Name: boundary.name, Path: boundary.path } };
       await runner.call(
-        { action: "sso:PutPermissionsBoundaryToPermissionSet", doing: "put the permissions boundary", target: `of ${on(arn)}` },
-        () => client.send(
-          new import_client_sso_admin.PutPermissionsBoundaryToPermissionSetCommand({ InstanceArn: instanceArn, PermissionSetArn: arn, PermissionsBoundary })
-        )
+        { action: actionOf("putPermissionsBoundary"), doing: "put the permissions boundary", target: `of ${on(arn)}` },
+        () => client.send(new import_client_sso_admin.PutPermissionsBoundaryToPermissionSetCommand({ InstanceArn: instanceArn, PermissionSetArn: arn, PermissionsBoundary }))
       );
     },
     async deletePermissionsBoundary(instanceArn, arn) {
       await runner.call(
-        { action: "sso:DeletePermissionsBoundaryFromPermissionSet", doing: "delete the permissions boundary", target: `of ${on(arn)}` },
+        { action: actionOf("deletePermissionsBoundary"), doing: "delete the permissions boundary", target: `of ${on(arn)}` },
         () => client.send(new import_client_sso_admin.DeletePermissionsBoundaryFromPermissionSetCommand({ InstanceArn: instanceArn, PermissionSetArn: arn }))
       );
     },
     async tagPermissionSet(instanceArn, arn, tags) {
       await runner.call(
-        { action: "sso:TagResource", doing: "tag", target: on(arn) },
+        { action: actionOf("tagPermissionSet"), doing: "tag", target: on(arn) },
         () => client.send(
           new import_client_sso_admin.TagResourceCommand({
             InstanceArn: instanceArn,
@@ -59891,7 +59879,7 @@ function createPermissionSetsGateway(client, runner, names) {
     },
     async untagPermissionSet(instanceArn, arn, keys) {
       await runner.call(
-        { action: "sso:UntagResource", doing: "untag", target: on(arn) },
+        { action: actionOf("untagPermissionSet"), doing: "untag", target: on(arn) },
         () => client.send(new import_client_sso_admin.UntagResourceCommand({ InstanceArn: instanceArn, ResourceArn: arn, TagKeys: keys }))
       );
     }
@@ -60002,11 +59990,7 @@ function readScope(desired) {
     ...rules.flatMap((r5) => r5.users),
     ...protectedEntries.flatMap((p3) => p3.users)
   ]);
-  const namedGroups = sorted([
-    ...Object.keys(desired.groups),
-    ...rules.flatMap((r5) => r5.groups),
-    ...protectedEntries.flatMap((p3) => p3.groups)
-  ]);
+  const namedGroups = sorted([...Object.keys(desired.groups), ...rules.flatMap((r5) => r5.groups), ...protectedEntries.flatMap((p3) => p3.groups)]);
   const mentionedSets = /* @__PURE__ */ new Set([
     ...Object.keys(desired.permissionSets),
     ...rules.flatMap((r5) => r5.permissionSets),
@@ -60027,7 +60011,7 @@ function readScope(desired) {
 // src/aws/read-live.ts
 var DEFAULT_READ_CONCURRENCY = 16;
 async function readLive(gateway, desired, options) {
-  const counted = canCountCalls(gateway) ? gateway : countingGateway2(gateway);
+  const counted = canCountCalls(gateway) ? gateway : countingGateway(gateway);
   const before = counted.callCounts();
   const { progress } = options;
   const concurrency = Math.max(1, options.concurrency ?? DEFAULT_READ_CONCURRENCY);
@@ -60046,18 +60030,7 @@ async function readLive(gateway, desired, options) {
   if (scope.external) {
     await readAssignmentPrincipals(counted, instance.identityStoreId, identities, sets.assignments, progress, concurrency);
   }
-  const assignments = dedupe(
-    sets.assignments.map(
-      (a5) => ({
-        permissionSet: a5.permissionSet,
-        permissionSetArn: a5.permissionSetArn,
-        principalType: a5.principalType,
-        principalId: a5.principalId,
-        principal: (a5.principalType === "USER" ? identities.userNameById : identities.groupNameById).get(a5.principalId) ?? `id:${a5.principalId}`,
-        accountId: a5.accountId
-      })
-    )
-  );
+  const assignments = toLiveAssignments(sets.assignments, identities);
   return {
     instance,
     caller: { accountId: caller.accountId, arn: caller.arn },
@@ -60068,6 +60041,20 @@ async function readLive(gateway, desired, options) {
     assignments,
     readCalls: diffCounts(before, counted.callCounts())
   };
+}
+function toLiveAssignments(raw, identities) {
+  return dedupe(
+    raw.map(
+      (a5) => ({
+        permissionSet: a5.permissionSet,
+        permissionSetArn: a5.permissionSetArn,
+        principalType: a5.principalType,
+        principalId: a5.principalId,
+        principal: (a5.principalType === "USER" ? identities.userNameById : identities.groupNameById).get(a5.principalId) ?? `id:${a5.principalId}`,
+        accountId: a5.accountId
+      })
+    )
+  );
 }
 function dedupe(list4) {
   const sorted2 = list4.sort((a5, b5) => compareAssignments(a5, b5) || (a5.principalId < b5.principalId ? -1 : a5.principalId > b5.principalId ? 1 : 0));
@@ -60273,7 +60260,7 @@ async function onAttemptFailure({ error: error2, attemptNumber, retriesConsumed,
   const finalDelay = Math.min(delayTime, remainingTime);
   options.signal?.throwIfAborted();
   if (finalDelay > 0) {
-    await new Promise((resolve12, reject) => {
+    await new Promise((resolve14, reject) => {
       const onAbort = () => {
         clearTimeout(timeoutToken);
         options.signal?.removeEventListener("abort", onAbort);
@@ -60281,7 +60268,7 @@ async function onAttemptFailure({ error: error2, attemptNumber, retriesConsumed,
       };
       const timeoutToken = setTimeout(() => {
         options.signal?.removeEventListener("abort", onAbort);
-        resolve12();
+        resolve14();
       }, finalDelay);
       if (options.unref) {
         timeoutToken.unref?.();
@@ -60345,7 +60332,7 @@ async function pRetry(input, options = {}) {
 var DEFAULT_RATE_PER_SECOND = 20;
 var DEFAULT_BURST = 5;
 var DEFAULT_CONCURRENCY2 = 10;
-var realSleep2 = (ms) => ms <= 0 ? Promise.resolve() : new Promise((resolve12) => setTimeout(resolve12, ms));
+var realSleep2 = (ms) => ms <= 0 ? Promise.resolve() : new Promise((resolve14) => setTimeout(resolve14, ms));
 function createRateLimiter(options = {}) {
   const rate = options.ratePerSecond ?? DEFAULT_RATE_PER_SECOND;
   const burst = Math.max(1, Math.floor(options.burst ?? DEFAULT_BURST));
@@ -60526,7 +60513,7 @@ function createIdentityStoreGateway(client, runner) {
   return {
     async listUsers(storeId) {
       const users = await runner.all(
-        { action: "identitystore:ListUsers", doing: "list users", target: `of identity store ${storeId}` },
+        { action: actionOf("listUsers"), doing: "list users", target: `of identity store ${storeId}` },
         (NextToken) => client.send(new import_client_identitystore.ListUsersCommand({ IdentityStoreId: storeId, MaxResults: max, NextToken })),
         (o3) => o3.Users
       );
@@ -60534,7 +60521,7 @@ function createIdentityStoreGateway(client, runner) {
     },
     async listGroups(storeId) {
       const groups = await runner.all(
-        { action: "identitystore:ListGroups", doing: "list groups", target: `of identity store ${storeId}` },
+        { action: actionOf("listGroups"), doing: "list groups", target: `of identity store ${storeId}` },
         (NextToken) => client.send(new import_client_identitystore.ListGroupsCommand({ IdentityStoreId: storeId, MaxResults: max, NextToken })),
         (o3) => o3.Groups
       );
@@ -60542,10 +60529,8 @@ function createIdentityStoreGateway(client, runner) {
     },
     async listGroupMemberships(storeId, groupId) {
       const memberships = await runner.all(
-        { action: "identitystore:ListGroupMemberships", doing: "list the members", target: `of group ${groupId}` },
-        (NextToken) => client.send(
-          new import_client_identitystore.ListGroupMembershipsCommand({ IdentityStoreId: storeId, GroupId: groupId, MaxResults: max, NextToken })
-        ),
+        { action: actionOf("listGroupMemberships"), doing: "list the members", target: `of group ${groupId}` },
+        (NextToken) => client.send(new import_client_identitystore.ListGroupMembershipsCommand({ IdentityStoreId: storeId, GroupId: groupId, MaxResults: max, NextToken })),
         (o3) => o3.GroupMemberships
       );
       const out = [];
@@ -60555,10 +60540,18 @@ function createIdentityStoreGateway(client, runner) {
       }
       return out;
     },
+    async listGroupMembershipsForMember(storeId, userId) {
+      const memberships = await runner.all(
+        { action: "identitystore:ListGroupMembershipsForMember", doing: "list the groups", target: `of user ${userId}` },
+        (NextToken) => client.send(new import_client_identitystore.ListGroupMembershipsForMemberCommand({ IdentityStoreId: storeId, MemberId: { UserId: userId }, MaxResults: max, NextToken })),
+        (o3) => o3.GroupMemberships
+      );
+      return [...new Set(memberships.flatMap((m3) => m3.GroupId ? [m3.GroupId] : []))].sort();
+    },
     async getUserId(storeId, userName) {
       try {
         const out = await runner.call(
-          { action: "identitystore:GetUserId", doing: "look up the user", target: JSON.stringify(userName) },
+          { action: actionOf("getUserId"), doing: "look up the user", target: JSON.stringify(userName) },
           () => client.send(
             new import_client_identitystore.GetUserIdCommand({
               IdentityStoreId: storeId,
@@ -60575,7 +60568,7 @@ function createIdentityStoreGateway(client, runner) {
     async getGroupId(storeId, displayName) {
       try {
         const out = await runner.call(
-          { action: "identitystore:GetGroupId", doing: "look up the group", target: JSON.stringify(displayName) },
+          { action: actionOf("getGroupId"), doing: "look up the group", target: JSON.stringify(displayName) },
           () => client.send(
             new import_client_identitystore.GetGroupIdCommand({
               IdentityStoreId: storeId,
@@ -60592,7 +60585,7 @@ function createIdentityStoreGateway(client, runner) {
     async describeUser(storeId, userId) {
       try {
         const out = await runner.call(
-          { action: "identitystore:DescribeUser", doing: "describe the user", target: userId },
+          { action: actionOf("describeUser"), doing: "describe the user", target: userId },
           () => client.send(new import_client_identitystore.DescribeUserCommand({ IdentityStoreId: storeId, UserId: userId }))
         );
         return toUserRecord(out);
@@ -60604,7 +60597,7 @@ function createIdentityStoreGateway(client, runner) {
     async describeGroup(storeId, groupId) {
       try {
         const out = await runner.call(
-          { action: "identitystore:DescribeGroup", doing: "describe the group", target: groupId },
+          { action: actionOf("describeGroup"), doing: "describe the group", target: groupId },
           () => client.send(new import_client_identitystore.DescribeGroupCommand({ IdentityStoreId: storeId, GroupId: groupId }))
         );
         return toGroupRecord(out);
@@ -60615,7 +60608,7 @@ function createIdentityStoreGateway(client, runner) {
     },
     async createUser(storeId, user) {
       const out = await runner.call(
-        { action: "identitystore:CreateUser", doing: "create the user", target: JSON.stringify(user.userName) },
+        { action: actionOf("createUser"), doing: "create the user", target: JSON.stringify(user.userName) },
         () => client.send(
           new import_client_identitystore.CreateUserCommand({
             IdentityStoreId: storeId,
@@ -60633,7 +60626,7 @@ function createIdentityStoreGateway(client, runner) {
       let liveEmails = [];
       if (fields2.includes("email")) {
         const out = await runner.call(
-          { action: "identitystore:DescribeUser", doing: "read the email addresses of the user", target },
+          { action: actionOf("describeUser"), doing: "read the email addresses of the user", target },
           () => client.send(new import_client_identitystore.DescribeUserCommand({ IdentityStoreId: storeId, UserId: userId }))
         );
         liveEmails = out.Emails ?? [];
@@ -60641,19 +60634,19 @@ function createIdentityStoreGateway(client, runner) {
       const operations = userOperations(user, fields2, liveEmails);
       if (operations.length === 0) return;
       await runner.call(
-        { action: "identitystore:UpdateUser", doing: "update the user", target },
+        { action: actionOf("updateUser"), doing: "update the user", target },
         () => client.send(new import_client_identitystore.UpdateUserCommand({ IdentityStoreId: storeId, UserId: userId, Operations: operations }))
       );
     },
     async deleteUser(storeId, userId) {
       await runner.call(
-        { action: "identitystore:DeleteUser", doing: "delete the user", target: userId },
+        { action: actionOf("deleteUser"), doing: "delete the user", target: userId },
         () => client.send(new import_client_identitystore.DeleteUserCommand({ IdentityStoreId: storeId, UserId: userId }))
       );
     },
     async createGroup(storeId, displayName, description) {
       const out = await runner.call(
-        { action: "identitystore:CreateGroup", doing: "create the group", target: JSON.stringify(displayName) },
+        { action: actionOf("createGroup"), doing: "create the group", target: JSON.stringify(displayName) },
         () => client.send(
           new import_client_identitystore.CreateGroupCommand({
             IdentityStoreId: storeId,
@@ -60666,7 +60659,7 @@ function createIdentityStoreGateway(client, runner) {
     },
     async updateGroup(storeId, groupId, description) {
       await runner.call(
-        { action: "identitystore:UpdateGroup", doing: "update the group", target: groupId },
+        { action: actionOf("updateGroup"), doing: "update the group", target: groupId },
         () => client.send(
           new import_client_identitystore.UpdateGroupCommand({
             IdentityStoreId: storeId,
@@ -60679,20 +60672,20 @@ function createIdentityStoreGateway(client, runner) {
     },
     async deleteGroup(storeId, groupId) {
       await runner.call(
-        { action: "identitystore:DeleteGroup", doing: "delete the group", target: groupId },
+        { action: actionOf("deleteGroup"), doing: "delete the group", target: groupId },
         () => client.send(new import_client_identitystore.DeleteGroupCommand({ IdentityStoreId: storeId, GroupId: groupId }))
       );
     },
     async createGroupMembership(storeId, groupId, userId) {
       const out = await runner.call(
-        { action: "identitystore:CreateGroupMembership", doing: "add user", target: `${userId} to group ${groupId}` },
+        { action: actionOf("createGroupMembership"), doing: "add user", target: `${userId} to group ${groupId}` },
         () => client.send(new import_client_identitystore.CreateGroupMembershipCommand({ IdentityStoreId: storeId, GroupId: groupId, MemberId: { UserId: userId } }))
       );
       return required2(out.MembershipId, `add user ${userId} to group ${groupId}`);
     },
     async deleteGroupMembership(storeId, membershipId) {
       await runner.call(
-        { action: "identitystore:DeleteGroupMembership", doing: "delete the group membership", target: membershipId },
+        { action: actionOf("deleteGroupMembership"), doing: "delete the group membership", target: membershipId },
         () => client.send(new import_client_identitystore.DeleteGroupMembershipCommand({ IdentityStoreId: storeId, MembershipId: membershipId }))
       );
     }
@@ -60736,9 +60729,9 @@ function toAsyncStatus(s2, what) {
 function isPrincipalType(value) {
   return value === "USER" || value === "GROUP";
 }
-function createAssignmentsGateway(client, runner, names) {
+function createAssignmentsGateway(client, runner, names2) {
   const max = SSO_ADMIN_PAGE_SIZE;
-  const on = (arn) => names.label(arn);
+  const on = (arn) => names2.label(arn);
   const assignmentLabel2 = (t) => `of ${on(t.permissionSetArn)} to ${t.principalType.toLowerCase()} ${t.principalId} on account ${t.accountId}`;
   const sdkTarget = (instanceArn, t) => ({
     InstanceArn: instanceArn,
@@ -60751,7 +60744,7 @@ function createAssignmentsGateway(client, runner, names) {
   return {
     async listInstances() {
       const instances = await runner.all(
-        { action: "sso:ListInstances", doing: "list Identity Center instances" },
+        { action: actionOf("listInstances"), doing: "list Identity Center instances" },
         (NextToken) => client.send(new import_client_sso_admin2.ListInstancesCommand({ MaxResults: max, NextToken })),
         (o3) => o3.Instances
       );
@@ -60768,30 +60761,26 @@ function createAssignmentsGateway(client, runner, names) {
     },
     async provisionPermissionSet(instanceArn, arn) {
       const out = await runner.call(
-        { action: "sso:ProvisionPermissionSet", doing: "provision", target: `${on(arn)} to its accounts` },
-        () => client.send(
-          new import_client_sso_admin2.ProvisionPermissionSetCommand({ InstanceArn: instanceArn, PermissionSetArn: arn, TargetType: "ALL_PROVISIONED_ACCOUNTS" })
-        )
+        { action: actionOf("provisionPermissionSet"), doing: "provision", target: `${on(arn)} to its accounts` },
+        () => client.send(new import_client_sso_admin2.ProvisionPermissionSetCommand({ InstanceArn: instanceArn, PermissionSetArn: arn, TargetType: "ALL_PROVISIONED_ACCOUNTS" }))
       );
       return toAsyncStatus(out.PermissionSetProvisioningStatus, `provision ${on(arn)}`);
     },
     async describeProvisioningStatus(instanceArn, requestId) {
       const out = await runner.call(
         {
-          action: "sso:DescribePermissionSetProvisioningStatus",
+          action: actionOf("describeProvisioningStatus"),
           doing: "read the provisioning status",
           target: `of request ${requestId}`
         },
-        () => client.send(
-          new import_client_sso_admin2.DescribePermissionSetProvisioningStatusCommand({ InstanceArn: instanceArn, ProvisionPermissionSetRequestId: requestId })
-        )
+        () => client.send(new import_client_sso_admin2.DescribePermissionSetProvisioningStatusCommand({ InstanceArn: instanceArn, ProvisionPermissionSetRequestId: requestId }))
       );
       return toAsyncStatus(out.PermissionSetProvisioningStatus, `read provisioning request ${requestId}`);
     },
     async listAccountsForProvisionedPermissionSet(instanceArn, arn, outdatedOnly) {
       const ids = await runner.all(
         {
-          action: "sso:ListAccountsForProvisionedPermissionSet",
+          action: actionOf("listAccountsForProvisionedPermissionSet"),
           doing: outdatedOnly ? "list the accounts behind the latest version" : "list the accounts provisioned with",
           target: on(arn)
         },
@@ -60810,10 +60799,8 @@ function createAssignmentsGateway(client, runner, names) {
     },
     async listAccountAssignments(instanceArn, accountId, arn) {
       const assignments = await runner.all(
-        { action: "sso:ListAccountAssignments", doing: "list account assignments", target: `for ${on(arn)} on account ${accountId}` },
-        (NextToken) => client.send(
-          new import_client_sso_admin2.ListAccountAssignmentsCommand({ InstanceArn: instanceArn, AccountId: accountId, PermissionSetArn: arn, MaxResults: max, NextToken })
-        ),
+        { action: actionOf("listAccountAssignments"), doing: "list account assignments", target: `for ${on(arn)} on account ${accountId}` },
+        (NextToken) => client.send(new import_client_sso_admin2.ListAccountAssignmentsCommand({ InstanceArn: instanceArn, AccountId: accountId, PermissionSetArn: arn, MaxResults: max, NextToken })),
         (o3) => o3.AccountAssignments
       );
       return assignments.flatMap(
@@ -60838,20 +60825,18 @@ function createAssignmentsGateway(client, runner, names) {
         ),
         (o3) => o3.AccountAssignments
       );
-      return assignments.flatMap(
-        (a5) => a5.AccountId && a5.PermissionSetArn ? [{ accountId: a5.AccountId, permissionSetArn: a5.PermissionSetArn }] : []
-      );
+      return assignments.flatMap((a5) => a5.AccountId && a5.PermissionSetArn ? [{ accountId: a5.AccountId, permissionSetArn: a5.PermissionSetArn }] : []);
     },
     async createAccountAssignment(instanceArn, target) {
       const out = await runner.call(
-        { action: "sso:CreateAccountAssignment", doing: "create the assignment", target: assignmentLabel2(target) },
+        { action: actionOf("createAccountAssignment"), doing: "create the assignment", target: assignmentLabel2(target) },
         () => client.send(new import_client_sso_admin2.CreateAccountAssignmentCommand(sdkTarget(instanceArn, target)))
       );
       return toAsyncStatus(out.AccountAssignmentCreationStatus, `create the assignment ${assignmentLabel2(target)}`);
     },
     async deleteAccountAssignment(instanceArn, target) {
       const out = await runner.call(
-        { action: "sso:DeleteAccountAssignment", doing: "delete the assignment", target: assignmentLabel2(target) },
+        { action: actionOf("deleteAccountAssignment"), doing: "delete the assignment", target: assignmentLabel2(target) },
         () => client.send(new import_client_sso_admin2.DeleteAccountAssignmentCommand(sdkTarget(instanceArn, target)))
       );
       return toAsyncStatus(out.AccountAssignmentDeletionStatus, `delete the assignment ${assignmentLabel2(target)}`);
@@ -60859,26 +60844,22 @@ function createAssignmentsGateway(client, runner, names) {
     async describeAssignmentCreationStatus(instanceArn, requestId) {
       const out = await runner.call(
         {
-          action: "sso:DescribeAccountAssignmentCreationStatus",
+          action: actionOf("describeAssignmentCreationStatus"),
           doing: "read the status",
           target: `of assignment creation ${requestId}`
         },
-        () => client.send(
-          new import_client_sso_admin2.DescribeAccountAssignmentCreationStatusCommand({ InstanceArn: instanceArn, AccountAssignmentCreationRequestId: requestId })
-        )
+        () => client.send(new import_client_sso_admin2.DescribeAccountAssignmentCreationStatusCommand({ InstanceArn: instanceArn, AccountAssignmentCreationRequestId: requestId }))
       );
       return toAsyncStatus(out.AccountAssignmentCreationStatus, `read assignment creation ${requestId}`);
     },
     async describeAssignmentDeletionStatus(instanceArn, requestId) {
       const out = await runner.call(
         {
-          action: "sso:DescribeAccountAssignmentDeletionStatus",
+          action: actionOf("describeAssignmentDeletionStatus"),
           doing: "read the status",
           target: `of assignment deletion ${requestId}`
         },
-        () => client.send(
-          new import_client_sso_admin2.DescribeAccountAssignmentDeletionStatusCommand({ InstanceArn: instanceArn, AccountAssignmentDeletionRequestId: requestId })
-        )
+        () => client.send(new import_client_sso_admin2.DescribeAccountAssignmentDeletionStatusCommand({ InstanceArn: instanceArn, AccountAssignmentDeletionRequestId: requestId }))
       );
       return toAsyncStatus(out.AccountAssignmentDeletionStatus, `read assignment deletion ${requestId}`);
     }
@@ -60911,22 +60892,22 @@ function createSdkGateway(options) {
     ...options.endpoint ? { endpoint: options.endpoint } : {},
     ...options.credentials ? { credentials: options.credentials } : {}
   };
-  const names = new PermissionSetNames();
+  const names2 = new PermissionSetNames();
   const sts = withEndpointMemory(new import_client_sts.STSClient(config));
   return {
     limiter,
     callCounts: runner.callCounts,
     async callerIdentity() {
       const out = await runner.call(
-        { action: "sts:GetCallerIdentity", doing: "find out who the AWS credentials belong to" },
+        { action: actionOf("callerIdentity"), doing: "find out who the AWS credentials belong to" },
         () => sts.send(new import_client_sts.GetCallerIdentityCommand({}))
       );
       return { accountId: out.Account ?? "", arn: out.Arn ?? "" };
     },
     ...createOrganizationsGateway(withEndpointMemory(new import_client_organizations2.OrganizationsClient(config)), runner),
     ...createIdentityStoreGateway(withEndpointMemory(new import_client_identitystore2.IdentitystoreClient(config)), runner),
-    ...createPermissionSetsGateway(withEndpointMemory(new import_client_sso_admin3.SSOAdminClient(config)), runner, names),
-    ...createAssignmentsGateway(withEndpointMemory(new import_client_sso_admin3.SSOAdminClient(config)), runner, names)
+    ...createPermissionSetsGateway(withEndpointMemory(new import_client_sso_admin3.SSOAdminClient(config)), runner, names2),
+    ...createAssignmentsGateway(withEndpointMemory(new import_client_sso_admin3.SSOAdminClient(config)), runner, names2)
   };
 }
 function withEndpointMemory(client) {
@@ -61031,7 +61012,11 @@ function jsonErrorOffset(text2) {
         i5++;
         const esc = text2[i5] ?? "";
         if (esc === "u") {
-          for (let k5 = 1; k5 <= 4; k5++) if (!/[0-9a-fA-F]/.test(text2[i5 + k5] ?? "")) i5 += k5, fail2();
+          for (let k5 = 1; k5 <= 4; k5++)
+            if (!/[0-9a-fA-F]/.test(text2[i5 + k5] ?? "")) {
+              i5 += k5;
+              fail2();
+            }
           i5 += 5;
         } else if ('"\\/bfnrt'.includes(esc) && esc !== "") i5++;
         else fail2();
@@ -61097,7 +61082,8 @@ function jsonTooDeepAt(text2, max) {
   for (let i5 = 0; i5 < text2.length; i5++) {
     const ch = text2.charCodeAt(i5);
     if (inString) {
-      if (ch === 92) i5++;
+      if (ch === 92)
+        i5++;
       else if (ch === 34) inString = false;
     } else if (ch === 34) inString = true;
     else if (ch === 91 || ch === 123) {
@@ -61160,7 +61146,11 @@ var SourceMap = class {
       if (typeof node === "number") return;
       if (node.items instanceof Map) {
         for (const [key2, item] of node.items) walk(item, [...segs, key2]);
-      } else node.items.forEach((item, i5) => walk(item, [...segs, i5]));
+      } else {
+        node.items.forEach((item, i5) => {
+          walk(item, [...segs, i5]);
+        });
+      }
     };
     if (this.root !== void 0) walk(this.root, []);
     return out;
@@ -61263,7 +61253,13 @@ function compose(tokens, length) {
   for (const d5 of composer.compose(tokens, true, length)) {
     if (!doc) doc = d5;
     else {
-      doc.errors.push(new import_yaml.YAMLParseError(d5.range.slice(0, 2), "MULTIPLE_DOCS", "this file holds more than one YAML document (a line with --- starts another): access.yaml is one document, so remove the second"));
+      doc.errors.push(
+        new import_yaml.YAMLParseError(
+          d5.range.slice(0, 2),
+          "MULTIPLE_DOCS",
+          "this file holds more than one YAML document (a line with --- starts another): access.yaml is one document, so remove the second"
+        )
+      );
       break;
     }
   }
@@ -61343,13 +61339,19 @@ var Walker = class {
     if ((0, import_yaml.isScalar)(n3)) {
       const v = n3.value;
       if (v !== null && typeof v !== "string" && typeof v !== "number" && typeof v !== "boolean") {
-        this.error(start, `the YAML tag ${(n3.tag ?? "").replace("tag:yaml.org,2002:", "!!")} is not allowed here: access.yaml holds only text, numbers, true/false, lists and mappings; remove the tag`);
+        this.error(
+          start,
+          `the YAML tag ${(n3.tag ?? "").replace("tag:yaml.org,2002:", "!!")} is not allowed here: access.yaml holds only text, numbers, true/false, lists and mappings; remove the tag`
+        );
         return null;
       }
       this.place(parent, key2, at2);
       if (typeof v === "number" && typeof n3.source === "string") {
         if (parent === void 0) this.source.rootNumber = n3.source;
-        else (parent.numbers ??= /* @__PURE__ */ new Map()).set(key2, n3.source);
+        else {
+          parent.numbers ??= /* @__PURE__ */ new Map();
+          parent.numbers.set(key2, n3.source);
+        }
       }
       return v;
     }
@@ -61631,8 +61633,8 @@ function managedPolicyArn(nameOrArn) {
   return nameOrArn.startsWith("arn:") ? nameOrArn : `arn:aws:iam::aws:policy/${nameOrArn}`;
 }
 function customerRef(v) {
-  if (typeof v === "string") return { name: v, path: "/" };
-  if (isObj(v) && typeof v["name"] === "string") return { name: v["name"], path: str(v["path"]) ?? "/" };
+  if (typeof v === "string") return { name: v, path: DEFAULT_IAM_PATH };
+  if (isObj(v) && typeof v["name"] === "string") return { name: v["name"], path: str(v["path"]) ?? DEFAULT_IAM_PATH };
   return void 0;
 }
 function normalise(data, source, baseDir) {
@@ -61640,7 +61642,7 @@ function normalise(data, source, baseDir) {
   const diagnostics = [];
   const policies = [];
   const policyFiles = [];
-  const names = (o3, segs, singular, pluralKey) => {
+  const names2 = (o3, segs, singular, pluralKey) => {
     const one2 = str(o3[singular]);
     const many = strList(o3[pluralKey]);
     if (o3[singular] !== void 0 && o3[pluralKey] !== void 0) {
@@ -61683,9 +61685,9 @@ function normalise(data, source, baseDir) {
   (Array.isArray(safety["protected"]) ? safety["protected"] : []).forEach((item, i5) => {
     const p3 = obj(item);
     const segs = ["safety", "protected", i5];
-    const users2 = names(p3, segs, "user", "users");
-    const groups2 = names(p3, segs, "group", "groups");
-    for (const permissionSet of names(p3, segs, "permission_set", "permission_sets")) {
+    const users2 = names2(p3, segs, "user", "users");
+    const groups2 = names2(p3, segs, "group", "groups");
+    for (const permissionSet of names2(p3, segs, "permission_set", "permission_sets")) {
       protectedList.push({ pos: source.at(segs), permissionSet, users: users2, groups: groups2, accounts: strList(p3["accounts"]) });
     }
   });
@@ -61749,9 +61751,9 @@ function normalise(data, source, baseDir) {
     const rule = {
       index: index2,
       pos: source.at(segs),
-      permissionSets: names(r5, segs, "permission_set", "permission_sets"),
-      users: names(r5, segs, "user", "users"),
-      groups: names(r5, segs, "group", "groups"),
+      permissionSets: names2(r5, segs, "permission_set", "permission_sets"),
+      users: names2(r5, segs, "user", "users"),
+      groups: names2(r5, segs, "group", "groups"),
       targets: {
         accounts: strList(r5["accounts"]),
         organizationalUnits: strList(r5["organizational_units"]),
@@ -61764,18 +61766,21 @@ function normalise(data, source, baseDir) {
     if (expires !== void 0) rule.expires = expires;
     rules.push(rule);
   });
-  const desired = lazyPositions({
-    file: source.file,
-    version: 1,
-    identityCenter,
-    ownership,
-    safety: { maxDeletes: maxDeletes(safety["max_deletes"]), protected: protectedList },
-    users,
-    groups,
-    permissionSets,
-    accountAliases: accountAliases2,
-    rules
-  }, source);
+  const desired = lazyPositions(
+    {
+      file: source.file,
+      version: 1,
+      identityCenter,
+      ownership,
+      safety: { maxDeletes: maxDeletes(safety["max_deletes"]), protected: protectedList },
+      users,
+      groups,
+      permissionSets,
+      accountAliases: accountAliases2,
+      rules
+    },
+    source
+  );
   return { desired, policies, policyFiles: sortedUnique2(policyFiles), diagnostics };
 }
 function customerRefs(v) {
@@ -61783,7 +61788,9 @@ function customerRefs(v) {
   const seen = /* @__PURE__ */ new Set();
   return refs.filter((r5) => {
     const k5 = `${r5.path}\0${r5.name}`;
-    return seen.has(k5) ? false : (seen.add(k5), true);
+    if (seen.has(k5)) return false;
+    seen.add(k5);
+    return true;
   }).sort((a5, b5) => a5.path < b5.path ? -1 : a5.path > b5.path ? 1 : a5.name < b5.name ? -1 : a5.name > b5.name ? 1 : 0);
 }
 function permissionsBoundary(v) {
@@ -62585,8 +62592,8 @@ function getCrawler(globInput, inputOptions = {}) {
   return patterns.length > 0 ? buildCrawler(options, patterns) : [];
 }
 function globSync(globInput, options) {
-  const [crawler, relative5] = getCrawler(globInput, options);
-  return crawler ? formatPaths(crawler.sync(), relative5) : [];
+  const [crawler, relative6] = getCrawler(globInput, options);
+  return crawler ? formatPaths(crawler.sync(), relative6) : [];
 }
 
 // src/config/include.ts
@@ -62612,13 +62619,19 @@ function readIncludes(data, source, baseDir, rootAbs, maxBytes) {
   raw.forEach((pattern, i5) => {
     if (typeof pattern !== "string") return;
     const why = badPattern(pattern);
-    if (why !== void 0) return error2(source.at(["include", i5]), `include ${quoteValue(pattern)} ${why}`);
+    if (why !== void 0) {
+      error2(source.at(["include", i5]), `include ${quoteValue(pattern)} ${why}`);
+      return;
+    }
     const found = globSync(pattern, { cwd: baseDir, onlyFiles: true, expandDirectories: false, followSymbolicLinks: false, dot: false });
     let matches = 0;
     for (const rel of found) {
       const abs = resolve6(baseDir, rel);
       if (abs === rootAbs) {
-        error2(source.at(["include", i5]), `include ${quoteValue(pattern)} matches ${rootShown} itself: a file cannot include itself; narrow the pattern (access.d/*.yaml)`);
+        error2(
+          source.at(["include", i5]),
+          `include ${quoteValue(pattern)} matches ${rootShown} itself: a file cannot include itself; narrow the pattern (access.d/*.yaml)`
+        );
         continue;
       }
       matches++;
@@ -62630,7 +62643,10 @@ function readIncludes(data, source, baseDir, rootAbs, maxBytes) {
   });
   const paths2 = [...first.keys()].sort(compareStrings);
   if (paths2.length > MAX_INCLUDED_FILES) {
-    error2(source.at(["include"]), `include matches ${paths2.length.toLocaleString("en-US")} files; at most ${MAX_INCLUDED_FILES.toLocaleString("en-US")} are read: narrow the patterns`);
+    error2(
+      source.at(["include"]),
+      `include matches ${paths2.length.toLocaleString("en-US")} files; at most ${MAX_INCLUDED_FILES.toLocaleString("en-US")} are read: narrow the patterns`
+    );
     return out;
   }
   const dir = posix2.dirname(rootShown.split(sep4).join("/"));
@@ -62786,7 +62802,8 @@ function copyPositions(into, from, offset, isRoot2) {
       into[`assignments[${Number(rule[1]) + offset}]${key2.slice(rule[0].length)}`] = pos2;
       continue;
     }
-    if (!isRoot2 && (key2 === "" || key2 === "assignments" || ROOT_ONLY_KEYS.some((k5) => key2 === k5 || key2.startsWith(`${k5}.`) || key2.startsWith(`${k5}[`)))) continue;
+    if (!isRoot2 && (key2 === "" || key2 === "assignments" || ROOT_ONLY_KEYS.some((k5) => key2 === k5 || key2.startsWith(`${k5}.`) || key2.startsWith(`${k5}[`))))
+      continue;
     if (!Object.hasOwn(into, key2)) into[key2] = pos2;
   }
 }
@@ -62828,9 +62845,15 @@ function namesIn(item, segs, singular, plural) {
 function ruleItems(ctx) {
   const out = [];
   const assignments = ctx.data["assignments"];
-  if (Array.isArray(assignments)) assignments.forEach((a5, i5) => out.push({ item: rawObject(a5), segs: ["assignments", i5] }));
+  if (Array.isArray(assignments))
+    assignments.forEach((a5, i5) => {
+      out.push({ item: rawObject(a5), segs: ["assignments", i5] });
+    });
   const prot = rawObject(ctx.data["safety"])["protected"];
-  if (Array.isArray(prot)) prot.forEach((p3, i5) => out.push({ item: rawObject(p3), segs: ["safety", "protected", i5] }));
+  if (Array.isArray(prot))
+    prot.forEach((p3, i5) => {
+      out.push({ item: rawObject(p3), segs: ["safety", "protected", i5] });
+    });
   return out;
 }
 var undefinedReferences = {
@@ -62885,7 +62908,9 @@ var accountIdDigits = {
         if (!Array.isArray(list4)) continue;
         list4.forEach((v, i5) => {
           if (typeof v !== "string" || !/^\d+$/.test(v) || v.length === 12 || aliases[v] !== void 0) return;
-          out.push(errorAt(ctx, [...segs, key2, i5], `account "${v}" has ${count(v.length, "digit")}: an account ID has exactly 12 (check for a missing leading zero)`));
+          out.push(
+            errorAt(ctx, [...segs, key2, i5], `account "${v}" has ${count(v.length, "digit")}: an account ID has exactly 12 (check for a missing leading zero)`)
+          );
         });
       }
     }
@@ -63032,10 +63057,20 @@ var groupMembers = {
         const segs = ["groups", group4, "members", i5];
         if (groups[m3] !== void 0) {
           out.push(
-            errorAt(ctx, segs, `group "${group4}" lists group "${m3}" as a member: Identity Center groups cannot contain groups; list the users of "${m3}" instead`)
+            errorAt(
+              ctx,
+              segs,
+              `group "${group4}" lists group "${m3}" as a member: Identity Center groups cannot contain groups; list the users of "${m3}" instead`
+            )
           );
         } else if (ownership.users === "managed") {
-          out.push(errorAt(ctx, segs, `member "${m3}" of group "${group4}" is not a user defined in users${didYouMean(m3, Object.keys(users)) || ": define it under users"}`));
+          out.push(
+            errorAt(
+              ctx,
+              segs,
+              `member "${m3}" of group "${group4}" is not a user defined in users${didYouMean(m3, Object.keys(users)) || ": define it under users"}`
+            )
+          );
         }
       });
     }
@@ -63530,7 +63565,10 @@ function checkAction(action) {
   const all = services();
   const entry = all.get(service.toLowerCase());
   if (entry === void 0) {
-    const near3 = closest(service, [...all.values()].map((e5) => e5.prefix));
+    const near3 = closest(
+      service,
+      [...all.values()].map((e5) => e5.prefix)
+    );
     return { kind: "unknown-service", service, ...near3 !== void 0 ? { suggestion: `${near3}:${name}` } : {} };
   }
   if (/[*?]/.test(name)) {
@@ -63575,15 +63613,15 @@ var BASE = [
 var SET_PREFIXES = ["ForAllValues:", "ForAnyValue:"];
 var SINGLE = [...BASE, ...BASE.map((o3) => `${o3}IfExists`), "Null"];
 var KNOWN = new Map(SINGLE.map((o3) => [o3.toLowerCase(), o3]));
-function split2(op2) {
-  const prefix = SET_PREFIXES.find((p3) => op2.toLowerCase().startsWith(p3.toLowerCase()));
-  return prefix === void 0 ? { prefix: "", rest: op2 } : { prefix, rest: op2.slice(prefix.length) };
+function split2(op3) {
+  const prefix = SET_PREFIXES.find((p3) => op3.toLowerCase().startsWith(p3.toLowerCase()));
+  return prefix === void 0 ? { prefix: "", rest: op3 } : { prefix, rest: op3.slice(prefix.length) };
 }
-function isConditionOperator(op2) {
-  return KNOWN.has(split2(op2).rest.toLowerCase());
+function isConditionOperator(op3) {
+  return KNOWN.has(split2(op3).rest.toLowerCase());
 }
-function suggestConditionOperator(op2) {
-  const { prefix, rest } = split2(op2);
+function suggestConditionOperator(op3) {
+  const { prefix, rest } = split2(op3);
   const near2 = closest(rest, SINGLE);
   return near2 === void 0 ? void 0 : `${prefix}${near2}`;
 }
@@ -63600,7 +63638,8 @@ function checkPolicyShape(doc) {
   const issues = [];
   if (!isObj3(doc)) return [{ path: [], message: "must be a JSON object with Version and Statement" }];
   for (const k5 of Object.keys(doc)) {
-    if (!TOP_KEYS.includes(k5)) issues.push({ path: [k5], key: true, message: `unknown key "${k5}"${didYouMean(k5, TOP_KEYS) || " (expected Version, Id, Statement)"}` });
+    if (!TOP_KEYS.includes(k5))
+      issues.push({ path: [k5], key: true, message: `unknown key "${k5}"${didYouMean(k5, TOP_KEYS) || " (expected Version, Id, Statement)"}` });
   }
   const version = doc["Version"];
   if (version === void 0) issues.push({ path: [], message: 'has no Version: add Version: "2012-10-17"' });
@@ -63617,7 +63656,8 @@ function checkPolicyShape(doc) {
       const sid = isObj3(st) ? st["Sid"] : void 0;
       if (typeof sid === "string" && sid !== "") {
         const first = sids.get(sid);
-        if (first !== void 0) issues.push({ path: ["Statement", i5, "Sid"], message: `Statement[${i5}] repeats Sid "${sid}" of Statement[${first}]: Sids must be unique` });
+        if (first !== void 0)
+          issues.push({ path: ["Statement", i5, "Sid"], message: `Statement[${i5}] repeats Sid "${sid}" of Statement[${first}]: Sids must be unique` });
         else sids.set(sid, i5);
       }
     });
@@ -63636,9 +63676,17 @@ function checkStatement(st, path, issues) {
   }
   for (const k5 of Object.keys(st)) {
     if (k5 === "Principal" || k5 === "NotPrincipal") {
-      issues.push({ path: [...path, k5], key: true, message: `${name} has ${k5}: a permission set's policy applies to the role it creates, so it takes no ${k5}; remove it` });
+      issues.push({
+        path: [...path, k5],
+        key: true,
+        message: `${name} has ${k5}: a permission set's policy applies to the role it creates, so it takes no ${k5}; remove it`
+      });
     } else if (!STATEMENT_KEYS.includes(k5)) {
-      issues.push({ path: [...path, k5], key: true, message: `${name} has unknown key "${k5}"${didYouMean(k5, STATEMENT_KEYS) || ` (expected ${STATEMENT_KEYS.join(", ")})`}` });
+      issues.push({
+        path: [...path, k5],
+        key: true,
+        message: `${name} has unknown key "${k5}"${didYouMean(k5, STATEMENT_KEYS) || ` (expected ${STATEMENT_KEYS.join(", ")})`}`
+      });
     }
   }
   const effect = st["Effect"];
@@ -63655,15 +63703,18 @@ function checkStatement(st, path, issues) {
   }
   const condition = st["Condition"];
   if (condition !== void 0 && !isObj3(condition)) {
-    issues.push({ path: [...path, "Condition"], message: `${name}.Condition must be a mapping of operators, e.g. StringEquals: { "aws:RequestedRegion": "eu-west-1" }` });
+    issues.push({
+      path: [...path, "Condition"],
+      message: `${name}.Condition must be a mapping of operators, e.g. StringEquals: { "aws:RequestedRegion": "eu-west-1" }`
+    });
   } else if (condition !== void 0) {
-    for (const op2 of Object.keys(condition)) {
-      if (isConditionOperator(op2)) continue;
-      const near2 = suggestConditionOperator(op2);
+    for (const op3 of Object.keys(condition)) {
+      if (isConditionOperator(op3)) continue;
+      const near2 = suggestConditionOperator(op3);
       issues.push({
-        path: [...path, "Condition", op2],
+        path: [...path, "Condition", op3],
         key: true,
-        message: `${name}.Condition has unknown operator "${op2}"${near2 === void 0 ? " (see the IAM condition operators: StringEquals, ArnLike, Bool, \u2026)" : ` (did you mean "${near2}"?)`}`
+        message: `${name}.Condition has unknown operator "${op3}"${near2 === void 0 ? " (see the IAM condition operators: StringEquals, ArnLike, Bool, \u2026)" : ` (did you mean "${near2}"?)`}`
       });
     }
   }
@@ -63735,7 +63786,11 @@ var inlinePolicySize = {
       const minified = Buffer.byteLength(JSON.stringify(doc.document));
       const fix = "move statements into a customer-managed policy, or merge statements and use wildcards";
       if (doc.origin !== "yaml" && doc.writtenBytes > MAX_POLICY_BYTES) {
-        out.push({ ...pos2, severity: "error", message: `${subject(doc)} is ${bytes(doc.writtenBytes)}: Identity Center accepts at most ${bytes(MAX_POLICY_BYTES)}; ${fix}` });
+        out.push({
+          ...pos2,
+          severity: "error",
+          message: `${subject(doc)} is ${bytes(doc.writtenBytes)}: Identity Center accepts at most ${bytes(MAX_POLICY_BYTES)}; ${fix}`
+        });
       }
       if (minified > MAX_POLICY_MINIFIED_BYTES) {
         out.push({
@@ -66089,7 +66144,9 @@ var knownManagedPolicies = {
       const set = rawObject(sets[name]);
       const list4 = set["managed_policies"];
       if (Array.isArray(list4) && list4.length <= MAX_ATTACHED_POLICIES) {
-        list4.forEach((item, i5) => check(["permission_sets", name, "managed_policies", i5], item, "managed_policies", name));
+        list4.forEach((item, i5) => {
+          check(["permission_sets", name, "managed_policies", i5], item, "managed_policies", name);
+        });
       }
       const boundary = rawObject(set["permissions_boundary"])["managed_policy"];
       check(["permission_sets", name, "permissions_boundary", "managed_policy"], boundary, "permissions_boundary.managed_policy", name);
@@ -66279,8 +66336,8 @@ function typeError(e5, segs, source, custom) {
   }
   const last = segs[segs.length - 1];
   if (typeof last === "string" && SINGULAR_KEYS.has(last) && Array.isArray(e5.data)) {
-    const names = e5.data.filter((x) => typeof x === "string").join(", ");
-    d5.message = `${describeValue(segs)} must be one name, not a list: for several, write ${last}s: [${shortText(names)}]`;
+    const names2 = e5.data.filter((x) => typeof x === "string").join(", ");
+    d5.message = `${describeValue(segs)} must be one name, not a list: for several, write ${last}s: [${shortText(names2)}]`;
     return d5;
   }
   if (expected.includes("array") && typeof e5.data === "string") {
@@ -66486,7 +66543,9 @@ function finish(diagnostics, files, include, desired) {
   const seen = /* @__PURE__ */ new Set();
   const unique = sortDiagnostics(diagnostics).filter((d5) => {
     const k5 = formatDiagnostic(d5);
-    return seen.has(k5) ? false : (seen.add(k5), true);
+    if (seen.has(k5)) return false;
+    seen.add(k5);
+    return true;
   });
   const ok = !unique.some((d5) => d5.severity === "error");
   return ok && desired ? { desired, diagnostics: unique, files, include } : { diagnostics: unique, files, include };
@@ -66501,15 +66560,231 @@ function summarise(desired) {
   return `${desired.file}: valid \u2014 ${counts2.join(", ")}`;
 }
 
+// src/plan/scope/types.ts
+var pairKey = (accountId, permissionSet) => `${accountId}\0${permissionSet}`;
+function comparePairs(a5, b5) {
+  return compareStrings(a5.accountId, b5.accountId) || compareStrings(a5.permissionSet, b5.permissionSet);
+}
+function sortedPairs(pairs) {
+  const byKey = /* @__PURE__ */ new Map();
+  for (const p3 of pairs) byKey.set(pairKey(p3.accountId, p3.permissionSet), { accountId: p3.accountId, permissionSet: p3.permissionSet });
+  return [...byKey.values()].sort(comparePairs);
+}
+function scopeFilter(scope) {
+  const pairs = new Set(scope.pairs.map((p3) => pairKey(p3.accountId, p3.permissionSet)));
+  return {
+    permissionSets: new Set(scope.permissionSets),
+    users: new Set(scope.users),
+    groups: new Set(scope.groups),
+    hasPair: (accountId, permissionSet) => pairs.has(pairKey(accountId, permissionSet))
+  };
+}
+
+// src/plan/scope/compute-scope.ts
+var same = (a5, b5) => canonicalJson(a5) === canonicalJson(b5);
+function differing(base, head) {
+  const names2 = /* @__PURE__ */ new Set([...Object.keys(base), ...Object.keys(head)]);
+  return [...names2].filter((n3) => !(n3 in base) || !(n3 in head) || !same(base[n3], head[n3])).sort(compareStrings);
+}
+var ruleKey = (r5) => canonicalJson({ permissionSets: r5.permissionSets, users: r5.users, groups: r5.groups, targets: r5.targets, expires: r5.expires ?? null });
+function rulesNotIn(from, other) {
+  const left = /* @__PURE__ */ new Map();
+  for (const r5 of other) left.set(ruleKey(r5), (left.get(ruleKey(r5)) ?? 0) + 1);
+  return from.filter((r5) => {
+    const k5 = ruleKey(r5);
+    const n3 = left.get(k5) ?? 0;
+    if (n3 === 0) return true;
+    left.set(k5, n3 - 1);
+    return false;
+  });
+}
+function fullReadReason(base, head) {
+  if (head.identityCenter.identitySource === "external") return "identity_source is external (scoped plans read the identity store by listing it)";
+  if (!same(base.identityCenter, head.identityCenter)) return "identity_center changed";
+  if (!same(base.ownership, head.ownership)) return "ownership changed (kinds or ignore globs)";
+  const safety = (d5) => ({ maxDeletes: d5.safety.maxDeletes, protected: d5.safety.protected.map(({ pos: _pos, ...rest }) => rest) });
+  if (!same(safety(base), safety(head))) return "safety changed";
+  if (!same(base.accountAliases, head.accountAliases)) return "accounts (aliases) changed";
+  return void 0;
+}
+function computeScope(base, head, organization, now, baseLabel) {
+  const reason = fullReadReason(base, head);
+  if (reason !== void 0) return { kind: "full", reason };
+  const removed = rulesNotIn(base.rules, head.rules);
+  const added = rulesNotIn(head.rules, base.rules);
+  const pairs = [];
+  for (const [desired, rules, which] of [
+    [base, removed, "base"],
+    [head, added, "head"]
+  ]) {
+    const expanded = expandRules({ ...desired, rules }, organization, now);
+    if (expanded.diagnostics.some((d5) => d5.severity === "error")) {
+      return { kind: "full", reason: `a changed rule of the ${which} version does not resolve against the organization now` };
+    }
+    for (const e5 of expanded.assignments.values()) pairs.push({ accountId: e5.assignment.accountId, permissionSet: e5.assignment.permissionSet });
+  }
+  const accounts = new AccountIndex(organization, head.accountAliases);
+  for (const entry of head.safety.protected) {
+    for (const ref of entry.accounts) {
+      const resolved = accounts.resolveAccount(ref);
+      if (resolved.ok) pairs.push({ accountId: resolved.value.id, permissionSet: entry.permissionSet });
+    }
+  }
+  const users = differing(base.users, head.users);
+  const groups = differing(base.groups, head.groups);
+  const locate = [
+    ...users.filter((n3) => !(n3 in head.users)).map((name) => ({ principalType: "USER", name })),
+    ...groups.map((name) => ({ principalType: "GROUP", name }))
+  ];
+  return {
+    kind: "scoped",
+    request: {
+      base: baseLabel,
+      permissionSets: differing(base.permissionSets, head.permissionSets),
+      users,
+      groups,
+      pairs: sortedPairs(pairs),
+      locate
+    }
+  };
+}
+
+// src/aws/read-scoped.ts
+async function readScoped(gateway, base, head, options) {
+  const early = fullReadReason(base, head);
+  if (early !== void 0) return { kind: "full", reason: early };
+  const counted = canCountCalls(gateway) ? gateway : countingGateway(gateway);
+  const before = counted.callCounts();
+  const { progress, instance } = options;
+  const concurrency = Math.max(1, options.concurrency ?? DEFAULT_READ_CONCURRENCY);
+  const headScope = readScope(head);
+  const baseScope = readScope(base);
+  const [caller, organization, users, groups] = await Promise.all([
+    counted.callerIdentity(),
+    readOrganization(
+      counted,
+      { walkOuTree: headScope.walkOuTree || baseScope.walkOuTree, readAccountTags: headScope.readAccountTags || baseScope.readAccountTags },
+      progress,
+      concurrency
+    ),
+    counted.listUsers(instance.identityStoreId),
+    counted.listGroups(instance.identityStoreId)
+  ]);
+  const decision = computeScope(base, head, organization, options.now, options.baseLabel);
+  if (decision.kind === "full") return decision;
+  const request = decision.request;
+  const scopeSets = new Set(request.permissionSets);
+  const sets = await readPermissionSets(
+    counted,
+    instance.instanceArn,
+    {
+      permissionSetScope: (name) => scopeSets.has(name) ? "full" : "name-only",
+      readOutdatedOf: (name) => scopeSets.has(name) && headScope.readOutdatedOf(name)
+    },
+    progress,
+    concurrency
+  );
+  const arnOf = new Map(Object.values(sets.permissionSets).map((s2) => [s2.name, s2.arn]));
+  const nameOf = new Map(Object.values(sets.permissionSets).map((s2) => [s2.arn, s2.name]));
+  const identities = new IdentityIndex();
+  for (const u of users) identities.addUser(u);
+  const groupByName = new Map(groups.filter((g5) => g5.displayName !== "").map((g5) => [g5.displayName, g5]));
+  const groupNameById = new Map(groups.map((g5) => [g5.groupId, g5.displayName]));
+  const groupsOfUsers = /* @__PURE__ */ new Set();
+  const locate = [...request.locate];
+  await pLimit(concurrency).map(request.users, async (name) => {
+    const id = identities.users.get(name)?.userId;
+    if (id === void 0) return;
+    for (const groupId of await counted.listGroupMembershipsForMember(instance.identityStoreId, id)) {
+      const group4 = groupNameById.get(groupId);
+      if (group4 === void 0) continue;
+      groupsOfUsers.add(group4);
+      if (!(name in head.users)) locate.push({ principalType: "GROUP", name: group4 });
+    }
+  });
+  const located = [];
+  await pLimit(concurrency).map(uniquePrincipals(locate), async (p3) => {
+    const id = p3.principalType === "USER" ? identities.users.get(p3.name)?.userId : groupByName.get(p3.name)?.groupId;
+    if (id === void 0) return;
+    for (const a5 of await counted.listAccountAssignmentsForPrincipal(instance.instanceArn, p3.principalType, id)) {
+      const set = nameOf.get(a5.permissionSetArn);
+      if (set !== void 0) located.push({ accountId: a5.accountId, permissionSet: set });
+    }
+  });
+  const readPairs = /* @__PURE__ */ new Set();
+  const provisionedPairs = [];
+  for (const name of scopeSets) {
+    for (const accountId of sets.permissionSets[name]?.provisionedAccountIds ?? []) {
+      readPairs.add(pairKey(accountId, name));
+      provisionedPairs.push({ accountId, permissionSet: name });
+    }
+  }
+  const pairs = sortedPairs([...request.pairs, ...located, ...provisionedPairs]);
+  const raw = [...sets.assignments];
+  const toRead = pairs.filter((p3) => !readPairs.has(pairKey(p3.accountId, p3.permissionSet)) && arnOf.has(p3.permissionSet));
+  const phase = progress.phase("read assignments in scope", toRead.length);
+  await pLimit(concurrency).map(toRead, async (p3) => {
+    const arn = arnOf.get(p3.permissionSet);
+    for (const a5 of await counted.listAccountAssignments(instance.instanceArn, p3.accountId, arn)) {
+      raw.push({ permissionSetArn: arn, permissionSet: p3.permissionSet, accountId: p3.accountId, ...a5 });
+    }
+    phase.tick();
+  });
+  phase.end(count(toRead.length, "account \xD7 permission set pair"));
+  const needMembers = /* @__PURE__ */ new Set([...request.groups, ...groupsOfUsers]);
+  for (const a5 of raw) if (a5.principalType === "GROUP") needMembers.add(groupNameById.get(a5.principalId) ?? "");
+  const inPairs = new Set(pairs.map((p3) => pairKey(p3.accountId, p3.permissionSet)));
+  for (const { assignment } of expandRules(head, organization, options.now).assignments.values()) {
+    if (assignment.principalType === "GROUP" && inPairs.has(pairKey(assignment.accountId, assignment.permissionSet))) needMembers.add(assignment.principal);
+  }
+  for (const g5 of groups) if (needMembers.has(g5.displayName)) identities.addGroup(g5);
+  await identities.readMemberships(counted, instance.identityStoreId, concurrency, () => void 0);
+  for (const g5 of groups) {
+    if (g5.displayName === "" || identities.groups.has(g5.displayName)) continue;
+    const listed = {
+      groupId: g5.groupId,
+      displayName: g5.displayName,
+      ...g5.description !== void 0 ? { description: g5.description } : {},
+      members: [],
+      membershipIds: {},
+      unresolvedMemberIds: []
+    };
+    identities.groups.set(g5.displayName, listed);
+    identities.groupNameById.set(g5.groupId, g5.displayName);
+  }
+  const live = {
+    instance,
+    caller: { accountId: caller.accountId, arn: caller.arn },
+    organization,
+    users: identities.sortedUsers(),
+    groups: identities.sortedGroups(),
+    permissionSets: sets.permissionSets,
+    assignments: toLiveAssignments(raw, identities),
+    readCalls: diffCounts(before, counted.callCounts())
+  };
+  const scope = {
+    kind: "scoped",
+    base: request.base,
+    permissionSets: request.permissionSets,
+    users: request.users,
+    groups: request.groups,
+    pairs
+  };
+  return { kind: "scoped", live, scope };
+}
+function uniquePrincipals(list4) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const p3 of list4) seen.set(`${p3.principalType}\0${p3.name}`, p3);
+  return [...seen.values()];
+}
+
 // src/plan/effective-access.ts
-var grantKey = (a5) => `${a5.permissionSet}|${a5.accountId}`;
-var principalKey2 = (a5) => `${a5.principalType}|${a5.principal}`;
 function indexGrants(assignments) {
   const out = /* @__PURE__ */ new Map();
   for (const a5 of assignments) {
-    const m3 = out.get(principalKey2(a5)) ?? /* @__PURE__ */ new Map();
+    const m3 = out.get(principalKey(a5)) ?? /* @__PURE__ */ new Map();
     m3.set(grantKey(a5), a5);
-    out.set(principalKey2(a5), m3);
+    out.set(principalKey(a5), m3);
   }
   return out;
 }
@@ -66520,9 +66795,9 @@ function liveAccessState(live) {
   return accessStateOf(live.assignments, new Map(Object.values(live.groups).map((g5) => [g5.displayName, new Set(g5.members)])));
 }
 function stateAfter(live, c5) {
-  const deleted = new Set(c5.deleted.map((a5) => `${principalKey2(a5)}|${grantKey(a5)}`));
+  const deleted = new Set(c5.deleted.map(assignmentKey));
   const kept = live.assignments.filter((a5) => {
-    if (deleted.has(`${principalKey2(a5)}|${grantKey(a5)}`)) return false;
+    if (deleted.has(assignmentKey(a5))) return false;
     return a5.principalType === "USER" ? !c5.deletedUsers.has(a5.principal) : !c5.deletedGroups.has(a5.principal);
   });
   const members = new Map([...c5.membersAfter].map(([g5, m3]) => [g5, new Set(m3)]));
@@ -66608,7 +66883,7 @@ function assignmentReasons(inputs) {
   const out = /* @__PURE__ */ new Map();
   for (const c5 of inputs.assignments) {
     const a5 = c5.assignment;
-    out.set(`${principalKey2(a5)}|${grantKey(a5)}`, c5.action === "create" ? c5.rules.map((r5) => r5.label) : [deleteReason(a5, inputs)]);
+    out.set(assignmentKey(a5), c5.action === "create" ? c5.rules.map((r5) => r5.label) : [deleteReason(a5, inputs)]);
   }
   return out;
 }
@@ -66618,21 +66893,20 @@ function deleteReason(a5, inputs) {
   return inputs.expired?.get(assignmentKey(a5))?.join("; ") ?? "no rule in access.yaml grants it";
 }
 function paths(user, h5, other, reasons, inputs, effect) {
-  const k5 = grantKey(h5);
-  const because = (principal) => reasons.get(`${principal}|${k5}`) ?? [];
+  const because = (principal) => reasons.get(assignmentKey({ ...principal, permissionSet: h5.permissionSet, accountId: h5.accountId })) ?? [];
   const out = [];
   if (effect === "lose" && inputs.deletedUsers.has(user)) {
     if (h5.direct) out.push({ because: [`user ${user} is deleted`] });
     for (const group4 of h5.groups) out.push({ group: group4, because: [`user ${user} is deleted`] });
     return out;
   }
-  if (h5.direct) out.push({ because: because(principalKey2({ principalType: "USER", principal: user })) });
+  if (h5.direct) out.push({ because: because({ principalType: "USER", principal: user }) });
   for (const group4 of h5.groups) {
     const why = [];
     if (effect === "lose" && inputs.deletedGroups.has(group4)) why.push(`group ${group4} is deleted`);
     else {
       if (other.members.get(group4)?.has(user) !== true) why.push(`${effect === "gain" ? "added to" : "removed from"} group ${group4}`);
-      why.push(...because(principalKey2({ principalType: "GROUP", principal: group4 })));
+      why.push(...because({ principalType: "GROUP", principal: group4 }));
     }
     out.push({ group: group4, because: why });
   }
@@ -66692,7 +66966,7 @@ function groupRows(views, states, inputs) {
       if (kept === void 0) changesAccessOf.push(user);
       else unchanged.push({ user, because: `${gain ? "already has it" : "keeps it"} ${howHeld(kept)}` });
     }
-    const because = reasons.get(`${principalKey2(a5)}|${k5}`) ?? (inputs.deletedGroups.has(a5.principal) ? [`group ${a5.principal} is deleted`] : []);
+    const because = reasons.get(assignmentKey(a5)) ?? (inputs.deletedGroups.has(a5.principal) ? [`group ${a5.principal} is deleted`] : []);
     rows.push({
       kind: "group",
       effect: gain ? "gain" : "lose",
@@ -66764,7 +67038,7 @@ function delegatedAdminProblems(ctx, permissionSets, provisions, assignments) {
   const caller = live.caller.accountId;
   const out = { diagnostics: [], warnings: [] };
   if (caller === mgmt) return out;
-  const mgmtLabel = `the management account ${ctx.accounts.nameOf(mgmt)} (${mgmt})`;
+  const mgmtLabel = `the management account ${accountLabel(mgmt, ctx.accounts.nameOf(mgmt))}`;
   const filePos2 = { file: desired.file, line: 1, col: 1 };
   const sets = /* @__PURE__ */ new Map();
   for (const c5 of permissionSets) {
@@ -66853,7 +67127,11 @@ function diffUsers(ctx, out) {
     if (have === void 0) {
       if (!ctx.usersWritable) {
         out.diagnostics.push(
-          diagnosticAt(pos2, "error", `user "${name}" is not in the identity store (${readOnlyReason(desired, "users")})${didYouMean(name, Object.keys(live.users))}`)
+          diagnosticAt(
+            pos2,
+            "error",
+            `user "${name}" is not in the identity store (${readOnlyReason(desired, "users")})${didYouMean(name, Object.keys(live.users))}`
+          )
         );
         continue;
       }
@@ -66890,7 +67168,11 @@ function diffGroups(ctx, out) {
     if (have === void 0) {
       if (!ctx.groupsWritable) {
         out.diagnostics.push(
-          diagnosticAt(pos2, "error", `group "${name}" is not in the identity store (${readOnlyReason(desired, "groups")})${didYouMean(name, Object.keys(live.groups))}`)
+          diagnosticAt(
+            pos2,
+            "error",
+            `group "${name}" is not in the identity store (${readOnlyReason(desired, "groups")})${didYouMean(name, Object.keys(live.groups))}`
+          )
         );
         continue;
       }
@@ -66994,9 +67276,7 @@ function diffPermissionSets(ctx) {
     const have = live.permissionSets[name];
     const pos2 = positionOf(desired, ["permission_sets", name], { file: desired.file, line: 1, col: 1 });
     if (ctx.ignoredPermissionSet(name)) {
-      out.diagnostics.push(
-        diagnosticAt(pos2, "warning", `permission set "${name}" matches ownership.ignore.permission_sets: idc leaves it alone`)
-      );
+      out.diagnostics.push(diagnosticAt(pos2, "warning", `permission set "${name}" matches ownership.ignore.permission_sets: idc leaves it alone`));
       if (have) keep(have);
       continue;
     }
@@ -67056,7 +67336,11 @@ function expiredGrants(desired, org, now) {
   const current = expandRules(desired, org, now).assignments;
   const out = /* @__PURE__ */ new Map();
   for (const [key2, e5] of ever) {
-    if (!current.has(key2)) out.set(key2, e5.rules.map((r5) => `${r5.label} has expired`));
+    if (!current.has(key2))
+      out.set(
+        key2,
+        e5.rules.map((r5) => `${r5.label} has expired`)
+      );
   }
   return out;
 }
@@ -67192,10 +67476,10 @@ function entryIndex(desired, entry) {
     if (samePos(pos2, entry.pos)) return i5;
   }
 }
-function namePos(desired, index2, field, names, name) {
+function namePos(desired, index2, field, names2, name) {
   const one2 = desired.positions[pathKey(["safety", "protected", index2, field])];
-  if (one2 !== void 0 && names.length === 1) return one2;
-  return desired.positions[pathKey(["safety", "protected", index2, `${field}s`, names.indexOf(name)])];
+  if (one2 !== void 0 && names2.length === 1) return one2;
+  return desired.positions[pathKey(["safety", "protected", index2, `${field}s`, names2.indexOf(name)])];
 }
 function checkProtected(changes, accountNames2, desired, live, accounts, universe) {
   const existing = new Set(live.assignments.map(assignmentKey));
@@ -67214,8 +67498,8 @@ function checkProtected(changes, accountNames2, desired, live, accounts, univers
   for (const entry of desired.safety.protected) {
     const index2 = entryIndex(desired, entry);
     const setsOfItem = desired.safety.protected.filter((e5) => samePos(e5.pos, entry.pos)).map((e5) => e5.permissionSet);
-    const unknown = (field, listed, names, after, where2) => {
-      for (const name of names) {
+    const unknown = (field, listed, names2, after, where2) => {
+      for (const name of names2) {
         if (after.has(name)) continue;
         const what = field === "permission_set" ? "permission set" : field;
         report2(namePos(desired, index2, field, listed, name), entry, `${what} "${name}" does not exist ${where2}${didYouMean(name, after)}`);
@@ -67272,14 +67556,12 @@ function checkSelfLockout(changes, accountNames2, live) {
   const { permissionSet, accountId } = caller;
   const deletedUser = changes.some((c5) => c5.kind === "user" && c5.action === "delete" && c5.userName === userName);
   const deletedSet = changes.some((c5) => c5.kind === "permission-set" && c5.action === "delete" && c5.name === permissionSet);
-  const deletedGroups = new Set(
-    changes.flatMap((c5) => c5.kind === "group" && c5.action === "delete" ? [c5.displayName] : [])
-  );
+  const deletedGroups = new Set(changes.flatMap((c5) => c5.kind === "group" && c5.action === "delete" ? [c5.displayName] : []));
   const membersBefore = new Map(Object.values(live.groups).map((g5) => [g5.displayName, new Set(g5.members)]));
   const membersAfter = new Map([...membersBefore].map(([g5, m3]) => [g5, new Set(m3)]));
   const grantsBefore = /* @__PURE__ */ new Set();
   for (const a5 of live.assignments) {
-    if (a5.permissionSet === permissionSet && a5.accountId === accountId) grantsBefore.add(principalKey2(a5));
+    if (a5.permissionSet === permissionSet && a5.accountId === accountId) grantsBefore.add(principalKey(a5));
   }
   const grantsAfter = new Set(grantsBefore);
   for (const change of changes) {
@@ -67291,14 +67573,14 @@ function checkSelfLockout(changes, accountNames2, live) {
     } else if (change.kind === "assignment") {
       const a5 = change.assignment;
       if (a5.permissionSet !== permissionSet || a5.accountId !== accountId) continue;
-      const key2 = principalKey2(a5);
+      const key2 = principalKey(a5);
       if (change.action === "create") grantsAfter.add(key2);
       else grantsAfter.delete(key2);
     }
   }
   for (const group4 of deletedGroups) membersAfter.delete(group4);
   const paths2 = (grants, members) => ({
-    direct: grants.has(principalKey2({ principalType: "USER", principal: userName })),
+    direct: grants.has(principalKey({ principalType: "USER", principal: userName })),
     groups: [...grants].filter((k5) => k5.startsWith("GROUP|") && members.get(k5.slice("GROUP|".length))?.has(userName) === true).map((k5) => k5.slice("GROUP|".length)).sort()
   });
   const before = paths2(grantsBefore, membersBefore);
@@ -67312,10 +67594,10 @@ function checkSelfLockout(changes, accountNames2, live) {
   if (before.direct && !after.direct) causes.push(`deletes assignment ${permissionSet} \u2192 user ${userName}`);
   for (const group4 of before.groups) {
     if (deletedGroups.has(group4)) causes.push(`deletes group ${group4}`);
-    else if (!grantsAfter.has(principalKey2({ principalType: "GROUP", principal: group4 }))) causes.push(`deletes assignment ${permissionSet} \u2192 group ${group4}`);
+    else if (!grantsAfter.has(principalKey({ principalType: "GROUP", principal: group4 }))) causes.push(`deletes assignment ${permissionSet} \u2192 group ${group4}`);
     else if (membersAfter.get(group4)?.has(userName) !== true) causes.push(`removes ${userName} from group ${group4}`);
   }
-  const account = accountLabel(accountId, accountNames2);
+  const account = accountLabel(accountId, accountNames2[accountId]);
   return [
     {
       code: "own-access-removed",
@@ -67333,15 +67615,13 @@ function knownName(sessionName, live) {
 // src/plan/safety/verdict.ts
 function safetyVerdict(input) {
   const { desired, live, accounts, universe, changes } = input;
-  const names = {};
-  for (const account of live.organization.accounts) names[account.id] = account.name;
-  Object.assign(names, input.accountNames);
-  const prot = checkProtected(changes, names, desired, live, accounts, universe);
+  const names2 = accountNamesOf(live.organization, input.accountNames);
+  const prot = checkProtected(changes, names2, desired, live, accounts, universe);
   if (changes.length === 0) return { verdict: { safe: true, refusals: [] }, diagnostics: prot.diagnostics };
   const refusals = sortRefusals([
     ...checkMaxDeletes(changes, desired.safety.maxDeletes, live, desired.positions["safety.max_deletes"]),
     ...prot.refusals,
-    ...checkSelfLockout(changes, names, live)
+    ...checkSelfLockout(changes, names2, live)
   ]);
   return { verdict: { safe: refusals.length === 0, refusals }, diagnostics: prot.diagnostics };
 }
@@ -67383,12 +67663,10 @@ var ORDER = [
   "unresolved-principal"
 ];
 function sortWarnings(ws) {
-  return [...ws].sort(
-    (a5, b5) => compareTuples([ORDER.indexOf(a5.code), a5.subject, a5.message], [ORDER.indexOf(b5.code), b5.subject, b5.message])
-  );
+  return [...ws].sort((a5, b5) => compareTuples([ORDER.indexOf(a5.code), a5.subject, a5.message], [ORDER.indexOf(b5.code), b5.subject, b5.message]));
 }
-function accountLabel2(accounts, id) {
-  return `${accounts.nameOf(id)} (${id})`;
+function accountOf(accounts, id) {
+  return accountLabel(id, accounts.nameOf(id));
 }
 function renames(inputs) {
   const out = [];
@@ -67414,11 +67692,10 @@ function renames(inputs) {
 }
 function rolesRecreated(inputs) {
   const remaining = /* @__PURE__ */ new Map();
-  const pair = (a5) => `${a5.permissionSet}|${a5.accountId}`;
-  for (const a5 of inputs.live.assignments) remaining.set(pair(a5), (remaining.get(pair(a5)) ?? 0) + 1);
+  for (const a5 of inputs.live.assignments) remaining.set(grantKey(a5), (remaining.get(grantKey(a5)) ?? 0) + 1);
   const touched = /* @__PURE__ */ new Map();
   for (const c5 of inputs.assignments) {
-    const k5 = pair(c5.assignment);
+    const k5 = grantKey(c5.assignment);
     remaining.set(k5, (remaining.get(k5) ?? 0) + (c5.action === "create" ? 1 : -1));
     const s2 = touched.get(c5.assignment.permissionSet) ?? /* @__PURE__ */ new Set();
     s2.add(c5.assignment.accountId);
@@ -67428,7 +67705,7 @@ function rolesRecreated(inputs) {
   for (const [set, ids] of touched) {
     const emptied = [...ids].filter((id) => (remaining.get(`${set}|${id}`) ?? 0) <= 0).sort(compareStrings);
     if (emptied.length === 0) continue;
-    const where2 = emptied.length === 1 ? `in ${accountLabel2(inputs.accounts, emptied[0])}` : `in ${count(emptied.length, "account")}: ${listOf(emptied.map((id) => accountLabel2(inputs.accounts, id)))}`;
+    const where2 = emptied.length === 1 ? `in ${accountOf(inputs.accounts, emptied[0])}` : `in ${count(emptied.length, "account")}: ${listOf(emptied.map((id) => accountOf(inputs.accounts, id)))}`;
     out.push({
       code: "role-recreated",
       subject: set,
@@ -67445,7 +67722,7 @@ function adminGrants(inputs) {
     if (a5.kind === "group" && a5.memberCount > 0) continue;
     const who = a5.kind === "user" ? `user ${a5.user}` : `group ${a5.group}`;
     const list4 = gains.get(a5.permissionSet) ?? [];
-    list4.push(`${who} on ${accountLabel2(inputs.accounts, a5.accountId)}`);
+    list4.push(`${who} on ${accountOf(inputs.accounts, a5.accountId)}`);
     gains.set(a5.permissionSet, list4);
   }
   for (const [set, grants] of gains) {
@@ -67475,7 +67752,7 @@ function reprovisions(inputs) {
   return inputs.provisions.map((p3) => ({
     code: "reprovision",
     subject: p3.permissionSet,
-    message: p3.reason === "edited" ? `changing ${p3.permissionSet} re-provisions it to ${count(p3.accountIds.length, "account")}: everyone using it gets the new version` : `${p3.permissionSet} is out of date in ${count(p3.accountIds.length, "account")} (${listOf(p3.accountIds.map((id) => accountLabel2(inputs.accounts, id)))}): this plan re-provisions it there`
+    message: p3.reason === "edited" ? `changing ${p3.permissionSet} re-provisions it to ${count(p3.accountIds.length, "account")}: everyone using it gets the new version` : `${p3.permissionSet} is out of date in ${count(p3.accountIds.length, "account")} (${listOf(p3.accountIds.map((id) => accountOf(inputs.accounts, id)))}): this plan re-provisions it there`
   }));
 }
 function expiredRules(inputs) {
@@ -67487,11 +67764,9 @@ function expiredRules(inputs) {
 }
 function unresolvedPrincipals(inputs) {
   const byPrincipal = /* @__PURE__ */ new Map();
-  const deleted = new Set(
-    inputs.assignments.filter((c5) => c5.action === "delete").map((c5) => `${c5.assignment.principal}|${c5.assignment.permissionSet}|${c5.assignment.accountId}`)
-  );
+  const deleted = new Set(inputs.assignments.filter((c5) => c5.action === "delete").map((c5) => assignmentKey(c5.assignment)));
   for (const a5 of inputs.live.assignments) {
-    if (!isUnresolvedPrincipal(a5) || deleted.has(`${a5.principal}|${a5.permissionSet}|${a5.accountId}`)) continue;
+    if (!isUnresolvedPrincipal(a5) || deleted.has(assignmentKey(a5))) continue;
     const list4 = byPrincipal.get(a5.principal) ?? [];
     list4.push(a5);
     byPrincipal.set(a5.principal, list4);
@@ -67513,6 +67788,61 @@ function planWarnings(inputs) {
   ];
 }
 
+// src/plan/scope/restrict.ts
+function inScope(change, scope) {
+  switch (change.kind) {
+    case "user":
+      return scope.users.has(change.userName);
+    case "group":
+      return scope.groups.has(change.displayName);
+    case "membership":
+      return scope.groups.has(change.group) || scope.users.has(change.user);
+    case "permission-set":
+      return scope.permissionSets.has(change.name);
+    case "provision":
+      return scope.permissionSets.has(change.permissionSet);
+    case "assignment":
+      return scope.hasPair(change.assignment.accountId, change.assignment.permissionSet);
+  }
+}
+function restrictChanges(changes, scope) {
+  return scope === void 0 ? [...changes] : changes.filter((c5) => inScope(c5, scope));
+}
+function restrictUniverse(universe, live, scope) {
+  if (scope === void 0) return universe;
+  const keep = (after, inLive, scoped) => new Set([...after].filter((n3) => n3 in inLive || scoped.has(n3)));
+  return {
+    usersAfter: keep(universe.usersAfter, live.users, scope.users),
+    groupsAfter: keep(universe.groupsAfter, live.groups, scope.groups),
+    setsAfter: keep(universe.setsAfter, live.permissionSets, scope.permissionSets)
+  };
+}
+function restrictMemberships(changes, scope, after) {
+  return restrictChanges(changes, scope).filter((c5) => c5.action === "delete" || after.usersAfter.has(c5.user) && after.groupsAfter.has(c5.group));
+}
+function restrictMembersAfter(membersAfter, live, scope, memberships) {
+  if (scope === void 0) return membersAfter;
+  const out = /* @__PURE__ */ new Map();
+  for (const [group4, members] of membersAfter) {
+    if (scope.groups.has(group4)) {
+      out.set(group4, members);
+      continue;
+    }
+    if (!(group4 in live.groups)) continue;
+    const after = new Set(live.groups[group4]?.members ?? []);
+    for (const m3 of memberships) {
+      if (m3.group !== group4) continue;
+      if (m3.action === "create") after.add(m3.user);
+      else after.delete(m3.user);
+    }
+    out.set(group4, after);
+  }
+  return out;
+}
+function restrictAccess(access, scope) {
+  return scope === void 0 ? access : access.filter((a5) => scope.hasPair(a5.accountId, a5.permissionSet));
+}
+
 // src/plan/build-plan.ts
 function countChanges(changes) {
   const counts2 = { create: 0, update: 0, delete: 0 };
@@ -67523,7 +67853,7 @@ function mentionedAccounts(plan) {
   const ids = /* @__PURE__ */ new Set();
   for (const c5 of plan.changes) {
     if (c5.kind === "assignment") ids.add(c5.assignment.accountId);
-    if (c5.kind === "provision") c5.accountIds.forEach((id) => ids.add(id));
+    if (c5.kind === "provision") for (const id of c5.accountIds) ids.add(id);
   }
   for (const a5 of plan.accessChanges) ids.add(a5.accountId);
   return [...ids].sort(compareStrings);
@@ -67532,38 +67862,41 @@ function buildPlan(desired, live, options = {}) {
   const now = options.now ?? /* @__PURE__ */ new Date();
   const ctx = planContext(desired, live);
   const diagnostics = [];
+  const scope = options.scope?.kind === "scoped" ? scopeFilter(options.scope) : void 0;
   const identities = diffIdentities(ctx);
   const sets = diffPermissionSets(ctx);
   const expanded = expandRules(desired, live.organization, now);
   diagnostics.push(...identities.diagnostics, ...sets.diagnostics, ...expanded.diagnostics);
   const universe = { usersAfter: identities.usersAfter, groupsAfter: identities.groupsAfter, setsAfter: sets.setsAfter };
   diagnostics.push(...checkRuleReferences(ctx, universe));
-  const deletedSets = new Set(sets.permissionSets.filter((c5) => c5.action === "delete").map((c5) => c5.name));
-  const assignments = diffAssignments(ctx, expanded.assignments, universe, deletedSets);
-  const delegated = delegatedAdminProblems(ctx, sets.permissionSets, sets.provisions, assignments);
+  const users = restrictChanges(identities.users, scope);
+  const groups = restrictChanges(identities.groups, scope);
+  const after = restrictUniverse(universe, live, scope);
+  const memberships = restrictMemberships(identities.memberships, scope, after);
+  const setChanges = restrictChanges(sets.permissionSets, scope);
+  const provisions = restrictChanges(sets.provisions, scope);
+  const deletedSets = new Set(setChanges.filter((c5) => c5.action === "delete").map((c5) => c5.name));
+  const assignments = restrictChanges(diffAssignments(ctx, expanded.assignments, after, deletedSets), scope);
+  const delegated = delegatedAdminProblems(ctx, setChanges, provisions, assignments);
   diagnostics.push(...delegated.diagnostics);
-  const allChanges = sortChanges([
-    ...identities.users,
-    ...identities.groups,
-    ...identities.memberships,
-    ...sets.permissionSets,
-    ...sets.provisions,
-    ...assignments
-  ]);
+  const allChanges = sortChanges([...users, ...groups, ...memberships, ...setChanges, ...provisions, ...assignments]);
   const expired = expiredGrants(desired, live.organization, now);
   const only = options.expiryOnly === true;
   const changes = only ? expiryOnlyChanges(allChanges, expired) : allChanges;
   const sortedAssignments = changes.filter((c5) => c5.kind === "assignment");
-  const access = accessChanges({
-    live,
-    accounts: ctx.accounts,
-    assignments: sortedAssignments,
-    membersAfter: only ? liveMembers(live) : identities.membersAfter,
-    deletedUsers: new Set(only ? [] : identities.users.filter((c5) => c5.action === "delete").map((c5) => c5.userName)),
-    deletedGroups: new Set(only ? [] : identities.groups.filter((c5) => c5.action === "delete").map((c5) => c5.displayName)),
-    deletedSets: only ? /* @__PURE__ */ new Set() : deletedSets,
-    expired
-  });
+  const access = restrictAccess(
+    accessChanges({
+      live,
+      accounts: ctx.accounts,
+      assignments: sortedAssignments,
+      membersAfter: only ? liveMembers(live) : restrictMembersAfter(identities.membersAfter, live, scope, memberships),
+      deletedUsers: new Set(only ? [] : users.filter((c5) => c5.action === "delete").map((c5) => c5.userName)),
+      deletedGroups: new Set(only ? [] : groups.filter((c5) => c5.action === "delete").map((c5) => c5.displayName)),
+      deletedSets: only ? /* @__PURE__ */ new Set() : deletedSets,
+      expired
+    }),
+    scope
+  );
   const allWarnings = sortWarnings([
     ...delegated.warnings,
     ...planWarnings({
@@ -67571,8 +67904,8 @@ function buildPlan(desired, live, options = {}) {
       accounts: ctx.accounts,
       rules: desired.rules,
       now,
-      permissionSets: sets.permissionSets,
-      provisions: sets.provisions,
+      permissionSets: setChanges,
+      provisions,
       assignments: sortedAssignments,
       access,
       configAfter: sets.configAfter
@@ -67592,7 +67925,8 @@ function buildPlan(desired, live, options = {}) {
     warnings,
     counts: countChanges(changes),
     accountNames: accountNames2,
-    safety: safety.verdict
+    safety: safety.verdict,
+    ...options.scope ? { scope: options.scope } : {}
   };
   return { plan: { ...unhashed, hash: planHash(unhashed) }, diagnostics: sortDiagnostics(diagnostics) };
 }
@@ -67602,6 +67936,7 @@ function createEngine(options = {}) {
   const env2 = options.env ?? process.env;
   const now = options.now ?? clockFromEnv(env2);
   const gateways = /* @__PURE__ */ new Map();
+  const load = (configPath2) => loadConfig2(configPath2, options.cwd !== void 0 ? { cwd: options.cwd } : {});
   function gatewayFor(region) {
     let gateway = gateways.get(region);
     if (!gateway) {
@@ -67617,35 +67952,43 @@ function createEngine(options = {}) {
     return gateway;
   }
   async function validate(configPath2) {
-    const loaded = await loadConfig2(configPath2);
+    const loaded = await load(configPath2);
     if (!loaded.desired) return { ok: false, diagnostics: loaded.diagnostics, summary: `${configPath2}: invalid` };
     return { ok: true, diagnostics: loaded.diagnostics, summary: summarise(loaded.desired), desired: loaded.desired };
   }
-  async function read(desired, progress) {
+  async function read(desired, progress, base) {
     const region = await resolveRegion(desired.identityCenter, { ...options.region ? { region: options.region } : {}, env: env2 });
     const gateway = gatewayFor(region);
     const instance = await resolveInstance(gateway, desired.identityCenter, region);
+    if (base !== void 0) {
+      if ("unavailable" in base)
+        return { live: await readLive(gateway, desired, { progress, instance }), gateway, scope: { kind: "full", reason: base.unavailable } };
+      const scoped = await readScoped(gateway, base.desired, desired, { progress, instance, now: now(), baseLabel: base.label });
+      if (scoped.kind === "scoped") return { live: scoped.live, gateway, scope: scoped.scope };
+      progress.info(`Planning in full: ${scoped.reason}.`);
+      return { live: await readLive(gateway, desired, { progress, instance }), gateway, scope: scoped };
+    }
     const live = await readLive(gateway, desired, { progress, instance });
     return { live, gateway };
   }
-  function planFrom(desired, live, expiryOnly = false) {
-    const { plan: plan2, diagnostics } = buildPlan(desired, live, { now: now(), expiryOnly });
+  function planFrom(desired, live, scope, expiryOnly = false) {
+    const { plan: plan2, diagnostics } = buildPlan(desired, live, { now: now(), expiryOnly, ...scope ? { scope } : {} });
     if (diagnostics.some((d5) => d5.severity === "error")) return { ok: false, diagnostics };
     return { ok: true, plan: plan2, desired, live, diagnostics };
   }
   async function plan(configPath2, progress, request = {}) {
-    const loaded = await loadConfig2(configPath2);
+    const loaded = await load(configPath2);
     if (!loaded.desired) return { ok: false, diagnostics: loaded.diagnostics };
-    const { live } = await read(loaded.desired, progress);
-    const outcome = planFrom(loaded.desired, live, request.expiryOnly === true);
+    const { live, scope } = await read(loaded.desired, progress, request.base);
+    const outcome = planFrom(loaded.desired, live, scope, request.expiryOnly === true);
     return outcome.ok ? { ...outcome, diagnostics: [...loaded.diagnostics, ...outcome.diagnostics] } : outcome;
   }
   async function apply(configPath2, request, progress) {
-    const loaded = await loadConfig2(configPath2);
+    const loaded = await load(configPath2);
     if (!loaded.desired) return { status: "invalid", diagnostics: loaded.diagnostics };
     const desired = loaded.desired;
-    const { live, gateway } = await read(desired, progress);
-    const planned = planFrom(desired, live, request.expiryOnly === true);
+    const { live, gateway, scope } = await read(desired, progress, request.base);
+    const planned = planFrom(desired, live, scope, request.expiryOnly === true);
     if (!planned.ok) return { status: "invalid", diagnostics: planned.diagnostics };
     const thePlan = planned.plan;
     if (request.expectedHash !== void 0 && request.expectedHash !== thePlan.hash && !request.force) {
@@ -67659,12 +68002,12 @@ function createEngine(options = {}) {
     progress.info("Reading the state again to check that nothing is left\u2026");
     let after;
     try {
-      after = await read(desired, progress);
+      after = await read(desired, progress, request.base);
     } catch (error2) {
       const recheckError = error2 instanceof Error ? error2.message : String(error2);
       return { status: "applied-unchecked", plan: thePlan, report: report2, recheckError };
     }
-    const again = planFrom(desired, after.live, request.expiryOnly === true);
+    const again = planFrom(desired, after.live, after.scope, request.expiryOnly === true);
     const remaining = again.ok ? again.plan : thePlan;
     return { status: "applied", plan: thePlan, report: report2, remaining, startUrl: startUrlOf(desired.identityCenter, live.instance.identityStoreId) };
   }
@@ -67873,7 +68216,7 @@ function engineFor(io, args) {
   const region = args ? regionFlag(args) : void 0;
   if (io.engine) return io.engine;
   sdkNodeVersionNotice(io);
-  return createEngine({ env: io.env, ...region !== void 0 ? { region } : {} });
+  return createEngine({ env: io.env, cwd: io.cwd, ...region !== void 0 ? { region } : {} });
 }
 var SDK_NODE_WARNING = "AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED";
 function sdkNodeVersionNotice(io, version = process.versions.node) {
@@ -67900,6 +68243,83 @@ function configPath(positionals) {
   return positionals[0] ?? "access.yaml";
 }
 
+// src/cli/scope-options.ts
+import { resolve as resolve9 } from "node:path";
+
+// src/config/load-base.ts
+import { execFile } from "node:child_process";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname as dirname4, join as join6, relative as relative5, resolve as resolve8, sep as sep5 } from "node:path";
+import { promisify } from "node:util";
+var run = promisify(execFile);
+async function git(cwd, args, encoding = "utf8") {
+  const out = await run("git", args, { cwd, maxBuffer: 64 * 1024 * 1024, encoding });
+  return out.stdout;
+}
+async function fromFile(path) {
+  const loaded = await loadConfig2(path);
+  if (!loaded.desired) return { unavailable: `the base file ${path} does not load (${loaded.diagnostics[0]?.message ?? "invalid"})` };
+  return { desired: loaded.desired, label: path };
+}
+async function fromRef(configPath2, ref) {
+  const dir = dirname4(resolve8(configPath2));
+  let top;
+  try {
+    top = String(await git(dir, ["rev-parse", "--show-toplevel"])).trim();
+  } catch {
+    return { unavailable: `${configPath2} is not in a git repository, so its base version cannot be read` };
+  }
+  try {
+    await git(top, ["cat-file", "-e", `${ref}^{commit}`]);
+  } catch {
+    return { unavailable: `the base commit ${ref} is not in this clone (a shallow checkout without it?)` };
+  }
+  const rel = relative5(top, resolve8(configPath2)).split(sep5).join("/");
+  const relDir = relative5(top, dir).split(sep5).join("/");
+  const files = String(await git(top, ["ls-tree", "-r", "--name-only", ref, "--", relDir === "" ? "." : relDir])).split("\n").filter((f5) => f5 !== "");
+  const short = ref.length > 12 ? ref.slice(0, 12) : ref;
+  if (!files.includes(rel)) return { unavailable: `${rel} does not exist at ${short} (the first commit, or the file moved)` };
+  const tmp = await mkdtemp(join6(tmpdir(), "idc-base-"));
+  try {
+    for (const f5 of files) {
+      const target = join6(tmp, ...f5.split("/"));
+      await mkdir(dirname4(target), { recursive: true });
+      await writeFile(target, await git(top, ["show", `${ref}:${f5}`], "buffer"));
+    }
+    const loaded = await fromFile(join6(tmp, ...rel.split("/")));
+    return "unavailable" in loaded ? { unavailable: `the version of ${rel} at ${short} does not load` } : { desired: loaded.desired, label: `${short}:${rel}` };
+  } finally {
+    await rm(tmp, { recursive: true, force: true });
+  }
+}
+async function loadBase(configPath2, source) {
+  return "file" in source ? fromFile(source.file) : fromRef(configPath2, source.ref);
+}
+
+// src/cli/scope-options.ts
+var SCOPE_OPTIONS = { base: { type: "string" }, "base-file": { type: "string" }, full: { type: "boolean" } };
+function scopeHelp(column) {
+  const pad = (s2) => `  ${s2.padEnd(column - 2)}`;
+  const more = " ".repeat(column);
+  return [
+    `${pad("--base REF")}plan only what changed since the git commit REF (scoped plan):`,
+    `${more}the file and those beside it as they were at REF are the base`,
+    `${pad("--base-file PATH")}the same, with another file as the base`,
+    `${pad("--full")}read and plan everything (the default without --base)`
+  ].join("\n");
+}
+async function scopeRequest(args, configPath2, cwd) {
+  const ref = args.values["base"];
+  const file = args.values["base-file"];
+  const full = args.values["full"] === true;
+  if (typeof ref === "string" && typeof file === "string") throw new UsageError("--base and --base-file cannot be used together");
+  if (full && (typeof ref === "string" || typeof file === "string")) throw new UsageError("--full reads everything: leave out --base and --base-file");
+  if (typeof ref === "string") return { base: await loadBase(resolve9(cwd, configPath2), { ref }) };
+  if (typeof file === "string") return { base: await loadBase(resolve9(cwd, configPath2), { file: resolve9(cwd, file) }) };
+  return {};
+}
+
 // src/cli/apply.ts
 var applyCommand = {
   name: "apply",
@@ -67912,9 +68332,10 @@ var applyCommand = {
     "expire-only": { type: "boolean" },
     json: { type: "boolean" },
     quiet: { type: "boolean", short: "q" },
-    ...REGION_OPTION
+    ...REGION_OPTION,
+    ...SCOPE_OPTIONS
   },
-  help: `Usage: idc apply [path] [--yes] [--plan-hash HASH|FILE] [--force] [--expire-only] [--json] [--region R]
+  help: `Usage: idc apply [path] [--yes] [--plan-hash HASH|FILE] [--force] [--expire-only] [--json] [--base REF|--base-file PATH|--full] [--region R]
 
 Plans (as "idc plan" does), prints the plan, asks for confirmation on a
 terminal, then changes AWS IAM Identity Center in a safe order: create users
@@ -67944,6 +68365,7 @@ Options:
                       mode); with --yes it does not ask.
   --json              print the outcome as JSON (needs --yes or --plan-hash)
 ${regionHelp(22)}
+${scopeHelp(22)}
   -q, --quiet         no progress on stderr
   -h, --help          show this help
 
@@ -67965,9 +68387,11 @@ Exit codes:
     const progress = progressFor(io, args.values["quiet"] === true || json);
     let outcome;
     try {
+      const request = await scopeRequest(args, path, io.cwd);
       outcome = await engineFor(io, args).apply(
         path,
         {
+          ...request,
           ...reviewed ? { expectedHash: reviewed.hash } : {},
           force,
           ...expiryOnly ? { expiryOnly } : {},
@@ -68026,8 +68450,8 @@ function printJson(io, outcome) {
 }
 
 // src/cli/export.ts
-import { mkdir, readdir as readdir2, stat as stat3, writeFile } from "node:fs/promises";
-import { dirname as dirname4, join as join6, posix as posix3, resolve as resolve8 } from "node:path";
+import { mkdir as mkdir2, readdir as readdir2, stat as stat3, writeFile as writeFile2 } from "node:fs/promises";
+import { dirname as dirname5, join as join7, posix as posix3, resolve as resolve10 } from "node:path";
 
 // src/export/account-aliases.ts
 function slugOf(name) {
@@ -68123,9 +68547,7 @@ function blocks(pairs, flip) {
     if (entry) entry.xs.push(x);
     else xsOf.set(key2, { xs: [x], ys });
   }
-  return [...xsOf.values()].map(
-    ({ xs, ys }) => flip ? { principals: ys, accountIds: sortedStrings(xs) } : { principals: sortedStrings(xs), accountIds: ys }
-  );
+  return [...xsOf.values()].map(({ xs, ys }) => flip ? { principals: ys, accountIds: sortedStrings(xs) } : { principals: sortedStrings(xs), accountIds: ys });
 }
 function groupAssignments(assignments) {
   const pairsOf = /* @__PURE__ */ new Map();
@@ -68213,8 +68635,8 @@ function exportDuration(iso) {
   return seconds !== void 0 && seconds > 0 && seconds % 60 === 0 ? formatDuration(seconds / 60) : iso;
 }
 function customerRef2(ref) {
-  const path = ref.path === "" ? "/" : ref.path;
-  return path === "/" ? ref.name : { name: ref.name, path };
+  const label2 = policyRefLabel(ref);
+  return label2 === ref.name ? ref.name : { name: ref.name, path: ref.path };
 }
 function boundaryValue(b5) {
   return b5.kind === "aws-managed" ? { managed_policy: shortManagedPolicy(b5.arn) } : { customer_managed: customerRef2(b5) };
@@ -68253,9 +68675,7 @@ function permissionSetEntry(ps) {
 
 // src/export/select.ts
 function describe147(a5, live) {
-  const account = live.organization.accounts.find((x) => x.id === a5.accountId);
-  const where2 = account ? `${account.name} (${a5.accountId})` : a5.accountId;
-  return `${a5.permissionSet} \u2192 ${a5.principalType === "USER" ? "user" : "group"} ${a5.principal} on ${where2}`;
+  return assignmentLabel(a5, accountNamesOf(live.organization, {}));
 }
 function selectForExport(live, identitySource) {
   const internal = identitySource === "internal";
@@ -68468,10 +68888,10 @@ function selfCheck(yaml, live, file, baseDir, now = /* @__PURE__ */ new Date(), 
 var SPLIT_DIR = "access.d";
 var SPLIT_INCLUDE = `${SPLIT_DIR}/*.yaml`;
 var emptyBucket = () => ({ users: /* @__PURE__ */ new Set(), groups: /* @__PURE__ */ new Set(), permissionSets: /* @__PURE__ */ new Set(), rules: [] });
-function fileNames(names, prefix) {
+function fileNames(names2, prefix) {
   const out = /* @__PURE__ */ new Map();
   const used = /* @__PURE__ */ new Set();
-  for (const name of [...names].sort(compareStrings)) {
+  for (const name of [...names2].sort(compareStrings)) {
     const slug = slugOf(name) || prefix;
     let file = slug;
     for (let n3 = 2; used.has(file); n3++) file = `${slug}-${n3}`;
@@ -68551,7 +68971,7 @@ function sectionsOf(model, b5) {
 }
 function splitExport(model, by, schemaOfIncluded) {
   const { root: root5, buckets } = assign(model, by);
-  const names = fileNames([...buckets.keys()], by === "team" ? "team" : "permission-set");
+  const names2 = fileNames([...buckets.keys()], by === "team" ? "team" : "permission-set");
   const files = [];
   for (const [name, b5] of buckets) {
     const { sections: sections3, entryComments: entryComments2 } = sectionsOf(model, b5);
@@ -68568,7 +68988,7 @@ function splitExport(model, by, schemaOfIncluded) {
       inlineComments: {},
       trailer: []
     };
-    files.push({ path: `${SPLIT_DIR}/${names.get(name) ?? name}.yaml`, yaml: renderDocument(parts) });
+    files.push({ path: `${SPLIT_DIR}/${names2.get(name) ?? name}.yaml`, yaml: renderDocument(parts) });
   }
   files.sort((a5, b5) => compareStrings(a5.path, b5.path));
   const full = model.parts;
@@ -68703,7 +69123,7 @@ async function readState(args, io, deps, source) {
   const region = await resolveRegion({}, { ...regionFlag2 !== void 0 ? { region: regionFlag2 } : {}, env: io.env });
   const instanceArn = stringFlag(args, "instance-arn");
   if (!io.engine) sdkNodeVersionNotice(io);
-  const engine = io.engine ?? createEngine({ env: io.env, ...deps.gatewayFor ? { gatewayFor: deps.gatewayFor } : {} });
+  const engine = io.engine ?? createEngine({ env: io.env, cwd: io.cwd, ...deps.gatewayFor ? { gatewayFor: deps.gatewayFor } : {} });
   const progress = progressFor(io, args.values["quiet"] === true);
   try {
     const desired = exportDesired({ identitySource: source, region, ...instanceArn !== void 0 ? { instanceArn } : {} });
@@ -68735,9 +69155,10 @@ function createExportCommand(deps = {}) {
       const source = identitySourceFlag(args);
       const out = stringFlag(args, "out");
       const split3 = splitFlag(args);
-      if (split3 !== void 0 && out === void 0) throw new UsageError(`--split writes several files: name the root file with --out (${SPLIT_DIR}/ is written beside it)`);
+      if (split3 !== void 0 && out === void 0)
+        throw new UsageError(`--split writes several files: name the root file with --out (${SPLIT_DIR}/ is written beside it)`);
       const force = args.values["force"] === true;
-      const outPath = out === void 0 ? void 0 : resolve8(io.cwd, out);
+      const outPath = out === void 0 ? void 0 : resolve10(io.cwd, out);
       if (outPath !== void 0 && !force && await exists(outPath)) {
         io.stderr.write(`idc export: ${out} already exists: nothing was read or written. Choose another --out, or add --force to replace it.
 `);
@@ -68757,10 +69178,10 @@ function createExportCommand(deps = {}) {
       }
       const result = buildExport(live, { identitySource: source, ...schema !== void 0 ? { schema } : {} });
       const shownName = out ?? "access.yaml";
-      const check = selfCheck(result.yaml, live, shownName, outPath ? dirname4(outPath) : io.cwd, deps.now?.() ?? /* @__PURE__ */ new Date());
+      const check = selfCheck(result.yaml, live, shownName, outPath ? dirname5(outPath) : io.cwd, deps.now?.() ?? /* @__PURE__ */ new Date());
       if (outPath !== void 0) {
         try {
-          await writeFile(outPath, result.yaml, { flag: force ? "w" : "wx" });
+          await writeFile2(outPath, result.yaml, { flag: force ? "w" : "wx" });
         } catch (e5) {
           const code = e5.code;
           const why = code === "EEXIST" ? "it was created while reading AWS; add --force to replace it" : errorMessage(e5);
@@ -68785,20 +69206,24 @@ function createExportCommand(deps = {}) {
 async function writeSplit(r5) {
   const model = exportModel(r5.live, { identitySource: r5.source, ...r5.schema !== void 0 ? { schema: r5.schema } : {} });
   const result = splitExport(model, r5.split, includedSchemaRef(r5.schema ?? DEFAULT_SCHEMA_REF));
-  const dir = dirname4(r5.outPath);
+  const dir = dirname5(r5.outPath);
   const written = new Set(result.files.map((f5) => posix3.basename(f5.path)));
-  const others = (await yamlFilesIn(join6(dir, SPLIT_DIR))).filter((f5) => !written.has(f5));
+  const others = (await yamlFilesIn(join7(dir, SPLIT_DIR))).filter((f5) => !written.has(f5));
   if (others.length > 0) {
-    r5.io.stderr.write(`idc export: ${SPLIT_DIR}/ beside ${r5.out} already holds ${others.map((f5) => `${SPLIT_DIR}/${f5}`).join(", ")}, which the export does not write and the root file would include: nothing was written. Move them away first.
-`);
+    r5.io.stderr.write(
+      `idc export: ${SPLIT_DIR}/ beside ${r5.out} already holds ${others.map((f5) => `${SPLIT_DIR}/${f5}`).join(", ")}, which the export does not write and the root file would include: nothing was written. Move them away first.
+`
+    );
     return EXIT.failure;
   }
   if (!r5.force) {
     const existing = [];
-    for (const f5 of result.files) if (await exists(join6(dir, f5.path))) existing.push(f5.path);
+    for (const f5 of result.files) if (await exists(join7(dir, f5.path))) existing.push(f5.path);
     if (existing.length > 0) {
-      r5.io.stderr.write(`idc export: ${existing.join(", ")} already exist${existing.length === 1 ? "s" : ""}: nothing was written. Add --force to replace ${existing.length === 1 ? "it" : "them"}.
-`);
+      r5.io.stderr.write(
+        `idc export: ${existing.join(", ")} already exist${existing.length === 1 ? "s" : ""}: nothing was written. Add --force to replace ${existing.length === 1 ? "it" : "them"}.
+`
+      );
       return EXIT.failure;
     }
   }
@@ -68806,9 +69231,9 @@ async function writeSplit(r5) {
   const included = result.files.map((f5) => ({ file: shownDir === "." ? f5.path : posix3.join(shownDir, f5.path), text: f5.yaml }));
   const check = selfCheck(result.root, r5.live, r5.out, dir, r5.now, included);
   try {
-    await mkdir(join6(dir, SPLIT_DIR), { recursive: true });
-    for (const f5 of result.files) await writeFile(join6(dir, f5.path), f5.yaml, { flag: r5.force ? "w" : "wx" });
-    await writeFile(r5.outPath, result.root, { flag: r5.force ? "w" : "wx" });
+    await mkdir2(join7(dir, SPLIT_DIR), { recursive: true });
+    for (const f5 of result.files) await writeFile2(join7(dir, f5.path), f5.yaml, { flag: r5.force ? "w" : "wx" });
+    await writeFile2(r5.outPath, result.root, { flag: r5.force ? "w" : "wx" });
   } catch (e5) {
     const code = e5.code;
     const why = code === "EEXIST" ? "a file was created while reading AWS; add --force to replace it" : errorMessage(e5);
@@ -68828,8 +69253,8 @@ async function writeSplit(r5) {
 var exportCommand = createExportCommand();
 
 // src/cli/plan.ts
-import { writeFile as writeFile2 } from "node:fs/promises";
-import { resolve as resolve9 } from "node:path";
+import { writeFile as writeFile3 } from "node:fs/promises";
+import { resolve as resolve11 } from "node:path";
 
 // src/github/comment-header.ts
 var HEADER_VERSION = 1;
@@ -68995,7 +69420,11 @@ function assignmentTable(plan, changes) {
 }
 function countsText(changes) {
   const n3 = (a5) => changes.filter((c5) => c5.action === a5).length;
-  return [["create", n3("create")], ["update", n3("update")], ["delete", n3("delete")]].filter(([, k5]) => k5 > 0).map(([a5, k5]) => `${k5.toLocaleString("en-US")} to ${a5}`).join(", ");
+  return [
+    ["create", n3("create")],
+    ["update", n3("update")],
+    ["delete", n3("delete")]
+  ].filter(([, k5]) => k5 > 0).map(([a5, k5]) => `${k5.toLocaleString("en-US")} to ${a5}`).join(", ");
 }
 function detailSections(plan) {
   const k5 = byKind(plan);
@@ -69018,14 +69447,24 @@ _${summary}; not shown here: see the job summary._`
     return file === void 0 ? line2 : `${line2} (${escapeMarkdown(file)})`;
   };
   add(KIND_TITLES.users, k5.users, k5.users.map((c5) => from(c5, userLine(c5))).join("\n"), k5.users.length > COLLAPSE_OVER);
-  add(KIND_TITLES.groups, k5.groups, k5.groups.map((c5) => from(c5, groupLine(c5))).join("\n"), k5.groups.length > COLLAPSE_OVER);
+  add(
+    KIND_TITLES.groups,
+    k5.groups,
+    k5.groups.map((c5) => from(c5, groupLine(c5))).join("\n"),
+    k5.groups.length > COLLAPSE_OVER
+  );
   add(
     KIND_TITLES.permissionSets,
     k5.permissionSets,
     k5.permissionSets.map((c5) => permissionSetBlock(c5, changeFile(plan, c5))).join("\n\n"),
     k5.permissionSets.length > COLLAPSE_OVER
   );
-  add(KIND_TITLES.provisions, k5.provisions, k5.provisions.map((c5) => provisionLine(plan, c5)).join("\n"), k5.provisions.length > COLLAPSE_OVER);
+  add(
+    KIND_TITLES.provisions,
+    k5.provisions,
+    k5.provisions.map((c5) => provisionLine(plan, c5)).join("\n"),
+    k5.provisions.length > COLLAPSE_OVER
+  );
   add(
     KIND_TITLES.assignments,
     k5.assignments,
@@ -69051,16 +69490,23 @@ function header2(plan, title) {
 
 **${summaryCounts(plan.counts)}** \xB7 ${summarySentence(plan.counts)} \xB7 from ${escapeMarkdown(plan.configFile)}`;
 }
+function scopeMarkdown(plan, lastDriftCheck) {
+  const words = scopeWords(plan.scope, lastDriftCheck);
+  if (!words) return "";
+  const lines = [`> **${escapeMarkdown(words.headline)}.**`, ...words.covers.map((c5) => `> - ${escapeMarkdown(c5)}`)];
+  if (words.rest !== "") lines.push(`>`, `> ${escapeMarkdown(words.rest)}`);
+  return lines.join("\n");
+}
 function footer(plan, runUrl) {
-  const run = runUrl ? ` \xB7 [workflow run](${runUrl})` : "";
-  return `<sub>plan ${plan.hash.slice(0, 12)} \xB7 format ${plan.formatVersion}${run}</sub>`;
+  const run2 = runUrl ? ` \xB7 [workflow run](${runUrl})` : "";
+  return `<sub>plan ${plan.hash.slice(0, 12)} \xB7 format ${plan.formatVersion}${run2}</sub>`;
 }
 function truncationNote(runUrl) {
   const where2 = runUrl ? `the job summary of [this run](${runUrl})` : "the job summary";
   return `> [!NOTE]
 > **\u2026 truncated:** this plan is too long for a comment. The full plan is in ${where2}.`;
 }
-var join7 = (parts) => `${parts.filter((p3) => p3 !== "").join("\n\n")}
+var join8 = (parts) => `${parts.filter((p3) => p3 !== "").join("\n\n")}
 `;
 function largest(hi, fits) {
   let lo = 0;
@@ -69074,15 +69520,15 @@ function largest(hi, fits) {
 function renderMarkdown(plan, options = {}) {
   const maxChars = options.maxChars ?? 6e4;
   const runUrl = options.runUrl === void 0 ? void 0 : safeUrl(options.runUrl);
-  const top = header2(plan, options.title ?? "idc plan");
+  const top = [header2(plan, options.title ?? "idc plan"), scopeMarkdown(plan, options.lastDriftCheck)].filter((p3) => p3 !== "").join("\n\n");
   const foot = footer(plan, runUrl);
   const warnings = warningsSection(plan.warnings);
-  if (isEmptyPlan(plan)) return join7([top, warnings, foot]);
+  if (isEmptyPlan(plan)) return join8([top, warnings, foot]);
   const details2 = detailSections(plan);
-  const full = join7([top, warnings, accessSection(plan), ...details2.map((d5) => d5.full), foot]);
+  const full = join8([top, warnings, accessSection(plan), ...details2.map((d5) => d5.full), foot]);
   if (full.length <= maxChars) return full;
   const note = truncationNote(runUrl);
-  const build2 = (access2, parts, warn = warnings) => join7([top, note, warn, access2, ...parts, foot]);
+  const build2 = (access2, parts, warn = warnings) => join8([top, note, warn, access2, ...parts, foot]);
   const bodies = details2.map((d5) => d5.full);
   let access = accessSection(plan);
   for (let i5 = bodies.length - 1; i5 >= 0 && build2(access, bodies).length > maxChars; i5--) bodies[i5] = details2[i5].short;
@@ -69097,7 +69543,7 @@ function renderMarkdown(plan, options = {}) {
   const shown2 = largest(plan.warnings.length, (n3) => build2(access, bodies, warningsSection(plan.warnings, n3)).length <= maxChars);
   const out = build2(access, bodies, warningsSection(plan.warnings, shown2));
   if (out.length <= maxChars) return out;
-  return join7([top, note]).slice(0, maxChars);
+  return join8([top, note]).slice(0, maxChars);
 }
 
 // src/cli/plan-format.ts
@@ -69138,9 +69584,10 @@ var planCommand = {
     out: { type: "string" },
     "expire-only": { type: "boolean" },
     ...REGION_OPTION,
+    ...SCOPE_OPTIONS,
     quiet: { type: "boolean", short: "q" }
   },
-  help: `Usage: idc plan [path] [--format text|markdown|json] [--out FILE] [--expire-only] [--region R] [--quiet]
+  help: `Usage: idc plan [path] [--format text|markdown|json] [--out FILE] [--expire-only] [--base REF|--base-file PATH|--full] [--region R] [--quiet]
 
 Reads the live state of AWS IAM Identity Center (users, groups, permission sets,
 assignments, the organization's accounts), compares it with access.yaml and
@@ -69162,6 +69609,7 @@ Options:
   --expire-only only the removals that expired rules cause (what
                 "idc apply --expire-only" and the Action's expire mode apply)
 ${regionHelp(16)}
+${scopeHelp(20)}
   -q, --quiet   no progress on stderr
   -h, --help    show this help
 
@@ -69184,7 +69632,8 @@ Exit codes:
     const progress = progressFor(io, args.values["quiet"] === true);
     let outcome;
     try {
-      outcome = await engineFor(io, args).plan(path, progress, { expiryOnly: args.values["expire-only"] === true });
+      const request = await scopeRequest(args, path, io.cwd);
+      outcome = await engineFor(io, args).plan(path, progress, { ...request, expiryOnly: args.values["expire-only"] === true });
     } finally {
       progress.close();
     }
@@ -69196,7 +69645,7 @@ Exit codes:
     }
     const { plan } = outcome;
     if (out !== void 0) {
-      await writeFile2(resolve9(io.cwd, out), renderJson(plan));
+      await writeFile3(resolve11(io.cwd, out), renderJson(plan));
       io.stderr.write(`Plan saved to ${out} (hash ${plan.hash.slice(0, 12)}).
 `);
     }
@@ -69214,7 +69663,7 @@ Exit codes:
 
 // src/cli/profiles.ts
 import { homedir as homedir2 } from "node:os";
-import { resolve as resolve10 } from "node:path";
+import { resolve as resolve12 } from "node:path";
 
 // src/profiles/config-block.ts
 var SSO_REGISTRATION_SCOPES = "sso:account:access";
@@ -69253,7 +69702,7 @@ function renderBlock(config) {
   for (const [section, values2] of Object.entries(sections(config))) {
     lines.push("");
     const reach = config.profiles.get(section);
-    if (reach) lines.push(`# ${plainText(`${reach.permissionSet} on ${reach.accountName} (${reach.accountId}), for ${reach.users.join(", ")}`)}`);
+    if (reach) lines.push(`# ${plainText(`${reach.permissionSet} on ${accountLabel(reach.accountId, reach.accountName)}, for ${reach.users.join(", ")}`)}`);
     lines.push(section.startsWith("sso-session.") ? `[sso-session ${config.sessionName}]` : `[profile ${section}]`);
     for (const [key2, value] of Object.entries(values2)) lines.push(`${key2} = ${value}`);
   }
@@ -69264,14 +69713,16 @@ function renderBlock(config) {
 
 // src/profiles/merge.ts
 init_config2();
-import { chmod, copyFile, mkdir as mkdir2, readFile as readFile4, rename, rm, stat as stat4, writeFile as writeFile3 } from "node:fs/promises";
-import { dirname as dirname5 } from "node:path";
+import { chmod, copyFile, mkdir as mkdir3, readFile as readFile4, rename, rm as rm2, stat as stat4, writeFile as writeFile4 } from "node:fs/promises";
+import { dirname as dirname6 } from "node:path";
 function mergeBlock(existing, block, sessionName) {
   const lines = existing.split("\n");
   const begin = lines.findIndex((l3) => l3.trimEnd() === beginMarker(sessionName));
   const end2 = lines.findIndex((l3, i5) => i5 > begin && l3.trimEnd() === endMarker(sessionName));
   if (begin >= 0 && end2 < 0) {
-    throw new Error(`the line "${beginMarker(sessionName)}" has no matching "${endMarker(sessionName)}": restore the end marker or delete the block, then run again`);
+    throw new Error(
+      `the line "${beginMarker(sessionName)}" has no matching "${endMarker(sessionName)}": restore the end marker or delete the block, then run again`
+    );
   }
   if (begin >= 0) {
     const before = lines.slice(0, begin).join("\n");
@@ -69292,7 +69743,7 @@ async function readIfAny(path) {
 }
 var header3 = (config, section) => section.startsWith("sso-session.") ? `[sso-session ${config.sessionName}]` : `[profile ${section}]`;
 async function readSections(path, text2) {
-  await writeFile3(path, text2, { mode: 384 });
+  await writeFile4(path, text2, { mode: 384 });
   const { configFile } = await loadSharedConfigFiles({ configFilepath: path, filepath: `${path}.none`, ignoreCache: true });
   return configFile;
 }
@@ -69314,7 +69765,7 @@ async function mergeIntoFile(path, block, config, now = /* @__PURE__ */ new Date
   const existing = await readIfAny(path);
   const merged = mergeBlock(existing ?? "", block, config.sessionName);
   if (merged === existing) return { changed: false };
-  await mkdir2(dirname5(path), { recursive: true, mode: 448 });
+  await mkdir3(dirname6(path), { recursive: true, mode: 448 });
   const mode = existing === void 0 ? 384 : (await stat4(path)).mode & 511;
   const temporary = `${path}.idc-profiles.tmp`;
   try {
@@ -69335,7 +69786,7 @@ async function mergeIntoFile(path, block, config, now = /* @__PURE__ */ new Date
     await rename(temporary, path);
     return { changed: true, ...backup ? { backup } : {} };
   } finally {
-    await rm(temporary, { force: true });
+    await rm2(temporary, { force: true });
   }
 }
 
@@ -69346,8 +69797,8 @@ function stringFlag2(args, name) {
   return typeof v === "string" ? v : void 0;
 }
 function expandHome(path, io) {
-  if (path !== "~" && !path.startsWith("~/")) return resolve10(io.cwd, path);
-  return resolve10(io.env["HOME"] ?? homedir2(), path.slice(2));
+  if (path !== "~" && !path.startsWith("~/")) return resolve12(io.cwd, path);
+  return resolve12(io.env["HOME"] ?? homedir2(), path.slice(2));
 }
 var profilesCommand2 = {
   name: "profiles",
@@ -69462,8 +69913,10 @@ Exit codes:
       }
     });
     if (config.profiles.size === 0) {
-      io.stderr.write(`idc profiles: ${plainText(config.users.join(", "))} reach no account through the rules of ${plainText(path)}: only the [sso-session] is written.
-`);
+      io.stderr.write(
+        `idc profiles: ${plainText(config.users.join(", "))} reach no account through the rules of ${plainText(path)}: only the [sso-session] is written.
+`
+      );
     }
     const block = renderBlock(config);
     if (merge2 === void 0) {
@@ -69472,26 +69925,28 @@ Exit codes:
     }
     const target = expandHome(merge2, io);
     const result = await mergeIntoFile(target, block, config);
-    const names = [...config.profiles.keys()];
+    const names2 = [...config.profiles.keys()];
     if (!result.changed) {
-      io.stderr.write(`${plainText(target)} is up to date: ${count(names.length, "profile")} and [sso-session ${config.sessionName}]; nothing written.
+      io.stderr.write(`${plainText(target)} is up to date: ${count(names2.length, "profile")} and [sso-session ${config.sessionName}]; nothing written.
 `);
     } else {
       io.stderr.write(
-        `Wrote [sso-session ${config.sessionName}] and ${count(names.length, "profile")} (${plainText(joinList(names))}) to ${plainText(target)}${result.backup ? ` (the previous file is in ${plainText(result.backup)})` : ""}.
+        `Wrote [sso-session ${config.sessionName}] and ${count(names2.length, "profile")} (${plainText(joinList(names2))}) to ${plainText(target)}${result.backup ? ` (the previous file is in ${plainText(result.backup)})` : ""}.
 `
       );
     }
-    const first = names[0];
-    io.stderr.write(`Next: aws sso login --sso-session ${config.sessionName}${first ? `, then AWS_PROFILE=${plainText(first)} aws sts get-caller-identity` : ""}
-`);
+    const first = names2[0];
+    io.stderr.write(
+      `Next: aws sso login --sso-session ${config.sessionName}${first ? `, then AWS_PROFILE=${plainText(first)} aws sts get-caller-identity` : ""}
+`
+    );
     return EXIT.ok;
   }
 };
 
 // src/cli/report.ts
-import { readFile as readFile5, writeFile as writeFile4 } from "node:fs/promises";
-import { extname, resolve as resolve11 } from "node:path";
+import { readFile as readFile5, writeFile as writeFile5 } from "node:fs/promises";
+import { extname, resolve as resolve13 } from "node:path";
 
 // src/report/offline-targets.ts
 var ACCOUNT_ID3 = /^\d{12}$/;
@@ -69538,8 +69993,8 @@ function fileMembers(desired, live, granted) {
   const members = /* @__PURE__ */ new Map();
   const notes = [];
   const ctx = live ? planContext(desired, live) : void 0;
-  const names = /* @__PURE__ */ new Set([...Object.keys(desired.groups), ...Object.keys(live?.groups ?? {}), ...granted]);
-  for (const g5 of names) {
+  const names2 = /* @__PURE__ */ new Set([...Object.keys(desired.groups), ...Object.keys(live?.groups ?? {}), ...granted]);
+  for (const g5 of names2) {
     const own = desired.groups[g5];
     const owned = own !== void 0 && (ctx === void 0 || ctx.groupsWritable && !ctx.ignoredGroup(g5));
     const fromAws = live?.groups[g5];
@@ -69564,7 +70019,9 @@ function fileView(desired, org, live, now) {
 }
 function unresolvedMemberNotes(live) {
   const granted = new Set(live.assignments.filter((a5) => a5.principalType === "GROUP").map((a5) => a5.principal));
-  return Object.values(live.groups).filter((g5) => g5.unresolvedMemberIds.length > 0 && granted.has(g5.displayName)).map((g5) => `group ${g5.displayName} has ${count(g5.unresolvedMemberIds.length, "member")} whose user name was not read: their access through it is not listed`);
+  return Object.values(live.groups).filter((g5) => g5.unresolvedMemberIds.length > 0 && granted.has(g5.displayName)).map(
+    (g5) => `group ${g5.displayName} has ${count(g5.unresolvedMemberIds.length, "member")} whose user name was not read: their access through it is not listed`
+  );
 }
 
 // src/report/filter.ts
@@ -69674,14 +70131,21 @@ var REPORT_KIND = "idc-access-report";
 
 // src/report/build-report.ts
 function accountNames(desired, org) {
-  const names = /* @__PURE__ */ new Map();
-  for (const [alias, id] of Object.entries(desired.accountAliases).sort(([a5], [b5]) => compareStrings(b5, a5))) names.set(id, alias);
-  for (const a5 of org?.accounts ?? []) if (a5.name !== "") names.set(a5.id, a5.name);
-  return (id) => names.get(id) ?? "";
+  const names2 = /* @__PURE__ */ new Map();
+  for (const [alias, id] of Object.entries(desired.accountAliases).sort(([a5], [b5]) => compareStrings(b5, a5))) names2.set(id, alias);
+  for (const a5 of org?.accounts ?? []) if (a5.name !== "") names2.set(a5.id, a5.name);
+  return (id) => names2.get(id) ?? "";
 }
 function counts(rows) {
   const by = (s2) => rows.filter((r5) => r5.source === s2).length;
-  return { rows: rows.length, people: new Set(rows.map((r5) => r5.user)).size, both: by("both"), awsOnly: by("aws-only"), fileOnly: by("file-only"), file: by("file") };
+  return {
+    rows: rows.length,
+    people: new Set(rows.map((r5) => r5.user)).size,
+    both: by("both"),
+    awsOnly: by("aws-only"),
+    fileOnly: by("file-only"),
+    file: by("file")
+  };
 }
 function reportHash(report2) {
   const content = { ...report2 };
@@ -69735,11 +70199,17 @@ function parseReport(text2, name) {
     return { ok: false, message: `${name} is not an access report (no "kind": "${REPORT_KIND}"): pass a report written by "idc report --format json"` };
   }
   if (r5["formatVersion"] !== REPORT_FORMAT_VERSION) {
-    return { ok: false, message: `${name} has report format version ${String(r5["formatVersion"])}; this idc reads version ${REPORT_FORMAT_VERSION}: make it again with this idc` };
+    return {
+      ok: false,
+      message: `${name} has report format version ${String(r5["formatVersion"])}; this idc reads version ${REPORT_FORMAT_VERSION}: make it again with this idc`
+    };
   }
   const rows = r5["rows"];
   if (!Array.isArray(rows) || !rows.every(isRow) || r5["mode"] !== "aws" && r5["mode"] !== "offline" || !isString(r5["hash"]) || !isString(r5["generatedAt"])) {
-    return { ok: false, message: `${name} is not a complete access report (rows, mode, hash or generatedAt missing or malformed): make it again with "idc report --format json"` };
+    return {
+      ok: false,
+      message: `${name} is not a complete access report (rows, mode, hash or generatedAt missing or malformed): make it again with "idc report --format json"`
+    };
   }
   const report2 = value;
   const warnings = reportHash(report2) === report2.hash ? [] : [`${name} was changed after it was made: its content does not match its hash ${report2.hash}`];
@@ -70438,10 +70908,7 @@ function record(row) {
 function renderReportCsv(report2) {
   const options = { escape_formulas: true, record_delimiter: "unix" };
   if (report2.since) {
-    const lines = [
-      ...report2.since.gained.map((r5) => ["gained", ...record(r5)]),
-      ...report2.since.lost.map((r5) => ["lost", ...record(r5)])
-    ];
+    const lines = [...report2.since.gained.map((r5) => ["gained", ...record(r5)]), ...report2.since.lost.map((r5) => ["lost", ...record(r5)])];
     return stringify([["change", ...CSV_COLUMNS], ...lines], options);
   }
   return stringify([[...CSV_COLUMNS], ...report2.rows.map(record)], options);
@@ -70487,7 +70954,11 @@ function renderReportMarkdown(report2, options = {}) {
   if (report2.rows.length === 0) out.push("No access matches.");
   else {
     out.push(HEAD);
-    const cutRows = fill(out, report2.rows.map((r5) => line(r5)), budget);
+    const cutRows = fill(
+      out,
+      report2.rows.map((r5) => line(r5)),
+      budget
+    );
     if (cutRows > 0) out.push("", `\u2026 and ${count(cutRows, "more row")} (the full report is in the attached file).`);
   }
   out.push(...sinceLines);
@@ -70503,8 +70974,14 @@ function cells(row) {
 }
 function table(rows) {
   const widths = [];
-  for (const r5 of rows) r5.forEach((c5, i5) => widths[i5] = Math.max(widths[i5] ?? 0, [...c5].length));
-  return rows.map((r5) => r5.map((c5, i5) => i5 === r5.length - 1 ? c5 : c5 + " ".repeat((widths[i5] ?? 0) - [...c5].length)).join("  ").trimEnd());
+  for (const r5 of rows) {
+    r5.forEach((c5, i5) => {
+      widths[i5] = Math.max(widths[i5] ?? 0, [...c5].length);
+    });
+  }
+  return rows.map(
+    (r5) => r5.map((c5, i5) => i5 === r5.length - 1 ? c5 : c5 + " ".repeat((widths[i5] ?? 0) - [...c5].length)).join("  ").trimEnd()
+  );
 }
 function renderReportTable(report2) {
   const lines = [];
@@ -70518,10 +70995,7 @@ function renderReportTable(report2) {
   const since = sinceText(report2);
   if (since !== void 0 && report2.since) {
     lines.push("", plainText(since));
-    const changes = [
-      ...report2.since.gained.map((r5) => ["+", ...cells(r5)]),
-      ...report2.since.lost.map((r5) => ["-", ...cells(r5)])
-    ];
+    const changes = [...report2.since.gained.map((r5) => ["+", ...cells(r5)]), ...report2.since.lost.map((r5) => ["-", ...cells(r5)])];
     if (changes.length > 0) lines.push(...table(changes));
   }
   return `${lines.join("\n")}
@@ -70616,7 +71090,7 @@ async function readSince(io, name) {
   if (name === void 0) return void 0;
   let text2;
   try {
-    text2 = await readFile5(resolve11(io.cwd, name), "utf8");
+    text2 = await readFile5(resolve13(io.cwd, name), "utf8");
   } catch (e5) {
     io.stderr.write(`idc report: could not read --since ${plainText(name)}: ${diagnosticText(e5.message)}
 `);
@@ -70661,7 +71135,12 @@ var reportCommand = {
     const path = configPath(args.positionals);
     const output = typeof args.values["output"] === "string" ? args.values["output"] : void 0;
     const fmt = format2(args, output);
-    const filters = { users: list3(args, "user"), groups: list3(args, "group"), accounts: list3(args, "account"), permissionSets: list3(args, "permission-set") };
+    const filters = {
+      users: list3(args, "user"),
+      groups: list3(args, "group"),
+      accounts: list3(args, "account"),
+      permissionSets: list3(args, "permission-set")
+    };
     const since = await readSince(io, typeof args.values["since"] === "string" ? args.values["since"] : void 0);
     if (since === "failed") return EXIT.failure;
     const engine = engineFor(io, args);
@@ -70694,7 +71173,7 @@ var reportCommand = {
     const errors = inputs.aws === void 0 ? diagnostics.filter((d5) => d5.severity === "error").length : planErrors;
     const text2 = renderReport(fmt, report2);
     if (output !== void 0) {
-      await writeFile4(resolve11(io.cwd, output), text2);
+      await writeFile5(resolve13(io.cwd, output), text2);
       io.stderr.write(`Report written to ${plainText(output)}: ${count(report2.rows.length, "row")}, hash ${report2.hash.slice(0, 12)}.
 `);
     } else io.stdout.write(text2);
@@ -70750,14 +71229,7 @@ Exit codes:
 };
 
 // src/cli/commands.ts
-var COMMANDS = [
-  validateCommand,
-  planCommand,
-  applyCommand,
-  exportCommand,
-  reportCommand,
-  profilesCommand2
-];
+var COMMANDS = [validateCommand, planCommand, applyCommand, exportCommand, reportCommand, profilesCommand2];
 
 // src/cli/version.ts
 import { readFileSync } from "node:fs";
@@ -70847,7 +71319,10 @@ Run "${helpCommand}" for usage.
   return exitCode;
 }
 function hint(name, commands5) {
-  const c5 = closest(name, commands5.map((x) => x.name));
+  const c5 = closest(
+    name,
+    commands5.map((x) => x.name)
+  );
   return c5 === void 0 ? "" : ` (did you mean "${c5}"?)`;
 }
 function parseArgsMessage(e5) {
