@@ -11,6 +11,7 @@ import type { AccessPath, Change, GroupAccessChange, Plan, PlanCounts, Permissio
 import { diffLines, withContext, type DiffLine } from './line-diff.js';
 import { count, listOf } from '../model/plural.js';
 import { accountLabel } from '../model/organization.js';
+import type { User } from '../model/identity.js';
 
 export function summaryCounts(counts: PlanCounts): string {
   return `+${counts.create} ~${counts.update} -${counts.delete}`;
@@ -186,6 +187,15 @@ function changedDeltas(c: PermissionSetChange): FieldDelta[] {
 export function deletedFields(c: PermissionSetChange): FieldDelta[] {
   return c.before === undefined ? [] : fieldDeltas({ ...c, fields: presentFields(c.before) });
 }
+
+/** The user fields a plan shows, as a reader calls them. */
+export const USER_LABELS: Record<keyof User, string> = {
+  userName: 'user name',
+  displayName: 'display name',
+  givenName: 'given name',
+  familyName: 'family name',
+  email: 'email',
+};
 
 export const KIND_TITLES = {
   users: 'Users',

@@ -1,8 +1,19 @@
 /** The sections of the markdown plan: each returns markdown with every value escaped. */
-import type { User } from '../model/identity.js';
 import { count } from '../model/plural.js';
 import type { Change, GroupAccessChange, Plan, PlanWarning, UserAccessChange } from '../plan/types.js';
-import { accountText, byKind, changeFile, deletedFields, fieldDeltas, groupEffectText, groupText, KIND_TITLES, pathText, type FieldDelta } from './describe.js';
+import {
+  accountText,
+  byKind,
+  USER_LABELS,
+  changeFile,
+  deletedFields,
+  fieldDeltas,
+  groupEffectText,
+  groupText,
+  KIND_TITLES,
+  pathText,
+  type FieldDelta,
+} from './describe.js';
 import { codeBlock, escapeMarkdown as e } from './escape.js';
 import { ruleName } from '../plan/rule-label.js';
 
@@ -10,14 +21,6 @@ import { ruleName } from '../plan/rule-label.js';
 export const COLLAPSE_OVER = 15;
 
 const ICON = { create: '➕', update: '✏️', delete: '➖' } as const;
-const USER_LABELS: Record<keyof User, string> = {
-  userName: 'user name',
-  displayName: 'display name',
-  givenName: 'given name',
-  familyName: 'family name',
-  email: 'email',
-};
-
 export function details(summary: string, body: string, open = false): string {
   // The summary is built from counts and fixed words only: HTML blocks do not render escapes.
   return `<details${open ? ' open' : ''}><summary>${summary}</summary>\n\n${body}\n\n</details>`;

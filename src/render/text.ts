@@ -1,8 +1,7 @@
 /** The plan for a terminal, like `terraform plan`: `+`/`~`/`-` lines, colour only when asked. */
-import type { User } from '../model/identity.js';
 import { isEmptyPlan } from '../plan/hash.js';
 import type { Change, Plan } from '../plan/types.js';
-import { accountText, byKind, changeFile, fieldDeltas, groupEffectText, groupText, KIND_TITLES, pathText, summarySentence } from './describe.js';
+import { accountText, byKind, USER_LABELS, changeFile, fieldDeltas, groupEffectText, groupText, KIND_TITLES, pathText, summarySentence } from './describe.js';
 import { plainText as t } from './escape.js';
 import { safetyTextLines } from './safety.js';
 import { scopeWords } from './scope.js';
@@ -19,14 +18,6 @@ export interface TextOptions {
 type Paint = (code: string, s: string) => string;
 const SIGN = { create: '+', update: '~', delete: '-' } as const;
 const COLOUR = { create: '32', update: '33', delete: '31' } as const;
-
-const USER_LABELS: Record<keyof User, string> = {
-  userName: 'user name',
-  displayName: 'display name',
-  givenName: 'given name',
-  familyName: 'family name',
-  email: 'email',
-};
 
 const q = (s: string | undefined): string => (s === undefined ? '(none)' : JSON.stringify(t(s)));
 
