@@ -16,18 +16,11 @@
  */
 import pLimit from 'p-limit';
 import type { PrincipalType } from '../model/assignment.js';
+import type { IdentityCenterGateway } from './gateway.js';
 import type { RawAssignment } from './read-permission-sets.js';
 
-export interface PrincipalAssignment {
-  accountId: string;
-  permissionSetArn: string;
-}
-
-/** The one gateway call this read needs (the SDK gateway has it; see sdk-sso-admin-assignments.ts). */
-export interface PrincipalAssignmentsGateway {
-  /** Every page of ListAccountAssignmentsForPrincipal. */
-  listAccountAssignmentsForPrincipal(instanceArn: string, principalType: PrincipalType, principalId: string): Promise<PrincipalAssignment[]>;
-}
+/** The one gateway call this read needs. */
+type PrincipalAssignmentsGateway = Pick<IdentityCenterGateway, 'listAccountAssignmentsForPrincipal'>;
 
 export interface Principal {
   principalType: PrincipalType;

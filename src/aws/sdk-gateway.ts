@@ -21,7 +21,6 @@ import { createRateLimiter, type RateLimiter, type Sleep } from './rate-limiter.
 import type { RetryOptions } from './retry.js';
 import { createIdentityStoreGateway } from './sdk-identity-store.js';
 import { createOrganizationsGateway } from './sdk-organizations.js';
-import type { PrincipalAssignmentsGateway } from './read-assignments-by-principal.js';
 import { createAssignmentsGateway } from './sdk-sso-admin-assignments.js';
 import { createPermissionSetsGateway, PermissionSetNames } from './sdk-sso-admin-permission-sets.js';
 import { DEFAULT_TIMEOUTS, type Timeouts } from './timeouts.js';
@@ -52,7 +51,7 @@ export interface SdkGatewayOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-export interface SdkGateway extends IdentityCenterGateway, CallCounting, PrincipalAssignmentsGateway {
+export interface SdkGateway extends IdentityCenterGateway, CallCounting {
   readonly limiter: RateLimiter;
 }
 

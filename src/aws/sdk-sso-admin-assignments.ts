@@ -16,7 +16,6 @@ import type { PrincipalType } from '../model/assignment.js';
 import type { CallRunner } from './call-runner.js';
 import { actionOf } from './operations.js';
 import type { AsyncState, AsyncStatus, AssignmentTarget, IdentityCenterGateway, InstanceInfo } from './gateway.js';
-import type { PrincipalAssignmentsGateway } from './read-assignments-by-principal.js';
 import { SSO_ADMIN_PAGE_SIZE, type PermissionSetNames } from './sdk-sso-admin-permission-sets.js';
 
 export type AssignmentsGateway = Pick<
@@ -31,8 +30,7 @@ export type AssignmentsGateway = Pick<
   | 'deleteAccountAssignment'
   | 'describeAssignmentCreationStatus'
   | 'describeAssignmentDeletionStatus'
-> &
-  PrincipalAssignmentsGateway;
+>;
 
 interface SdkStatus {
   Status?: string | undefined;
