@@ -1,8 +1,10 @@
 /**
- * The scoped read of a pull request's plan: the organization (to expand both versions' rules),
- * every user and group by name (two lists), every permission set by name (name only, except the
- * sets whose definition differs: those in full, with all their assignments), then only the
- * (account, permission set) pairs in scope and the members of the groups that matter there.
+ * The scoped read of a pull request's plan: the organization (to expand both versions' rules; a
+ * walk of the OU tree lists the accounts too, so ListAccounts is skipped then), every user and
+ * group by name (two lists), every permission set by name (name only, except the sets whose
+ * definition differs: their definition and provisioned accounts, and for a set the head deletes
+ * all its assignments), then only the (account, permission set) pairs in scope and the members of
+ * the groups that matter there.
  * Returns the scope it read (see `src/plan/scope/`), or why the plan must be full.
  */
 import type { Desired } from '../model/desired.js';
@@ -48,7 +50,11 @@ export async function readScoped(gateway: IdentityCenterGateway, base: Desired, 
     counted.callerIdentity(),
     readOrganization(
       counted,
-      { walkOuTree: headScope.walkOuTree || baseScope.walkOuTree, readAccountTags: headScope.readAccountTags || baseScope.readAccountTags },
+      {
+        walkOuTree: headScope.walkOuTree || baseScope.walkOuTree,
+        readAccountTags: headScope.readAccountTags || baseScope.readAccountTags,
+        accountsFromWalk: true,
+      },
       progress,
       concurrency,
     ),
@@ -59,13 +65,18 @@ export async function readScoped(gateway: IdentityCenterGateway, base: Desired, 
   if (decision.kind === 'full') return decision;
   const request = decision.request;
   const scopeSets = new Set(request.permissionSets);
+  // A set the head deletes loses every assignment (its pairs are in scope: read with it, in full).
+  // A set the head still defines is only updated and re-provisioned: no assignment of it changes
+  // because of its definition, so its definition and provisioned accounts are enough (its pairs
+  // are in scope only when a rule or principal puts them there).
+  const deletedSets = new Set(request.permissionSets.filter((name) => !(name in head.permissionSets)));
 
-  // Sets: by name; in full (with every assignment) only those whose definition differs.
+  // Sets: by name; the definition of those whose definition differs.
   const sets = await readPermissionSets(
     counted,
     instance.instanceArn,
     {
-      permissionSetScope: (name) => (scopeSets.has(name) ? 'full' : 'name-only'),
+      permissionSetScope: (name) => (deletedSets.has(name) ? 'full' : scopeSets.has(name) ? 'definition' : 'name-only'),
       readOutdatedOf: (name) => scopeSets.has(name) && headScope.readOutdatedOf(name),
     },
     progress,
@@ -105,10 +116,10 @@ export async function readScoped(gateway: IdentityCenterGateway, base: Desired, 
     }
   });
 
-  // Every provisioned pair of a set in scope was read with it; the other pairs now.
+  // Every provisioned pair of a deleted set was read with it; the other pairs now.
   const readPairs = new Set<string>();
   const provisionedPairs: ScopePair[] = [];
-  for (const name of scopeSets) {
+  for (const name of deletedSets) {
     for (const accountId of sets.permissionSets[name]?.provisionedAccountIds ?? []) {
       readPairs.add(pairKey(accountId, name));
       provisionedPairs.push({ accountId, permissionSet: name });
