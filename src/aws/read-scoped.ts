@@ -1,7 +1,7 @@
 /**
  * The scoped read of a pull request's plan: the organization (to expand both versions' rules; a
  * walk of the OU tree lists the accounts too, so ListAccounts is skipped then), every user and
- * group by name (two lists), every permission set by name (name only, except the sets whose
+ * group by name (two lists; none when the restricted plan cannot need them), every permission set by name (name only, except the sets whose
  * definition differs: their definition and provisioned accounts, and for a set the head deletes
  * all its assignments), then only the (account, permission set) pairs in scope and the members of
  * the groups that matter there.
@@ -15,7 +15,8 @@ import { expandRules } from '../plan/expand.js';
 import { computeScope, fullReadReason } from '../plan/scope/compute-scope.js';
 import { pairKey, sortedPairs, type FullRead, type ScopedRead, type ScopePair } from '../plan/scope/types.js';
 import { canCountCalls, countingGateway, diffCounts } from './call-counts.js';
-import type { IdentityCenterGateway } from './gateway.js';
+import type { GroupRecord, IdentityCenterGateway, UserRecord } from './gateway.js';
+import { identityStoreNeeded } from './scoped-identity-need.js';
 import pLimit from 'p-limit';
 import { DEFAULT_READ_CONCURRENCY, toLiveAssignments } from './read-live.js';
 import { IdentityIndex } from './read-identities.js';
@@ -46,7 +47,7 @@ export async function readScoped(gateway: IdentityCenterGateway, base: Desired, 
   const headScope = readScope(head);
   const baseScope = readScope(base);
 
-  const [caller, organization, users, groups] = await Promise.all([
+  const [caller, organization] = await Promise.all([
     counted.callerIdentity(),
     readOrganization(
       counted,
@@ -58,8 +59,6 @@ export async function readScoped(gateway: IdentityCenterGateway, base: Desired, 
       progress,
       concurrency,
     ),
-    counted.listUsers(instance.identityStoreId),
-    counted.listGroups(instance.identityStoreId),
   ]);
   const decision = computeScope(base, head, organization, options.now, options.baseLabel);
   if (decision.kind === 'full') return decision;
@@ -71,17 +70,25 @@ export async function readScoped(gateway: IdentityCenterGateway, base: Desired, 
   // are in scope only when a rule or principal puts them there).
   const deletedSets = new Set(request.permissionSets.filter((name) => !(name in head.permissionSets)));
 
+  // Users and groups by name (two lists), while the sets are read; skipped when the restricted
+  // plan provably needs none of them (see scoped-identity-need.ts).
+  const identityStore = identityStoreNeeded(head, request, deletedSets.size > 0)
+    ? Promise.all([counted.listUsers(instance.identityStoreId), counted.listGroups(instance.identityStoreId)])
+    : Promise.resolve([[], []] as [UserRecord[], GroupRecord[]]);
   // Sets: by name; the definition of those whose definition differs.
-  const sets = await readPermissionSets(
-    counted,
-    instance.instanceArn,
-    {
-      permissionSetScope: (name) => (deletedSets.has(name) ? 'full' : scopeSets.has(name) ? 'definition' : 'name-only'),
-      readOutdatedOf: (name) => scopeSets.has(name) && headScope.readOutdatedOf(name),
-    },
-    progress,
-    concurrency,
-  );
+  const [[users, groups], sets] = await Promise.all([
+    identityStore,
+    readPermissionSets(
+      counted,
+      instance.instanceArn,
+      {
+        permissionSetScope: (name) => (deletedSets.has(name) ? 'full' : scopeSets.has(name) ? 'definition' : 'name-only'),
+        readOutdatedOf: (name) => scopeSets.has(name) && headScope.readOutdatedOf(name),
+      },
+      progress,
+      concurrency,
+    ),
+  ]);
   const arnOf = new Map(Object.values(sets.permissionSets).map((s) => [s.name, s.arn]));
   const nameOf = new Map(Object.values(sets.permissionSets).map((s) => [s.arn, s.name]));
 
