@@ -108,6 +108,8 @@ try {
         ? `${scope.permissionSets.length} set definitions, ${scope.users.length} users, ${scope.groups.length} groups, ${scope.pairs.length} pairs`
         : `full: ${scope?.reason ?? 'no scope'}`;
     console.log(`${c.name}: scope ${what}; scoped plan ${scoped.plan.changes.length} changes; full plan ${full.plan.changes.length} changes`);
+    const ops = Object.entries(scoped.live.readCalls).map(([op, n]) => `${op.replace(/^[a-z-]+:/, '')}=${n}`);
+    console.log(`${c.name}: scoped calls by operation (before discovery): ${ops.join(' ')}`);
     console.log(
       `RESULT case=${c.name} scoped_calls=${scopedCalls} full_calls=${fullCalls} calls_ratio=${round(scopedCalls / fullCalls, 4)} aws_seconds=${round(scopedCalls / AWS_RATE, 1)} equal_to_full=${equal}`,
     );

@@ -88,8 +88,12 @@ export interface IdentityCenterGateway {
   listAccounts(): Promise<OrgAccountInfo[]>;
   listRoots(): Promise<NamedId[]>;
   listOrganizationalUnitsForParent(parentId: string): Promise<NamedId[]>;
-  /** Account IDs directly under a root or OU. */
-  listAccountsForParent(parentId: string): Promise<string[]>;
+  /**
+   * The accounts directly under a root or OU. AWS returns the same Account objects as ListAccounts
+   * (Id, Name, Status, …; https://docs.aws.amazon.com/organizations/latest/APIReference/API_ListAccountsForParent.html),
+   * so a walk of the whole tree lists every account.
+   */
+  listAccountsForParent(parentId: string): Promise<OrgAccountInfo[]>;
   listTagsForResource(resourceId: string): Promise<Record<string, string>>;
 
   // --- identity store --------------------------------------------------------------------

@@ -3,7 +3,7 @@
  * always has work queued):
  *   DescribePermissionSet → (tags, inline policy, managed, customer managed, boundary) ∥
  *   (ListAccountsForProvisionedPermissionSet, and again for LATEST_PERMISSION_SET_NOT_PROVISIONED)
- *   → ListAccountAssignments per provisioned account.
+ *   → ListAccountAssignments per provisioned account (not for a set read as its `definition` only).
  * Never accounts × sets: only the pairs where the set is provisioned are listed.
  */
 import type { PrincipalType } from '../model/assignment.js';
@@ -53,7 +53,8 @@ export async function readPermissionSets(
       ...(record.description !== undefined ? { description: record.description } : {}),
       ...(record.relayState !== undefined ? { relayState: record.relayState } : {}),
     };
-    if (scope.permissionSetScope(record.name) === 'name-only') {
+    const how = scope.permissionSetScope(record.name);
+    if (how === 'name-only') {
       skipped++;
       listPhase.tick();
       return { ...base, managedPolicies: [], customerManagedPolicies: [], tags: {}, provisionedAccountIds: [], outdatedAccountIds: [] };
@@ -74,6 +75,7 @@ export async function readPermissionSets(
       scope.readOutdatedOf(record.name) ? gateway.listAccountsForProvisionedPermissionSet(instanceArn, arn, true) : Promise.resolve([]),
     ]).then(async ([provisioned, outdated]) => {
       const accountIds = sortedUnique([...provisioned, ...outdated]);
+      if (how === 'definition') return { provisionedAccountIds: accountIds, outdatedAccountIds: sortedUnique(outdated) };
       pairs += accountIds.length;
       assignmentsPhase.setTotal(pairs);
       await pLimit(concurrency).map(accountIds, async (accountId) => {

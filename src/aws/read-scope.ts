@@ -26,12 +26,14 @@ export interface ReadScope {
 }
 
 /**
- * `full`: configuration, provisioned accounts and assignments. `name-only`: a set matching
+ * `full`: configuration, provisioned accounts and assignments. `definition`: the same without the
+ * assignments (a scoped read of a set whose definition changes: its update and re-provisioning
+ * need no assignment). `name-only`: a set matching
  * `ownership.ignore.permission_sets` that the file never mentions: the plan leaves it alone and
  * only needs its name, so only DescribePermissionSet is called and its policies, tags,
  * provisioned accounts and assignments are left empty.
  */
-export type PermissionSetScope = 'full' | 'name-only';
+export type PermissionSetScope = 'full' | 'definition' | 'name-only';
 
 function isOuWalkTarget(ref: string): boolean {
   return ref !== '/' && !ref.startsWith('r-');

@@ -1,8 +1,10 @@
 /**
- * The scoped read of a pull request's plan: the organization (to expand both versions' rules),
- * every user and group by name (two lists), every permission set by name (name only, except the
- * sets whose definition differs: those in full, with all their assignments), then only the
- * (account, permission set) pairs in scope and the members of the groups that matter there.
+ * The scoped read of a pull request's plan: the organization (to expand both versions' rules; a
+ * walk of the OU tree lists the accounts too, so ListAccounts is skipped then), every user and
+ * group by name (two lists; none when the restricted plan cannot need them), every permission set by name (name only, except the sets whose
+ * definition differs: their definition and provisioned accounts, and for a set the head deletes
+ * all its assignments), then only the (account, permission set) pairs in scope and the members of
+ * the groups that matter there.
  * Returns the scope it read (see `src/plan/scope/`), or why the plan must be full.
  */
 import type { Desired } from '../model/desired.js';
@@ -13,7 +15,8 @@ import { expandRules } from '../plan/expand.js';
 import { computeScope, fullReadReason } from '../plan/scope/compute-scope.js';
 import { pairKey, sortedPairs, type FullRead, type ScopedRead, type ScopePair } from '../plan/scope/types.js';
 import { canCountCalls, countingGateway, diffCounts } from './call-counts.js';
-import type { IdentityCenterGateway } from './gateway.js';
+import type { GroupRecord, IdentityCenterGateway, UserRecord } from './gateway.js';
+import { identityStoreNeeded } from './scoped-identity-need.js';
 import pLimit from 'p-limit';
 import { DEFAULT_READ_CONCURRENCY, toLiveAssignments } from './read-live.js';
 import { IdentityIndex } from './read-identities.js';
@@ -44,33 +47,48 @@ export async function readScoped(gateway: IdentityCenterGateway, base: Desired, 
   const headScope = readScope(head);
   const baseScope = readScope(base);
 
-  const [caller, organization, users, groups] = await Promise.all([
+  const [caller, organization] = await Promise.all([
     counted.callerIdentity(),
     readOrganization(
       counted,
-      { walkOuTree: headScope.walkOuTree || baseScope.walkOuTree, readAccountTags: headScope.readAccountTags || baseScope.readAccountTags },
+      {
+        walkOuTree: headScope.walkOuTree || baseScope.walkOuTree,
+        readAccountTags: headScope.readAccountTags || baseScope.readAccountTags,
+        accountsFromWalk: true,
+      },
       progress,
       concurrency,
     ),
-    counted.listUsers(instance.identityStoreId),
-    counted.listGroups(instance.identityStoreId),
   ]);
   const decision = computeScope(base, head, organization, options.now, options.baseLabel);
   if (decision.kind === 'full') return decision;
   const request = decision.request;
   const scopeSets = new Set(request.permissionSets);
+  // A set the head deletes loses every assignment (its pairs are in scope: read with it, in full).
+  // A set the head still defines is only updated and re-provisioned: no assignment of it changes
+  // because of its definition, so its definition and provisioned accounts are enough (its pairs
+  // are in scope only when a rule or principal puts them there).
+  const deletedSets = new Set(request.permissionSets.filter((name) => !(name in head.permissionSets)));
 
-  // Sets: by name; in full (with every assignment) only those whose definition differs.
-  const sets = await readPermissionSets(
-    counted,
-    instance.instanceArn,
-    {
-      permissionSetScope: (name) => (scopeSets.has(name) ? 'full' : 'name-only'),
-      readOutdatedOf: (name) => scopeSets.has(name) && headScope.readOutdatedOf(name),
-    },
-    progress,
-    concurrency,
-  );
+  // Users and groups by name (two lists), while the sets are read; skipped when the restricted
+  // plan provably needs none of them (see scoped-identity-need.ts).
+  const identityStore = identityStoreNeeded(head, request, deletedSets.size > 0)
+    ? Promise.all([counted.listUsers(instance.identityStoreId), counted.listGroups(instance.identityStoreId)])
+    : Promise.resolve([[], []] as [UserRecord[], GroupRecord[]]);
+  // Sets: by name; the definition of those whose definition differs.
+  const [[users, groups], sets] = await Promise.all([
+    identityStore,
+    readPermissionSets(
+      counted,
+      instance.instanceArn,
+      {
+        permissionSetScope: (name) => (deletedSets.has(name) ? 'full' : scopeSets.has(name) ? 'definition' : 'name-only'),
+        readOutdatedOf: (name) => scopeSets.has(name) && headScope.readOutdatedOf(name),
+      },
+      progress,
+      concurrency,
+    ),
+  ]);
   const arnOf = new Map(Object.values(sets.permissionSets).map((s) => [s.name, s.arn]));
   const nameOf = new Map(Object.values(sets.permissionSets).map((s) => [s.arn, s.name]));
 
@@ -105,10 +123,10 @@ export async function readScoped(gateway: IdentityCenterGateway, base: Desired, 
     }
   });
 
-  // Every provisioned pair of a set in scope was read with it; the other pairs now.
+  // Every provisioned pair of a deleted set was read with it; the other pairs now.
   const readPairs = new Set<string>();
   const provisionedPairs: ScopePair[] = [];
-  for (const name of scopeSets) {
+  for (const name of deletedSets) {
     for (const accountId of sets.permissionSets[name]?.provisionedAccountIds ?? []) {
       readPairs.add(pairKey(accountId, name));
       provisionedPairs.push({ accountId, permissionSet: name });

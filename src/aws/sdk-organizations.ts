@@ -90,7 +90,7 @@ export function createOrganizationsGateway(client: OrganizationsClient, runner: 
         (NextToken) => client.send(new ListAccountsForParentCommand({ ParentId: parentId, MaxResults: max, NextToken })),
         (o) => o.Accounts,
       );
-      return accounts.map((a) => a.Id ?? '').filter((id) => id !== '');
+      return accounts.map(toAccount).filter((a) => a.id !== '');
     },
 
     async listTagsForResource(resourceId) {

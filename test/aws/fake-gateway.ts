@@ -116,10 +116,10 @@ export class FakeGateway implements IdentityCenterGateway, CallCounting {
     this.count('listOrganizationalUnitsForParent', ous.length, ORG_PAGE);
     return ous.map((o) => ({ id: o.id, name: o.name }));
   }
-  async listAccountsForParent(parentId: string): Promise<string[]> {
-    const ids = this.world.accounts.filter((a) => a.parentId === parentId).map((a) => a.id);
-    this.count('listAccountsForParent', ids.length, ORG_PAGE);
-    return ids;
+  async listAccountsForParent(parentId: string): Promise<OrgAccountInfo[]> {
+    const under = this.world.accounts.filter((a) => a.parentId === parentId);
+    this.count('listAccountsForParent', under.length, ORG_PAGE);
+    return under.map((a) => ({ id: a.id, name: a.name, status: a.status ?? 'ACTIVE' }));
   }
   async listTagsForResource(resourceId: string): Promise<Record<string, string>> {
     this.count('listTagsForResource');
