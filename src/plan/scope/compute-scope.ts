@@ -67,6 +67,9 @@ export function fullReadReason(base: Desired, head: Desired): string | undefined
   if (!same(base.ownership, head.ownership)) return 'ownership changed (kinds or ignore globs)';
   const safety = (d: Desired): unknown => ({ maxDeletes: d.safety.maxDeletes, protected: d.safety.protected.map(({ pos: _pos, ...rest }) => rest) });
   if (!same(safety(base), safety(head))) return 'safety changed';
+  // A percentage counts against every object idc manages, which a scoped read does not see: the
+  // verdict could refuse a plan that the full plan allows.
+  if (head.safety.maxDeletes.kind === 'percent') return 'safety.max_deletes is a percentage of everything idc manages, which only a full read counts';
   if (!same(base.accountAliases, head.accountAliases)) return 'accounts (aliases) changed';
   return undefined;
 }
