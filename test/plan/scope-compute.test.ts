@@ -223,6 +223,12 @@ describe('computeScope: every reason for a full plan', () => {
     );
   });
 
+  it('a changed rule naming a suspended account only warns: the plan stays scoped, without that account', () => {
+    const base = desired({ ...common(), rules: [] });
+    const head = desired({ ...common(), rules: [rule(0, { sets: ['RO'], users: ['ann'], accounts: ['old-sandbox', 'staging'] })] });
+    expect(pairs(scoped(base, head))).toEqual([`${STAGING}/RO`]);
+  });
+
   it('an unchanged rule that does not resolve does not force a full plan', () => {
     const bad = rule(0, { sets: ['RO'], users: ['ann'], accounts: ['gone-account'] });
     const added = rule(1, { sets: ['RO'], users: ['bob'], accounts: ['staging'] });

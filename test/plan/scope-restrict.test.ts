@@ -161,6 +161,24 @@ describe('restrict: a scoped plan changes only what its scope covers', () => {
     expect(accessLines(p)).toEqual(['lose group legacy Admin 222222222222 members 1 changes ', 'gain group ops Admin 222222222222 members 1 changes ']);
   });
 
+  it('a membership added to one group outside the scope does not change the members of another', () => {
+    // bob joins ops (live: ann, dan); legacy (ann) is deleted by nobody here and keeps ann alone.
+    const p = plan(scope({ pairs: [pair(PROD_APP, 'Admin')], users: ['bob'] }));
+    expect(accessLines(p)).toEqual([
+      'gain user bob Admin 222222222222 via ops',
+      'gain user dan Admin 222222222222 via ops',
+      'lose group legacy Admin 222222222222 members 1 changes ',
+      'gain group ops Admin 222222222222 members 3 changes bob,dan',
+    ]);
+  });
+
+  it('a member removed with their user deletion: the membership delete is kept though the user is gone after', () => {
+    const { d, l } = world();
+    const { dan: _dan, ...users } = d.users;
+    const p = buildPlan({ ...d, users }, l, { now: NOW, scope: scope({ users: ['dan'] }) }).plan;
+    expect(lines(p)).toEqual(['delete user dan', 'delete membership ops dan']);
+  });
+
   it('access rows are those of pairs in scope only', () => {
     const full = buildPlan(world().d, world().l, { now: NOW }).plan;
     const p = plan(scope({ pairs: [pair(PROD_APP, 'Admin')], groups: ['ops'] }));
