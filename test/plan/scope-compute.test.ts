@@ -65,6 +65,12 @@ describe('computeScope: the rules a change adds, removes or edits', () => {
     expect(pairs(scoped(base, head))).toEqual([`${STAGING}/RO`]);
   });
 
+  it("moving a rule's end date puts its pairs in scope", () => {
+    const base = desired({ ...common(), rules: [rule(0, { sets: ['RO'], users: ['ann'], accounts: ['staging'], expires: '2026-06-01' })] });
+    const head = desired({ ...common(), rules: [rule(0, { sets: ['RO'], users: ['ann'], accounts: ['staging'], expires: '2027-01-01' })] });
+    expect(pairs(scoped(base, head))).toEqual([`${STAGING}/RO`]);
+  });
+
   it('an OU target is expanded against the organization read now, nested OUs included', () => {
     const base = desired({ ...common(), rules: [] });
     const head = desired({ ...common(), rules: [rule(0, { sets: ['RO'], users: ['ann'], ous: ['/Workloads/Prod'] })] });
@@ -200,6 +206,11 @@ describe('computeScope: every reason for a full plan', () => {
     const entry = { pos: pos(50), permissionSet: 'Admin', users: ['ann'], groups: [], accounts: ['staging'] };
     const [b2, h2] = both((d) => (d.safety = { ...d.safety, protected: [entry] }));
     expect(fullReason(b2, h2)).toBe('safety changed');
+    const [b4, h4] = both(
+      (d) => (d.safety = { ...d.safety, protected: [{ ...entry, accounts: ['management'] }] }),
+      (d) => (d.safety = { ...d.safety, protected: [entry] }),
+    );
+    expect(fullReason(b4, h4)).toBe('safety changed');
     const [b3, h3] = both(
       (d) => (d.safety = { ...d.safety, protected: [{ ...entry, pos: pos(70) }] }),
       (d) => (d.safety = { ...d.safety, protected: [entry] }),

@@ -115,6 +115,12 @@ describe('restrict: a scoped plan changes only what its scope covers', () => {
       'create assignment RO USER ann 444444444444',
       'delete assignment RO USER old 444444444444',
     ]);
+    expect(accessLines(p)).toEqual([
+      'gain user ann RO 444444444444 via direct',
+      'gain user cat RO 444444444444 via devs',
+      'lose user old RO 444444444444 via direct',
+      'gain group devs RO 444444444444 members 1 changes cat',
+    ]);
   });
 
   it('a user in scope without its new group: the membership in the group that is not created is dropped', () => {
@@ -232,5 +238,23 @@ describe('restrict: what exists after a scoped plan', () => {
     expect(accessLines(outside)).toEqual([]);
     const inside = small()(scope({ groups: ['ops'], pairs: [pair(STAGING, 'RO')] }));
     expect(accessLines(inside)).toEqual(['gain user bob RO 444444444444 via ops']);
+  });
+
+  it('a group outside the scope is not given the members another group gains', () => {
+    // qa (ann) gets a new grant; bob joins ops. Only bob and the grant's pair are in scope.
+    const d = desired({
+      users: [user('ann'), user('bob')],
+      groups: [group('ops', ['bob']), group('qa', ['ann'])],
+      permissionSets: [permissionSet('RO')],
+      rules: [rule(0, { sets: ['RO'], groups: ['qa'], accounts: ['staging'] })],
+    });
+    const l = live({
+      users: [liveUser('ann'), liveUser('bob')],
+      groups: [liveGroup('ops'), liveGroup('qa', ['ann'])],
+      permissionSets: [livePermissionSet('RO')],
+    });
+    const p = buildPlan(d, l, { now: NOW, scope: scope({ users: ['bob'], pairs: [pair(STAGING, 'RO')] }) }).plan;
+    expect(lines(p)).toEqual(['create membership ops bob', 'create assignment RO GROUP qa 444444444444']);
+    expect(accessLines(p)).toEqual(['gain user ann RO 444444444444 via qa', 'gain group qa RO 444444444444 members 1 changes ann']);
   });
 });
