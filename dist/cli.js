@@ -57037,6 +57037,13 @@ function changedDeltas(c5) {
 function deletedFields(c5) {
   return c5.before === void 0 ? [] : fieldDeltas({ ...c5, fields: presentFields(c5.before) });
 }
+var USER_LABELS = {
+  userName: "user name",
+  displayName: "display name",
+  givenName: "given name",
+  familyName: "family name",
+  email: "email"
+};
 var KIND_TITLES = {
   users: "Users",
   groups: "Groups and memberships",
@@ -57264,13 +57271,6 @@ function ruleLabel(rule) {
 // src/render/text.ts
 var SIGN = { create: "+", update: "~", delete: "-" };
 var COLOUR = { create: "32", update: "33", delete: "31" };
-var USER_LABELS = {
-  userName: "user name",
-  displayName: "display name",
-  givenName: "given name",
-  familyName: "family name",
-  email: "email"
-};
 var q = (s2) => s2 === void 0 ? "(none)" : JSON.stringify(plainText(s2));
 function changeLines(plan, c5, paint) {
   const lines = kindLines(plan, c5, paint);
@@ -59518,9 +59518,10 @@ async function readAssignmentPrincipals(gateway, storeId, index2, principals, pr
 var byString = compareStrings2;
 async function readOrganization(gateway, scope, progress, concurrency) {
   const phase = progress.phase("read accounts");
+  const fromWalk = scope.walkOuTree && scope.accountsFromWalk === true;
   const [org, listed, roots] = await Promise.all([
     gateway.describeOrganization(),
-    gateway.listAccounts().then((a5) => {
+    fromWalk ? void 0 : gateway.listAccounts().then((a5) => {
       phase.tick(a5.length);
       return a5;
     }),
@@ -59529,10 +59530,22 @@ async function readOrganization(gateway, scope, progress, concurrency) {
   const root5 = [...roots].sort((a5, b5) => byString(a5.id, b5.id))[0];
   if (!root5) throw new Error("Could not read the organization: it has no root (organizations:ListRoots returned none)");
   const accounts = /* @__PURE__ */ new Map();
-  for (const a5 of [...listed].sort((x, y) => byString(x.id, y.id))) accounts.set(a5.id, { id: a5.id, name: a5.name, status: a5.status });
+  const add = (list4) => {
+    for (const a5 of [...list4].sort((x, y) => byString(x.id, y.id))) accounts.set(a5.id, { id: a5.id, name: a5.name, status: a5.status });
+  };
+  if (listed !== void 0) add(listed);
   let organizationalUnits;
   if (scope.walkOuTree) {
-    organizationalUnits = await walkOuTree(gateway, root5.id, accounts, concurrency);
+    const walked = await walkOuTree(gateway, root5.id, concurrency);
+    organizationalUnits = walked.ous;
+    if (fromWalk) {
+      add(walked.accounts);
+      phase.tick(walked.accounts.length);
+    }
+    for (const [id, parentId] of walked.parentOf) {
+      const account = accounts.get(id);
+      if (account) account.parentId = parentId;
+    }
   }
   if (scope.readAccountTags) {
     const active = [...accounts.values()].filter((a5) => a5.status === "ACTIVE");
@@ -59552,15 +59565,17 @@ async function readOrganization(gateway, scope, progress, concurrency) {
     ...organizationalUnits ? { organizationalUnits } : {}
   };
 }
-async function walkOuTree(gateway, rootId, accounts, concurrency) {
+async function walkOuTree(gateway, rootId, concurrency) {
   const ous = [];
+  const accounts = [];
+  const parentOf = /* @__PURE__ */ new Map();
   let level = [{ id: rootId, path: "" }];
   while (level.length > 0) {
     const children = await pLimit(concurrency).map(level, async (parent) => {
-      const [units, accountIds] = await Promise.all([gateway.listOrganizationalUnitsForParent(parent.id), gateway.listAccountsForParent(parent.id)]);
-      for (const id of accountIds) {
-        const account = accounts.get(id);
-        if (account) account.parentId = parent.id;
+      const [units, under] = await Promise.all([gateway.listOrganizationalUnitsForParent(parent.id), gateway.listAccountsForParent(parent.id)]);
+      for (const a5 of under) {
+        accounts.push(a5);
+        parentOf.set(a5.id, parent.id);
       }
       return units.map((u) => ({ id: u.id, name: u.name, path: `${parent.path}/${u.name}`, parentId: parent.id }));
     });
@@ -59568,7 +59583,7 @@ async function walkOuTree(gateway, rootId, accounts, concurrency) {
     ous.push(...next);
     level = next.map((u) => ({ id: u.id, path: u.path }));
   }
-  return ous.sort((a5, b5) => byString(a5.path, b5.path) || byString(a5.id, b5.id));
+  return { ous: ous.sort((a5, b5) => byString(a5.path, b5.path) || byString(a5.id, b5.id)), accounts, parentOf };
 }
 
 // src/aws/sdk-sso-admin-permission-sets.ts
@@ -59638,7 +59653,7 @@ function createOrganizationsGateway(client, runner) {
         (NextToken) => client.send(new import_client_organizations.ListAccountsForParentCommand({ ParentId: parentId, MaxResults: max, NextToken })),
         (o3) => o3.Accounts
       );
-      return accounts.map((a5) => a5.Id ?? "").filter((id) => id !== "");
+      return accounts.map(toAccount).filter((a5) => a5.id !== "");
     },
     async listTagsForResource(resourceId) {
       const tags = await runner.all(
@@ -59904,7 +59919,8 @@ async function readPermissionSets(gateway, instanceArn, scope, progress, concurr
       ...record2.description !== void 0 ? { description: record2.description } : {},
       ...record2.relayState !== void 0 ? { relayState: record2.relayState } : {}
     };
-    if (scope.permissionSetScope(record2.name) === "name-only") {
+    const how = scope.permissionSetScope(record2.name);
+    if (how === "name-only") {
       skipped++;
       listPhase.tick();
       return { ...base, managedPolicies: [], customerManagedPolicies: [], tags: {}, provisionedAccountIds: [], outdatedAccountIds: [] };
@@ -59924,6 +59940,7 @@ async function readPermissionSets(gateway, instanceArn, scope, progress, concurr
       scope.readOutdatedOf(record2.name) ? gateway.listAccountsForProvisionedPermissionSet(instanceArn, arn, true) : Promise.resolve([])
     ]).then(async ([provisioned, outdated]) => {
       const accountIds = sortedUnique([...provisioned, ...outdated]);
+      if (how === "definition") return { provisionedAccountIds: accountIds, outdatedAccountIds: sortedUnique(outdated) };
       pairs += accountIds.length;
       assignmentsPhase.setTotal(pairs);
       await pLimit(concurrency).map(accountIds, async (accountId) => {
@@ -66604,6 +66621,7 @@ function fullReadReason(base, head) {
   if (!same(base.ownership, head.ownership)) return "ownership changed (kinds or ignore globs)";
   const safety = (d5) => ({ maxDeletes: d5.safety.maxDeletes, protected: d5.safety.protected.map(({ pos: _pos, ...rest }) => rest) });
   if (!same(safety(base), safety(head))) return "safety changed";
+  if (head.safety.maxDeletes.kind === "percent") return "safety.max_deletes is a percentage of everything idc manages, which only a full read counts";
   if (!same(base.accountAliases, head.accountAliases)) return "accounts (aliases) changed";
   return void 0;
 }
@@ -66649,6 +66667,17 @@ function computeScope(base, head, organization, now, baseLabel) {
   };
 }
 
+// src/aws/scoped-identity-need.ts
+function identityStoreNeeded(head, request, deletesSets) {
+  if (request.users.length > 0 || request.groups.length > 0 || request.locate.length > 0 || request.pairs.length > 0 || deletesSets) return true;
+  const own = head.ownership;
+  if (head.identityCenter.identitySource !== "internal" || own.users !== "managed" || own.groups !== "managed") return true;
+  if (Object.keys(head.users).some((n3) => matchesAnyGlob(n3, own.ignore.users))) return true;
+  if (Object.keys(head.groups).some((n3) => matchesAnyGlob(n3, own.ignore.groups))) return true;
+  const named = readScope(head);
+  return named.namedUsers.some((n3) => !(n3 in head.users)) || named.namedGroups.some((n3) => !(n3 in head.groups));
+}
+
 // src/aws/read-scoped.ts
 async function readScoped(gateway, base, head, options) {
   const early = fullReadReason(base, head);
@@ -66659,31 +66688,38 @@ async function readScoped(gateway, base, head, options) {
   const concurrency = Math.max(1, options.concurrency ?? DEFAULT_READ_CONCURRENCY);
   const headScope = readScope(head);
   const baseScope = readScope(base);
-  const [caller, organization, users, groups] = await Promise.all([
+  const [caller, organization] = await Promise.all([
     counted.callerIdentity(),
     readOrganization(
       counted,
-      { walkOuTree: headScope.walkOuTree || baseScope.walkOuTree, readAccountTags: headScope.readAccountTags || baseScope.readAccountTags },
+      {
+        walkOuTree: headScope.walkOuTree || baseScope.walkOuTree,
+        readAccountTags: headScope.readAccountTags || baseScope.readAccountTags,
+        accountsFromWalk: true
+      },
       progress,
       concurrency
-    ),
-    counted.listUsers(instance.identityStoreId),
-    counted.listGroups(instance.identityStoreId)
+    )
   ]);
   const decision = computeScope(base, head, organization, options.now, options.baseLabel);
   if (decision.kind === "full") return decision;
   const request = decision.request;
   const scopeSets = new Set(request.permissionSets);
-  const sets = await readPermissionSets(
-    counted,
-    instance.instanceArn,
-    {
-      permissionSetScope: (name) => scopeSets.has(name) ? "full" : "name-only",
-      readOutdatedOf: (name) => scopeSets.has(name) && headScope.readOutdatedOf(name)
-    },
-    progress,
-    concurrency
-  );
+  const deletedSets = new Set(request.permissionSets.filter((name) => !(name in head.permissionSets)));
+  const identityStore = identityStoreNeeded(head, request, deletedSets.size > 0) ? Promise.all([counted.listUsers(instance.identityStoreId), counted.listGroups(instance.identityStoreId)]) : Promise.resolve([[], []]);
+  const [[users, groups], sets] = await Promise.all([
+    identityStore,
+    readPermissionSets(
+      counted,
+      instance.instanceArn,
+      {
+        permissionSetScope: (name) => deletedSets.has(name) ? "full" : scopeSets.has(name) ? "definition" : "name-only",
+        readOutdatedOf: (name) => scopeSets.has(name) && headScope.readOutdatedOf(name)
+      },
+      progress,
+      concurrency
+    )
+  ]);
   const arnOf = new Map(Object.values(sets.permissionSets).map((s2) => [s2.name, s2.arn]));
   const nameOf = new Map(Object.values(sets.permissionSets).map((s2) => [s2.arn, s2.name]));
   const identities = new IdentityIndex();
@@ -66713,7 +66749,7 @@ async function readScoped(gateway, base, head, options) {
   });
   const readPairs = /* @__PURE__ */ new Set();
   const provisionedPairs = [];
-  for (const name of scopeSets) {
+  for (const name of deletedSets) {
     for (const accountId of sets.permissionSets[name]?.provisionedAccountIds ?? []) {
       readPairs.add(pairKey(accountId, name));
       provisionedPairs.push({ accountId, permissionSet: name });
@@ -69307,13 +69343,6 @@ function plannedBody(ctx, plan) {
 // src/render/markdown-sections.ts
 var COLLAPSE_OVER = 15;
 var ICON = { create: "\u2795", update: "\u270F\uFE0F", delete: "\u2796" };
-var USER_LABELS2 = {
-  userName: "user name",
-  displayName: "display name",
-  givenName: "given name",
-  familyName: "family name",
-  email: "email"
-};
 function details(summary, body, open = false) {
   return `<details${open ? " open" : ""}><summary>${summary}</summary>
 
@@ -69364,7 +69393,7 @@ function userLine(c5) {
   if (c5.action === "update" && c5.before && c5.after) {
     const before = c5.before;
     const after = c5.after;
-    const parts = c5.fields.map((f5) => `${USER_LABELS2[f5]} ${escapeMarkdown(before[f5])} \u2192 ${escapeMarkdown(after[f5])}`);
+    const parts = c5.fields.map((f5) => `${USER_LABELS[f5]} ${escapeMarkdown(before[f5])} \u2192 ${escapeMarkdown(after[f5])}`);
     return `- ${ICON.update} update ${who}: ${parts.join("; ")}`;
   }
   const about = u ? `: ${escapeMarkdown(u.displayName)}, ${escapeMarkdown(u.email)}` : "";
