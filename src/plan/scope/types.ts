@@ -15,7 +15,7 @@ export interface ScopedRead {
   kind: 'scoped';
   /** What the change was computed against, e.g. `abc1234:access.yaml` or a file path. */
   base: string;
-  /** Permission sets whose definition differs (read in full, with all their assignments). */
+  /** Permission sets whose definition differs: their definition and provisioned accounts are read; all their assignments only when the new version deletes the set. */
   permissionSets: string[];
   /** Users whose definition differs, or that are created or deleted. */
   users: string[];
