@@ -60047,16 +60047,26 @@ async function readLive(gateway, desired, options) {
   if (scope.external) {
     await readAssignmentPrincipals(counted, instance.identityStoreId, identities, sets.assignments, progress, concurrency);
   }
-  const assignments = toLiveAssignments(sets.assignments, identities);
-  return {
+  return liveFrom({
     instance,
-    caller: { accountId: caller.accountId, arn: caller.arn },
+    caller,
     organization,
-    users: identities.sortedUsers(),
-    groups: identities.sortedGroups(),
+    identities,
     permissionSets: sets.permissionSets,
-    assignments,
+    assignments: sets.assignments,
     readCalls: diffCounts(before, counted.callCounts())
+  });
+}
+function liveFrom(read) {
+  return {
+    instance: read.instance,
+    caller: { accountId: read.caller.accountId, arn: read.caller.arn },
+    organization: read.organization,
+    users: read.identities.sortedUsers(),
+    groups: read.identities.sortedGroups(),
+    permissionSets: read.permissionSets,
+    assignments: toLiveAssignments(read.assignments, read.identities),
+    readCalls: read.readCalls
   };
 }
 function toLiveAssignments(raw, identities) {
@@ -66788,16 +66798,15 @@ async function readScoped(gateway, base, head, options) {
     identities.groups.set(g5.displayName, listed);
     identities.groupNameById.set(g5.groupId, g5.displayName);
   }
-  const live = {
+  const live = liveFrom({
     instance,
-    caller: { accountId: caller.accountId, arn: caller.arn },
+    caller,
     organization,
-    users: identities.sortedUsers(),
-    groups: identities.sortedGroups(),
+    identities,
     permissionSets: sets.permissionSets,
-    assignments: toLiveAssignments(raw, identities),
+    assignments: raw,
     readCalls: diffCounts(before, counted.callCounts())
-  };
+  });
   const scope = {
     kind: "scoped",
     base: request.base,

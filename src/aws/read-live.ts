@@ -53,22 +53,33 @@ export async function readLive(gateway: IdentityCenterGateway, desired: Desired,
     await readAssignmentPrincipals(counted, instance.identityStoreId, identities, sets.assignments, progress, concurrency);
   }
 
-  const assignments = toLiveAssignments(sets.assignments, identities);
-
-  return {
+  return liveFrom({
     instance,
-    caller: { accountId: caller.accountId, arn: caller.arn },
+    caller,
     organization,
-    users: identities.sortedUsers(),
-    groups: identities.sortedGroups(),
+    identities,
     permissionSets: sets.permissionSets,
-    assignments,
+    assignments: sets.assignments,
     readCalls: diffCounts(before, counted.callCounts()),
+  });
+}
+
+/** What a read found (the full read and the scoped read alike), as `Live`. */
+export function liveFrom(read: Omit<Live, 'users' | 'groups' | 'assignments'> & { identities: IdentityIndex; assignments: readonly RawAssignment[] }): Live {
+  return {
+    instance: read.instance,
+    caller: { accountId: read.caller.accountId, arn: read.caller.arn },
+    organization: read.organization,
+    users: read.identities.sortedUsers(),
+    groups: read.identities.sortedGroups(),
+    permissionSets: read.permissionSets,
+    assignments: toLiveAssignments(read.assignments, read.identities),
+    readCalls: read.readCalls,
   };
 }
 
 /** Assignments as read, named by their principals (`id:<ID>` when unknown), sorted, without duplicates. */
-export function toLiveAssignments(raw: readonly RawAssignment[], identities: IdentityIndex): LiveAssignment[] {
+function toLiveAssignments(raw: readonly RawAssignment[], identities: IdentityIndex): LiveAssignment[] {
   return dedupe(
     raw.map(
       (a): LiveAssignment => ({

@@ -18,7 +18,7 @@ import { canCountCalls, countingGateway, diffCounts } from './call-counts.js';
 import type { GroupRecord, IdentityCenterGateway, UserRecord } from './gateway.js';
 import { identityStoreNeeded } from './scoped-identity-need.js';
 import pLimit from 'p-limit';
-import { DEFAULT_READ_CONCURRENCY, toLiveAssignments } from './read-live.js';
+import { DEFAULT_READ_CONCURRENCY, liveFrom } from './read-live.js';
 import { IdentityIndex } from './read-identities.js';
 import { readOrganization } from './read-organization.js';
 import { readPermissionSets, type RawAssignment } from './read-permission-sets.js';
@@ -170,16 +170,15 @@ export async function readScoped(gateway: IdentityCenterGateway, base: Desired, 
     identities.groupNameById.set(g.groupId, g.displayName);
   }
 
-  const live: Live = {
+  const live = liveFrom({
     instance,
-    caller: { accountId: caller.accountId, arn: caller.arn },
+    caller,
     organization,
-    users: identities.sortedUsers(),
-    groups: identities.sortedGroups(),
+    identities,
     permissionSets: sets.permissionSets,
-    assignments: toLiveAssignments(raw, identities),
+    assignments: raw,
     readCalls: diffCounts(before, counted.callCounts()),
-  };
+  });
   const scope: ScopedRead = {
     kind: 'scoped',
     base: request.base,
