@@ -24,6 +24,8 @@ import { isEmptyPlan } from './plan/hash.js';
 import { blockingRefusals, refusalLine } from './plan/safety/verdict.js';
 import type { Plan } from './plan/types.js';
 import type { Progress } from './progress/progress.js';
+import { knownNames, nextNameCache } from './cache/name-cache.js';
+import type { NameCacheStore } from './cache/name-cache-file.js';
 
 export interface EngineOptions {
   /** Region when access.yaml does not name one (else the SDK's: AWS_REGION, the profile's region). */
@@ -41,6 +43,16 @@ export interface EngineOptions {
   env?: NodeJS.ProcessEnv;
   /** Directory a relative access.yaml path is read from (default: the process's working directory). */
   cwd?: string;
+  /** The permission set name cache (src/cache/): fewer DescribePermissionSet calls; none when absent. */
+  nameCache?: NameCacheStore;
+}
+
+interface ReadResult {
+  live: Live;
+  gateway: IdentityCenterGateway;
+  scope?: PlanScope;
+  /** When the last full read happened (ISO 8601), as the name cache remembers it. */
+  lastFullRead?: string;
 }
 
 export function createEngine(options: EngineOptions = {}): Engine {
@@ -72,33 +84,47 @@ export function createEngine(options: EngineOptions = {}): Engine {
     return { ok: true, diagnostics: loaded.diagnostics, summary: summarise(loaded.desired), desired: loaded.desired };
   }
 
-  async function read(desired: Desired, progress: Progress, base?: BaseConfig): Promise<{ live: Live; gateway: IdentityCenterGateway; scope?: PlanScope }> {
+  /**
+   * Reads AWS: scoped when a base is given and a scoped read is possible, else in full. With the
+   * name cache, its names are used and the cache written back after the read; `drift` says a full
+   * read here is a drift check (a plan, not `idc export` or an expire run): its time is remembered.
+   */
+  async function read(desired: Desired, progress: Progress, base?: BaseConfig, drift = false): Promise<ReadResult> {
     const region = await resolveRegion(desired.identityCenter, { ...(options.region ? { region: options.region } : {}), env });
     const gateway = gatewayFor(region);
     const instance = await resolveInstance(gateway, desired.identityCenter, region);
+    const cache = await options.nameCache?.load(instance.instanceArn);
+    const known = { progress, instance, knownNames: knownNames(cache) };
+    const done = async (result: Omit<ReadResult, 'lastFullRead'>): Promise<ReadResult> => {
+      const full = result.scope?.kind !== 'scoped';
+      const next = nextNameCache(instance.instanceArn, cache, Object.values(result.live.permissionSets), full && drift ? now() : undefined);
+      await options.nameCache?.save(next);
+      return { ...result, ...(cache?.lastFullRead !== undefined ? { lastFullRead: cache.lastFullRead } : {}) };
+    };
     if (base !== undefined) {
-      if ('unavailable' in base)
-        return { live: await readLive(gateway, desired, { progress, instance }), gateway, scope: { kind: 'full', reason: base.unavailable } };
-      const scoped = await readScoped(gateway, base.desired, desired, { progress, instance, now: now(), baseLabel: base.label });
-      if (scoped.kind === 'scoped') return { live: scoped.live, gateway, scope: scoped.scope };
+      if ('unavailable' in base) return done({ live: await readLive(gateway, desired, known), gateway, scope: { kind: 'full', reason: base.unavailable } });
+      const scoped = await readScoped(gateway, base.desired, desired, { ...known, now: now(), baseLabel: base.label });
+      if (scoped.kind === 'scoped') return done({ live: scoped.live, gateway, scope: scoped.scope });
       progress.info(`Planning in full: ${scoped.reason}.`);
-      return { live: await readLive(gateway, desired, { progress, instance }), gateway, scope: scoped };
+      return done({ live: await readLive(gateway, desired, known), gateway, scope: scoped });
     }
-    const live = await readLive(gateway, desired, { progress, instance });
-    return { live, gateway };
+    return done({ live: await readLive(gateway, desired, known), gateway });
   }
 
-  function planFrom(desired: Desired, live: Live, scope?: PlanScope, expiryOnly = false): PlanOutcome {
-    const { plan, diagnostics } = buildPlan(desired, live, { now: now(), expiryOnly, ...(scope ? { scope } : {}) });
+  function planFrom(desired: Desired, read: Pick<ReadResult, 'live' | 'scope' | 'lastFullRead'>, expiryOnly = false): PlanOutcome {
+    const { live, scope } = read;
+    const built = buildPlan(desired, live, { now: now(), expiryOnly, ...(scope ? { scope } : {}) });
+    const { diagnostics } = built;
     if (diagnostics.some((d) => d.severity === 'error')) return { ok: false, diagnostics };
+    // Said under a scoped plan only ("drift elsewhere is left to the drift check, last run …"); never hashed.
+    const plan = scope?.kind === 'scoped' && read.lastFullRead !== undefined ? { ...built.plan, lastFullRead: read.lastFullRead } : built.plan;
     return { ok: true, plan, desired, live, diagnostics };
   }
 
   async function plan(configPath: string, progress: Progress, request: PlanRequest = {}): Promise<PlanOutcome> {
     const loaded = await load(configPath);
     if (!loaded.desired) return { ok: false, diagnostics: loaded.diagnostics };
-    const { live, scope } = await read(loaded.desired, progress, request.base);
-    const outcome = planFrom(loaded.desired, live, scope, request.expiryOnly === true);
+    const outcome = planFrom(loaded.desired, await read(loaded.desired, progress, request.base, request.expiryOnly !== true), request.expiryOnly === true);
     return outcome.ok ? { ...outcome, diagnostics: [...loaded.diagnostics, ...outcome.diagnostics] } : outcome;
   }
 
@@ -106,8 +132,9 @@ export function createEngine(options: EngineOptions = {}): Engine {
     const loaded = await load(configPath);
     if (!loaded.desired) return { status: 'invalid', diagnostics: loaded.diagnostics };
     const desired = loaded.desired;
-    const { live, gateway, scope } = await read(desired, progress, request.base);
-    const planned = planFrom(desired, live, scope, request.expiryOnly === true);
+    const first = await read(desired, progress, request.base, request.expiryOnly !== true);
+    const { live, gateway } = first;
+    const planned = planFrom(desired, first, request.expiryOnly === true);
     if (!planned.ok) return { status: 'invalid', diagnostics: planned.diagnostics };
     const thePlan: Plan = planned.plan;
     if (request.expectedHash !== undefined && request.expectedHash !== thePlan.hash && !request.force) {
@@ -125,13 +152,13 @@ export function createEngine(options: EngineOptions = {}): Engine {
     progress.info('Reading the state again to check that nothing is left…');
     let after: Awaited<ReturnType<typeof read>>;
     try {
-      after = await read(desired, progress, request.base);
+      after = await read(desired, progress, request.base, request.expiryOnly !== true);
     } catch (error) {
       // What apply did must not be lost because the check afterwards failed.
       const recheckError = error instanceof Error ? error.message : String(error);
       return { status: 'applied-unchecked', plan: thePlan, report, recheckError };
     }
-    const again = planFrom(desired, after.live, after.scope, request.expiryOnly === true);
+    const again = planFrom(desired, after, request.expiryOnly === true);
     const remaining = again.ok ? again.plan : thePlan;
     return { status: 'applied', plan: thePlan, report, remaining, startUrl: startUrlOf(desired.identityCenter, live.instance.identityStoreId) };
   }

@@ -23,6 +23,8 @@ export interface ReadLiveOptions {
   instance?: InstanceRef;
   /** Region when neither `instance` nor access.yaml gives one (else the SDK's: AWS_REGION, the profile's region). */
   region?: string;
+  /** Permission set names already known, ARN → name (the name cache): those sets need no DescribePermissionSet when read by name only. */
+  knownNames?: ReadonlyMap<string, string>;
 }
 
 export const DEFAULT_READ_CONCURRENCY = 16;
@@ -46,7 +48,7 @@ export async function readLive(gateway: IdentityCenterGateway, desired: Desired,
     counted.callerIdentity(),
     readOrganization(counted, scope, progress, concurrency),
     readIdentities(counted, instance.identityStoreId, { ...scope, concurrency }, progress),
-    readPermissionSets(counted, instance.instanceArn, scope, progress, concurrency),
+    readPermissionSets(counted, instance.instanceArn, scope, progress, concurrency, options.knownNames),
   ]);
 
   if (scope.external) {

@@ -5,6 +5,8 @@
  *   (ListAccountsForProvisionedPermissionSet, and again for LATEST_PERMISSION_SET_NOT_PROVISIONED)
  *   → ListAccountAssignments per provisioned account (not for a set read as its `definition` only).
  * Never accounts × sets: only the pairs where the set is provisioned are listed.
+ * A set read as its name only whose name `knownNames` (the name cache, see src/cache/name-cache.ts)
+ * already gives costs no call beyond ListPermissionSets.
  */
 import type { PrincipalType } from '../model/assignment.js';
 import type { LivePermissionSet } from '../model/permission-set.js';
@@ -13,8 +15,9 @@ import type { IdentityCenterGateway } from './gateway.js';
 import pLimit from 'p-limit';
 import { compareStrings, sortedRecord, sortedUnique } from './normalise.js';
 import type { ReadScope } from './read-scope.js';
-import { compareCustomerRefs } from './sdk-sso-admin-permission-sets.js';
+import { compareCustomerRefs, remembersPermissionSetNames } from './sdk-sso-admin-permission-sets.js';
 import { count } from '../model/plural.js';
+import { DEFAULT_SESSION_DURATION } from '../config/normalise.js';
 
 export interface RawAssignment {
   permissionSetArn: string;
@@ -29,12 +32,22 @@ export interface PermissionSetsRead {
   assignments: RawAssignment[];
 }
 
+/** What a set read by name only has: nothing of its configuration, provisioning or assignments. */
+const notRead = (): Pick<LivePermissionSet, 'managedPolicies' | 'customerManagedPolicies' | 'tags' | 'provisionedAccountIds' | 'outdatedAccountIds'> => ({
+  managedPolicies: [],
+  customerManagedPolicies: [],
+  tags: {},
+  provisionedAccountIds: [],
+  outdatedAccountIds: [],
+});
+
 export async function readPermissionSets(
   gateway: IdentityCenterGateway,
   instanceArn: string,
   scope: Pick<ReadScope, 'permissionSetScope' | 'readOutdatedOf'>,
   progress: Progress,
   concurrency: number,
+  knownNames: ReadonlyMap<string, string> = new Map(),
 ): Promise<PermissionSetsRead> {
   const listPhase = progress.phase('read permission sets');
   const arns = await gateway.listPermissionSets(instanceArn);
@@ -42,9 +55,20 @@ export async function readPermissionSets(
   const assignmentsPhase = progress.phase('read assignments', 0);
   let pairs = 0;
   let skipped = 0;
+  let cached = 0;
   const assignments: RawAssignment[] = [];
 
   const sets = await pLimit(concurrency).map([...arns].sort(compareStrings), async (arn): Promise<LivePermissionSet> => {
+    const known = knownNames.get(arn);
+    if (known !== undefined && scope.permissionSetScope(known) === 'name-only') {
+      if (remembersPermissionSetNames(gateway)) gateway.rememberPermissionSetName(arn, known);
+      skipped++;
+      cached++;
+      listPhase.tick();
+      // Its attributes are not read: the plan never looks at a name-only set's configuration (it
+      // is ignored, or outside a scoped plan's scope); AWS's default session duration stands in.
+      return { arn, name: known, sessionDuration: DEFAULT_SESSION_DURATION, ...notRead() };
+    }
     const record = await gateway.describePermissionSet(instanceArn, arn);
     const base = {
       arn,
@@ -57,7 +81,7 @@ export async function readPermissionSets(
     if (how === 'name-only') {
       skipped++;
       listPhase.tick();
-      return { ...base, managedPolicies: [], customerManagedPolicies: [], tags: {}, provisionedAccountIds: [], outdatedAccountIds: [] };
+      return { ...base, ...notRead() };
     }
 
     const details = Promise.all([
@@ -99,7 +123,8 @@ export async function readPermissionSets(
     };
   });
 
-  const ignored = skipped > 0 ? ` (${skipped} ignored: name only)` : '';
+  const fromCache = cached > 0 ? `; ${cached} of the names from the cache` : '';
+  const ignored = skipped > 0 ? ` (${skipped} ignored: name only${fromCache})` : '';
   listPhase.end(`${count(sets.length, 'permission set')}${ignored}`);
   assignmentsPhase.end(`${count(assignments.length, 'assignment')} in ${count(pairs, 'account × permission set pair')}`);
   const permissionSets: Record<string, LivePermissionSet> = {};

@@ -33,6 +33,8 @@ export interface ScopedReadOptions {
   /** What the base is, for people (`<sha>:access.yaml`, a file path). */
   baseLabel: string;
   concurrency?: number;
+  /** Permission set names already known, ARN → name (the name cache; see readLive). */
+  knownNames?: ReadonlyMap<string, string>;
 }
 
 export type ScopedReadResult = { kind: 'scoped'; live: Live; scope: ScopedRead } | FullRead;
@@ -87,6 +89,7 @@ export async function readScoped(gateway: IdentityCenterGateway, base: Desired, 
       },
       progress,
       concurrency,
+      options.knownNames,
     ),
   ]);
   const arnOf = new Map(Object.values(sets.permissionSets).map((s) => [s.name, s.arn]));

@@ -22,7 +22,7 @@ import type { RetryOptions } from './retry.js';
 import { createIdentityStoreGateway } from './sdk-identity-store.js';
 import { createOrganizationsGateway } from './sdk-organizations.js';
 import { createAssignmentsGateway } from './sdk-sso-admin-assignments.js';
-import { createPermissionSetsGateway, PermissionSetNames } from './sdk-sso-admin-permission-sets.js';
+import { createPermissionSetsGateway, PermissionSetNames, type RemembersPermissionSetNames } from './sdk-sso-admin-permission-sets.js';
 import { DEFAULT_TIMEOUTS, type Timeouts } from './timeouts.js';
 
 export interface SdkGatewayOptions {
@@ -51,7 +51,7 @@ export interface SdkGatewayOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-export interface SdkGateway extends IdentityCenterGateway, CallCounting {
+export interface SdkGateway extends IdentityCenterGateway, CallCounting, RemembersPermissionSetNames {
   readonly limiter: RateLimiter;
 }
 
@@ -89,6 +89,7 @@ export function createSdkGateway(options: SdkGatewayOptions): SdkGateway {
   return {
     limiter,
     callCounts: runner.callCounts,
+    rememberPermissionSetName: (arn, name) => names.remember(arn, name),
     async callerIdentity() {
       const out = await runner.call({ action: actionOf('callerIdentity'), doing: 'find out who the AWS credentials belong to' }, () =>
         sts.send(new GetCallerIdentityCommand({})),

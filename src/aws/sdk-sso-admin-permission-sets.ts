@@ -56,6 +56,15 @@ export type PermissionSetsGateway = Pick<
   | 'untagPermissionSet'
 >;
 
+/** A gateway that can be told a set's name learned without DescribePermissionSet (the name cache), so that its messages name the set. */
+export interface RemembersPermissionSetNames {
+  rememberPermissionSetName(permissionSetArn: string, name: string): void;
+}
+
+export function remembersPermissionSetNames(gateway: object): gateway is RemembersPermissionSetNames {
+  return typeof (gateway as Partial<RemembersPermissionSetNames>).rememberPermissionSetName === 'function';
+}
+
 /** Permission set names seen so far, so that errors can say `permission set ReadOnly`. */
 export class PermissionSetNames {
   private readonly names = new Map<string, string>();

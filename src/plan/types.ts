@@ -226,6 +226,13 @@ export interface Plan {
    * plan was not possible. Absent for a plain full plan. Part of the hash when scoped.
    */
   scope?: PlanScope;
+  /**
+   * When the last full read of AWS (a full plan: the drift check) happened, ISO 8601, as the name
+   * cache remembers it (src/cache/); only on a scoped plan, whose outputs say that drift elsewhere
+   * is left to the drift check. Not part of the hash, on purpose: it changes with every drift run
+   * while what the plan does in AWS does not, and apply on merge must match the reviewed hash.
+   */
+  lastFullRead?: string;
   /** sha256 (hex) of the canonical JSON of { formatVersion, instanceArn, changes }. */
   hash: string;
 }

@@ -14,8 +14,6 @@ export interface MarkdownOptions {
   runUrl?: string;
   /** Heading; default `idc plan`. */
   title?: string;
-  /** ISO date of the last drift check, when known (said under a scoped plan). */
-  lastDriftCheck?: string;
 }
 
 function safeUrl(url: string): string | undefined {
@@ -33,8 +31,8 @@ function header(plan: Plan, title: string): string {
 }
 
 /** What the plan read (see `scope.ts`), as a note under the heading. */
-export function scopeMarkdown(plan: Plan, lastDriftCheck?: string): string {
-  const words = scopeWords(plan.scope, lastDriftCheck);
+export function scopeMarkdown(plan: Plan): string {
+  const words = scopeWords(plan);
   if (!words) return '';
   const lines = [`> **${escapeMarkdown(words.headline)}.**`, ...words.covers.map((c) => `> - ${escapeMarkdown(c)}`)];
   if (words.rest !== '') lines.push(`>`, `> ${escapeMarkdown(words.rest)}`);
@@ -67,7 +65,7 @@ function largest(hi: number, fits: (n: number) => boolean): number {
 export function renderMarkdown(plan: Plan, options: MarkdownOptions = {}): string {
   const maxChars = options.maxChars ?? 60_000;
   const runUrl = options.runUrl === undefined ? undefined : safeUrl(options.runUrl);
-  const top = [header(plan, options.title ?? 'idc plan'), scopeMarkdown(plan, options.lastDriftCheck)].filter((p) => p !== '').join('\n\n');
+  const top = [header(plan, options.title ?? 'idc plan'), scopeMarkdown(plan)].filter((p) => p !== '').join('\n\n');
   const foot = footer(plan, runUrl);
   const warnings = warningsSection(plan.warnings);
   if (isEmptyPlan(plan)) return join([top, warnings, foot]);

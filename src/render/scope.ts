@@ -1,10 +1,11 @@
 /**
  * What a plan read, in words, for every output: a scoped plan names what it covers and says that
- * drift elsewhere is left to the drift check (with the date of the last one when it is known);
- * a plan that was asked to be scoped but is full says why. A plain full plan says nothing.
+ * drift elsewhere is left to the drift check (with the time of the last full read when the name
+ * cache knows it: `Plan.lastFullRead`); a plan that was asked to be scoped but is full says why.
+ * A plain full plan says nothing.
  */
 import { count } from '../model/plural.js';
-import type { PlanScope } from '../plan/scope/types.js';
+import type { Plan } from '../plan/types.js';
 
 export interface ScopeWords {
   /** e.g. `Scoped plan: only what changed since abc123:access.yaml was read`. */
@@ -23,12 +24,19 @@ function names(list: readonly string[]): string {
   return list.length > MAX_NAMES ? ` (${shown}, +${list.length - MAX_NAMES} more)` : ` (${shown})`;
 }
 
-/** `lastDriftCheck`: ISO date of the last drift run, when the caller knows it. */
-export function scopeWords(scope: PlanScope | undefined, lastDriftCheck?: string): ScopeWords | undefined {
+/** `2026-11-29T15:25:07.123Z` → `2026-11-29 15:25 UTC`; undefined for anything that is not such a time. */
+function fullReadTime(iso: string | undefined): string | undefined {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso ?? '');
+  return m && !Number.isNaN(Date.parse(iso ?? '')) ? `${m[1]} ${m[2]} UTC` : undefined;
+}
+
+export function scopeWords(plan: Pick<Plan, 'scope' | 'lastFullRead'>): ScopeWords | undefined {
+  const { scope } = plan;
   if (scope === undefined) return undefined;
   if (scope.kind === 'full') {
     return { headline: `Full plan: everything was read (a scoped plan was not possible: ${scope.reason})`, covers: [], rest: '' };
   }
+  const lastRead = fullReadTime(plan.lastFullRead);
   const accounts = new Set(scope.pairs.map((p) => p.accountId)).size;
   const sets = [...new Set(scope.pairs.map((p) => p.permissionSet))].sort();
   return {
@@ -40,8 +48,8 @@ export function scopeWords(scope: PlanScope | undefined, lastDriftCheck?: string
       `the assignments of ${count(scope.pairs.length, 'account × permission set pair')} (${count(accounts, 'account')}; ${count(sets.length, 'permission set')}${names(sets)})`,
     ],
     rest:
-      lastDriftCheck !== undefined
-        ? `Drift elsewhere is left to the drift check (last run ${lastDriftCheck}).`
+      lastRead !== undefined
+        ? `Drift elsewhere is left to the drift check (last full read ${lastRead}; idc plan --full reads everything now).`
         : 'Drift elsewhere is left to the drift check: run the drift check (idc plan --full) to see it.',
   };
 }

@@ -9,8 +9,6 @@ import { count } from '../model/plural.js';
 import { ruleName } from '../plan/rule-label.js';
 
 export interface TextOptions {
-  /** ISO date of the last drift check, when known (said under a scoped plan). */
-  lastDriftCheck?: string;
   /** ANSI colours (when writing to a TTY). */
   color?: boolean;
 }
@@ -110,7 +108,7 @@ export function renderText(plan: Plan, options: TextOptions = {}): string {
   const out: string[] = [bold(`idc plan: ${t(plan.configFile)}`), ''];
   const refusal = safetyTextLines(plan, paint);
   if (refusal.length > 0) out.push(...refusal, '');
-  const scope = scopeWords(plan.scope, options.lastDriftCheck);
+  const scope = scopeWords(plan);
   if (scope) {
     out.push(bold(`${t(scope.headline)}${scope.covers.length > 0 ? ':' : '.'}`));
     for (const c of scope.covers) out.push(`  ${t(c)}`);
