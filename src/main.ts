@@ -7,6 +7,7 @@ import { createEngine } from './engine.js';
 import { runAction } from './github/action.js';
 import { createGitHubClient } from './github/client.js';
 import { coreIO } from './github/core-io.js';
+import { actionNameCache } from './github/name-cache.js';
 import { oidcCredentials, sessionName, subjectHint } from './github/credentials.js';
 import { renderMarkdown } from './render/markdown.js';
 
@@ -17,9 +18,11 @@ export async function run(): Promise<void> {
     io,
     env,
     renderPlanMarkdown: renderMarkdown,
-    engine: (inputs, ctx) =>
-      createEngine({
+    engine: (inputs, ctx) => {
+      const nameCache = actionNameCache(inputs, ctx, env, io, process.cwd());
+      return createEngine({
         ...(inputs.awsRegion ? { region: inputs.awsRegion } : {}),
+        ...(nameCache ? { nameCache } : {}),
         ...(inputs.roleToAssume
           ? {
               credentials: oidcCredentials({
@@ -32,7 +35,8 @@ export async function run(): Promise<void> {
               }),
             }
           : {}),
-      }),
+      });
+    },
     github: (inputs) => createGitHubClient(inputs.githubToken, env['GITHUB_API_URL'], { commentAuthor: inputs.commentAuthor }),
   });
 }

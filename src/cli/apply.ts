@@ -7,7 +7,7 @@ import { EXIT, UsageError } from './command.js';
 import { askYes } from './confirm.js';
 import { printApplyOutcome } from './apply-report.js';
 import { planDifference, readReviewedPlan, type ReviewedPlan } from './reviewed-plan.js';
-import { configPath, engineFor, printDiagnostics, progressFor, regionHelp, REGION_OPTION, useColor } from './runtime.js';
+import { configPath, engineFor, printDiagnostics, progressFor, cacheHelp, CACHE_OPTION, regionHelp, REGION_OPTION, useColor } from './runtime.js';
 import { count } from '../model/plural.js';
 import { scopeHelp, scopeRequest, SCOPE_OPTIONS } from './scope-options.js';
 
@@ -24,8 +24,9 @@ export const applyCommand: Command = {
     quiet: { type: 'boolean', short: 'q' },
     ...REGION_OPTION,
     ...SCOPE_OPTIONS,
+    ...CACHE_OPTION,
   },
-  help: `Usage: idc apply [path] [--yes] [--plan-hash HASH|FILE] [--force] [--expire-only] [--json] [--base REF|--base-file PATH|--full] [--region R]
+  help: `Usage: idc apply [path] [--yes] [--plan-hash HASH|FILE] [--force] [--expire-only] [--json] [--base REF|--base-file PATH|--full] [--no-cache] [--region R]
 
 Plans (as "idc plan" does), prints the plan, asks for confirmation on a
 terminal, then changes AWS IAM Identity Center in a safe order: create users
@@ -56,6 +57,7 @@ Options:
   --json              print the outcome as JSON (needs --yes or --plan-hash)
 ${regionHelp(22)}
 ${scopeHelp(22)}
+${cacheHelp(22)}
   -q, --quiet         no progress on stderr
   -h, --help          show this help
 
@@ -79,7 +81,7 @@ Exit codes:
     let outcome: ApplyOutcome;
     try {
       const request = await scopeRequest(args, path, io.cwd);
-      outcome = await engineFor(io, args).apply(
+      outcome = await engineFor(io, args, { nameCache: true }).apply(
         path,
         {
           ...request,

@@ -7,7 +7,7 @@ import { renderJson } from '../render/json.js';
 import type { PlanOutcome } from '../engine-contract.js';
 import type { Command } from './command.js';
 import { planFormat, renderPlanAs } from './plan-format.js';
-import { configPath, engineFor, printDiagnostics, progressFor, regionHelp, REGION_OPTION, useColor } from './runtime.js';
+import { configPath, engineFor, printDiagnostics, progressFor, cacheHelp, CACHE_OPTION, regionHelp, REGION_OPTION, useColor } from './runtime.js';
 import { count, noun } from '../model/plural.js';
 import { scopeHelp, scopeRequest, SCOPE_OPTIONS } from './scope-options.js';
 
@@ -30,9 +30,10 @@ export const planCommand: Command = {
     'expire-only': { type: 'boolean' },
     ...REGION_OPTION,
     ...SCOPE_OPTIONS,
+    ...CACHE_OPTION,
     quiet: { type: 'boolean', short: 'q' },
   },
-  help: `Usage: idc plan [path] [--format text|markdown|json] [--out FILE] [--expire-only] [--base REF|--base-file PATH|--full] [--region R] [--quiet]
+  help: `Usage: idc plan [path] [--format text|markdown|json] [--out FILE] [--expire-only] [--base REF|--base-file PATH|--full] [--no-cache] [--region R] [--quiet]
 
 Reads the live state of AWS IAM Identity Center (users, groups, permission sets,
 assignments, the organization's accounts), compares it with access.yaml and
@@ -55,6 +56,7 @@ Options:
                 "idc apply --expire-only" and the Action's expire mode apply)
 ${regionHelp(16)}
 ${scopeHelp(20)}
+${cacheHelp(16)}
   -q, --quiet   no progress on stderr
   -h, --help    show this help
 
@@ -78,7 +80,7 @@ Exit codes:
     let outcome: PlanOutcome;
     try {
       const request = await scopeRequest(args, path, io.cwd);
-      outcome = await engineFor(io, args).plan(path, progress, { ...request, expiryOnly: args.values['expire-only'] === true });
+      outcome = await engineFor(io, args, { nameCache: true }).plan(path, progress, { ...request, expiryOnly: args.values['expire-only'] === true });
     } finally {
       progress.close();
     }

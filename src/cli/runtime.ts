@@ -1,4 +1,5 @@
 /** What the commands that talk to AWS share: the engine, progress on stderr, colour, diagnostics. */
+import { cacheDirFor, nameCacheFile } from '../cache/name-cache-file.js';
 import { createEngine } from '../engine.js';
 import type { Engine } from '../engine-contract.js';
 import { formatDiagnostic, type Diagnostic } from '../model/source.js';
@@ -25,11 +26,30 @@ export function regionFlag(args: CommandArgs): string | undefined {
   return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
 }
 
-export function engineFor(io: CliIo, args?: CommandArgs): Engine {
+/** `--no-cache` of the commands that read permission sets by name (plan, apply). */
+export const CACHE_OPTION: Options = { 'no-cache': { type: 'boolean' } };
+
+/** The `--help` entry of --no-cache, its text starting at `column`. */
+export function cacheHelp(column: number): string {
+  const pad = ' '.repeat(column);
+  return [
+    `  ${'--no-cache'.padEnd(column - 2)}neither use nor write the permission set name cache`,
+    `${pad}(in $XDG_CACHE_HOME/idc-gitops or ~/.cache/idc-gitops;`,
+    `${pad}IDC_CACHE_DIR moves it): every name is read from AWS`,
+  ].join('\n');
+}
+
+/**
+ * The engine of a command. `nameCache`: use the permission set name cache unless `--no-cache`
+ * (plan and apply); its notices (a malformed file ignored, a write that failed) go to stderr.
+ */
+export function engineFor(io: CliIo, args?: CommandArgs, use: { nameCache?: boolean } = {}): Engine {
   const region = args ? regionFlag(args) : undefined;
   if (io.engine) return io.engine;
   sdkNodeVersionNotice(io);
-  return createEngine({ env: io.env, cwd: io.cwd, ...(region !== undefined ? { region } : {}) });
+  const dir = use.nameCache === true && args?.values['no-cache'] !== true ? cacheDirFor(io.env) : undefined;
+  const nameCache = dir === undefined ? undefined : nameCacheFile({ dir, notice: (line) => io.stderr.write(`idc: note: ${line}\n`) });
+  return createEngine({ env: io.env, cwd: io.cwd, ...(region !== undefined ? { region } : {}), ...(nameCache ? { nameCache } : {}) });
 }
 
 const SDK_NODE_WARNING = 'AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED';

@@ -25,6 +25,8 @@ export interface ActionInputs {
   commentAuthor?: string;
   /** Drift runs also write the access report (file, summary, `report-path` output). */
   report: boolean;
+  /** Directory of the permission set name cache, as given (absent: the default, see src/github/name-cache.ts). */
+  cacheDir?: string;
 }
 
 export class InputError extends Error {
@@ -82,6 +84,7 @@ export function readInputs(io: ActionIO): ActionInputs {
   const githubToken = io.getInput('github-token');
   if (githubToken) io.setSecret(githubToken);
   const commentAuthor = io.getInput('comment-author');
+  const cacheDir = io.getInput('cache-dir');
   if (commentAuthor && !LOGIN.test(commentAuthor)) {
     throw new InputError(
       'comment-author',
@@ -99,5 +102,6 @@ export function readInputs(io: ActionIO): ActionInputs {
     scope,
     githubToken,
     ...(commentAuthor ? { commentAuthor } : {}),
+    ...(cacheDir ? { cacheDir } : {}),
   };
 }
