@@ -11,7 +11,8 @@
  *                  + OU targets:  Σ_parents ⌈ous/20⌉ (≥ O+1) ListOrganizationalUnitsForParent
  *                               + Σ_parents ⌈accounts/20⌉ (≥ max(O+1, ⌈A/20⌉)) ListAccountsForParent
  *                  + tag targets: A′ ListTagsForResource
- *   permission sets ⌈P/100⌉ ListPermissionSets + P DescribePermissionSet
+ *   permission sets ⌈P/100⌉ ListPermissionSets + (P − C) DescribePermissionSet, C of the I name-only
+ *                  sets named by the name cache (src/cache/)
  *                  + 5F (tags, inline, managed, customer managed, boundary)
  *   assignments    Σ_F ⌈k_p/100⌉ (≥ max(F, ⌈K/100⌉)) ListAccountsForProvisionedPermissionSet
  *                  + R more (LATEST_PERMISSION_SET_NOT_PROVISIONED; more pages with drift)
@@ -53,6 +54,8 @@ export interface ReadWorld {
   permissionSets: number;
   /** I: sets matching ownership.ignore that the file never mentions; default 0. */
   ignoredPermissionSets?: number;
+  /** C: of the I name-only sets, those whose names the name cache gives (no DescribePermissionSet); default 0. */
+  namesFromCache?: number;
   /** Of the F fully read sets, those whose outdated accounts are not read (ignored but
    * mentioned, or every set when ownership.permission_sets is referenced); default 0. */
   setsWithoutOutdatedRead?: number;
@@ -118,7 +121,7 @@ export function minimumReadCallsByOperation(world: ReadWorld): Record<string, nu
   if (world.readAccountTags) add(actionOf('listTagsForResource'), world.activeAccounts ?? A);
 
   add(actionOf('listPermissionSets'), pages(P, size.ssoAdmin));
-  add(actionOf('describePermissionSet'), P);
+  add(actionOf('describePermissionSet'), P - (world.namesFromCache ?? 0));
   for (const op of [
     actionOf('listTagsForPermissionSet'),
     actionOf('getInlinePolicy'),
