@@ -5,16 +5,21 @@
  *   add-group:    one group added to one permission set on one OU (about 50 accounts)
  *   edit-inline:  one permission set's inline policy edited (provisioned to about 50 accounts)
  *   delete-user:  one user deleted (from users:, its groups and its rules)
- * For each: the scoped plan's calls (the emulator's counter), the full plan's calls, and whether
- * the scoped plan equals the full plan restricted to the scope, computed by planning the full
- * read with the scoped plan's scope and comparing changes, access rows and hash.
- * One line per case: RESULT case=… scoped_calls=… full_calls=… calls_ratio=… aws_seconds=… equal_to_full=…
- * (aws_seconds = scoped calls ÷ 20, AWS's rate). Targets: calls_ratio ≤ 0.02, aws_seconds ≤ 30.
+ * A full plan of the base runs first and writes the permission set name cache (src/cache/), as
+ * the scheduled drift check does in a repository. For each case: the scoped plan's calls (the
+ * emulator's counter) with a cold cache (none) and with that warm cache, the full plan's calls,
+ * and whether the scoped plans equal the full plan restricted to the scope, computed by planning
+ * the full read with the scoped plan's scope and comparing changes, access rows and hash.
+ * One line per case, for the warm cache (the normal state with a drift schedule):
+ * RESULT case=… scoped_calls=… cold_scoped_calls=… full_calls=… calls_ratio=… aws_seconds=… describe_calls=… equal_to_full=…
+ * (aws_seconds = scoped calls ÷ 20, AWS's rate; describe_calls = DescribePermissionSet calls of
+ * the warm scoped plan). Targets: calls_ratio ≤ 0.02, aws_seconds ≤ 30.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../src/config/load.js';
+import { nameCacheFile } from '../src/cache/name-cache-file.js';
 import { createEngine } from '../src/engine.js';
 import { formatDiagnostic } from '../src/model/source.js';
 import { buildPlan } from '../src/plan/build-plan.js';
@@ -78,40 +83,56 @@ function cases(baseText: string, base: NonNullable<Awaited<ReturnType<typeof loa
 
 const effects = (p: Plan): string => canonicalJson({ changes: p.changes, access: p.accessChanges, hash: p.hash });
 
+const DESCRIBE = 'sso-admin:DescribePermissionSet';
+
 try {
   const gateway = emulatorGateway(emu.endpoint, TIME_SCALE);
-  const engine = createEngine({ gatewayFor: () => gateway, now: () => NOW });
+  const cold = createEngine({ gatewayFor: () => gateway, now: () => NOW });
+  const nameCache = nameCacheFile({ dir: join(dir, 'cache'), notice: (line) => console.log(line) });
+  const warm = createEngine({ gatewayFor: () => gateway, now: () => NOW, nameCache });
   const progress = createProgress(process.stderr, { tty: false });
   const baseText = readFileSync(basePath, 'utf8');
   const loadedBase = await loadConfig(basePath);
   if (!loadedBase.desired) throw new Error('the base file does not load');
   const base = { desired: loadedBase.desired, label: 'base.yaml' };
-  const total = async (): Promise<number> => (await emu.calls()).total;
+  /** Runs `plan` and counts its calls at the emulator: all, and DescribePermissionSet. */
+  const measured = async <T>(plan: () => Promise<T>): Promise<{ outcome: T; calls: number; describes: number }> => {
+    const before = await emu.calls();
+    const outcome = await plan();
+    const after = await emu.calls();
+    return { outcome, calls: after.total - before.total, describes: (after.calls[DESCRIBE] ?? 0) - (before.calls[DESCRIBE] ?? 0) };
+  };
+
+  // The drift check's full plan of the base: it writes the name cache the warm cases read.
+  const drift = await measured(() => warm.plan(basePath, progress));
+  console.log(`full plan of the base (cold name cache, writes it): ${drift.calls} calls, ${drift.describes} DescribePermissionSet`);
 
   for (const c of cases(baseText, loadedBase.desired)) {
     writeFileSync(headPath, c.head);
-    let before = await total();
-    const scoped = await engine.plan(headPath, progress, { base });
-    const scopedCalls = (await total()) - before;
-    before = await total();
-    const full = await engine.plan(headPath, progress);
-    const fullCalls = (await total()) - before;
-    if (!scoped.ok || !full.ok) {
-      for (const d of (scoped.ok ? full : scoped).diagnostics.slice(0, 10)) console.error(formatDiagnostic(d));
+    const coldScoped = await measured(() => cold.plan(headPath, progress, { base }));
+    const warmScoped = await measured(() => warm.plan(headPath, progress, { base }));
+    const full = await measured(() => warm.plan(headPath, progress));
+    const failed = [coldScoped.outcome, warmScoped.outcome, full.outcome].find((o) => !o.ok);
+    if (failed || !coldScoped.outcome.ok || !warmScoped.outcome.ok || !full.outcome.ok) {
+      for (const d of (failed?.diagnostics ?? []).slice(0, 10)) console.error(formatDiagnostic(d));
       throw new Error(`case ${c.name}: the plan failed`);
     }
+    const scoped = warmScoped.outcome;
     const scope = scoped.plan.scope;
-    const restricted = scope ? buildPlan(full.desired, full.live, { now: NOW, scope }).plan : full.plan;
-    const equal = effects(restricted) === effects(scoped.plan);
+    const restricted = scope ? buildPlan(full.outcome.desired, full.outcome.live, { now: NOW, scope }).plan : full.outcome.plan;
+    const equal = effects(restricted) === effects(scoped.plan) && effects(restricted) === effects(coldScoped.outcome.plan);
     const what =
       scope?.kind === 'scoped'
         ? `${scope.permissionSets.length} set definitions, ${scope.users.length} users, ${scope.groups.length} groups, ${scope.pairs.length} pairs`
         : `full: ${scope?.reason ?? 'no scope'}`;
-    console.log(`${c.name}: scope ${what}; scoped plan ${scoped.plan.changes.length} changes; full plan ${full.plan.changes.length} changes`);
-    const ops = Object.entries(scoped.live.readCalls).map(([op, n]) => `${op.replace(/^[a-z-]+:/, '')}=${n}`);
-    console.log(`${c.name}: scoped calls by operation (before discovery): ${ops.join(' ')}`);
+    console.log(`${c.name}: scope ${what}; scoped plan ${scoped.plan.changes.length} changes; full plan ${full.outcome.plan.changes.length} changes`);
     console.log(
-      `RESULT case=${c.name} scoped_calls=${scopedCalls} full_calls=${fullCalls} calls_ratio=${round(scopedCalls / fullCalls, 4)} aws_seconds=${round(scopedCalls / AWS_RATE, 1)} equal_to_full=${equal}`,
+      `${c.name}: scoped calls with a cold name cache ${coldScoped.calls} (${coldScoped.describes} DescribePermissionSet), with a warm one ${warmScoped.calls} (${warmScoped.describes}); last full read ${scoped.plan.lastFullRead ?? 'unknown'}`,
+    );
+    const ops = Object.entries(scoped.live.readCalls).map(([op, n]) => `${op.replace(/^[a-z-]+:/, '')}=${n}`);
+    console.log(`${c.name}: warm scoped calls by operation (before discovery): ${ops.join(' ')}`);
+    console.log(
+      `RESULT case=${c.name} scoped_calls=${warmScoped.calls} cold_scoped_calls=${coldScoped.calls} full_calls=${full.calls} calls_ratio=${round(warmScoped.calls / full.calls, 4)} aws_seconds=${round(warmScoped.calls / AWS_RATE, 1)} describe_calls=${warmScoped.describes} equal_to_full=${equal}`,
     );
   }
 } finally {
