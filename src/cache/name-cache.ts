@@ -21,7 +21,7 @@
  *
  * The file is local but untrusted: `parseNameCache` checks its shape and ignores it when wrong.
  */
-import { Ajv } from 'ajv';
+import { Ajv, type ErrorObject } from 'ajv';
 import type { PermissionSet } from '../model/permission-set.js';
 
 /** What the cache holds for one instance. */
@@ -64,6 +64,17 @@ const FILE_SCHEMA = {
 
 let validate: ReturnType<Ajv['compile']> | undefined;
 
+/** The first schema error in words (never the file's content, never the schema's long patterns). */
+function problem(e: ErrorObject | undefined): string {
+  if (e === undefined) return 'wrong shape';
+  if (e.instancePath === '/permissionSets' && e.propertyName !== undefined) return 'a key of permissionSets is not a permission set ARN';
+  if (e.instancePath.startsWith('/permissionSets/')) return 'a value of permissionSets is not a permission set name';
+  const where = e.instancePath === '' ? 'the file' : e.instancePath.slice(1);
+  if (e.keyword === 'pattern') return `${where} is not in the expected form`;
+  if (e.keyword === 'additionalProperties') return `${where} has a member it should not have`;
+  return `${where} ${e.message ?? 'is wrong'}`;
+}
+
 /**
  * The cache in `text` for `instanceArn`, or why it cannot be used (one line: not JSON, another
  * format or version, another instance, an entry that is not an ARN and a name, two ARNs with one name).
@@ -77,10 +88,7 @@ export function parseNameCache(text: string, instanceArn: string): NameCache | {
     return { unusable: 'not JSON' };
   }
   validate ??= new Ajv({ strict: true }).compile(FILE_SCHEMA);
-  if (!validate(data)) {
-    const e = validate.errors?.[0];
-    return { unusable: `not a name cache of this version (${e ? `${e.instancePath || 'the file'} ${e.message ?? 'is wrong'}` : 'wrong shape'})` };
-  }
+  if (!validate(data)) return { unusable: `not a name cache of this version (${problem(validate.errors?.[0])})` };
   const file = data as { instanceArn: string; lastFullRead?: string; permissionSets: Record<string, string> };
   if (file.instanceArn !== instanceArn) return { unusable: 'written for another Identity Center instance' };
   if (file.lastFullRead !== undefined && Number.isNaN(Date.parse(file.lastFullRead))) return { unusable: 'lastFullRead is not a date' };
