@@ -5,46 +5,23 @@
  * read was, and never writes the cache; the apply on merge writes it again. Without a cache the
  * same plan comes out. dist/ must be current (`npm run build`).
  */
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readWorldFile } from '../../emulator/index.js';
-import {
-  ACTION,
-  CLI,
-  headerOf,
-  pullRequestPayload,
-  pushPayload,
-  ROOT,
-  runAction,
-  runCli,
-  runNode,
-  startActionWorld,
-  type ActionRun,
-  type ActionWorld,
-  withUser,
-} from './action-harness.js';
+import { CLI, headerOf, pullRequestPayload, pushPayload, runAction, runNode, type ActionRun, type ActionWorld } from './action-harness.js';
+import { explain, startGitWorld, type GitWorld } from './git-world.js';
 
 process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] = 'true';
-const run = promisify(execFile);
 const DESCRIBE = 'sso-admin:DescribePermissionSet';
 
 let w: ActionWorld;
+let git: GitWorld['git'];
 let cacheDir: string;
 let cacheFile: string;
 let baseSha = '';
 let headSha = '';
-
-async function git(...args: string[]): Promise<string> {
-  const out = await run('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: w.workspace });
-  return out.stdout.trim();
-}
-
-const explain = (r: ActionRun): string => `exit ${r.code}\n--- stdout\n${r.stdout}\n--- stderr\n${r.stderr}\n--- summary\n${r.summary}`;
 
 /** Runs the Action and counts the DescribePermissionSet calls the emulator received. */
 async function describes(runIt: () => Promise<ActionRun>): Promise<{ r: ActionRun; describes: number }> {
@@ -61,21 +38,9 @@ function pullRequest(n: number, cache: boolean): Promise<ActionRun> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(ACTION)) throw new Error(`${ACTION} is missing: run npm run build`);
-  const example = await readFile(join(ROOT, 'access.yaml'), 'utf8');
-  w = await startActionWorld(await readWorldFile(join(ROOT, 'emulator/worlds/demo.json')));
+  ({ w, baseSha, headSha, git } = await startGitWorld());
   cacheDir = await mkdtemp(join(tmpdir(), 'idc-action-cache-'));
   cacheFile = join(cacheDir, `permission-set-names-${w.emu.state.instanceArn.split('/').pop() ?? ''}.json`);
-  await w.writeConfig(example);
-  const applied = await runCli(w, ['apply', '--yes', '--quiet', 'access.yaml']);
-  expect(applied.code, applied.stderr).toBe(0);
-  await git('init', '-q', '-b', 'main');
-  await git('add', 'access.yaml');
-  await git('commit', '-q', '-m', 'base');
-  baseSha = await git('rev-parse', 'HEAD');
-  await w.writeConfig(withUser(example, 'maria'));
-  await git('commit', '-q', '-am', 'add maria');
-  headSha = await git('rev-parse', 'HEAD');
 });
 afterAll(async () => {
   await w?.close();

@@ -6,57 +6,18 @@
  * fetched (no network here) gives a full plan that says why.
  * dist/ must be current (`npm run build`).
  */
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readWorldFile } from '../../emulator/index.js';
-import {
-  ACTION,
-  headerOf,
-  pullRequestPayload,
-  pushPayload,
-  ROOT,
-  runAction,
-  runCli,
-  startActionWorld,
-  type ActionRun,
-  type ActionWorld,
-  withUser,
-} from './action-harness.js';
+import { headerOf, pullRequestPayload, pushPayload, runAction, type ActionWorld } from './action-harness.js';
+import { explain, startGitWorld } from './git-world.js';
 
 process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] = 'true';
-const run = promisify(execFile);
 
 let w: ActionWorld;
 let baseSha = '';
 let headSha = '';
 
-async function git(...args: string[]): Promise<string> {
-  const out = await run('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: w.workspace });
-  return out.stdout.trim();
-}
-
-function explain(r: ActionRun): string {
-  return `exit ${r.code}\n--- stdout\n${r.stdout}\n--- stderr\n${r.stderr}\n--- summary\n${r.summary}`;
-}
-
 beforeAll(async () => {
-  if (!existsSync(ACTION)) throw new Error(`${ACTION} is missing: run npm run build`);
-  const example = await readFile(join(ROOT, 'access.yaml'), 'utf8');
-  w = await startActionWorld(await readWorldFile(join(ROOT, 'emulator/worlds/demo.json')));
-  await w.writeConfig(example);
-  const applied = await runCli(w, ['apply', '--yes', '--quiet', 'access.yaml']);
-  expect(applied.code, applied.stderr).toBe(0);
-  await git('init', '-q', '-b', 'main');
-  await git('add', 'access.yaml');
-  await git('commit', '-q', '-m', 'base');
-  baseSha = await git('rev-parse', 'HEAD');
-  await w.writeConfig(withUser(example, 'maria'));
-  await git('commit', '-q', '-am', 'add maria');
-  headSha = await git('rev-parse', 'HEAD');
+  ({ w, baseSha, headSha } = await startGitWorld());
 });
 afterAll(async () => {
   await w?.close();
