@@ -4,7 +4,7 @@
  * a plan that was asked to be scoped but is full says why. A plain full plan says nothing.
  */
 import { count } from '../model/plural.js';
-import type { PlanScope } from '../plan/scope/types.js';
+import type { PlanScope, ScopedRead } from '../plan/scope/types.js';
 
 export interface ScopeWords {
   /** e.g. `Scoped plan: only what changed since abc123:access.yaml was read`. */
@@ -23,6 +23,16 @@ function names(list: readonly string[]): string {
   return list.length > MAX_NAMES ? ` (${shown}, +${list.length - MAX_NAMES} more)` : ` (${shown})`;
 }
 
+/** e.g. `the assignments of 1 user (ana) and 2 groups (devs, ops) in every account`; none when no principal was read. */
+function principalWords(scope: ScopedRead): string[] {
+  const { users, groups } = scope.principals;
+  const parts = [
+    ...(users.length > 0 ? [`${count(users.length, 'user')}${names(users)}`] : []),
+    ...(groups.length > 0 ? [`${count(groups.length, 'group')}${names(groups)}`] : []),
+  ];
+  return parts.length === 0 ? [] : [`the assignments of ${parts.join(' and ')} in every account`];
+}
+
 /** `lastDriftCheck`: ISO date of the last drift run, when the caller knows it. */
 export function scopeWords(scope: PlanScope | undefined, lastDriftCheck?: string): ScopeWords | undefined {
   if (scope === undefined) return undefined;
@@ -38,6 +48,7 @@ export function scopeWords(scope: PlanScope | undefined, lastDriftCheck?: string
       `${count(scope.users.length, 'user')}${names(scope.users)}`,
       `${count(scope.groups.length, 'group')}${names(scope.groups)}`,
       `the assignments of ${count(scope.pairs.length, 'account × permission set pair')} (${count(accounts, 'account')}; ${count(sets.length, 'permission set')}${names(sets)})`,
+      ...principalWords(scope),
     ],
     rest:
       lastDriftCheck !== undefined
