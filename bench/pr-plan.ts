@@ -105,11 +105,32 @@ try {
     const equal = effects(restricted) === effects(scoped.plan);
     const what =
       scope?.kind === 'scoped'
-        ? `${scope.permissionSets.length} set definitions, ${scope.users.length} users, ${scope.groups.length} groups, ${scope.pairs.length} pairs`
+        ? `${scope.permissionSets.length} set definitions, ${scope.users.length} users, ${scope.groups.length} groups, ${scope.pairs.length} pairs, assignments of ${scope.principals.users.length} users and ${scope.principals.groups.length} groups in every account`
         : `full: ${scope?.reason ?? 'no scope'}`;
     console.log(`${c.name}: scope ${what}; scoped plan ${scoped.plan.changes.length} changes; full plan ${full.plan.changes.length} changes`);
     const ops = Object.entries(scoped.live.readCalls).map(([op, n]) => `${op.replace(/^[a-z-]+:/, '')}=${n}`);
     console.log(`${c.name}: scoped calls by operation (before discovery): ${ops.join(' ')}`);
+    // The permission sets' definitions (DescribePermissionSet, one per set) are read by name; shown apart.
+    const describeSets = scoped.live.readCalls['sso:DescribePermissionSet'] ?? 0;
+    console.log(`${c.name}: scoped calls without DescribePermissionSet: ${scopedCalls - describeSets} (DescribePermissionSet ${describeSets})`);
+    // What naming the identities the plan uses would cost one by one (at least one Describe each)
+    // against the two lists the scoped read made.
+    if (scope?.kind === 'scoped') {
+      const live = scoped.live;
+      const users = new Set([...scope.users, ...scope.principals.users, ...Object.values(live.groups).flatMap((g) => g.members)]);
+      const groups = new Set([
+        ...scope.groups,
+        ...scope.principals.groups,
+        ...Object.values(live.groups)
+          .filter((g) => g.members.length > 0)
+          .map((g) => g.displayName),
+      ]);
+      for (const a of live.assignments) (a.principalType === 'USER' ? users : groups).add(a.principal);
+      const lists = (live.readCalls['identitystore:ListUsers'] ?? 0) + (live.readCalls['identitystore:ListGroups'] ?? 0);
+      console.log(
+        `${c.name}: identities the plan names: ${users.size} users, ${groups.size} groups (one by one: at least ${users.size + groups.size} calls; the lists: ${lists})`,
+      );
+    }
     console.log(
       `RESULT case=${c.name} scoped_calls=${scopedCalls} full_calls=${fullCalls} calls_ratio=${round(scopedCalls / fullCalls, 4)} aws_seconds=${round(scopedCalls / AWS_RATE, 1)} equal_to_full=${equal}`,
     );

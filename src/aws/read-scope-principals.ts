@@ -15,7 +15,7 @@
  * The API lists only what exists: it cannot see assignments of a principal deleted outside idc
  * (identity-center-facts.md), which is why a principal is read this way only when it exists, and
  * pairs are still read in full wherever an assignment changes. It must be called from the
- * management account: the caller checks that first.
+ * management account: from another, the read says so and the plan is full.
  */
 import type { Desired } from '../model/desired.js';
 import type { Organization } from '../model/organization.js';
@@ -43,6 +43,8 @@ export interface PrincipalsReadInputs {
   /** Permission set names by ARN. */
   setNames: ReadonlyMap<string, string>;
   concurrency: number;
+  /** Whether the caller may call ListAccountAssignmentsForPrincipal (the management account only). */
+  byPrincipal: boolean;
 }
 
 export interface PrincipalsRead {
@@ -64,7 +66,8 @@ function groupsInFile(head: Desired): Map<string, Set<string>> {
   return out;
 }
 
-export async function readScopePrincipals(gateway: IdentityCenterGateway, inputs: PrincipalsReadInputs): Promise<PrincipalsRead> {
+/** Undefined when principals must be read per principal and the caller may not. */
+export async function readScopePrincipals(gateway: IdentityCenterGateway, inputs: PrincipalsReadInputs): Promise<PrincipalsRead | undefined> {
   const { head, request, identities, concurrency } = inputs;
   const limit = pLimit(concurrency);
   const groupByName = new Map(inputs.groups.filter((g) => g.displayName !== '').map((g) => [g.displayName, g]));
@@ -142,6 +145,7 @@ export async function readScopePrincipals(gateway: IdentityCenterGateway, inputs
     if (id !== undefined) toRead.push({ principalType: 'GROUP', principalId: id });
     if (id !== undefined) nameOf.set(`GROUP|${id}`, name);
   }
+  if (toRead.length > 0 && !inputs.byPrincipal) return undefined;
   const assignments = await readAssignmentsByPrincipal(gateway, inputs.instanceArn, toRead, inputs.setNames, concurrency);
 
   // Where their assignments change: what the file gives them against what they hold.

@@ -104,12 +104,6 @@ export async function readScoped(gateway: IdentityCenterGateway, base: Desired, 
   // their assignments changes is read in full (read-scope-principals.ts). The API answers only
   // the management account (identity-center-facts.md).
   const wantsPrincipals = request.principals.length > 0 || request.users.length > 0;
-  if (wantsPrincipals && caller.accountId !== organization.managementAccountId) {
-    return {
-      kind: 'full',
-      reason: `the change touches users or groups, whose assignments a scoped plan reads with ListAccountAssignmentsForPrincipal, which only the management account may call (this runs in ${caller.accountId})`,
-    };
-  }
   const principals = wantsPrincipals
     ? await readScopePrincipals(counted, {
         instanceArn: instance.instanceArn,
@@ -122,8 +116,15 @@ export async function readScoped(gateway: IdentityCenterGateway, base: Desired, 
         groups,
         setNames: nameOf,
         concurrency,
+        byPrincipal: caller.accountId === organization.managementAccountId,
       })
     : { principals: { users: [], groups: [] }, assignments: [], changedPairs: [] };
+  if (principals === undefined) {
+    return {
+      kind: 'full',
+      reason: `the change touches users or groups, whose assignments a scoped plan reads with ListAccountAssignmentsForPrincipal, which only the management account may call (this runs in ${caller.accountId})`,
+    };
+  }
 
   // Every provisioned pair of a deleted set was read with it; the other pairs now.
   const readPairs = new Set<string>();

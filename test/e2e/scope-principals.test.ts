@@ -40,12 +40,14 @@ const BASE: Config = {
 /** The pull request: bo joins devs. */
 const HEAD: Config = { ...BASE, groups: { devs: ['ana', 'bo'], ops: ['bo'] } };
 
-async function scopedPlan(caller?: { accountId: string; arn: string }) {
+const DELEGATED = { accountId: '222222222222', arn: 'arn:aws:sts::222222222222:assumed-role/IdcGitOpsAdmin/ci' };
+
+async function scopedPlan(caller?: { accountId: string; arn: string }, head: Config = HEAD) {
   const world = worldOf(BASE, noDrift);
   if (caller) world.organization.delegatedAdministrators = [caller.accountId];
   e2e = await startE2E({ world, engine: { now: () => NOW }, ...(caller ? { emulator: { caller } } : {}) });
   const basePath = await e2e.write(yamlOf(BASE, world), 'base.yaml');
-  await e2e.write(yamlOf(HEAD, world));
+  await e2e.write(yamlOf(head, world));
   const loaded = await loadConfig(basePath);
   if (!loaded.desired) throw new Error('base does not load');
   const base: BaseConfig = { desired: loaded.desired, label: 'base.yaml' };
@@ -75,8 +77,14 @@ describe('scoped plan: a group whose members change is read per principal', () =
   });
 
   it('from a delegated administrator (which may not list assignments per principal) the plan is full, and says why', async () => {
-    const { plan } = await scopedPlan({ accountId: '222222222222', arn: 'arn:aws:sts::222222222222:assumed-role/IdcGitOpsAdmin/ci' });
+    const { plan } = await scopedPlan(DELEGATED);
     expect(plan.scope).toMatchObject({ kind: 'full' });
     expect(plan.scope?.kind === 'full' ? plan.scope.reason : '').toMatch(/only the management account may call \(this runs in 222222222222\)/);
+  });
+
+  it('from a delegated administrator, a user whose display name changes (no membership) is still a scoped plan', async () => {
+    const { plan } = await scopedPlan(DELEGATED, { ...BASE, users: { ana: 0, bo: 1 } });
+    expect(plan.scope).toMatchObject({ kind: 'scoped', users: ['bo'], pairs: [], principals: { users: [], groups: [] } });
+    expect(plan.changes.map((c) => (c.kind === 'user' ? `${c.action} ${c.userName}` : c.kind))).toEqual(['update bo']);
   });
 });
