@@ -42,8 +42,8 @@ const HEAD: Config = { ...BASE, groups: { devs: ['ana', 'bo'], ops: ['bo'] } };
 
 const DELEGATED = { accountId: '222222222222', arn: 'arn:aws:sts::222222222222:assumed-role/IdcGitOpsAdmin/ci' };
 
-async function scopedPlan(caller?: { accountId: string; arn: string }, head: Config = HEAD) {
-  const world = worldOf(BASE, noDrift);
+async function scopedPlan(caller?: { accountId: string; arn: string }, head: Config = HEAD, drift = noDrift) {
+  const world = worldOf(BASE, drift);
   if (caller) world.organization.delegatedAdministrators = [caller.accountId];
   e2e = await startE2E({ world, engine: { now: () => NOW }, ...(caller ? { emulator: { caller } } : {}) });
   const basePath = await e2e.write(yamlOf(BASE, world), 'base.yaml');
@@ -74,6 +74,15 @@ describe('scoped plan: a group whose members change is read per principal', () =
       full?.ok && full.plan.changes.map((c) => (c.kind === 'assignment' ? `${c.action} ${c.assignment.principal} ${c.assignment.permissionSet}` : c.kind)),
     ).toEqual(['membership', 'create ana Read']);
     expect(scopeWords(plan.scope)?.covers).toContain('the assignments of 1 user (bo) and 2 groups (devs, ops) in every account');
+  });
+
+  it('a pair where an assignment of a principal changes (drift) is read in full, and its group row names every member', async () => {
+    // The world drops devs' Read on prod-a (the second assignment) instead of ana's on dev-a.
+    const { plan, live } = await scopedPlan(undefined, HEAD, { ...noDrift, dropAssignment: 1 });
+    expect(plan.scope).toMatchObject({ kind: 'scoped', pairs: [{ accountId: '222222222222', permissionSet: 'Read' }] });
+    expect(live.readCalls['sso:ListAccountAssignments']).toBe(1);
+    const row = plan.accessChanges.find((a) => a.kind === 'group');
+    expect(row).toMatchObject({ group: 'devs', effect: 'gain', accountName: 'prod-a', changesAccessOf: ['ana', 'bo'] });
   });
 
   it('from a delegated administrator (which may not list assignments per principal) the plan is full, and says why', async () => {
