@@ -163,10 +163,14 @@ export async function readScopePrincipals(gateway: IdentityCenterGateway, inputs
   const changedPairs: ScopePair[] = [];
   for (const [k, p] of held) if (!wanted.has(k)) changedPairs.push(p);
   for (const [k, p] of wanted) if (!held.has(k)) changedPairs.push(p);
-  // Every pair of a deleted principal (its assignments go, or its access does where idc leaves them).
+  // Every pair of a user or group the plan deletes (its assignments go, or its access does where
+  // idc leaves them, e.g. on an ignored permission set).
+  const deleted = new Set(
+    request.principals.filter((p) => !(p.name in (p.principalType === 'USER' ? head.users : head.groups))).map((p) => `${p.principalType}|${p.name}`),
+  );
   for (const a of assignments) {
-    const name = nameOf.get(`${a.principalType}|${a.principalId}`) as string;
-    if (!(name in (a.principalType === 'USER' ? head.users : head.groups))) changedPairs.push({ accountId: a.accountId, permissionSet: a.permissionSet });
+    if (deleted.has(`${a.principalType}|${nameOf.get(`${a.principalType}|${a.principalId}`)}`))
+      changedPairs.push({ accountId: a.accountId, permissionSet: a.permissionSet });
   }
 
   return {
