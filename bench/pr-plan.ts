@@ -123,9 +123,27 @@ try {
     const equal = effects(restricted) === effects(scoped.plan) && effects(restricted) === effects(coldScoped.outcome.plan);
     const what =
       scope?.kind === 'scoped'
-        ? `${scope.permissionSets.length} set definitions, ${scope.users.length} users, ${scope.groups.length} groups, ${scope.pairs.length} pairs`
+        ? `${scope.permissionSets.length} set definitions, ${scope.users.length} users, ${scope.groups.length} groups, ${scope.pairs.length} pairs, assignments of ${scope.principals.users.length} users and ${scope.principals.groups.length} groups in every account`
         : `full: ${scope?.reason ?? 'no scope'}`;
     console.log(`${c.name}: scope ${what}; scoped plan ${scoped.plan.changes.length} changes; full plan ${full.outcome.plan.changes.length} changes`);
+    // What naming the identities the plan uses would cost one by one (at least one Describe each)
+    // against the two lists the scoped read made.
+    if (scope?.kind === 'scoped') {
+      const live = scoped.live;
+      const users = new Set([...scope.users, ...scope.principals.users, ...Object.values(live.groups).flatMap((g) => g.members)]);
+      const groups = new Set([
+        ...scope.groups,
+        ...scope.principals.groups,
+        ...Object.values(live.groups)
+          .filter((g) => g.members.length > 0)
+          .map((g) => g.displayName),
+      ]);
+      for (const a of live.assignments) (a.principalType === 'USER' ? users : groups).add(a.principal);
+      const lists = (live.readCalls['identitystore:ListUsers'] ?? 0) + (live.readCalls['identitystore:ListGroups'] ?? 0);
+      console.log(
+        `${c.name}: identities the plan names: ${users.size} users, ${groups.size} groups (one by one: at least ${users.size + groups.size} calls; the lists: ${lists})`,
+      );
+    }
     console.log(
       `${c.name}: scoped calls with a cold name cache ${coldScoped.calls} (${coldScoped.describes} DescribePermissionSet), with a warm one ${warmScoped.calls} (${warmScoped.describes}); last full read ${scoped.plan.lastFullRead ?? 'unknown'}`,
     );

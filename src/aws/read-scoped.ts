@@ -3,8 +3,11 @@
  * walk of the OU tree lists the accounts too, so ListAccounts is skipped then), every user and
  * group by name (two lists; none when the restricted plan cannot need them), every permission set by name (name only, except the sets whose
  * definition differs: their definition and provisioned accounts, and for a set the head deletes
- * all its assignments), then only the (account, permission set) pairs in scope and the members of
- * the groups that matter there.
+ * all its assignments), then the assignments of the principals in scope, per principal (deleted
+ * users, groups that differ, users whose memberships change and their groups: see
+ * read-scope-principals.ts), then in full only the (account, permission set) pairs whose desired
+ * assignments differ or where an assignment of those principals changes, and the members of the
+ * groups that matter there.
  * Returns the scope it read (see `src/plan/scope/`), or why the plan must be full.
  */
 import type { Desired } from '../model/desired.js';
@@ -17,6 +20,7 @@ import { pairKey, sortedPairs, type FullRead, type ScopedRead, type ScopePair } 
 import { canCountCalls, countingGateway, diffCounts } from './call-counts.js';
 import type { GroupRecord, IdentityCenterGateway, UserRecord } from './gateway.js';
 import { identityStoreNeeded } from './scoped-identity-need.js';
+import { readScopePrincipals } from './read-scope-principals.js';
 import pLimit from 'p-limit';
 import { DEFAULT_READ_CONCURRENCY, liveFrom } from './read-live.js';
 import { IdentityIndex } from './read-identities.js';
@@ -97,34 +101,33 @@ export async function readScoped(gateway: IdentityCenterGateway, base: Desired, 
 
   const identities = new IdentityIndex();
   for (const u of users) identities.addUser(u);
-  const groupByName = new Map(groups.filter((g) => g.displayName !== '').map((g) => [g.displayName, g]));
   const groupNameById = new Map(groups.map((g) => [g.groupId, g.displayName]));
 
-  // Every group of a user in scope (its memberships are in scope); a deleted user's groups are
-  // located too (the user loses what they grant).
-  const groupsOfUsers = new Set<string>();
-  const locate = [...request.locate];
-  await pLimit(concurrency).map(request.users, async (name) => {
-    const id = identities.users.get(name)?.userId;
-    if (id === undefined) return;
-    for (const groupId of await counted.listGroupMembershipsForMember(instance.identityStoreId, id)) {
-      const group = groupNameById.get(groupId);
-      if (group === undefined) continue;
-      groupsOfUsers.add(group);
-      if (!(name in head.users)) locate.push({ principalType: 'GROUP', name: group });
-    }
-  });
-
-  // Pairs of the principals whose every assignment is in scope.
-  const located: ScopePair[] = [];
-  await pLimit(concurrency).map(uniquePrincipals(locate), async (p) => {
-    const id = p.principalType === 'USER' ? identities.users.get(p.name)?.userId : groupByName.get(p.name)?.groupId;
-    if (id === undefined) return;
-    for (const a of await counted.listAccountAssignmentsForPrincipal(instance.instanceArn, p.principalType, id)) {
-      const set = nameOf.get(a.permissionSetArn);
-      if (set !== undefined) located.push({ accountId: a.accountId, permissionSet: set });
-    }
-  });
+  // The principals whose every assignment is in scope, read per principal; a pair where one of
+  // their assignments changes is read in full (read-scope-principals.ts). The API answers only
+  // the management account (identity-center-facts.md).
+  const wantsPrincipals = request.principals.length > 0 || request.users.length > 0;
+  const principals = wantsPrincipals
+    ? await readScopePrincipals(counted, {
+        instanceArn: instance.instanceArn,
+        identityStoreId: instance.identityStoreId,
+        head,
+        request,
+        organization,
+        now: options.now,
+        identities,
+        groups,
+        setNames: nameOf,
+        concurrency,
+        byPrincipal: caller.accountId === organization.managementAccountId,
+      })
+    : { principals: { users: [], groups: [] }, assignments: [], changedPairs: [] };
+  if (principals === undefined) {
+    return {
+      kind: 'full',
+      reason: `the change touches users or groups, whose assignments a scoped plan reads with ListAccountAssignmentsForPrincipal, which only the management account may call (this runs in ${caller.accountId})`,
+    };
+  }
 
   // Every provisioned pair of a deleted set was read with it; the other pairs now.
   const readPairs = new Set<string>();
@@ -135,8 +138,10 @@ export async function readScoped(gateway: IdentityCenterGateway, base: Desired, 
       provisionedPairs.push({ accountId, permissionSet: name });
     }
   }
-  const pairs = sortedPairs([...request.pairs, ...located, ...provisionedPairs]);
-  const raw: RawAssignment[] = [...sets.assignments];
+  const pairs = sortedPairs([...request.pairs, ...principals.changedPairs, ...provisionedPairs]);
+  const inPairs = new Set(pairs.map((p) => pairKey(p.accountId, p.permissionSet)));
+  // The principals' assignments elsewhere; on the pairs read in full, the full read has them.
+  const raw: RawAssignment[] = [...sets.assignments, ...principals.assignments.filter((a) => !inPairs.has(pairKey(a.accountId, a.permissionSet)))];
   const toRead = pairs.filter((p) => !readPairs.has(pairKey(p.accountId, p.permissionSet)) && arnOf.has(p.permissionSet));
   const phase = progress.phase('read assignments in scope', toRead.length);
   await pLimit(concurrency).map(toRead, async (p) => {
@@ -148,12 +153,12 @@ export async function readScoped(gateway: IdentityCenterGateway, base: Desired, 
   });
   phase.end(count(toRead.length, 'account × permission set pair'));
 
-  // Members of the groups in scope and of every group holding an assignment on a pair in scope;
-  // other groups are listed by name only (the restricted plan never changes their members).
-  // (what the head's rules grant there counts too: a new grant shows its members' access).
-  const needMembers = new Set([...request.groups, ...groupsOfUsers]);
+  // Members of every group holding an assignment on a pair read in full (those of the principal
+  // groups were read with them); other groups are listed by name only (the restricted plan never
+  // changes their members). What the head's rules grant there counts too: a new grant shows its
+  // members' access.
+  const needMembers = new Set<string>();
   for (const a of raw) if (a.principalType === 'GROUP') needMembers.add(groupNameById.get(a.principalId) ?? '');
-  const inPairs = new Set(pairs.map((p) => pairKey(p.accountId, p.permissionSet)));
   for (const { assignment } of expandRules(head, organization, options.now).assignments.values()) {
     if (assignment.principalType === 'GROUP' && inPairs.has(pairKey(assignment.accountId, assignment.permissionSet))) needMembers.add(assignment.principal);
   }
@@ -189,12 +194,7 @@ export async function readScoped(gateway: IdentityCenterGateway, base: Desired, 
     users: request.users,
     groups: request.groups,
     pairs,
+    principals: principals.principals,
   };
   return { kind: 'scoped', live, scope };
-}
-
-function uniquePrincipals<T extends { principalType: string; name: string }>(list: readonly T[]): T[] {
-  const seen = new Map<string, T>();
-  for (const p of list) seen.set(`${p.principalType}\u0000${p.name}`, p);
-  return [...seen.values()];
 }

@@ -3,7 +3,7 @@
  * restricted plan cannot touch an identity and no answer the planner gives depends on the live
  * ones:
  * - nothing of the identity store is in scope: no user or group differs, no principal is
- *   located, no (account, permission set) pair is in scope (so no assignment, access row or
+ *   in scope, no (account, permission set) pair is in scope (so no assignment, access row or
  *   membership is planned), and no set is deleted (the self-lockout check then names the
  *   caller's user as the identity store spells it);
  * - every name the head file uses exists after the plan whatever the live store holds: users and
@@ -19,7 +19,7 @@ import type { ScopeRequest } from '../plan/scope/compute-scope.js';
 import { readScope } from './read-scope.js';
 
 export function identityStoreNeeded(head: Desired, request: ScopeRequest, deletesSets: boolean): boolean {
-  if (request.users.length > 0 || request.groups.length > 0 || request.locate.length > 0 || request.pairs.length > 0 || deletesSets) return true;
+  if (request.users.length > 0 || request.groups.length > 0 || request.principals.length > 0 || request.pairs.length > 0 || deletesSets) return true;
   const own = head.ownership;
   if (head.identityCenter.identitySource !== 'internal' || own.users !== 'managed' || own.groups !== 'managed') return true;
   if (Object.keys(head.users).some((n) => matchesAnyGlob(n, own.ignore.users))) return true;

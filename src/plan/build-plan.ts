@@ -17,7 +17,7 @@ import { checkRuleReferences } from './references.js';
 import { safetyVerdict } from './safety/verdict.js';
 import { PLAN_FORMAT_VERSION, type Change, type Plan, type PlanCounts } from './types.js';
 import { planWarnings, sortWarnings } from './warnings.js';
-import { restrictAccess, restrictChanges, restrictMembersAfter, restrictMemberships, restrictUniverse } from './scope/restrict.js';
+import { restrictAccess, restrictChanges, restrictLive, restrictMembersAfter, restrictMemberships, restrictUniverse } from './scope/restrict.js';
 import { scopeFilter, type PlanScope } from './scope/types.js';
 
 export interface PlanOptions {
@@ -98,7 +98,7 @@ export function buildPlan(desired: Desired, live: Live, options: PlanOptions = {
   const allWarnings = sortWarnings([
     ...delegated.warnings,
     ...planWarnings({
-      live,
+      live: restrictLive(live, scope),
       accounts: ctx.accounts,
       rules: desired.rules,
       now,

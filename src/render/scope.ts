@@ -5,6 +5,7 @@
  * A plain full plan says nothing.
  */
 import { count } from '../model/plural.js';
+import type { ScopedRead } from '../plan/scope/types.js';
 import type { Plan } from '../plan/types.js';
 
 export interface ScopeWords {
@@ -22,6 +23,16 @@ function names(list: readonly string[]): string {
   if (list.length === 0) return '';
   const shown = list.slice(0, MAX_NAMES).join(', ');
   return list.length > MAX_NAMES ? ` (${shown}, +${list.length - MAX_NAMES} more)` : ` (${shown})`;
+}
+
+/** e.g. `the assignments of 1 user (ana) and 2 groups (devs, ops) in every account`; none when no principal was read. */
+function principalWords(scope: ScopedRead): string[] {
+  const { users, groups } = scope.principals;
+  const parts = [
+    ...(users.length > 0 ? [`${count(users.length, 'user')}${names(users)}`] : []),
+    ...(groups.length > 0 ? [`${count(groups.length, 'group')}${names(groups)}`] : []),
+  ];
+  return parts.length === 0 ? [] : [`the assignments of ${parts.join(' and ')} in every account`];
 }
 
 /** `2026-11-29T15:25:07.123Z` → `2026-11-29 15:25 UTC`; undefined for anything that is not such a time. */
@@ -46,6 +57,7 @@ export function scopeWords(plan: Pick<Plan, 'scope' | 'lastFullRead'>): ScopeWor
       `${count(scope.users.length, 'user')}${names(scope.users)}`,
       `${count(scope.groups.length, 'group')}${names(scope.groups)}`,
       `the assignments of ${count(scope.pairs.length, 'account × permission set pair')} (${count(accounts, 'account')}; ${count(sets.length, 'permission set')}${names(sets)})`,
+      ...principalWords(scope),
     ],
     rest:
       lastRead !== undefined

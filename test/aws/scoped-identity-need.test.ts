@@ -13,7 +13,7 @@ const selfContained = (overrides: Partial<Desired> = {}): Desired =>
     rules: [rule(0, { permissionSets: ['Admin'], users: ['ana'], groups: ['admins'], targets: targets({ accounts: ['prod'] }) })],
     ...overrides,
   });
-const setOnly: ScopeRequest = { base: 'base.yaml', permissionSets: ['Admin'], users: [], groups: [], pairs: [], locate: [] };
+const setOnly: ScopeRequest = { base: 'base.yaml', permissionSets: ['Admin'], users: [], groups: [], pairs: [], principals: [] };
 
 describe('identityStoreNeeded (may a scoped read skip listing users and groups?)', () => {
   it('skips them for a set edit in a file that defines every name it uses', () => {
@@ -24,7 +24,7 @@ describe('identityStoreNeeded (may a scoped read skip listing users and groups?)
     const d = selfContained();
     expect(identityStoreNeeded(d, { ...setOnly, users: ['ana'] }, false)).toBe(true);
     expect(identityStoreNeeded(d, { ...setOnly, groups: ['admins'] }, false)).toBe(true);
-    expect(identityStoreNeeded(d, { ...setOnly, locate: [{ principalType: 'GROUP', name: 'admins' }] }, false)).toBe(true);
+    expect(identityStoreNeeded(d, { ...setOnly, principals: [{ principalType: 'GROUP', name: 'admins' }] }, false)).toBe(true);
     expect(identityStoreNeeded(d, { ...setOnly, pairs: [{ accountId: '222222222222', permissionSet: 'Admin' }] }, false)).toBe(true);
     expect(identityStoreNeeded(d, setOnly, true)).toBe(true);
   });

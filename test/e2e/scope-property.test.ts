@@ -5,6 +5,8 @@
  *     access section, same hash);
  *   - after the scoped apply, a full plan shows exactly the drift outside the scope: the full
  *     plan from before minus what the scope covered.
+ * The edits include deleted and renamed users and membership-only changes, whose principals are
+ * read per principal (their access rows off the pairs read in full are compared too).
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -58,6 +60,9 @@ async function fullPlan(): Promise<Plan> {
 describe('scoped plans (issue 13): never a wrong plan', () => {
   it(`equal the full plan restricted to their scope, and a scoped apply leaves exactly the drift outside it (${RUNS} cases, emulator; apply on one scoped case in ${APPLY_EVERY})`, async () => {
     let scopedCases = 0;
+    /** Scoped cases with principals read per principal, and access rows shown off the pairs read in full. */
+    let principalCases = 0;
+    let rowsOffPairs = 0;
     let cases = 0;
     let applied = 0;
     await fc.assert(
@@ -91,6 +96,8 @@ describe('scoped plans (issue 13): never a wrong plan', () => {
         expect(effects(scoped.changes), show(scoped)).toEqual(effects(restricted.changes));
         expect(access(scoped)).toEqual(access(restricted));
         expect(scoped.hash).toBe(restricted.hash);
+        if (scope.principals.users.length + scope.principals.groups.length > 0) principalCases++;
+        rowsOffPairs += scoped.accessChanges.filter((a) => !scopeFilter(scope).hasPair(a.accountId, a.permissionSet)).length;
         // The scoped plan is the full plan's changes in the scope, less the assignments of a user,
         // group or permission set whose creation is outside it (drift: the scoped apply cannot create them).
         const filter = scopeFilter(scope);
@@ -130,6 +137,9 @@ describe('scoped plans (issue 13): never a wrong plan', () => {
       { numRuns: RUNS, seed: Number(process.env['SCOPE_PROPERTY_SEED'] ?? 13), endOnFailure: true },
     );
     expect(scopedCases).toBeGreaterThan(RUNS / 2);
+    // The per-principal restriction is exercised: deleted, renamed users and membership changes.
+    expect(principalCases).toBeGreaterThan(RUNS / 10);
+    expect(rowsOffPairs).toBeGreaterThan(0);
     expect(applied).toBeGreaterThanOrEqual(Math.floor(scopedCases / APPLY_EVERY));
   }, 1_200_000);
 });

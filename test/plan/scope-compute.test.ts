@@ -31,7 +31,7 @@ const common = (): DesiredSpec => ({
 describe('computeScope: the rules a change adds, removes or edits', () => {
   it('an unchanged configuration has an empty scope, labelled with its base', () => {
     const spec = { ...common(), rules: [rule(0, { sets: ['RO'], users: ['ann'], accounts: ['staging'] })] };
-    expect(scoped(desired(spec), desired(spec))).toEqual({ base: BASE, permissionSets: [], users: [], groups: [], pairs: [], locate: [] });
+    expect(scoped(desired(spec), desired(spec))).toEqual({ base: BASE, permissionSets: [], users: [], groups: [], pairs: [], principals: [] });
   });
 
   it('an added rule puts the pairs it expands to in scope, and nothing of the unchanged rules', () => {
@@ -40,7 +40,7 @@ describe('computeScope: the rules a change adds, removes or edits', () => {
     const head = desired({ ...common(), rules: [kept, rule(1, { sets: ['Admin', 'RO'], groups: ['ops'], accounts: ['staging', 'prod'] })] });
     const r = scoped(base, head);
     expect(pairs(r)).toEqual([`${PROD_APP}/Admin`, `${PROD_APP}/RO`, `${STAGING}/Admin`, `${STAGING}/RO`]);
-    expect(r).toMatchObject({ permissionSets: [], users: [], groups: [], locate: [] });
+    expect(r).toMatchObject({ permissionSets: [], users: [], groups: [], principals: [] });
   });
 
   it('a removed rule puts the pairs it expanded to (in the base version) in scope', () => {
@@ -115,7 +115,7 @@ describe('computeScope: principals, permission sets and protected pairs', () => 
     const head = desired({ users: [user('zed'), user('dan'), user('bob', { displayName: 'Robert' }), user('ann')] });
     const r = scoped(base, head);
     expect(r.users).toEqual(['bob', 'cat', 'dan']);
-    expect(r.locate).toEqual([{ principalType: 'USER', name: 'cat' }]);
+    expect(r.principals).toEqual([{ principalType: 'USER', name: 'cat' }]);
   });
 
   it('a renamed user is the old name deleted and the new one created: both in scope, the old one located', () => {
@@ -123,7 +123,7 @@ describe('computeScope: principals, permission sets and protected pairs', () => 
     const head = desired({ users: [user('anne', { displayName: 'Ann Example' })] });
     const r = scoped(base, head);
     expect(r.users).toEqual(['ann', 'anne']);
-    expect(r.locate).toEqual([{ principalType: 'USER', name: 'ann' }]);
+    expect(r.principals).toEqual([{ principalType: 'USER', name: 'ann' }]);
   });
 
   it('groups whose members or description change, or that are created or deleted, are in scope and all located', () => {
@@ -132,7 +132,7 @@ describe('computeScope: principals, permission sets and protected pairs', () => 
     const r = scoped(base, head);
     expect(r.groups).toEqual(['dev', 'new', 'old', 'ops']);
     expect(r.users).toEqual([]);
-    expect(r.locate).toEqual([
+    expect(r.principals).toEqual([
       { principalType: 'GROUP', name: 'dev' },
       { principalType: 'GROUP', name: 'new' },
       { principalType: 'GROUP', name: 'old' },
@@ -143,7 +143,7 @@ describe('computeScope: principals, permission sets and protected pairs', () => 
   it('a deleted user is located before the groups', () => {
     const base = desired({ users: [user('ann')], groups: [group('ops', ['ann'])] });
     const head = desired({ groups: [group('ops', [])] });
-    expect(scoped(base, head).locate).toEqual([
+    expect(scoped(base, head).principals).toEqual([
       { principalType: 'USER', name: 'ann' },
       { principalType: 'GROUP', name: 'ops' },
     ]);

@@ -30,6 +30,7 @@ describe('scope pairs', () => {
       users: [],
       groups: [],
       pairs: [pairs[0] ?? { accountId: '', permissionSet: '' }],
+      principals: { users: [], groups: [] },
     });
     expect(f.hasPair('1', '23')).toBe(true);
     expect(f.hasPair('12', '3')).toBe(false);
@@ -43,6 +44,7 @@ describe('scope pairs', () => {
       users: ['ann'],
       groups: ['ops'],
       pairs: [{ accountId: '1', permissionSet: 'RO' }],
+      principals: { users: ['bo'], groups: ['devs'] },
     });
     expect([f.permissionSets.has('RO'), f.users.has('ann'), f.groups.has('ops'), f.hasPair('1', 'RO')]).toEqual([true, true, true, true]);
     expect([f.permissionSets.has('ann'), f.users.has('ops'), f.groups.has('ann'), f.hasPair('1', 'Admin'), f.hasPair('2', 'RO')]).toEqual([
@@ -52,5 +54,13 @@ describe('scope pairs', () => {
       false,
       false,
     ]);
+    // Principals by type: a user's name is not a group's.
+    expect([
+      f.hasPrincipal('USER', 'bo'),
+      f.hasPrincipal('GROUP', 'devs'),
+      f.hasPrincipal('GROUP', 'bo'),
+      f.hasPrincipal('USER', 'devs'),
+      f.hasPrincipal('USER', 'ann'),
+    ]).toEqual([true, true, false, false, false]);
   });
 });

@@ -1,9 +1,29 @@
-/** A scoped plan is the full plan restricted to its scope: what restrict.ts keeps and drops. */
+/**
+ * A scoped plan is the full plan restricted to its scope: what restrict.ts keeps and drops. A
+ * principal whose every assignment was read (in every account) brings its assignment changes and
+ * its own access rows everywhere; on pairs not read in full, nobody else's.
+ */
 import { describe, expect, it } from 'vitest';
 import { buildPlan } from '../../src/plan/build-plan.js';
 import type { ScopedRead, ScopePair } from '../../src/plan/scope/types.js';
-import type { Plan } from '../../src/plan/types.js';
-import { desired, group, live, liveAssignment, liveGroup, livePermissionSet, liveUser, NOW, permissionSet, PROD_APP, rule, STAGING, user } from './builders.js';
+import type { AccessChange, Plan } from '../../src/plan/types.js';
+import { scopeWords } from '../../src/render/scope.js';
+import {
+  desired,
+  group,
+  live,
+  liveAssignment,
+  liveGroup,
+  livePermissionSet,
+  liveUser,
+  NOW,
+  permissionSet,
+  PROD_APP,
+  PROD_DATA,
+  rule,
+  STAGING,
+  user,
+} from './builders.js';
 
 const lines = (plan: Plan): string[] =>
   plan.changes.map((c) => {
@@ -31,7 +51,7 @@ const accessLines = (plan: Plan): string[] =>
   );
 
 function scope(over: Partial<Omit<ScopedRead, 'kind' | 'base'>> = {}): ScopedRead {
-  return { kind: 'scoped', base: 'main:access.yaml', permissionSets: [], users: [], groups: [], pairs: [], ...over };
+  return { kind: 'scoped', base: 'main:access.yaml', permissionSets: [], users: [], groups: [], pairs: [], principals: { users: [], groups: [] }, ...over };
 }
 
 const pair = (accountId: string, permissionSet: string): ScopePair => ({ accountId, permissionSet });
@@ -256,5 +276,115 @@ describe('restrict: what exists after a scoped plan', () => {
     const p = buildPlan(d, l, { now: NOW, scope: scope({ users: ['bob'], pairs: [pair(STAGING, 'RO')] }) }).plan;
     expect(lines(p)).toEqual(['create membership ops bob', 'create assignment RO GROUP qa 444444444444']);
     expect(accessLines(p)).toEqual(['gain user ann RO 444444444444 via qa', 'gain group qa RO 444444444444 members 1 changes ann']);
+  });
+});
+
+/** Access rows with who changes and who does not (group rows). */
+const principalRow = (a: AccessChange): string =>
+  a.kind === 'user'
+    ? `${a.effect} user ${a.user} ${a.permissionSet} ${a.accountId} via ${a.via.map((v) => v.group ?? 'direct').join(',')}`
+    : `${a.effect} group ${a.group} ${a.permissionSet} ${a.accountId} changes ${a.changesAccessOf.join(',')} unchanged ${a.unchanged.map((u) => u.user).join(',')}`;
+
+/**
+ * The file adds ann to ops (live: bob), which holds Admin on prod-app and RO on staging; ann
+ * already has RO on staging directly, and Admin on prod-data through qa. Drift: dan holds RO on
+ * prod-data, which no rule grants; ops holds Admin on prod-data, which no rule grants; an
+ * assignment of a deleted user (id:u-gone) on staging RO and another on prod-data Admin.
+ */
+function principalWorld() {
+  const d = desired({
+    users: [user('ann'), user('bob'), user('dan')],
+    groups: [group('ops', ['ann', 'bob']), group('qa', ['ann'])],
+    permissionSets: [permissionSet('RO'), permissionSet('Admin')],
+    rules: [
+      rule(0, { sets: ['Admin'], groups: ['ops'], accounts: ['prod-app'] }),
+      rule(1, { sets: ['RO'], groups: ['ops'], users: ['ann'], accounts: ['staging'] }),
+      rule(2, { sets: ['Admin'], groups: ['qa'], accounts: ['prod-data'] }),
+    ],
+  });
+  const l = live({
+    users: [liveUser('ann'), liveUser('bob'), liveUser('dan')],
+    groups: [liveGroup('ops', ['bob']), liveGroup('qa', ['ann'])],
+    permissionSets: [livePermissionSet('RO', { provisioned: [STAGING, PROD_DATA] }), livePermissionSet('Admin', { provisioned: [PROD_APP, PROD_DATA] })],
+    assignments: [
+      liveAssignment('Admin', 'GROUP', 'ops', PROD_APP),
+      liveAssignment('RO', 'GROUP', 'ops', STAGING),
+      liveAssignment('RO', 'USER', 'ann', STAGING),
+      liveAssignment('Admin', 'GROUP', 'qa', PROD_DATA),
+      liveAssignment('RO', 'USER', 'dan', PROD_DATA),
+      liveAssignment('Admin', 'GROUP', 'ops', PROD_DATA),
+      liveAssignment('RO', 'USER', 'id:u-gone', STAGING),
+      liveAssignment('Admin', 'USER', 'id:u-gone', PROD_DATA),
+    ],
+  });
+  return (s?: ScopedRead) => buildPlan(d, l, { now: NOW, ...(s ? { scope: s } : {}) }).plan;
+}
+
+/** ops changes members only: ann and her groups are principals; no pair is read in full. */
+const membersOnly = scope({ groups: ['ops'], principals: { users: ['ann'], groups: ['ops', 'qa'] } });
+
+describe('restrict: principals whose every assignment is in scope', () => {
+  it('the full plan of the world (for reference)', () => {
+    const full = principalWorld()();
+    expect(lines(full)).toEqual(['create membership ops ann', 'delete assignment Admin GROUP ops 333333333333', 'delete assignment RO USER dan 333333333333']);
+    expect(full.accessChanges.map(principalRow)).toEqual([
+      'gain user ann Admin 222222222222 via ops',
+      'lose user bob Admin 333333333333 via ops',
+      'lose user dan RO 333333333333 via direct',
+      'lose group ops Admin 333333333333 changes bob unchanged ',
+    ]);
+  });
+
+  it('a membership-only change shows the member gaining access through the group wherever the group holds it, and no one else', () => {
+    const p = principalWorld()(membersOnly);
+    // ann already holds RO on staging directly: no row there. The assignment of ops on prod-data
+    // (drift) is in scope (ops is a principal), so its group row is too; dan's drift is not.
+    expect(lines(p)).toEqual(['create membership ops ann', 'delete assignment Admin GROUP ops 333333333333']);
+    expect(p.accessChanges.map(principalRow)).toEqual(['gain user ann Admin 222222222222 via ops', 'lose group ops Admin 333333333333 changes bob unchanged ']);
+  });
+
+  it('without the principals, the same group changes its members and shows no access row off the pairs', () => {
+    const p = principalWorld()(scope({ groups: ['ops'] }));
+    expect(lines(p)).toEqual(['create membership ops ann']);
+    expect(p.accessChanges).toEqual([]);
+  });
+
+  it('a user principal brings its own assignments and rows, not those of the groups it is in or of other users', () => {
+    const p = principalWorld()(scope({ principals: { users: ['dan'], groups: [] } }));
+    expect(lines(p)).toEqual(['delete assignment RO USER dan 333333333333']);
+    expect(p.accessChanges.map(principalRow)).toEqual(['lose user dan RO 333333333333 via direct']);
+    // By type: a group principal named like the user brings nothing of the user.
+    expect(lines(principalWorld()(scope({ principals: { users: [], groups: ['dan'] } })))).toEqual([]);
+  });
+
+  it('a row of a user who is not a principal is left out off the pairs, kept on a pair read in full', () => {
+    // bob loses Admin on prod-data through ops: ops is a principal, bob is not.
+    const off = principalWorld()(scope({ principals: { users: [], groups: ['ops'] } }));
+    expect(off.accessChanges.map(principalRow)).toEqual(['lose group ops Admin 333333333333 changes bob unchanged ']);
+    const on = principalWorld()(scope({ principals: { users: [], groups: ['ops'] }, pairs: [{ accountId: PROD_DATA, permissionSet: 'Admin' }] }));
+    expect(on.accessChanges.map(principalRow)).toEqual([
+      'lose user bob Admin 333333333333 via ops',
+      'lose group ops Admin 333333333333 changes bob unchanged ',
+    ]);
+  });
+
+  it('warns about an unresolved principal only where the scope read its assignments (as the full plan restricted to it)', () => {
+    const unresolved = (p: Plan): string[] => p.warnings.filter((w) => w.code === 'unresolved-principal').map((w) => w.message);
+    expect(unresolved(principalWorld()())).toEqual([
+      '2 assignments of a user that could not be found (id:u-gone): probably deleted outside idc; left unchanged (remove them in the AWS console)',
+    ]);
+    expect(unresolved(principalWorld()(membersOnly))).toEqual([]);
+    expect(unresolved(principalWorld()(scope({ pairs: [{ accountId: STAGING, permissionSet: 'RO' }] })))).toEqual([
+      '1 assignment of a user that could not be found (id:u-gone): probably deleted outside idc; left unchanged (remove them in the AWS console)',
+    ]);
+  });
+
+  it('says whose assignments were read in every account', () => {
+    expect(scopeWords({ scope: membersOnly })?.covers).toContain('the assignments of 1 user (ann) and 2 groups (ops, qa) in every account');
+    expect(scopeWords({ scope: scope({ principals: { users: [], groups: ['ops'] } }) })?.covers).toContain('the assignments of 1 group (ops) in every account');
+    expect(scopeWords({ scope: scope({ principals: { users: ['ann', 'bob'], groups: [] } }) })?.covers).toContain(
+      'the assignments of 2 users (ann, bob) in every account',
+    );
+    expect(scopeWords({ scope: scope() })?.covers.some((c) => c.includes('every account'))).toBe(false);
   });
 });

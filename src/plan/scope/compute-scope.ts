@@ -5,8 +5,9 @@
  * In scope: permission sets whose definition differs; users and groups whose definition (members
  * included) differs; every (account, permission set) pair a rule that differs between the versions
  * expands to, in either version; the pairs of `safety.protected` (so its check sees them); and,
- * found by the read, every pair where a deleted group or user, or a group whose members change,
- * holds an assignment. Anything that can change the effect of unchanged lines (identity_center,
+ * found by the read, every assignment of a deleted user, of a group that differs, of a user whose
+ * memberships change and of that user's groups (read per principal; a pair where one of their
+ * assignments changes is read in full). Anything that can change the effect of unchanged lines (identity_center,
  * ownership, ignore globs, safety, account aliases) makes the plan full, with the reason.
  */
 import type { AssignmentRule, Desired } from '../../model/desired.js';
@@ -26,8 +27,11 @@ export interface ScopeRequest {
   groups: string[];
   /** Pairs of the rules that differ and of `safety.protected`. */
   pairs: ScopePair[];
-  /** Principals every assignment of which is in scope (their pairs are found by reading them). */
-  locate: { principalType: PrincipalType; name: string }[];
+  /**
+   * Principals every assignment of which is in scope, read per principal: deleted users and the
+   * groups that differ. The read adds the users whose memberships change and their groups.
+   */
+  principals: { principalType: PrincipalType; name: string }[];
 }
 
 export type ScopeDecision = { kind: 'scoped'; request: ScopeRequest } | FullRead;
@@ -102,7 +106,7 @@ export function computeScope(base: Desired, head: Desired, organization: Organiz
 
   const users = differing(base.users, head.users);
   const groups = differing(base.groups, head.groups);
-  const locate = [
+  const principals = [
     ...users.filter((n) => !(n in head.users)).map((name) => ({ principalType: 'USER' as const, name })),
     ...groups.map((name) => ({ principalType: 'GROUP' as const, name })),
   ];
@@ -114,7 +118,7 @@ export function computeScope(base: Desired, head: Desired, organization: Organiz
       users,
       groups,
       pairs: sortedPairs(pairs),
-      locate,
+      principals,
     },
   };
 }

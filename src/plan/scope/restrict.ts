@@ -1,6 +1,8 @@
 /**
  * The planner restricted to a scope: only changes of what the scoped read covers, and the access
- * rows of those changes on the pairs it read. What the scope leaves out is neither created, updated
+ * rows of those changes: every row on the pairs read in full, and elsewhere the rows of the
+ * principals whose every assignment was read (a member who gains or loses access through a group
+ * whose members change; a deleted user). What the scope leaves out is neither created, updated
  * nor deleted (it may not have been read), so the universe of what exists after the plan and each
  * group's members after it are those of the restricted changes.
  */
@@ -22,8 +24,10 @@ export function inScope(change: Change, scope: ScopeFilter): boolean {
       return scope.permissionSets.has(change.name);
     case 'provision':
       return scope.permissionSets.has(change.permissionSet);
-    case 'assignment':
-      return scope.hasPair(change.assignment.accountId, change.assignment.permissionSet);
+    case 'assignment': {
+      const a = change.assignment;
+      return scope.hasPair(a.accountId, a.permissionSet) || scope.hasPrincipal(a.principalType, a.principal);
+    }
   }
 }
 
@@ -77,6 +81,27 @@ export function restrictMembersAfter(
   return out;
 }
 
+/**
+ * Access rows in scope: every row of a pair read in full; elsewhere a user row of a principal in
+ * scope (its direct assignments and those of all its groups were read, so its effective access is
+ * known) and a group row of a group in scope.
+ */
 export function restrictAccess(access: AccessChange[], scope: ScopeFilter | undefined): AccessChange[] {
-  return scope === undefined ? access : access.filter((a) => scope.hasPair(a.accountId, a.permissionSet));
+  if (scope === undefined) return access;
+  return access.filter(
+    (a) => scope.hasPair(a.accountId, a.permissionSet) || (a.kind === 'user' ? scope.hasPrincipal('USER', a.user) : scope.hasPrincipal('GROUP', a.group)),
+  );
+}
+
+/**
+ * Live with only the assignments in scope, for the warnings: a scoped read does not see the
+ * others (an assignment of a deleted principal outside the scope is not warned about, as the
+ * full plan restricted to the scope does not).
+ */
+export function restrictLive(live: Live, scope: ScopeFilter | undefined): Live {
+  if (scope === undefined) return live;
+  return {
+    ...live,
+    assignments: live.assignments.filter((a) => scope.hasPair(a.accountId, a.permissionSet) || scope.hasPrincipal(a.principalType, a.principal)),
+  };
 }

@@ -21,8 +21,20 @@ export interface ScopedRead {
   users: string[];
   /** Groups whose definition or members differ, or that are created or deleted. */
   groups: string[];
-  /** Every pair whose assignments were read and planned, sorted by account then set. */
+  /** Every pair whose assignments were read in full and planned, sorted by account then set. */
   pairs: ScopePair[];
+  /**
+   * Principals every assignment of which (in every account) was read and is in scope, sorted:
+   * deleted users, groups whose definition or members differ, users whose memberships change,
+   * and every group of those users (so their effective access is known wherever they hold it).
+   * Outside `pairs`, the plan shows only their assignments and their access rows.
+   */
+  principals: ScopePrincipals;
+}
+
+export interface ScopePrincipals {
+  users: string[];
+  groups: string[];
 }
 
 export interface FullRead {
@@ -52,14 +64,19 @@ export interface ScopeFilter {
   users: ReadonlySet<string>;
   groups: ReadonlySet<string>;
   hasPair(accountId: string, permissionSet: string): boolean;
+  /** Whether every assignment of this principal is in scope. */
+  hasPrincipal(principalType: 'USER' | 'GROUP', name: string): boolean;
 }
 
 export function scopeFilter(scope: ScopedRead): ScopeFilter {
   const pairs = new Set(scope.pairs.map((p) => pairKey(p.accountId, p.permissionSet)));
+  const principalUsers = new Set(scope.principals.users);
+  const principalGroups = new Set(scope.principals.groups);
   return {
     permissionSets: new Set(scope.permissionSets),
     users: new Set(scope.users),
     groups: new Set(scope.groups),
     hasPair: (accountId, permissionSet) => pairs.has(pairKey(accountId, permissionSet)),
+    hasPrincipal: (principalType, name) => (principalType === 'USER' ? principalUsers : principalGroups).has(name),
   };
 }
