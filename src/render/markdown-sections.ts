@@ -1,6 +1,6 @@
 /** The sections of the markdown plan: each returns markdown with every value escaped. */
 import { count } from '../model/plural.js';
-import type { Change, GroupAccessChange, Plan, PlanWarning, UserAccessChange } from '../plan/types.js';
+import type { Change, GroupAccessChange, Plan, PlanWarning, SessionRevocationChange, UserAccessChange } from '../plan/types.js';
 import {
   accountText,
   byKind,
@@ -11,6 +11,7 @@ import {
   groupEffectText,
   groupText,
   KIND_TITLES,
+  revocationText,
   pathText,
   type FieldDelta,
 } from './describe.js';
@@ -185,6 +186,12 @@ export function detailSections(plan: Plan): { full: string; short: string }[] {
     k.permissionSets,
     k.permissionSets.map((c) => permissionSetBlock(c as Extract<Change, { kind: 'permission-set' }>, changeFile(plan, c))).join('\n\n'),
     k.permissionSets.length > COLLAPSE_OVER,
+  );
+  add(
+    KIND_TITLES.sessions,
+    k.sessions,
+    k.sessions.map((c) => `- ${c.action === 'create' ? '⛔' : ICON.delete} ${e(revocationText(c as SessionRevocationChange, plan.accountNames))}`).join('\n'),
+    k.sessions.length > COLLAPSE_OVER,
   );
   add(
     KIND_TITLES.provisions,

@@ -1,7 +1,19 @@
 /** The plan for a terminal, like `terraform plan`: `+`/`~`/`-` lines, colour only when asked. */
 import { isEmptyPlan } from '../plan/hash.js';
 import type { Change, Plan } from '../plan/types.js';
-import { accountText, byKind, USER_LABELS, changeFile, fieldDeltas, groupEffectText, groupText, KIND_TITLES, pathText, summarySentence } from './describe.js';
+import {
+  accountText,
+  byKind,
+  USER_LABELS,
+  changeFile,
+  fieldDeltas,
+  groupEffectText,
+  groupText,
+  KIND_TITLES,
+  pathText,
+  revocationText,
+  summarySentence,
+} from './describe.js';
 import { plainText as t } from './escape.js';
 import { safetyTextLines } from './safety.js';
 import { scopeWords } from './scope.js';
@@ -73,6 +85,8 @@ function kindLines(plan: Plan, c: Change, paint: Paint): string[] {
         ...c.accountIds.map((id) => `      ${t(accountText(plan, id))}`),
       ];
     }
+    case 'session-revocation':
+      return [`  ${sign} ${t(revocationText(c, plan.accountNames))}`];
     case 'assignment': {
       const a = c.assignment;
       const rules = c.rules.map((r) => t(ruleName(r))).join(', ');

@@ -24,6 +24,9 @@ export function inScope(change: Change, scope: ScopeFilter): boolean {
       return scope.permissionSets.has(change.permissionSet);
     case 'assignment':
       return scope.hasPair(change.assignment.accountId, change.assignment.permissionSet);
+    // The set's inline policy (where the statement is) is read with the set.
+    case 'session-revocation':
+      return scope.permissionSets.has(change.permissionSet);
   }
 }
 
