@@ -234,8 +234,8 @@ export interface Plan {
   /** Path of access.yaml as given. */
   configFile: string;
   instanceArn: string;
-  /** Sorted in apply order: by kind (users, groups, memberships, permission sets, provisions,
-   * assignments), then action, then name. */
+  /** Sorted in apply order: by kind (users, groups, memberships, permission sets, session
+   * revocations, provisions, assignments), then action, then name. */
   changes: Change[];
   /** User rows (by user, account, permission set, effect), then group rows (by group, account, permission set, effect). */
   accessChanges: AccessChange[];
