@@ -111,6 +111,7 @@ function revocations(inputs: RevocationInputs): SessionRevocationChange[] {
 
 function cleanups(inputs: RevocationInputs, created: readonly SessionRevocationChange[]): SessionRevocationChange[] {
   const { live, now } = inputs;
+  if (!Object.values(live.permissionSets).some((p) => (p.sessionRevocations?.length ?? 0) > 0)) return [];
   const nameOf = new Map(Object.values(live.users).map((u) => [u.userId, u.userName]));
   const holdsLive = effectiveAccess(liveAccessState(live));
   const rows = new Map(inputs.access.filter((a) => a.kind === 'user').map((a) => [`${a.user}|${grantKey(a)}`, a.effect]));

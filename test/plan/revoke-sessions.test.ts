@@ -9,6 +9,7 @@ import type { LivePermissionSet } from '../../src/model/permission-set.js';
 import { revocationSid, splitRevocations } from '../../src/model/session-revocation.js';
 import { buildPlan } from '../../src/plan/build-plan.js';
 import type { Change, Plan } from '../../src/plan/types.js';
+import { renderMarkdown } from '../../src/render/markdown.js';
 import { renderText } from '../../src/render/text.js';
 import { desired, group, live, liveAssignment, liveGroup, livePermissionSet, liveUser, NOW, PROD_APP, permissionSet, rule, STAGING, user } from './builders.js';
 
@@ -52,6 +53,9 @@ describe('revocations planned', () => {
       // One hour of session duration and the 15-minute margin after the plan's time.
       expect(revocation).toMatchObject({ userId: 'u-ann', sessionDuration: 'PT1H', until: '2026-03-15T13:15:00.000Z' });
     }
+    const markdown = renderMarkdown(buildPlan(d, l, { now: NOW }).plan);
+    expect(markdown).toContain('### Session revocations');
+    expect(markdown).toContain(`- ⛔ revoke sessions of ann on RO in staging (${STAGING}) (until 2026-03-15 13:15 UTC: the session duration PT1H after apply)`);
     const text = renderText(buildPlan(d, l, { now: NOW }).plan);
     expect(text).toContain(`revoke sessions of ann on RO in staging (${STAGING}) (until 2026-03-15 13:15 UTC: the session duration PT1H after apply)`);
   });
