@@ -149,6 +149,20 @@ describe('revocations planned', () => {
   });
 });
 
+describe('a name from AWS in the comment', () => {
+  it('is escaped in the revocation line', () => {
+    const name = 'eve<img src=x>@org';
+    const d = desired({ permissionSets: [permissionSet('RO')] });
+    d.safety.revokeSessions = true;
+    d.ownership = { ...d.ownership, users: 'referenced' };
+    const l = live({ users: [liveUser(name)], permissionSets: [ro()], assignments: [liveAssignment('RO', 'USER', name, STAGING)] });
+    const markdown = renderMarkdown(buildPlan(d, l, { now: NOW }).plan);
+    const line = markdown.split('\n').find((x) => x.startsWith('- ⛔')) ?? '';
+    expect(line).toContain('revoke sessions of eve');
+    expect(line).not.toContain('<img');
+  });
+});
+
 describe('revocations already in the live policy', () => {
   const policy = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:GetObject"],"Resource":"*"}]}';
   const stored = (until: Date, userId = 'u-ann', accountId = STAGING): LivePermissionSet => {
