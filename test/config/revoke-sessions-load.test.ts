@@ -33,4 +33,14 @@ describe('revoke_sessions in access.yaml', () => {
     const inSafety = loadConfigText(file('', 'safety:\n  revoke_sessions: 1\n'), 'access.yaml', '.');
     expect(inSafety.diagnostics.map(formatDiagnostic)).toEqual([expect.stringMatching(/^access\.yaml:3:20: safety\.revoke_sessions must be true or false/)]);
   });
+
+  it('refuses a Sid of the file that idc would take for its own revocation', () => {
+    const text = file('').replace(
+      'ReadOnly: { managed_policies: [ReadOnlyAccess] }',
+      'ReadOnly:\n    inline_policy:\n      Version: "2012-10-17"\n      Statement:\n        - Sid: IdcRevokeMine\n          Effect: Deny\n          Action: "*"\n          Resource: "*"',
+    );
+    expect(loadConfigText(text, 'access.yaml', '.').diagnostics.map(formatDiagnostic)).toEqual([
+      'access.yaml:9:16: inline policy of permission set "ReadOnly": Sid "IdcRevokeMine" starts with IdcRevoke, which idc keeps for its session revocations (revoke_sessions); rename the Sid',
+    ]);
+  });
 });
