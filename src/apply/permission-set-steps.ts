@@ -31,14 +31,15 @@ export async function applyPermissionSetChange(
   } else {
     arn = ctx.ids.permissionSetArn(change.name);
   }
-  const inline = inlinePolicyCall(ctx, change.name, change, revocations);
+  const inline = await call(ctx, () => inlinePolicyCall(ctx, change.name, arn, change, revocations));
   await sendCalls(ctx, arn, inline === undefined ? permissionSetCalls(change) : withInlinePolicy(permissionSetCalls(change), inline));
 }
 
 /** The session revocations of a set the plan does not otherwise edit: one inline policy call. */
 export async function applyRevocations(ctx: ApplyContext, set: string, revocations: readonly SessionRevocationChange[]): Promise<void> {
-  const inline = inlinePolicyCall(ctx, set, undefined, revocations);
-  if (inline !== undefined) await sendCalls(ctx, ctx.ids.permissionSetArn(set), [inline]);
+  const arn = ctx.ids.permissionSetArn(set);
+  const inline = await call(ctx, () => inlinePolicyCall(ctx, set, arn, undefined, revocations));
+  if (inline !== undefined) await sendCalls(ctx, arn, [inline]);
 }
 
 async function sendCalls(ctx: ApplyContext, arn: string, calls: readonly PermissionSetCall[]): Promise<void> {

@@ -4,7 +4,7 @@
  * idc's revocation statements after this plan (see model/session-revocation.ts). A new revocation
  * lasts from the moment apply writes it: the apply's clock plus the set's session duration.
  */
-import { composePolicy, revocationSid, type SessionRevocation } from '../model/session-revocation.js';
+import { composePolicy, revocationSid, splitRevocations, type SessionRevocation, type SplitPolicy } from '../model/session-revocation.js';
 import { revocationEnd } from '../plan/revoke-sessions.js';
 import type { PermissionSetChange, SessionRevocationChange } from '../plan/types.js';
 import type { ApplyContext } from './apply-context.js';
@@ -14,19 +14,28 @@ const key = (r: Pick<SessionRevocation, 'accountId' | 'userId'>): string => `${r
 
 /**
  * The one inline policy call for `set`, or undefined when the ordinary calls of `change` already
- * say everything (no revocation in the plan and none in the live policy to keep).
+ * say everything (no revocation in the plan and none in the live policy to keep). With revocations
+ * the set's policy is read again first (a scoped plan may not have read it): what is put keeps
+ * everything else it holds.
  */
-export function inlinePolicyCall(
-  ctx: Pick<ApplyContext, 'live' | 'clock'>,
+export async function inlinePolicyCall(
+  ctx: Pick<ApplyContext, 'live' | 'clock' | 'gateway' | 'instanceArn'>,
   set: string,
+  arn: string,
   change: PermissionSetChange | undefined,
   revocations: readonly SessionRevocationChange[],
-): PermissionSetCall | undefined {
-  const live = ctx.live.permissionSets[set];
-  const liveRevocations = live?.sessionRevocations ?? [];
+): Promise<PermissionSetCall | undefined> {
   const touched = change !== undefined && (change.action === 'create' || change.fields.includes('inlinePolicy'));
-  if (revocations.length === 0 && (!touched || liveRevocations.length === 0)) return undefined;
-  const base = touched ? change.after?.inlinePolicy : live?.inlinePolicy;
+  let current: SplitPolicy;
+  if (revocations.length > 0) {
+    current = splitRevocations(await ctx.gateway.getInlinePolicy(ctx.instanceArn, arn));
+  } else {
+    // An edit of the file's policy: the set's definition was read with the plan.
+    const live = ctx.live.permissionSets[set];
+    current = { ...(live?.inlinePolicy !== undefined ? { rest: live.inlinePolicy } : {}), revocations: live?.sessionRevocations ?? [] };
+  }
+  if (revocations.length === 0 && (!touched || current.revocations.length === 0)) return undefined;
+  const base = touched ? change.after?.inlinePolicy : current.rest;
   const created = revocations.filter((c) => c.action === 'create');
   const gone = new Set([...revocations.filter((c) => c.action === 'delete'), ...created].map(key));
   const at = ctx.clock();
@@ -35,7 +44,7 @@ export function inlinePolicyCall(
     userId: c.userId,
     sid: revocationSid(c.accountId, c.userId, revocationEnd(at, c.sessionDuration ?? 'PT12H')),
   }));
-  const policy = composePolicy(base, [...liveRevocations.filter((r) => !gone.has(key(r))), ...added]);
+  const policy = composePolicy(base, [...current.revocations.filter((r) => !gone.has(key(r))), ...added]);
   return policy === undefined ? { op: 'deleteInlinePolicy' } : { op: 'putInlinePolicy', policy };
 }
 

@@ -106,7 +106,8 @@ export function buildPlan(desired: Desired, live: Live, options: PlanOptions = {
     deletedSets: only ? new Set() : deletedSets,
     expiryOnly: only,
     // A statement is written into the set: only into sets this file may change.
-    covers: (set) => ctx.permissionSetsWritable && !ctx.ignoredPermissionSet(set) && (scope === undefined || scope.permissionSets.has(set)),
+    writable: (set) => ctx.permissionSetsWritable && !ctx.ignoredPermissionSet(set),
+    definitionRead: (set) => scope === undefined || scope.permissionSets.has(set),
   });
   diagnostics.push(...revoked.diagnostics);
   const changes = revoked.changes.length === 0 ? chosen : sortChanges([...withRevocationProvisions(chosen, revoked.changes, live), ...revoked.changes]);

@@ -53,8 +53,14 @@ export interface RevocationInputs {
   deletedSets: ReadonlySet<string>;
   /** Only the removals expiry causes: the file's pending edits of sets are not applied. */
   expiryOnly: boolean;
-  /** Whether a set is one the plan may change (a scoped plan covers some sets only). */
-  covers: (permissionSet: string) => boolean;
+  /** Whether the file may write into this set (managed, not ignored). */
+  writable: (permissionSet: string) => boolean;
+  /**
+   * Whether the set's definition (its inline policy, with idc's statements) was read: always in a
+   * full plan, only for the sets whose definition changes in a scoped one. Cleanups and the size
+   * check need it; a revocation does not (apply reads the policy again before it writes).
+   */
+  definitionRead: (permissionSet: string) => boolean;
 }
 
 export interface RevocationPlan {
@@ -91,7 +97,7 @@ function revocations(inputs: RevocationInputs): SessionRevocationChange[] {
   const out: SessionRevocationChange[] = [];
   for (const row of inputs.access) {
     if (row.kind !== 'user' || row.effect !== 'lose') continue;
-    if (inputs.deletedSets.has(row.permissionSet) || !inputs.covers(row.permissionSet)) continue;
+    if (inputs.deletedSets.has(row.permissionSet) || !inputs.writable(row.permissionSet)) continue;
     const userId = live.users[row.user]?.userId;
     if (userId === undefined || !wantsRevocation(row, inputs, rulesOf)) continue;
     const sessionDuration = durationOf(row.permissionSet, inputs);
@@ -124,7 +130,7 @@ function cleanups(inputs: RevocationInputs, created: readonly SessionRevocationC
   const out: SessionRevocationChange[] = [];
   for (const set of Object.keys(live.permissionSets).sort(compareStrings)) {
     // A deleted set's statements go with it.
-    if (inputs.deletedSets.has(set) || !inputs.covers(set)) continue;
+    if (inputs.deletedSets.has(set) || !inputs.writable(set) || !inputs.definitionRead(set)) continue;
     for (const r of live.permissionSets[set]?.sessionRevocations ?? []) {
       const user = nameOf.get(r.userId) ?? r.userId;
       const base = { kind: 'session-revocation' as const, action: 'delete' as const, permissionSet: set, accountId: r.accountId, user, userId: r.userId };
@@ -151,7 +157,7 @@ function policyAfter(set: string, inputs: RevocationInputs, changes: readonly Se
 
 function sizeProblems(inputs: RevocationInputs, changes: readonly SessionRevocationChange[]): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const sets = sortedStrings(new Set(changes.filter((c) => c.action === 'create').map((c) => c.permissionSet)));
+  const sets = sortedStrings(new Set(changes.filter((c) => c.action === 'create').map((c) => c.permissionSet))).filter(inputs.definitionRead);
   for (const set of sets) {
     const bytes = Buffer.byteLength(policyAfter(set, inputs, changes) ?? '');
     if (bytes <= MAX_POLICY_MINIFIED_BYTES) continue;
@@ -192,7 +198,11 @@ export function withRevocationProvisions(changes: readonly Change[], revocationC
   for (const [set, users] of bySet) {
     const have = live.permissionSets[set];
     const existing = changes.find((c): c is ProvisionChange => c.kind === 'provision' && c.permissionSet === set);
-    const accountIds = sortedStrings(new Set([...(have?.provisionedAccountIds ?? []), ...(have?.outdatedAccountIds ?? []), ...(existing?.accountIds ?? [])]));
+    // The revoked accounts have the set (the person held it there), also when a scoped read did not list them.
+    const revoked = revocationChanges.filter((c) => c.permissionSet === set && c.action === 'create').map((c) => c.accountId);
+    const accountIds = sortedStrings(
+      new Set([...(have?.provisionedAccountIds ?? []), ...(have?.outdatedAccountIds ?? []), ...(existing?.accountIds ?? []), ...revoked]),
+    );
     if (accountIds.length === 0) continue;
     const carries = users.size > 0 ? { revokesSessionsOf: sortedStrings(users) } : {};
     out.push({ kind: 'provision', action: 'update', permissionSet: set, accountIds, reason: 'edited', ...carries });

@@ -29,21 +29,20 @@ const BOB_UNTIL = new Date('2026-06-01T13:30:00Z');
 
 function world() {
   // bob's sessions on management were revoked earlier (until 13:30); the file's own policy beside it.
-  const stored = splitRevocations(
-    JSON.stringify({
-      Version: '2012-10-17',
-      Statement: [
-        { Effect: 'Allow', Action: ['s3:GetObject'], Resource: '*' },
-        {
-          Sid: revocationSid(MANAGEMENT, 'uid-bob', BOB_UNTIL),
-          Effect: 'Deny',
-          Action: ['*'],
-          Resource: '*',
-          Condition: { StringEquals: { 'identitystore:userId': 'uid-bob', 'aws:PrincipalAccount': MANAGEMENT } },
-        },
-      ],
-    }),
-  );
+  const raw = JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [
+      { Effect: 'Allow', Action: ['s3:GetObject'], Resource: '*' },
+      {
+        Sid: revocationSid(MANAGEMENT, 'uid-bob', BOB_UNTIL),
+        Effect: 'Deny',
+        Action: ['*'],
+        Resource: '*',
+        Condition: { StringEquals: { 'identitystore:userId': 'uid-bob', 'aws:PrincipalAccount': MANAGEMENT } },
+      },
+    ],
+  });
+  const stored = splitRevocations(raw);
   const set = livePermissionSet('ReadOnly', {
     ...(stored.rest ? { inlinePolicy: stored.rest } : {}),
     sessionRevocations: stored.revocations,
@@ -54,7 +53,9 @@ function world() {
     permissionSets: { ReadOnly: set },
     assignments: [liveAssignment(set, 'USER', 'ann', PROD)],
   });
-  return { live, set };
+  // What AWS holds: the whole policy, idc's statements included (idc's read splits them off).
+  const aws = { ...live, permissionSets: { ReadOnly: { ...set, inlinePolicy: raw } } };
+  return { live, set, aws };
 }
 
 const revoke: SessionRevocationChange = {
@@ -85,8 +86,8 @@ async function statements(fake: FakeGateway, arn: string): Promise<string[]> {
 
 describe('applyPlan: session revocations', () => {
   it('puts the statement and provisions the set before deleting the assignment, keeping the statements already there', async () => {
-    const { live, set } = world();
-    const fake = new FakeGateway(live);
+    const { live, set, aws } = world();
+    const fake = new FakeGateway(aws);
     const plan = makePlan([revoke, provision, assignmentChange('delete', 'ReadOnly', 'USER', 'ann', PROD)]);
     const report = await applyPlan(plan, live, fake, options());
     expect(report.failed).toEqual([]);
@@ -101,8 +102,8 @@ describe('applyPlan: session revocations', () => {
   });
 
   it('holds the deletion back when the statement could not be put', async () => {
-    const { live } = world();
-    const fake = new FakeGateway(live).inject({ method: 'putInlinePolicy', error: new FakeAwsError('ValidationException', 'policy too large') });
+    const { live, aws } = world();
+    const fake = new FakeGateway(aws).inject({ method: 'putInlinePolicy', error: new FakeAwsError('ValidationException', 'policy too large') });
     const plan = makePlan([revoke, provision, assignmentChange('delete', 'ReadOnly', 'USER', 'ann', PROD)]);
     const report = await applyPlan(plan, live, fake, options());
     expect(report.failed.map((f) => f.subject)).toEqual([`revoke sessions of ann on ReadOnly in prod (${PROD}) (the session duration PT1H after apply)`]);
@@ -112,8 +113,8 @@ describe('applyPlan: session revocations', () => {
   });
 
   it('keeps idc statements through an edit of the file policy, and drops a removed one', async () => {
-    const { live, set } = world();
-    const fake = new FakeGateway(live);
+    const { live, set, aws } = world();
+    const fake = new FakeGateway(aws);
     const edited = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:ListBucket"],"Resource":"*"}]}';
     const edit: Change = {
       kind: 'permission-set',
@@ -127,7 +128,7 @@ describe('applyPlan: session revocations', () => {
     expect(await statements(fake, set.arn)).toEqual(['Allow', revocationSid(MANAGEMENT, 'uid-bob', BOB_UNTIL)]);
 
     const cleanup: SessionRevocationChange = { ...revoke, action: 'delete', accountId: MANAGEMENT, user: 'bob', userId: 'uid-bob', reason: 'expired' };
-    const fresh = new FakeGateway(live);
+    const fresh = new FakeGateway(aws);
     await applyPlan(makePlan([cleanup]), live, fresh, options());
     expect(await statements(fresh, set.arn)).toEqual(['Allow']);
   });

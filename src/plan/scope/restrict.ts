@@ -24,9 +24,10 @@ export function inScope(change: Change, scope: ScopeFilter): boolean {
       return scope.permissionSets.has(change.permissionSet);
     case 'assignment':
       return scope.hasPair(change.assignment.accountId, change.assignment.permissionSet);
-    // The set's inline policy (where the statement is) is read with the set.
+    // A revocation follows the access it ends (a pair of the scope); removing one needs the set's
+    // inline policy, read with the sets whose definition changes.
     case 'session-revocation':
-      return scope.permissionSets.has(change.permissionSet);
+      return change.action === 'create' ? scope.hasPair(change.accountId, change.permissionSet) : scope.permissionSets.has(change.permissionSet);
   }
 }
 
