@@ -8,6 +8,7 @@ import type { AssignmentRule, Desired } from '../../src/model/desired.js';
 import type { LivePermissionSet } from '../../src/model/permission-set.js';
 import { revocationSid, splitRevocations } from '../../src/model/session-revocation.js';
 import { buildPlan } from '../../src/plan/build-plan.js';
+import type { ScopedRead } from '../../src/plan/scope/types.js';
 import type { Change, Plan } from '../../src/plan/types.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
 import { renderText } from '../../src/render/text.js';
@@ -146,6 +147,28 @@ describe('revocations planned', () => {
       assignments: [liveAssignment('RO', 'USER', 'ann', STAGING), liveAssignment('Old', 'USER', 'ann', STAGING)],
     });
     expect(lines(buildPlan(d, l, { now: NOW }).plan).filter((x) => x.includes('revocation'))).toEqual([`create revocation RO ${STAGING} ann`]);
+  });
+});
+
+describe('a scoped plan', () => {
+  it('revokes on a pair of the scope though the set was read by name only, and names the account to provision', () => {
+    const d = desired({ users: [user('ann')], permissionSets: [permissionSet('RO')] });
+    d.safety.revokeSessions = true;
+    // Read by name only: no provisioned accounts, no policy.
+    const l = live({ users: [liveUser('ann')], permissionSets: [livePermissionSet('RO')], assignments: [liveAssignment('RO', 'USER', 'ann', STAGING)] });
+    const scope: ScopedRead = {
+      kind: 'scoped',
+      base: 'main:access.yaml',
+      permissionSets: [],
+      users: [],
+      groups: [],
+      pairs: [{ accountId: STAGING, permissionSet: 'RO' }],
+    };
+    expect(lines(buildPlan(d, l, { now: NOW, scope }).plan)).toEqual([
+      `create revocation RO ${STAGING} ann`,
+      `provision RO edited ${STAGING} carries ann`,
+      `delete assignment RO ann ${STAGING}`,
+    ]);
   });
 });
 
