@@ -237,3 +237,11 @@ export function revocationText(c: SessionRevocationChange, accountNames: Record<
   if (c.reason === 'replaced') return `remove session revocation ${what} (replaced by the new one)`;
   return `remove expired session revocation ${what} (${c.until === undefined ? 'its end cannot be read' : `ended ${instantText(c.until)}`})`;
 }
+
+/** Why a set is provisioned: `edit` of the set, only its session `revocations`, or `drift`. */
+export function provisionCause(plan: Plan, c: Extract<Change, { kind: 'provision' }>): 'edit' | 'revocations' | 'drift' {
+  if (c.reason === 'drift') return 'drift';
+  const edited = plan.changes.some((x) => x.kind === 'permission-set' && x.name === c.permissionSet);
+  const revoked = plan.changes.some((x) => x.kind === 'session-revocation' && x.permissionSet === c.permissionSet);
+  return revoked && !edited ? 'revocations' : 'edit';
+}

@@ -11,6 +11,7 @@ import {
   groupEffectText,
   groupText,
   KIND_TITLES,
+  provisionCause,
   revocationText,
   pathText,
   type FieldDelta,
@@ -128,7 +129,9 @@ function permissionSetBlock(c: Extract<Change, { kind: 'permission-set' }>, file
 }
 
 function provisionLine(plan: Plan, c: Extract<Change, { kind: 'provision' }>): string {
-  const why = c.reason === 'edited' ? 'after the edit above' : 'where it is out of date (drift)';
+  const why = { edit: 'after the edit above', revocations: 'after the session revocations above', drift: 'where it is out of date (drift)' }[
+    provisionCause(plan, c)
+  ];
   const where = c.accountIds.map((id) => e(accountText(plan, id))).join(', ');
   return `- 🔄 re-provision **${e(c.permissionSet)}** to ${count(c.accountIds.length, 'account')} ${why}: ${where}`;
 }

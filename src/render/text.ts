@@ -11,6 +11,7 @@ import {
   groupText,
   KIND_TITLES,
   pathText,
+  provisionCause,
   revocationText,
   summarySentence,
 } from './describe.js';
@@ -79,7 +80,7 @@ function kindLines(plan: Plan, c: Change, paint: Paint): string[] {
       return lines;
     }
     case 'provision': {
-      const why = c.reason === 'edited' ? 'after the edit' : 'drift: out of date there';
+      const why = { edit: 'after the edit', revocations: 'after the session revocations', drift: 'drift: out of date there' }[provisionCause(plan, c)];
       return [
         `  ${sign} re-provision ${t(c.permissionSet)} to ${count(c.accountIds.length, 'account')} (${why})`,
         ...c.accountIds.map((id) => `      ${t(accountText(plan, id))}`),

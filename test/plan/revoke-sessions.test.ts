@@ -59,6 +59,8 @@ describe('revocations planned', () => {
     expect(markdown).toContain(`- ⛔ revoke sessions of ann on RO in staging (${STAGING}) (until 2026-03-15 13:15 UTC: the session duration PT1H after apply)`);
     const text = renderText(buildPlan(d, l, { now: NOW }).plan);
     expect(text).toContain(`revoke sessions of ann on RO in staging (${STAGING}) (until 2026-03-15 13:15 UTC: the session duration PT1H after apply)`);
+    expect(text).toContain('re-provision RO to 2 accounts (after the session revocations)');
+    expect(markdown).toContain('re-provision **RO** to 2 accounts after the session revocations above');
   });
 
   it('does nothing without revoke_sessions, and follows safety.revoke_sessions when the rule says nothing', () => {
