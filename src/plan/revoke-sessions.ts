@@ -89,19 +89,23 @@ function durationOf(set: string, inputs: RevocationInputs): string {
   return seconds(after) > seconds(live) ? (after as string) : (live ?? after ?? 'PT1H');
 }
 
-function revocations(inputs: RevocationInputs): SessionRevocationChange[] {
+function revocations(inputs: RevocationInputs): RevocationPlan {
   const { desired, live, now } = inputs;
+  const out: RevocationPlan = { changes: [], diagnostics: [] };
   const anyWanted = desired.safety.revokeSessions === true || desired.rules.some((r) => r.revokeSessions === true);
-  if (!anyWanted) return [];
+  if (!anyWanted) return out;
   const rulesOf = new Map([...everGranted(desired, live.organization)].map(([k, e]) => [k, e.rules.map((r) => r.index)]));
-  const out: SessionRevocationChange[] = [];
+  const cannotWrite = new Map<string, string[]>();
   for (const row of inputs.access) {
-    if (row.kind !== 'user' || row.effect !== 'lose') continue;
-    if (inputs.deletedSets.has(row.permissionSet) || !inputs.writable(row.permissionSet)) continue;
+    if (row.kind !== 'user' || row.effect !== 'lose' || inputs.deletedSets.has(row.permissionSet)) continue;
     const userId = live.users[row.user]?.userId;
     if (userId === undefined || !wantsRevocation(row, inputs, rulesOf)) continue;
+    if (!inputs.writable(row.permissionSet)) {
+      cannotWrite.set(row.permissionSet, [...(cannotWrite.get(row.permissionSet) ?? []), `${row.user} on ${row.accountName || row.accountId}`]);
+      continue;
+    }
     const sessionDuration = durationOf(row.permissionSet, inputs);
-    out.push({
+    out.changes.push({
       kind: 'session-revocation',
       action: 'create',
       permissionSet: row.permissionSet,
@@ -111,6 +115,17 @@ function revocations(inputs: RevocationInputs): SessionRevocationChange[] {
       sessionDuration,
       until: revocationEnd(now, sessionDuration).toISOString(),
     });
+  }
+  // Said, not silently skipped: the file asks for revocations idc may not write.
+  for (const [set, who] of cannotWrite) {
+    const pos = positionOf(desired, ['permission_sets', set], { file: desired.file, line: 1, col: 1 });
+    out.diagnostics.push(
+      diagnosticAt(
+        pos,
+        'warning',
+        `revoke_sessions: the open sessions of ${who.join(', ')} through permission set "${set}" are not revoked: idc does not write into "${set}" (ownership.permission_sets: referenced, or an ownership.ignore glob); manage the set in access.yaml to revoke them`,
+      ),
+    );
   }
   return out;
 }
@@ -177,8 +192,8 @@ function sizeProblems(inputs: RevocationInputs, changes: readonly SessionRevocat
 /** The plan's revocations and cleanups, and any size limit they would break. */
 export function planRevocations(inputs: RevocationInputs): RevocationPlan {
   const created = revocations(inputs);
-  const changes = [...created, ...cleanups(inputs, created)];
-  return { changes, diagnostics: sizeProblems(inputs, changes) };
+  const changes = [...created.changes, ...cleanups(inputs, created.changes)];
+  return { changes, diagnostics: [...created.diagnostics, ...sizeProblems(inputs, changes)] };
 }
 
 /**

@@ -152,6 +152,18 @@ describe('revocations planned', () => {
   });
 });
 
+describe('a set idc may not write', () => {
+  it('gets no statement, and the plan says whose sessions stay open', () => {
+    const { d, l } = expiredWorld(true);
+    d.ownership = { ...d.ownership, permissionSets: 'referenced' };
+    const { plan, diagnostics } = buildPlan(d, l, { now: NOW });
+    expect(lines(plan)).toEqual([`delete assignment RO ann ${STAGING}`]);
+    expect(diagnostics.filter((x) => x.message.startsWith('revoke_sessions')).map((x) => `${x.severity}: ${x.message}`)).toEqual([
+      'warning: revoke_sessions: the open sessions of ann on staging through permission set "RO" are not revoked: idc does not write into "RO" (ownership.permission_sets: referenced, or an ownership.ignore glob); manage the set in access.yaml to revoke them',
+    ]);
+  });
+});
+
 describe('a scoped plan', () => {
   it('revokes on a pair of the scope though the set was read by name only, and names the account to provision', () => {
     const d = desired({ users: [user('ann')], permissionSets: [permissionSet('RO')] });
