@@ -15,7 +15,7 @@
  */
 import { grantKey } from '../model/assignment.js';
 import { compareStrings, sortedStrings } from '../model/compare.js';
-import type { Desired } from '../model/desired.js';
+import type { AssignmentRule, Desired } from '../model/desired.js';
 import { durationSeconds } from '../model/duration.js';
 import type { Live } from '../model/live.js';
 import type { PermissionSet } from '../model/permission-set.js';
@@ -69,16 +69,16 @@ export interface RevocationPlan {
 }
 
 /** Whether losing this row's paths revokes sessions: a rule behind a lost path says so, or the default. */
-function wantsRevocation(row: UserAccessChange, inputs: RevocationInputs, rulesOf: Map<string, number[]>): boolean {
+function wantsRevocation(row: UserAccessChange, inputs: RevocationInputs, rulesOf: ReadonlyMap<string, AssignmentRule[]>): boolean {
   const fallback = inputs.desired.safety.revokeSessions === true;
-  const indexes = new Set<number>();
+  const rules = new Set<AssignmentRule>();
   for (const p of row.via) {
     const principal = p.group === undefined ? { principalType: 'USER' as const, principal: row.user } : { principalType: 'GROUP' as const, principal: p.group };
     const key = assignmentKey({ ...principal, permissionSet: row.permissionSet, accountId: row.accountId });
-    for (const i of rulesOf.get(key) ?? []) indexes.add(i);
+    for (const r of rulesOf.get(key) ?? []) rules.add(r);
   }
-  if (indexes.size === 0) return fallback;
-  return [...indexes].some((i) => inputs.desired.rules[i]?.revokeSessions ?? fallback);
+  if (rules.size === 0) return fallback;
+  return [...rules].some((r) => r.revokeSessions ?? fallback);
 }
 
 /** The longer of the live and the planned session duration: open sessions got the live one. */
@@ -94,7 +94,10 @@ function revocations(inputs: RevocationInputs): RevocationPlan {
   const out: RevocationPlan = { changes: [], diagnostics: [] };
   const anyWanted = desired.safety.revokeSessions === true || desired.rules.some((r) => r.revokeSessions === true);
   if (!anyWanted) return out;
-  const rulesOf = new Map([...everGranted(desired, live.organization)].map(([k, e]) => [k, e.rules.map((r) => r.index)]));
+  const byIndex = new Map(desired.rules.map((r) => [r.index, r]));
+  const rulesOf = new Map(
+    [...everGranted(desired, live.organization)].map(([k, e]) => [k, e.rules.flatMap((r) => byIndex.get(r.index) ?? [])] as [string, AssignmentRule[]]),
+  );
   const cannotWrite = new Map<string, string[]>();
   for (const row of inputs.access) {
     if (row.kind !== 'user' || row.effect !== 'lose' || inputs.deletedSets.has(row.permissionSet)) continue;
