@@ -148,7 +148,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     if (refusals.length > 0) return { status: 'unsafe', plan: thePlan, reasons: refusals.map(refusalLine) };
     if (request.confirm && !(await request.confirm(thePlan))) return { status: 'cancelled', plan: thePlan };
 
-    const report = await applyPlan(thePlan, live, gateway, { ...options.apply, progress });
+    const report = await applyPlan(thePlan, live, gateway, { ...options.apply, clock: now, progress });
     progress.info('Reading the state again to check that nothing is left…');
     let after: Awaited<ReturnType<typeof read>>;
     try {

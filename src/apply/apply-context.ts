@@ -1,6 +1,7 @@
 /** What every step of apply shares: the gateway, IDs, policies, and the outcome so far. */
 import type { AsyncStatus, IdentityCenterGateway } from '../aws/gateway.js';
 import type { Live } from '../model/live.js';
+import type { Clock } from '../clock.js';
 import { waitForAsync, type DurationEstimate, type PollPolicy } from './async-operation.js';
 import type { KeyedMutex } from './keyed-mutex.js';
 import type { IdRegistry } from './id-registry.js';
@@ -20,6 +21,8 @@ export interface ApplyContext {
   accounts: KeyedMutex;
   concurrency: number;
   maxAssignmentCreatesInFlight: number;
+  /** The wall clock (`IDC_NOW` or the system's): a session revocation lasts from now on. */
+  clock: Clock;
   outcome: Outcome;
 }
 

@@ -8,6 +8,7 @@
  */
 import type { IdentityCenterGateway } from '../aws/gateway.js';
 import type { Live } from '../model/live.js';
+import { systemClock, type Clock } from '../clock.js';
 import { accountNamesOf } from '../model/organization.js';
 import type { Change, Plan } from '../plan/types.js';
 import type { Progress } from '../progress/progress.js';
@@ -34,6 +35,8 @@ export interface ApplyOptions {
   /** Changes in progress at once in a phase (default 10). */
   concurrency?: number;
   now?: () => number;
+  /** The wall clock a session revocation's end is counted from (default: the system clock). */
+  clock?: Clock;
 }
 
 export const DEFAULT_POLL_INTERVAL_MS = 1_000;
@@ -78,6 +81,7 @@ export async function applyPlan(plan: Plan, live: Live, gateway: IdentityCenterG
     },
     accounts: new KeyedMutex(),
     concurrency: positiveInteger(options.concurrency, DEFAULT_CONCURRENCY, 'concurrency'),
+    clock: options.clock ?? systemClock,
     maxAssignmentCreatesInFlight: positiveInteger(options.maxAssignmentCreatesInFlight, AWS_MAX_ASSIGNMENT_CREATES_IN_FLIGHT, 'maxAssignmentCreatesInFlight'),
     outcome: { succeeded: 0, skipped: 0, failed: [], broken: new Set() },
   };

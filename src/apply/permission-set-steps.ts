@@ -1,10 +1,18 @@
 /** Creating, editing, provisioning and deleting permission sets. */
-import type { PermissionSetChange, ProvisionChange } from '../plan/types.js';
+import type { PermissionSetChange, ProvisionChange, SessionRevocationChange } from '../plan/types.js';
+import { inlinePolicyCall, withInlinePolicy } from './revocation-policy.js';
 import { call, callAndWait, StepError, type ApplyContext } from './apply-context.js';
-import { attributesOf, describePermissionSetCall, permissionSetCalls, sendPermissionSetCall } from './permission-set-calls.js';
+import { attributesOf, describePermissionSetCall, permissionSetCalls, sendPermissionSetCall, type PermissionSetCall } from './permission-set-calls.js';
 
-/** Create (then every call that completes it) or update: one call after the other on the set. */
-export async function applyPermissionSetChange(ctx: ApplyContext, change: PermissionSetChange): Promise<void> {
+/**
+ * Create (then every call that completes it) or update: one call after the other on the set. The
+ * set's session revocations of the plan go into the same inline policy call (revocation-policy.ts).
+ */
+export async function applyPermissionSetChange(
+  ctx: ApplyContext,
+  change: PermissionSetChange,
+  revocations: readonly SessionRevocationChange[] = [],
+): Promise<void> {
   const gw = ctx.gateway;
   const instance = ctx.instanceArn;
   if (change.action === 'delete') {
@@ -23,7 +31,21 @@ export async function applyPermissionSetChange(ctx: ApplyContext, change: Permis
   } else {
     arn = ctx.ids.permissionSetArn(change.name);
   }
-  for (const edit of permissionSetCalls(change)) {
+  const inline = await call(ctx, () => inlinePolicyCall(ctx, change.name, arn, change, revocations));
+  await sendCalls(ctx, arn, inline === undefined ? permissionSetCalls(change) : withInlinePolicy(permissionSetCalls(change), inline));
+}
+
+/** The session revocations of a set the plan does not otherwise edit: one inline policy call. */
+export async function applyRevocations(ctx: ApplyContext, set: string, revocations: readonly SessionRevocationChange[]): Promise<void> {
+  const arn = ctx.ids.permissionSetArn(set);
+  const inline = await call(ctx, () => inlinePolicyCall(ctx, set, arn, undefined, revocations));
+  if (inline !== undefined) await sendCalls(ctx, arn, [inline]);
+}
+
+async function sendCalls(ctx: ApplyContext, arn: string, calls: readonly PermissionSetCall[]): Promise<void> {
+  const gw = ctx.gateway;
+  const instance = ctx.instanceArn;
+  for (const edit of calls) {
     try {
       await call(ctx, () => sendPermissionSetCall(gw, instance, arn, edit));
     } catch (error) {

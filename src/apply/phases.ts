@@ -4,17 +4,18 @@
  *
  *  1. create users and groups (and update them)   6. delete assignments (every deletion awaited)
  *  2. create memberships                          7. delete memberships
- *  3. create and update permission sets           8. delete permission sets
+ *  3. create and update permission sets,          8. delete permission sets
+ *     write session revocations
  *  4. provision permission sets                   9. delete users and groups
  *  5. create assignments
  */
-import type { Change, ProvisionChange } from '../plan/types.js';
+import type { Change, PermissionSetChange, ProvisionChange, SessionRevocationChange } from '../plan/types.js';
 import type { LiveAssignment } from '../model/assignment.js';
 import pLimit from 'p-limit';
 import type { ApplyContext } from './apply-context.js';
 import { applyAssignmentChange } from './assignment-steps.js';
 import { applyGroupChange, applyMembershipChange, applyUserChange } from './identity-steps.js';
-import { applyPermissionSetChange, provisionPermissionSet } from './permission-set-steps.js';
+import { applyPermissionSetChange, applyRevocations, provisionPermissionSet } from './permission-set-steps.js';
 import { runPerAccount, runProvisions } from './scheduling.js';
 
 export interface PhaseDefinition {
@@ -39,6 +40,24 @@ function identityWork(ctx: ApplyContext, change: Change): Promise<void> {
   if (change.kind === 'group') return applyGroupChange(ctx, change);
   if (change.kind === 'membership') return applyMembershipChange(ctx, change);
   throw new Error(`not an identity store change: ${change.kind}`);
+}
+
+/** The changes of phase 3 per permission set, in plan order. */
+function bySet(changes: readonly Change[]): Change[][] {
+  const groups = new Map<string, Change[]>();
+  for (const c of changes) {
+    const set = c.kind === 'permission-set' ? c.name : c.kind === 'session-revocation' ? c.permissionSet : '';
+    groups.set(set, [...(groups.get(set) ?? []), c]);
+  }
+  return [...groups.values()];
+}
+
+function setWork(ctx: ApplyContext, group: readonly Change[]): Promise<void> {
+  const revocations = group.filter((c): c is SessionRevocationChange => c.kind === 'session-revocation');
+  const edit = group.find((c): c is PermissionSetChange => c.kind === 'permission-set');
+  if (edit !== undefined) return applyPermissionSetChange(ctx, edit, revocations);
+  const first = revocations[0];
+  return first === undefined ? Promise.resolve() : applyRevocations(ctx, first.permissionSet, revocations);
 }
 
 function assignmentPhase(name: string, action: 'create' | 'delete', index: Map<string, LiveAssignment>): PhaseDefinition {
@@ -75,12 +94,12 @@ export function phaseDefinitions(index: Map<string, LiveAssignment>): PhaseDefin
       run: (ctx, changes, attempt) => one(ctx, changes, attempt, (c) => identityWork(ctx, c)),
     },
     {
+      // A set's session revocations go with its edit: one inline policy call, one outcome.
       name: 'create and update permission sets',
-      select: (c) => c.kind === 'permission-set' && c.action !== 'delete',
-      run: (ctx, changes, attempt) =>
-        one(ctx, changes, attempt, async (c) => {
-          if (c.kind === 'permission-set') await applyPermissionSetChange(ctx, c);
-        }),
+      select: (c) => (c.kind === 'permission-set' && c.action !== 'delete') || c.kind === 'session-revocation',
+      async run(ctx, changes, attempt) {
+        await pLimit(ctx.concurrency).map(bySet(changes), (group) => attempt(group, () => setWork(ctx, group)));
+      },
     },
     {
       name: 'provision permission sets',

@@ -18,6 +18,7 @@ import type { ReadScope } from './read-scope.js';
 import { compareCustomerRefs, remembersPermissionSetNames } from './sdk-sso-admin-permission-sets.js';
 import { count } from '../model/plural.js';
 import { DEFAULT_SESSION_DURATION } from '../config/normalise.js';
+import { splitRevocations } from '../model/session-revocation.js';
 
 export interface RawAssignment {
   permissionSetArn: string;
@@ -112,11 +113,14 @@ export async function readPermissionSets(
     });
 
     const [[tags, inlinePolicy, managed, customer, boundary], accounts] = await Promise.all([details, provisioning]);
+    // idc's own revocation statements are not part of the set's configuration (see session-revocation.ts).
+    const policy = splitRevocations(inlinePolicy);
     return {
       ...base,
       managedPolicies: sortedUnique(managed),
       customerManagedPolicies: [...customer].sort(compareCustomerRefs),
-      ...(inlinePolicy !== undefined && inlinePolicy !== '' ? { inlinePolicy } : {}),
+      ...(policy.rest !== undefined && policy.rest !== '' ? { inlinePolicy: policy.rest } : {}),
+      ...(policy.revocations.length > 0 ? { sessionRevocations: policy.revocations } : {}),
       ...(boundary !== undefined ? { permissionsBoundary: boundary } : {}),
       tags: sortedRecord(tags),
       ...accounts,

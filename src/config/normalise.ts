@@ -191,6 +191,7 @@ export function normalise(data: unknown, source: SourceMap, baseDir: string): No
     };
     const expires = str(r['expires']);
     if (expires !== undefined) rule.expires = expires;
+    if (typeof r['revoke_sessions'] === 'boolean') rule.revokeSessions = r['revoke_sessions'];
     rules.push(rule);
   });
 
@@ -200,7 +201,11 @@ export function normalise(data: unknown, source: SourceMap, baseDir: string): No
       version: 1,
       identityCenter,
       ownership,
-      safety: { maxDeletes: maxDeletes(safety['max_deletes']), protected: protectedList },
+      safety: {
+        maxDeletes: maxDeletes(safety['max_deletes']),
+        protected: protectedList,
+        ...(typeof safety['revoke_sessions'] === 'boolean' ? { revokeSessions: safety['revoke_sessions'] } : {}),
+      },
       users,
       groups,
       permissionSets,

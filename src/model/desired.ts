@@ -47,6 +47,8 @@ export interface ProtectedAssignment {
 export interface Safety {
   maxDeletes: MaxDeletes;
   protected: ProtectedAssignment[];
+  /** `safety.revoke_sessions`: the default of every rule's `revoke_sessions` (false when absent). */
+  revokeSessions?: boolean;
 }
 
 /** What an assignment rule targets. Account references are IDs or names, resolved by the planner. */
@@ -76,6 +78,12 @@ export interface AssignmentRule {
   targets: RuleTargets;
   /** As written: a date (the last day, UTC) or a date-time with optional offset; see model/expires.ts. */
   expires?: string;
+  /**
+   * `revoke_sessions` as written: when someone loses this rule's access and holds it no other way,
+   * idc also revokes their open sessions (see model/session-revocation.ts). Absent: the
+   * `safety.revoke_sessions` default.
+   */
+  revokeSessions?: boolean;
 }
 
 export interface Desired {

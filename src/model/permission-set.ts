@@ -1,4 +1,5 @@
 /** Permission sets: the role templates Identity Center provisions into accounts. */
+import type { SessionRevocation } from './session-revocation.js';
 
 /** A customer-managed policy, referenced by name and path (never by ARN). */
 export interface CustomerManagedPolicyRef {
@@ -49,6 +50,11 @@ export interface PermissionSet {
 
 /** A permission set as read from AWS. */
 export interface LivePermissionSet extends PermissionSet {
+  /**
+   * idc's session revocation statements, taken out of the inline policy as read (`inlinePolicy`
+   * holds the rest): see session-revocation.ts. Absent or empty when there are none.
+   */
+  sessionRevocations?: SessionRevocation[];
   arn: string;
   /** Accounts this set is provisioned to, sorted. */
   provisionedAccountIds: string[];

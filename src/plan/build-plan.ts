@@ -12,6 +12,7 @@ import { diffPermissionSets } from './diff-permission-sets.js';
 import { expandRules } from './expand.js';
 import { expiredGrants, expiryOnlyChanges, liveMembers } from './expiry.js';
 import { planHash } from './hash.js';
+import { planRevocations, withRevocationProvisions } from './revoke-sessions.js';
 import { sortChanges } from './order.js';
 import { checkRuleReferences } from './references.js';
 import { safetyVerdict } from './safety/verdict.js';
@@ -43,6 +44,7 @@ function mentionedAccounts(plan: Pick<Plan, 'changes' | 'accessChanges'>): strin
   for (const c of plan.changes) {
     if (c.kind === 'assignment') ids.add(c.assignment.accountId);
     if (c.kind === 'provision') for (const id of c.accountIds) ids.add(id);
+    if (c.kind === 'session-revocation') ids.add(c.accountId);
   }
   for (const a of plan.accessChanges) ids.add(a.accountId);
   return [...ids].sort(compareStrings);
@@ -80,8 +82,8 @@ export function buildPlan(desired: Desired, live: Live, options: PlanOptions = {
   const allChanges = sortChanges([...users, ...groups, ...memberships, ...setChanges, ...provisions, ...assignments]);
   const expired = expiredGrants(desired, live.organization, now);
   const only = options.expiryOnly === true;
-  const changes = only ? expiryOnlyChanges(allChanges, expired) : allChanges;
-  const sortedAssignments = changes.filter((c) => c.kind === 'assignment');
+  const chosen = only ? expiryOnlyChanges(allChanges, expired) : allChanges;
+  const sortedAssignments = chosen.filter((c) => c.kind === 'assignment');
   const access = restrictAccess(
     accessChanges({
       live,
@@ -95,6 +97,20 @@ export function buildPlan(desired: Desired, live: Live, options: PlanOptions = {
     }),
     scope,
   );
+  const revoked = planRevocations({
+    desired,
+    live,
+    now,
+    access,
+    configAfter: sets.configAfter,
+    deletedSets: only ? new Set() : deletedSets,
+    expiryOnly: only,
+    // A statement is written into the set: only into sets this file may change.
+    writable: (set) => ctx.permissionSetsWritable && !ctx.ignoredPermissionSet(set),
+    definitionRead: (set) => scope === undefined || scope.permissionSets.has(set),
+  });
+  diagnostics.push(...revoked.diagnostics);
+  const changes = revoked.changes.length === 0 ? chosen : sortChanges([...withRevocationProvisions(chosen, revoked.changes, live), ...revoked.changes]);
   const allWarnings = sortWarnings([
     ...delegated.warnings,
     ...planWarnings({

@@ -7,11 +7,16 @@ import { assignmentKey } from '../model/assignment.js';
 import type { Desired } from '../model/desired.js';
 import type { Live } from '../model/live.js';
 import type { Organization } from '../model/organization.js';
-import { expandRules } from './expand.js';
+import { expandRules, type ExpandedAssignment } from './expand.js';
 import type { Change } from './types.js';
 
 /** Before every `expires`: nothing has expired yet. */
 const BEFORE_ANY_EXPIRY = new Date(-8.64e15);
+
+/** Every assignment some rule grants when expiry is ignored, by `assignmentKey`, with its rules. */
+export function everGranted(desired: Desired, org: Organization): Map<string, ExpandedAssignment> {
+  return expandRules(desired, org, BEFORE_ANY_EXPIRY).assignments;
+}
 
 /**
  * Assignments some rule grants when expiry is ignored but no rule grants at `now`, by
@@ -19,7 +24,7 @@ const BEFORE_ANY_EXPIRY = new Date(-8.64e15);
  */
 export function expiredGrants(desired: Desired, org: Organization, now: Date): Map<string, string[]> {
   if (!desired.rules.some((r) => r.expires !== undefined)) return new Map();
-  const ever = expandRules(desired, org, BEFORE_ANY_EXPIRY).assignments;
+  const ever = everGranted(desired, org);
   const current = expandRules(desired, org, now).assignments;
   const out = new Map<string, string[]>();
   for (const [key, e] of ever) {

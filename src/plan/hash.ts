@@ -29,10 +29,15 @@ export function isEmptyPlan(plan: Plan): boolean {
   return plan.changes.length === 0;
 }
 
-/** What a change does in AWS: the change without its file position and rule references. */
+/**
+ * What a change does in AWS: the change without its file position and rule references, and
+ * without the end a new session revocation would have if applied at the plan's time (apply writes
+ * its own time plus the session duration, which is hashed).
+ */
 export function changeEffect(change: Change): Record<string, unknown> {
   const effect: Record<string, unknown> = { ...change };
   delete effect['pos'];
   delete effect['rules'];
+  if (change.kind === 'session-revocation' && change.action === 'create') delete effect['until'];
   return effect;
 }

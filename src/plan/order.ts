@@ -3,7 +3,7 @@ import { compareTuples } from '../model/compare.js';
 import type { Change, ChangeKind } from './types.js';
 
 // Stryker disable next-line StringLiteral: an unknown kind sorts first (index -1), where 'user' already is.
-const KINDS: ChangeKind[] = ['user', 'group', 'membership', 'permission-set', 'provision', 'assignment'];
+const KINDS: ChangeKind[] = ['user', 'group', 'membership', 'permission-set', 'session-revocation', 'provision', 'assignment'];
 // Stryker disable next-line StringLiteral: an unknown action sorts first (index -1), where 'create' already is.
 const ACTIONS = ['create', 'update', 'delete'];
 
@@ -20,6 +20,8 @@ export function changeSortKey(c: Change): string[] {
       return [c.name];
     case 'provision':
       return [c.permissionSet];
+    case 'session-revocation':
+      return [c.permissionSet, c.accountId, c.user, c.userId];
     case 'assignment':
       // Same fields as compareAssignments, compared by code unit (locale-independent).
       return [c.assignment.accountId, c.assignment.permissionSet, c.assignment.principalType, c.assignment.principal];

@@ -83,9 +83,41 @@ export interface ProvisionChange {
   /** Accounts that will receive the new version, sorted. */
   accountIds: string[];
   reason: 'edited' | 'drift';
+  /**
+   * Users whose session revocation (or its removal) this provisioning carries, sorted: a failed
+   * provisioning must stop the deletions that take their access away (apply/dependencies.ts).
+   */
+  revokesSessionsOf?: string[];
 }
 
-export type Change = UserChange | GroupChange | MembershipChange | PermissionSetChange | AssignmentChange | ProvisionChange;
+/**
+ * Revoking a person's open sessions of a permission set on one account (`create`: a deny
+ * statement in the set's inline policy, see model/session-revocation.ts), or removing such a
+ * statement again (`delete`) once the set's session duration has passed or they hold the set on
+ * that account again. Apply writes the statement in the set's inline policy and provisions the
+ * set before the deletions that take the access away.
+ */
+export interface SessionRevocationChange {
+  kind: 'session-revocation';
+  action: 'create' | 'delete';
+  permissionSet: string;
+  accountId: string;
+  /** The user name; for a statement of a user idc cannot name, their identity store user ID. */
+  user: string;
+  userId: string;
+  /** create: how long the statement stays (the set's session duration after the plan). */
+  sessionDuration?: string;
+  /**
+   * create: when it could be removed if applied at the plan's time (apply writes its own time plus
+   * the duration; not part of the hash). delete: the end written in the statement (ISO), absent
+   * when unreadable.
+   */
+  until?: string;
+  /** delete: why it goes. */
+  reason?: 'expired' | 'access-regained' | 'replaced';
+}
+
+export type Change = UserChange | GroupChange | MembershipChange | PermissionSetChange | AssignmentChange | ProvisionChange | SessionRevocationChange;
 
 export type ChangeKind = Change['kind'];
 
@@ -202,8 +234,8 @@ export interface Plan {
   /** Path of access.yaml as given. */
   configFile: string;
   instanceArn: string;
-  /** Sorted in apply order: by kind (users, groups, memberships, permission sets, provisions,
-   * assignments), then action, then name. */
+  /** Sorted in apply order: by kind (users, groups, memberships, permission sets, session
+   * revocations, provisions, assignments), then action, then name. */
   changes: Change[];
   /** User rows (by user, account, permission set, effect), then group rows (by group, account, permission set, effect). */
   accessChanges: AccessChange[];

@@ -3,6 +3,7 @@ import type { Assignment } from '../model/assignment.js';
 import type { Change } from '../plan/types.js';
 import { count } from '../model/plural.js';
 import { accountLabel } from '../model/organization.js';
+import { revocationText } from './describe.js';
 
 /** `ReadOnly → user jonathan on management (111122223333)` */
 export function assignmentLabel(assignment: Assignment, accountNames: Record<string, string>): string {
@@ -36,5 +37,7 @@ export function describeChange(change: Change, accountNames: Record<string, stri
     }
     case 'assignment':
       return `${change.action} assignment ${assignmentLabel(change.assignment, accountNames)}`;
+    case 'session-revocation':
+      return revocationText(change, accountNames);
   }
 }

@@ -7,7 +7,7 @@ import { policyRefLabel, type PermissionSet, type PermissionSetField, type Permi
 import { compareStrings } from '../model/compare.js';
 import { presentFields } from '../plan/permission-set-fields.js';
 import { prettyPolicy } from '../plan/policy.js';
-import type { AccessPath, Change, GroupAccessChange, Plan, PlanCounts, PermissionSetChange } from '../plan/types.js';
+import type { AccessPath, Change, GroupAccessChange, Plan, PlanCounts, PermissionSetChange, SessionRevocationChange } from '../plan/types.js';
 import { diffLines, withContext, type DiffLine } from './line-diff.js';
 import { count, listOf } from '../model/plural.js';
 import { accountLabel } from '../model/organization.js';
@@ -201,6 +201,7 @@ export const KIND_TITLES = {
   users: 'Users',
   groups: 'Groups and memberships',
   permissionSets: 'Permission sets',
+  sessions: 'Session revocations',
   provisions: 'Provisioning',
   assignments: 'Assignments',
 } as const;
@@ -210,7 +211,37 @@ export function byKind(plan: Plan) {
     users: plan.changes.filter((c) => c.kind === 'user'),
     groups: plan.changes.filter((c) => c.kind === 'group' || c.kind === 'membership'),
     permissionSets: plan.changes.filter((c) => c.kind === 'permission-set'),
+    sessions: plan.changes.filter((c) => c.kind === 'session-revocation'),
     provisions: plan.changes.filter((c) => c.kind === 'provision'),
     assignments: plan.changes.filter((c) => c.kind === 'assignment'),
   };
+}
+
+/** `2026-12-31T17:00:00.000Z` → `2026-12-31 17:00 UTC`. */
+function instantText(iso: string): string {
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+}
+
+/**
+ * A session revocation in words, raw (renderers escape it):
+ * `revoke sessions of alice on ReadOnly in prod (111122223333) (until 2026-12-31 18:00 UTC: the session duration PT1H after apply)`,
+ * `remove expired session revocation of alice on ReadOnly in prod (111122223333) (ended 2026-12-31 18:00 UTC)`.
+ */
+export function revocationText(c: SessionRevocationChange, accountNames: Record<string, string>): string {
+  const what = `of ${c.user} on ${c.permissionSet} in ${accountLabel(c.accountId, accountNames[c.accountId])}`;
+  if (c.action === 'create') {
+    const until = c.until === undefined ? '' : `until ${instantText(c.until)}: `;
+    return `revoke sessions ${what} (${until}the session duration ${c.sessionDuration ?? ''} after apply)`;
+  }
+  if (c.reason === 'access-regained') return `remove session revocation ${what} (${c.user} holds it again)`;
+  if (c.reason === 'replaced') return `remove session revocation ${what} (replaced by the new one)`;
+  return `remove expired session revocation ${what} (${c.until === undefined ? 'its end cannot be read' : `ended ${instantText(c.until)}`})`;
+}
+
+/** Why a set is provisioned: `edit` of the set, only its session `revocations`, or `drift`. */
+export function provisionCause(plan: Plan, c: Extract<Change, { kind: 'provision' }>): 'edit' | 'revocations' | 'drift' {
+  if (c.reason === 'drift') return 'drift';
+  const edited = plan.changes.some((x) => x.kind === 'permission-set' && x.name === c.permissionSet);
+  const revoked = plan.changes.some((x) => x.kind === 'session-revocation' && x.permissionSet === c.permissionSet);
+  return revoked && !edited ? 'revocations' : 'edit';
 }

@@ -1,6 +1,6 @@
 /** The sections of the markdown plan: each returns markdown with every value escaped. */
 import { count } from '../model/plural.js';
-import type { Change, GroupAccessChange, Plan, PlanWarning, UserAccessChange } from '../plan/types.js';
+import type { Change, GroupAccessChange, Plan, PlanWarning, SessionRevocationChange, UserAccessChange } from '../plan/types.js';
 import {
   accountText,
   byKind,
@@ -11,6 +11,8 @@ import {
   groupEffectText,
   groupText,
   KIND_TITLES,
+  provisionCause,
+  revocationText,
   pathText,
   type FieldDelta,
 } from './describe.js';
@@ -127,7 +129,9 @@ function permissionSetBlock(c: Extract<Change, { kind: 'permission-set' }>, file
 }
 
 function provisionLine(plan: Plan, c: Extract<Change, { kind: 'provision' }>): string {
-  const why = c.reason === 'edited' ? 'after the edit above' : 'where it is out of date (drift)';
+  const why = { edit: 'after the edit above', revocations: 'after the session revocations above', drift: 'where it is out of date (drift)' }[
+    provisionCause(plan, c)
+  ];
   const where = c.accountIds.map((id) => e(accountText(plan, id))).join(', ');
   return `- 🔄 re-provision **${e(c.permissionSet)}** to ${count(c.accountIds.length, 'account')} ${why}: ${where}`;
 }
@@ -185,6 +189,12 @@ export function detailSections(plan: Plan): { full: string; short: string }[] {
     k.permissionSets,
     k.permissionSets.map((c) => permissionSetBlock(c as Extract<Change, { kind: 'permission-set' }>, changeFile(plan, c))).join('\n\n'),
     k.permissionSets.length > COLLAPSE_OVER,
+  );
+  add(
+    KIND_TITLES.sessions,
+    k.sessions,
+    k.sessions.map((c) => `- ${c.action === 'create' ? '⛔' : ICON.delete} ${e(revocationText(c as SessionRevocationChange, plan.accountNames))}`).join('\n'),
+    k.sessions.length > COLLAPSE_OVER,
   );
   add(
     KIND_TITLES.provisions,

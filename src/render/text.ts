@@ -1,7 +1,20 @@
 /** The plan for a terminal, like `terraform plan`: `+`/`~`/`-` lines, colour only when asked. */
 import { isEmptyPlan } from '../plan/hash.js';
 import type { Change, Plan } from '../plan/types.js';
-import { accountText, byKind, USER_LABELS, changeFile, fieldDeltas, groupEffectText, groupText, KIND_TITLES, pathText, summarySentence } from './describe.js';
+import {
+  accountText,
+  byKind,
+  USER_LABELS,
+  changeFile,
+  fieldDeltas,
+  groupEffectText,
+  groupText,
+  KIND_TITLES,
+  pathText,
+  provisionCause,
+  revocationText,
+  summarySentence,
+} from './describe.js';
 import { plainText as t } from './escape.js';
 import { safetyTextLines } from './safety.js';
 import { scopeWords } from './scope.js';
@@ -65,12 +78,14 @@ function kindLines(plan: Plan, c: Change, paint: Paint): string[] {
       return lines;
     }
     case 'provision': {
-      const why = c.reason === 'edited' ? 'after the edit' : 'drift: out of date there';
+      const why = { edit: 'after the edit', revocations: 'after the session revocations', drift: 'drift: out of date there' }[provisionCause(plan, c)];
       return [
         `  ${sign} re-provision ${t(c.permissionSet)} to ${count(c.accountIds.length, 'account')} (${why})`,
         ...c.accountIds.map((id) => `      ${t(accountText(plan, id))}`),
       ];
     }
+    case 'session-revocation':
+      return [`  ${sign} ${t(revocationText(c, plan.accountNames))}`];
     case 'assignment': {
       const a = c.assignment;
       const rules = c.rules.map((r) => t(ruleName(r))).join(', ');

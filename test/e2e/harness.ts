@@ -117,6 +117,8 @@ export function changeLine(c: Change): string {
       return `${c.action} membership ${c.user} in ${c.group}`;
     case 'permission-set':
       return `${c.action} permission-set ${c.name}${c.action === 'update' ? ` [${c.fields.join(',')}]` : ''}`;
+    case 'session-revocation':
+      return `${c.action} session-revocation ${c.permissionSet} ${c.accountId} ${c.user}`;
     case 'assignment': {
       const a = c.assignment;
       return `${c.action} assignment ${a.permissionSet} ${a.principalType} ${a.principal} ${a.accountId}`;

@@ -32,6 +32,8 @@ const summary = (changes: Change[]): string[] =>
         return `${c.action} permission-set ${c.name} [${c.fields.join(',')}]`;
       case 'provision':
         return `provision ${c.permissionSet} (${c.reason}) ${c.accountIds.join(',')}`;
+      case 'session-revocation':
+        return `${c.action} session-revocation ${c.permissionSet} ${c.accountId} ${c.user}`;
       case 'assignment':
         return `${c.action} assignment ${c.assignment.permissionSet} ${c.assignment.principalType} ${c.assignment.principal} ${c.assignment.accountId}`;
     }

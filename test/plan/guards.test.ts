@@ -40,6 +40,8 @@ const summary = (changes: Change[]): string[] =>
         return `permission-set ${c.action} ${c.name}`;
       case 'provision':
         return `provision ${c.permissionSet} ${c.accountIds.join(',')}`;
+      case 'session-revocation':
+        return `session-revocation ${c.action} ${c.permissionSet} ${c.accountId} ${c.user}`;
       case 'assignment':
         return `assignment ${c.action} ${c.assignment.permissionSet} ${c.assignment.principalType} ${c.assignment.principal} ${c.assignment.accountId}`;
     }

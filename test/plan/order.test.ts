@@ -16,6 +16,8 @@ const label = (c: Change): string => {
       return `${c.action} permission-set ${c.name}`;
     case 'provision':
       return `${c.action} provision ${c.permissionSet}`;
+    case 'session-revocation':
+      return `${c.action} session-revocation ${c.permissionSet} ${c.accountId} ${c.user}`;
     case 'assignment':
       return `${c.action} assignment ${c.assignment.accountId} ${c.assignment.permissionSet} ${c.assignment.principalType} ${c.assignment.principal}`;
   }

@@ -28,6 +28,8 @@ import {
 const lines = (plan: Plan): string[] =>
   plan.changes.map((c) => {
     switch (c.kind) {
+      case 'session-revocation':
+        return `${c.action} session-revocation ${c.permissionSet} ${c.accountId} ${c.user}`;
       case 'assignment':
         return `${c.action} assignment ${c.assignment.permissionSet} ${c.assignment.principalType} ${c.assignment.principal} ${c.assignment.accountId}`;
       case 'user':

@@ -4,7 +4,7 @@ import { accountIdDigits } from './accounts.js';
 import { allAccountsAlone, expiresDate, ruleCompleteness } from './assignments.js';
 import type { Rule, RuleContext } from './context.js';
 import { groupMembers, reservedUserNames, uniqueEmails, userRequiredFields } from './identities.js';
-import { inlinePolicyShape, inlinePolicySize } from './inline-policy.js';
+import { inlinePolicyShape, inlinePolicySize, reservedRevocationSid } from './inline-policy.js';
 import { externalIdentitySource } from './ownership.js';
 import { attachedPolicyCount, duplicateManagedPolicies, knownManagedPolicies, sessionDurationRange } from './permission-sets.js';
 import { undefinedReferences } from './references.js';
@@ -21,6 +21,7 @@ export const RULES: readonly Rule[] = [
   knownManagedPolicies,
   inlinePolicyShape,
   inlinePolicySize,
+  reservedRevocationSid,
   undefinedReferences,
   ruleCompleteness,
   allAccountsAlone,

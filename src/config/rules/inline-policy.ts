@@ -4,6 +4,7 @@ import { describeThing } from '../describe.js';
 import type { InlinePolicyDoc } from '../policy-source.js';
 import type { Rule, RuleContext } from './context.js';
 import { checkPolicyShape } from './policy-shape.js';
+import { REVOKE_SID_PREFIX } from '../../model/session-revocation.js';
 
 /** Most bytes of an inline policy as written. */
 export const MAX_POLICY_BYTES = 32_768;
@@ -53,6 +54,29 @@ export const inlinePolicySize: Rule = {
           message: `${subject(doc)} is ${bytes(minified)} without whitespace: Identity Center accepts at most ${bytes(MAX_POLICY_MINIFIED_BYTES)}; ${fix}`,
         });
       }
+    }
+    return out;
+  },
+};
+
+/** A Sid starting `IdcRevoke` would be taken for idc's own session revocation (model/session-revocation.ts). */
+export const reservedRevocationSid: Rule = {
+  check(ctx: RuleContext): Diagnostic[] {
+    const out: Diagnostic[] = [];
+    for (const doc of ctx.policies) {
+      const d = doc.document;
+      const raw = d !== null && typeof d === 'object' && !Array.isArray(d) ? (d as Record<string, unknown>)['Statement'] : undefined;
+      const statements = Array.isArray(raw) ? raw : [raw];
+      statements.forEach((s: unknown, i) => {
+        const sid = s !== null && typeof s === 'object' ? (s as Record<string, unknown>)['Sid'] : undefined;
+        if (typeof sid !== 'string' || !sid.startsWith(REVOKE_SID_PREFIX)) return;
+        const segs = doc.origin === 'yaml' ? [...doc.segs, 'Statement', ...(Array.isArray(raw) ? [i] : []), 'Sid'] : doc.segs;
+        out.push({
+          ...ctx.source.at(segs),
+          severity: 'error',
+          message: `${subject(doc)}: Sid "${sid}" starts with ${REVOKE_SID_PREFIX}, which idc keeps for its session revocations (revoke_sessions); rename the Sid`,
+        });
+      });
     }
     return out;
   },

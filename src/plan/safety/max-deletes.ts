@@ -33,6 +33,9 @@ function liveCount(kind: ChangeKind, live: Live): number {
     // Stryker disable next-line ConditionalExpression,StringLiteral: provisions never delete, so are never counted.
     case 'provision':
       return 0;
+    // Removing a session revocation takes no access away: it is never counted either.
+    case 'session-revocation':
+      return 0;
   }
 }
 
@@ -40,7 +43,8 @@ const HOW = 'check that every deletion is intended, then raise safety.max_delete
 
 export function checkMaxDeletes(changes: readonly Change[], maxDeletes: MaxDeletes, live: Live, pos?: SourcePos): SafetyRefusal[] {
   const refusal = (message: string): SafetyRefusal => ({ code: 'max-deletes-exceeded', message, forceOverrides: true, ...(pos ? { pos } : {}) });
-  const deletes = changes.filter((c) => c.action === 'delete');
+  // Removing a session revocation deletes no object of the user's: it is not a deletion here.
+  const deletes = changes.filter((c) => c.action === 'delete' && c.kind !== 'session-revocation');
   if (maxDeletes.kind === 'count') {
     if (deletes.length <= maxDeletes.value) return [];
     return [refusal(`plan deletes ${count(deletes.length, 'object')}; safety.max_deletes is ${maxDeletes.value}: ${HOW}`)];

@@ -28,6 +28,13 @@ export function inScope(change: Change, scope: ScopeFilter): boolean {
       const a = change.assignment;
       return scope.hasPair(a.accountId, a.permissionSet) || scope.hasPrincipal(a.principalType, a.principal);
     }
+    // A revocation follows the access it ends (a pair of the scope, or a user whose assignments and
+    // groups were read everywhere); removing one needs the set's inline policy, read with the sets
+    // whose definition changes.
+    case 'session-revocation':
+      return change.action === 'create'
+        ? scope.hasPair(change.accountId, change.permissionSet) || scope.hasPrincipal('USER', change.user)
+        : scope.permissionSets.has(change.permissionSet);
   }
 }
 
