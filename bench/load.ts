@@ -9,20 +9,31 @@
  * generated file for profiling.
  *
  * small_list_ms / big_list_ms: loading a file whose one permission set lists 4,000 / 40,000
- * managed policies (the file is invalid: the time is to find that out), the fastest of 5 warm
- * loads (on a shared machine, other work only ever adds time).
- * Validation must grow linearly with a list: list_ratio = big / small must stay under 10 (ajv's
- * `uniqueItems` made it quadratic: 36 s for 40,000 entries).
+ * managed policies (the file is invalid: the time is to find that out). Validation must grow
+ * linearly with a list: list_ratio = big / small must stay under 10 (ajv's `uniqueItems` made it
+ * quadratic: 36 s for 40,000 entries).
  *
- * small_list_cpu_ms / big_list_cpu_ms / list_cpu_ratio: the same loads in CPU time of the process
- * (process.cpuUsage: user + system, GC threads included), fastest of the 5. On a machine shared
- * with other work, wall time also counts the time the process waited for a core, and a 10 times
- * longer load is less likely to find a quiet stretch than a short one: the CPU ratio is the one
- * that load does not move.
+ * One load of the small list takes about 35 ms, so one timing of it measures the machine more
+ * than the loader. Each size is therefore loaded in a fresh Node process (the same state for
+ * both: nothing left in the heap by the other size or by the 5,000-user file), 2 untimed loads
+ * first (compiling the schema, warming the JIT: costs that do not grow with the list), then 5
+ * timed ones; 3 such processes per size, the sizes taking turns. The figures are the medians of
+ * the 15 timed loads, printed with their range. The timed loads are the loader as a long-lived
+ * process runs it: the garbage collector's work, which grows with the list (a 40,000-entry list
+ * outgrows the young generation, a 4,000-entry one does not), is counted, not forced out of the
+ * timing with a `gc()` between loads (which would also shrink the young generation and slow
+ * every load down).
+ *
+ * small_list_cpu_ms / big_list_cpu_ms / list_cpu_ratio: the same loads in CPU time of the child
+ * (process.cpuUsage: user + system, GC threads included), medians likewise. On a machine shared
+ * with other work, wall time also counts the time the process waited for a core: the CPU ratio
+ * is the one that load moves least.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../src/config/load.js';
 import { formatDiagnostic } from '../src/model/source.js';
 
@@ -80,53 +91,113 @@ function bigList(n: number): string {
   return `${out.join('\n')}\n`;
 }
 
+/** Timed loads of one list file in one child process, after {@link WARM_LOADS} untimed ones. */
+interface ChildTimes {
+  wall: number[];
+  cpu: number[];
+}
+
+const WARM_LOADS = 2;
+const TIMED_LOADS = 5;
+const ROUNDS = 3;
+const CHILD_FLAG = '--time-list-loads';
+
 /**
- * The fastest of 5 loads of the file at `path`, in wall ms and in CPU ms of the process; checks
- * the loader found the list too long.
+ * Child mode: loads the file at `path` WARM_LOADS + TIMED_LOADS times and prints the timed
+ * loads' wall and CPU ms as JSON; checks the loader found the list too long.
  */
-async function fastestLoadMs(path: string): Promise<{ wall: number; cpu: number }> {
-  const walls: number[] = [];
-  const cpus: number[] = [];
-  for (let run = 0; run < 5; run++) {
+async function timeLoads(path: string): Promise<ChildTimes> {
+  const out: ChildTimes = { wall: [], cpu: [] };
+  for (let run = 0; run < WARM_LOADS + TIMED_LOADS; run++) {
     const started = performance.now();
     const cpuStarted = process.cpuUsage();
     const result = await loadConfig(path);
     const cpu = process.cpuUsage(cpuStarted);
-    walls.push(performance.now() - started);
-    cpus.push((cpu.user + cpu.system) / 1000);
+    const wall = performance.now() - started;
     if (result.desired) throw new Error(`${path} loaded, but its list is over Identity Center's limit`);
+    if (run < WARM_LOADS) continue;
+    out.wall.push(wall);
+    out.cpu.push((cpu.user + cpu.system) / 1000);
   }
-  return { wall: Math.min(...walls), cpu: Math.min(...cpus) };
+  return out;
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'idc-bench-load-'));
-try {
-  const file = join(dir, 'access.yaml');
-  writeFileSync(file, generate());
-  const started = performance.now();
-  const result = await loadConfig(file);
-  const ms = performance.now() - started;
-  const d = result.desired;
-  if (!d) {
-    for (const diag of result.diagnostics.slice(0, 20)) console.error(formatDiagnostic(diag));
-    throw new Error('the generated file did not load');
-  }
-  console.log(`loaded ${file}: ${Object.keys(d.positions).length.toLocaleString('en-US')} positions`);
-  const small = join(dir, 'list-4000.yaml');
-  const big = join(dir, 'list-40000.yaml');
-  writeFileSync(small, bigList(4_000));
-  writeFileSync(big, bigList(40_000));
-  const { wall: smallMs, cpu: smallCpu } = await fastestLoadMs(small);
-  const { wall: bigMs, cpu: bigCpu } = await fastestLoadMs(big);
-  console.log(
-    `a 4,000-entry list: ${Math.round(smallMs)} ms (${Math.round(smallCpu)} ms CPU); a 40,000-entry list: ${Math.round(bigMs)} ms (${Math.round(bigCpu)} ms CPU)`,
-  );
-  console.log(
-    `RESULT load_ms=${Math.round(ms)} users=${Object.keys(d.users).length} permission_sets=${Object.keys(d.permissionSets).length} rules=${d.rules.length}` +
-      ` small_list_ms=${Math.round(smallMs)} big_list_ms=${Math.round(bigMs)} list_ratio=${(bigMs / smallMs).toFixed(1)}` +
-      ` small_list_cpu_ms=${Math.round(smallCpu)} big_list_cpu_ms=${Math.round(bigCpu)} list_cpu_ratio=${(bigCpu / smallCpu).toFixed(1)}`,
-  );
-} finally {
-  if (process.env['IDC_BENCH_KEEP']) writeFileSync(process.env['IDC_BENCH_KEEP'], generate());
-  rmSync(dir, { recursive: true, force: true });
+/** The same loads, run in a fresh Node process (this script, with tsx's flags, in child mode). */
+function timeLoadsInChild(path: string): ChildTimes {
+  const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), CHILD_FLAG, path], { encoding: 'utf8' });
+  if (child.status !== 0) throw new Error(`timing the loads of ${path} failed: ${child.stderr}`);
+  return JSON.parse(child.stdout.trim().split('\n').pop() ?? '') as ChildTimes;
 }
+
+const median = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 === 1 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
+};
+
+/** `34 ms (30–58)`: the median and the range of `xs`. */
+const spread = (xs: readonly number[]): string => `${Math.round(median(xs))} ms (${Math.round(Math.min(...xs))}–${Math.round(Math.max(...xs))})`;
+
+/**
+ * Both list files, ROUNDS times each, every time in a fresh process, the two sizes taking turns
+ * (small first in even rounds, big first in odd ones) so that a busy stretch of the machine
+ * falls on both.
+ */
+function timeLists(small: string, big: string): { small: ChildTimes; big: ChildTimes } {
+  const times = { small: { wall: [], cpu: [] } as ChildTimes, big: { wall: [], cpu: [] } as ChildTimes };
+  for (let round = 0; round < ROUNDS; round++) {
+    const order = round % 2 === 0 ? (['small', 'big'] as const) : (['big', 'small'] as const);
+    for (const size of order) {
+      const t = timeLoadsInChild(size === 'small' ? small : big);
+      times[size].wall.push(...t.wall);
+      times[size].cpu.push(...t.cpu);
+    }
+  }
+  return times;
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'idc-bench-load-'));
+  try {
+    const file = join(dir, 'access.yaml');
+    writeFileSync(file, generate());
+    const started = performance.now();
+    const result = await loadConfig(file);
+    const ms = performance.now() - started;
+    const d = result.desired;
+    if (!d) {
+      for (const diag of result.diagnostics.slice(0, 20)) console.error(formatDiagnostic(diag));
+      throw new Error('the generated file did not load');
+    }
+    console.log(`loaded ${file}: ${Object.keys(d.positions).length.toLocaleString('en-US')} positions`);
+    const small = join(dir, 'list-4000.yaml');
+    const big = join(dir, 'list-40000.yaml');
+    writeFileSync(small, bigList(4_000));
+    writeFileSync(big, bigList(40_000));
+    const times = timeLists(small, big);
+    const loads = `${times.small.wall.length} loads in ${ROUNDS} processes each, after ${WARM_LOADS} untimed ones`;
+    console.log(`a 4,000-entry list: ${spread(times.small.wall)}, CPU ${spread(times.small.cpu)}`);
+    console.log(`a 40,000-entry list: ${spread(times.big.wall)}, CPU ${spread(times.big.cpu)}`);
+    console.log(`(median and range of ${loads}; load average ${loadavg()[0]?.toFixed(1)})`);
+    const [smallMs, bigMs, smallCpu, bigCpu] = [times.small.wall, times.big.wall, times.small.cpu, times.big.cpu].map(median) as [
+      number,
+      number,
+      number,
+      number,
+    ];
+    console.log(
+      `RESULT load_ms=${Math.round(ms)} users=${Object.keys(d.users).length} permission_sets=${Object.keys(d.permissionSets).length} rules=${d.rules.length}` +
+        ` small_list_ms=${Math.round(smallMs)} big_list_ms=${Math.round(bigMs)} list_ratio=${(bigMs / smallMs).toFixed(1)}` +
+        ` small_list_cpu_ms=${Math.round(smallCpu)} big_list_cpu_ms=${Math.round(bigCpu)} list_cpu_ratio=${(bigCpu / smallCpu).toFixed(1)}`,
+    );
+  } finally {
+    if (process.env['IDC_BENCH_KEEP']) writeFileSync(process.env['IDC_BENCH_KEEP'], generate());
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[2] === CHILD_FLAG) {
+  const path = process.argv[3];
+  if (path === undefined) throw new Error(`${CHILD_FLAG} needs the path of a list file`);
+  console.log(JSON.stringify(await timeLoads(path)));
+} else await main();
