@@ -20,7 +20,8 @@ const PROPERTY = ['test/**/*.property.test.ts', ...FUZZ];
  * tests hold no state across files: none uses `vi.mock`, fake timers or `process.chdir`; the
  * module-level state in src/ is memoised pure data (compiled schema, glob regexes, catalogue
  * indexes); the one test that sets process.env and process.exitCode (test/github/core-io.test.ts)
- * restores them after each test, and spies and stubs are restored before each test. The AWS SDK's
+ * restores them after each test, the aws-sdk-client-mock files restore the clients' `send` after
+ * their last test, and spies and stubs are restored before each test. The AWS SDK's
  * Node version note is printed once per process (src/cli/runtime.ts sets its variable): it is off
  * here, as in the e2e harnesses, so no test's output depends on which file ran first in a worker.
  */
