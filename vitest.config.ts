@@ -30,6 +30,7 @@ const UNIT = {
   include: ['test/**/*.test.ts'],
   exclude: [...configDefaults.exclude, ...E2E, ...PROPERTY],
   isolate: false,
+  setupFiles: ['test/unit-setup.ts'], // fails a file that leaves process.env, cwd or exitCode changed
   restoreMocks: true,
   unstubEnvs: true,
   unstubGlobals: true,
