@@ -29,7 +29,7 @@ import {
 } from '@aws-sdk/client-sso-admin';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AwsCallError } from '../../src/aws/aws-error.js';
 import { createSdkGateway } from '../../src/aws/sdk-gateway.js';
 
@@ -61,6 +61,10 @@ beforeEach(() => {
 });
 afterEach(() => {
   for (const m of [sso, ids, org, sts]) m.reset();
+});
+// The mocks replace the clients' prototype `send`; the unit files after this one share the module.
+afterAll(() => {
+  for (const m of [sso, ids, org, sts]) m.restore();
 });
 
 describe('SDK gateway: pagination', () => {

@@ -4,7 +4,7 @@
  */
 import { DescribeUserCommand, IdentitystoreClient, UpdateGroupCommand, UpdateUserCommand } from '@aws-sdk/client-identitystore';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSdkGateway } from '../../src/aws/sdk-gateway.js';
 import { emailsWith, userOperations } from '../../src/aws/sdk-identity-store.js';
 import type { User } from '../../src/model/identity.js';
@@ -28,6 +28,8 @@ const jonathan: User = { userName: 'jonathan', displayName: 'Jonathan Q.', given
 
 beforeEach(() => ids.reset());
 afterEach(() => ids.reset());
+// The mock replaces the client's prototype `send`; the unit files after this one share the module.
+afterAll(() => ids.restore());
 
 describe('UpdateUser sends only what the plan shows', () => {
   it('a display-name change sends exactly one operation, on displayName, and reads nothing', async () => {

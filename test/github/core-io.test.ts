@@ -14,6 +14,7 @@ import { pullRequestEvent, runWithFakes } from './harness.js';
 let github: FakeGitHub;
 let dir: string;
 const saved = { ...process.env };
+const savedExitCode = process.exitCode;
 
 beforeEach(async () => {
   github = await startFakeGitHub();
@@ -33,7 +34,7 @@ afterEach(async () => {
     if (saved[name] === undefined) delete process.env[name];
     else process.env[name] = saved[name];
   }
-  process.exitCode = 0; // core.setFailed sets it
+  process.exitCode = savedExitCode; // core.setFailed sets it
   vi.restoreAllMocks();
 });
 

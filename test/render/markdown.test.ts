@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildPlan } from '../../src/plan/build-plan.js';
+import type { Plan } from '../../src/plan/types.js';
 import { escapeMarkdown } from '../../src/render/escape.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
 import { renderText } from '../../src/render/text.js';
@@ -90,14 +91,18 @@ describe('renderMarkdown: injection attempts from access.yaml', () => {
 });
 
 describe('renderMarkdown: size limit', () => {
-  function hugePlan() {
+  // Built once (a second or more): the tests only read it.
+  let huge: Plan | undefined;
+  function hugePlan(): Plan {
+    if (huge) return huge;
     const users = Array.from({ length: 1500 }, (_, i) => user(`user${String(i).padStart(4, '0')}`));
     const d = desired({
       users,
       permissionSets: [permissionSet('ReadOnly'), permissionSet('Admin')],
       rules: [rule(0, { sets: ['ReadOnly', 'Admin'], users: users.map((u) => u.userName), all: true })],
     });
-    return buildPlan(d, live(), { now: NOW }).plan;
+    huge = buildPlan(d, live(), { now: NOW }).plan;
+    return huge;
   }
 
   it('stays under the limit with a clear note pointing to the job summary', () => {
