@@ -51,9 +51,28 @@ function groupRow(plan: Plan, g: GroupAccessChange): string {
  * whose access it changes. `maxRows` cuts the rows (people first) with a line saying how many
  * were left out.
  */
-export function accessSection(plan: Plan, maxRows = Infinity): string {
+interface AccessRows {
+  users: UserAccessChange[];
+  groups: GroupAccessChange[];
+  /** The rows as table lines, escaped once per plan: fitting a comment asks for many cuts. */
+  userLines: string[];
+  groupLines: string[];
+}
+
+const accessRows = new WeakMap<Plan, AccessRows>();
+
+function rowsOf(plan: Plan): AccessRows {
+  const known = accessRows.get(plan);
+  if (known) return known;
   const users = plan.accessChanges.filter((a) => a.kind === 'user');
   const groups = plan.accessChanges.filter((a) => a.kind === 'group');
+  const rows = { users, groups, userLines: users.map((a) => userRow(plan, a)), groupLines: groups.map((g) => groupRow(plan, g)) };
+  accessRows.set(plan, rows);
+  return rows;
+}
+
+export function accessSection(plan: Plan, maxRows = Infinity): string {
+  const { users, groups, userLines, groupLines } = rowsOf(plan);
   const people = new Set(users.map((u) => u.user)).size;
   const gains = users.filter((r) => r.effect === 'gain').length;
   const out = ['### Access changes'];
@@ -61,13 +80,13 @@ export function accessSection(plan: Plan, maxRows = Infinity): string {
   else {
     out.push(`${count(people, 'person', 'people')}: ${count(gains, 'grant')} gained, ${count(users.length - gains, 'grant')} lost.`);
     const lines = ['| Who | Access | Permission set | Account | Through |', '| --- | --- | --- | --- | --- |'];
-    for (const a of users.slice(0, maxRows)) lines.push(userRow(plan, a));
+    lines.push(...userLines.slice(0, maxRows));
     out.push(lines.join('\n'));
   }
   const room = Math.max(0, maxRows - users.length);
   if (groups.length > 0 && room > 0) {
     const lines = ['| Group | Grant | Permission set | Account | Why | Whose access changes |', '| --- | --- | --- | --- | --- | --- |'];
-    for (const g of groups.slice(0, room)) lines.push(groupRow(plan, g));
+    lines.push(...groupLines.slice(0, room));
     out.push('#### Group grants', lines.join('\n'));
   }
   const total = users.length + groups.length;
