@@ -293,7 +293,7 @@ const principalRow = (a: AccessChange): string =>
  * prod-data, which no rule grants; ops holds Admin on prod-data, which no rule grants; an
  * assignment of a deleted user (id:u-gone) on staging RO and another on prod-data Admin.
  */
-function principalWorld() {
+function principalWorld(revokeSessions = false) {
   const d = desired({
     users: [user('ann'), user('bob'), user('dan')],
     groups: [group('ops', ['ann', 'bob']), group('qa', ['ann'])],
@@ -319,6 +319,7 @@ function principalWorld() {
       liveAssignment('Admin', 'USER', 'id:u-gone', PROD_DATA),
     ],
   });
+  d.safety.revokeSessions = revokeSessions;
   return (s?: ScopedRead) => buildPlan(d, l, { now: NOW, ...(s ? { scope: s } : {}) }).plan;
 }
 
@@ -357,6 +358,18 @@ describe('restrict: principals whose every assignment is in scope', () => {
     expect(p.accessChanges.map(principalRow)).toEqual(['lose user dan RO 333333333333 via direct']);
     // By type: a group principal named like the user brings nothing of the user.
     expect(lines(principalWorld()(scope({ principals: { users: [], groups: ['dan'] } })))).toEqual([]);
+  });
+
+  it('a session revocation follows its user: kept for a user principal, left out for a user who is neither a principal nor on a pair read in full', () => {
+    const revocations = (p: Plan): string[] => lines(p).filter((l) => l.includes('session-revocation'));
+    const withRevoke = principalWorld(true);
+    expect(revocations(withRevoke())).toEqual(['create session-revocation Admin 333333333333 bob', 'create session-revocation RO 333333333333 dan']);
+    expect(revocations(withRevoke(scope({ principals: { users: ['dan'], groups: [] } })))).toEqual(['create session-revocation RO 333333333333 dan']);
+    // bob loses Admin on prod-data through ops, a principal; bob is not one, and the pair is not read in full.
+    expect(revocations(withRevoke(scope({ principals: { users: [], groups: ['ops'] } })))).toEqual([]);
+    expect(revocations(withRevoke(scope({ principals: { users: [], groups: ['ops'] }, pairs: [{ accountId: PROD_DATA, permissionSet: 'Admin' }] })))).toEqual([
+      'create session-revocation Admin 333333333333 bob',
+    ]);
   });
 
   it('a row of a user who is not a principal is left out off the pairs, kept on a pair read in full', () => {
