@@ -16,6 +16,7 @@ import { liveAssignmentIndex } from './assignment-steps.js';
 import { DurationEstimate } from './async-operation.js';
 import { KeyedMutex } from './keyed-mutex.js';
 import { countingGateway } from '../aws/call-counts.js';
+import { realSleep } from '../aws/rate-limiter.js';
 import { IdRegistry } from './id-registry.js';
 import { phaseDefinitions } from './phases.js';
 import { runPhase } from './run-phase.js';
@@ -42,7 +43,6 @@ export const DEFAULT_ASYNC_TIMEOUT_MS = 15 * 60_000;
 export const AWS_MAX_ASSIGNMENT_CREATES_IN_FLIGHT = 10;
 export const DEFAULT_CONCURRENCY = 10;
 
-const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 function positiveInteger(value: number | undefined, fallback: number, name: string): number {
   if (value === undefined) return fallback;
