@@ -30,7 +30,8 @@ export interface ApplyOptions {
   pollIntervalMs?: number;
   /** Per asynchronous operation (default 15 min); a clear error on timeout. */
   asyncTimeoutMs?: number;
-  /** Assignment creations in flight at once (default 10, the AWS limit). */
+  /** Assignment creations in progress at once (default 10, the AWS limit; counted as AWS counts
+   * them, so a creation expected to be over hands its place on as its poll is sent: scheduling.ts). */
   maxAssignmentCreatesInFlight?: number;
   /** Changes in progress at once in a phase (default 10). */
   concurrency?: number;
@@ -42,7 +43,6 @@ export const POLL_CAP_FACTOR = 10;
 export const DEFAULT_ASYNC_TIMEOUT_MS = 15 * 60_000;
 export const AWS_MAX_ASSIGNMENT_CREATES_IN_FLIGHT = 10;
 export const DEFAULT_CONCURRENCY = 10;
-
 
 function positiveInteger(value: number | undefined, fallback: number, name: string): number {
   if (value === undefined) return fallback;
