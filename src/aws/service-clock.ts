@@ -6,16 +6,15 @@
  * CreatedDate − sentAt]. The largest lower bound seen so far gives the latest start consistent with
  * every answer (NTP's reasoning, one-sided): a poll timed from it is never early because of the
  * clocks. Without a CreatedDate the start is taken as the answer (the old, late assumption).
- * CreatedDate has whole milliseconds (the emulator's are floored; AWS does not document its
- * precision): the start is taken 1 ms later than the bounds say. A coarser CreatedDate makes some
- * first polls early; those find the operation IN_PROGRESS and the duration estimate rises
- * (src/apply/async-operation.ts), and the start never leaves [sent, answered].
+ * The start is what CreatedDate says (AWS does not document its precision; the emulator's are
+ * whole ms, floored, and it ends an operation at CreatedDate + d): a poll sent at CreatedDate + d,
+ * AWS's clock, arrives after it. Were AWS to round CreatedDate down to coarser units, some first
+ * polls would come early; they find the operation IN_PROGRESS and the duration estimate rises
+ * (src/apply/async-operation.ts). The start never leaves [sent, answered].
  *
  * apply uses it to time the first status poll from the operation's start rather than from the
  * answer, which comes a network trip later (src/apply/async-operation.ts).
  */
-const CREATED_DATE_RESOLUTION_MS = 1;
-
 export class ServiceClock {
   /** Largest lower bound of (AWS clock − ours), ms; -Infinity until the first answer. */
   private offsetLow = Number.NEGATIVE_INFINITY;
@@ -27,7 +26,7 @@ export class ServiceClock {
   startedAgo(createdAt: number | undefined, sentAt: number, answeredAt: number): number {
     if (createdAt === undefined || !Number.isFinite(createdAt)) return 0;
     this.offsetLow = Math.max(this.offsetLow, createdAt - answeredAt);
-    const start = Math.min(answeredAt, Math.max(sentAt, createdAt + CREATED_DATE_RESOLUTION_MS - this.offsetLow));
+    const start = Math.min(answeredAt, Math.max(sentAt, createdAt - this.offsetLow));
     return answeredAt - start;
   }
 }
