@@ -38,6 +38,14 @@ describe('DurationEstimate: the first poll follows how long operations take', ()
     expect(estimate.firstPauseMs()).toBeLessThan(3000 * 1.25);
   });
 
+  it('is reliable only at its floor: above it, it probes down and a first poll now and then comes early', () => {
+    const estimate = new DurationEstimate(1000, 10_000);
+    estimate.record(1100); // operations take longer than the interval: 1,320 ms
+    for (let i = 0; i < 2 * RELIABLE_STREAK; i++) estimate.record(undefined);
+    expect(estimate.firstPauseMs()).toBeGreaterThan(1000);
+    expect(estimate.reliable()).toBe(false);
+  });
+
   it('stays at the interval for operations faster than it, and is capped', () => {
     const estimate = new DurationEstimate(1000, 10_000);
     for (let i = 0; i < 100; i++) estimate.record(undefined);
