@@ -146,7 +146,12 @@ export async function waitForAsync(
     }
     // The quick second poll is one more, before the backoff goes on where it was.
     if (!quickSecond) delay = Math.min(delay * 1.5, policy.maxIntervalMs);
-    if (polls === 0 && estimate?.reliable()) onExpectedEnd?.();
+    if (polls === 0 && onExpectedEnd && estimate?.reliable()) {
+      onExpectedEnd();
+      // Let the creation that takes the slot reach the rate limiter before this poll: that call
+      // keeps the slot busy, the poll only confirms (behind it, the creation would wait a token).
+      await policy.sleep(0);
+    }
     const requestId = status.requestId;
     status = await describe(requestId);
     polls++;
