@@ -17,6 +17,7 @@
  */
 import { ListAccountAssignmentCreationStatusCommand, SSOAdminClient } from '@aws-sdk/client-sso-admin';
 import type { AsyncStatus, IdentityCenterGateway } from '../../src/aws/gateway.js';
+import { preciseNow } from '../../src/aws/service-clock.js';
 import { REGION } from './common.js';
 
 interface Creation {
@@ -36,8 +37,6 @@ export interface SlotTiming {
   unmatched: number;
 }
 
-const wallNow = (): number => performance.timeOrigin + performance.now();
-
 const mean = (xs: readonly number[]): number => (xs.length === 0 ? 0 : xs.reduce((a, b) => a + b, 0) / xs.length);
 const quantile = (sorted: readonly number[], q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
 
@@ -47,15 +46,15 @@ export function recordSlotTiming<G extends IdentityCenterGateway>(gateway: G): {
   const wrapped: G = {
     ...gateway,
     async createAccountAssignment(instanceArn, target): Promise<AsyncStatus> {
-      const calledAt = wallNow();
+      const calledAt = preciseNow();
       const status = await gateway.createAccountAssignment(instanceArn, target);
-      creations.set(status.requestId, { calledAt, ...(status.status === 'SUCCEEDED' ? { observedAt: wallNow() } : {}) });
+      creations.set(status.requestId, { calledAt, ...(status.status === 'SUCCEEDED' ? { observedAt: preciseNow() } : {}) });
       return status;
     },
     async describeAssignmentCreationStatus(instanceArn, requestId): Promise<AsyncStatus> {
       const status = await gateway.describeAssignmentCreationStatus(instanceArn, requestId);
       const c = creations.get(requestId);
-      if (c && status.status === 'SUCCEEDED') c.observedAt = wallNow();
+      if (c && status.status === 'SUCCEEDED') c.observedAt = preciseNow();
       return status;
     },
   };

@@ -17,6 +17,7 @@ import { DurationEstimate } from './async-operation.js';
 import { KeyedMutex } from './keyed-mutex.js';
 import { countingGateway } from '../aws/call-counts.js';
 import { realSleep } from '../aws/rate-limiter.js';
+import { preciseNow } from '../aws/service-clock.js';
 import { IdRegistry } from './id-registry.js';
 import { phaseDefinitions } from './phases.js';
 import { runPhase } from './run-phase.js';
@@ -51,7 +52,8 @@ function positiveInteger(value: number | undefined, fallback: number, name: stri
 }
 
 export async function applyPlan(plan: Plan, live: Live, gateway: IdentityCenterGateway, options: ApplyOptions): Promise<ApplyReport> {
-  const now = options.now ?? Date.now;
+  // The gateway's clock (a fraction of a ms matters: polls are timed from AWS's start, service-clock.ts).
+  const now = options.now ?? preciseNow;
   const sleep = options.sleep ?? realSleep;
   const startedAt = now();
   const pollIntervalMs = options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;

@@ -16,7 +16,7 @@ import type { PrincipalType } from '../model/assignment.js';
 import type { CallRunner } from './call-runner.js';
 import type { CallDescription } from './aws-error.js';
 import { actionOf } from './operations.js';
-import { ServiceClock } from './service-clock.js';
+import { preciseNow, ServiceClock } from './service-clock.js';
 import type { AsyncState, AsyncStatus, AssignmentTarget, IdentityCenterGateway, InstanceInfo } from './gateway.js';
 import { SSO_ADMIN_PAGE_SIZE, type PermissionSetNames } from './sdk-sso-admin-permission-sets.js';
 
@@ -75,10 +75,10 @@ export function createAssignmentsGateway(client: SSOAdminClient, runner: CallRun
   ): Promise<AsyncStatus> {
     let sentAt = 0;
     const out = await runner.call(description, () => {
-      sentAt = Date.now();
+      sentAt = preciseNow();
       return send();
     });
-    const answeredAt = Date.now();
+    const answeredAt = preciseNow();
     const s = statusOf(out);
     return { ...toAsyncStatus(s, what), startedAgoMs: clock.startedAgo(s?.CreatedDate?.getTime(), sentAt, answeredAt) };
   }

@@ -15,6 +15,10 @@
  * apply uses it to time the first status poll from the operation's start rather than from the
  * answer, which comes a network trip later (src/apply/async-operation.ts).
  */
+/** The wall clock in ms with a fraction (Date.now has whole ms): the start of an operation is
+ * placed to a fraction of a ms, so that its first poll is not up to a ms late. */
+export const preciseNow = (): number => performance.timeOrigin + performance.now();
+
 export class ServiceClock {
   /** Largest lower bound of (AWS clock − ours), ms; -Infinity until the first answer. */
   private offsetLow = Number.NEGATIVE_INFINITY;
