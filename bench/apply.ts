@@ -18,25 +18,35 @@
  *             and at most 10 may be outstanding;
  *   account   (most operations on one account) × d: they run one after the other.
  * The wall time measured is apply alone (report.durationMs), not the plan before or the read after.
+ * The minimum calls are the same sum: one create and one status poll per creation (a poll can only
+ * see SUCCEEDED once the operation is over, so the poll that sees it is unavoidable; an earlier one
+ * is an extra call), one call per edit, one ProvisionPermissionSet and one poll per set.
+ *
  * Where a creation's slot time goes above d (bench/lib/slot-timing.ts, from the emulator's
- * CreatedDate of each operation): slot_start_ms_mean (create call begun → operation started:
- * rate-limiter wait and the request's way there), slot_idle_ms_mean (operation ended → its
- * SUCCEEDED seen: the answer's way back, the poll timer's lateness, the poll call), slot_gap_ms_mean
- * (SUCCEEDED seen → the next creation called). On a loaded machine the scaled-time run is bound by
- * process scheduling (the round trips and timers above grow with the load); BENCH_TIME_SCALE=5 is
- * less so. BENCH_BURST overrides the rate limiter's burst (default: the product's, 5) for an A/B.
+ * CreatedDate of each operation): slot_idle_ms (server side, a slot's time between one operation's
+ * end and the next one's start: the floor has 0) = slot_handover_ms_mean (that end → our create
+ * call begun) + slot_start_ms_mean (call begun → operation started: rate-limiter wait and the
+ * request's way there); slot_seen_ms_mean (end → SUCCEEDED seen by apply).
+ *
+ * The machine: on 2 cores shared with other work the scaled-time run can be bound by CPU (the SDK
+ * and the emulator spend about a millisecond each per call); client_cpu_ms_per_call and
+ * emulator_cpu_ms_per_call (process CPU time during apply ÷ apply's calls), cpu_busy (both
+ * processes' CPU time ÷ wall time, in cores) and load1 (the load average after apply, which counts
+ * other processes) say how much. BENCH_TIME_SCALE=5 gives each call 4 times the wall time.
+ * BENCH_BURST overrides the rate limiter's burst (default: the product's, 5) for an A/B.
  *
  * The same plan is then applied once more by the same code on a virtual clock at AWS speed against a
  * simulated service with the same limits (bench/lib/apply-sim.ts) and BENCH_SIM_LATENCY_MS (default
  * 20) each way: sim_floor_ratio is our scheduling's own distance from the floor, which machine load
  * does not change (the wall-clock ratio above grows with the load: at time scale 20 the floor leaves
  * 2.5 ms of wall time per call, about what the SDK and the emulator spend per call in CPU).
- * Last line: RESULT wall_floor_ratio=… calls=… failures=… slot_idle_ms_mean=… slot_start_ms_mean=…
- * slot_gap_ms_mean=… time_scale=… sim_floor_ratio=… sim_calls=… sim_latency_ms=…
+ * Last line: RESULT wall_floor_ratio=… calls=… min_calls=… failures=… slot_idle_ms_mean=… (p50, p95)
+ * slot_handover_ms_mean=… slot_start_ms_mean=… slot_seen_ms_mean=… client_cpu_ms_per_call=…
+ * emulator_cpu_ms_per_call=… cpu_busy=… load1=… time_scale=… sim_floor_ratio=… sim_calls=… sim_latency_ms=…
  * (target wall_floor_ratio ≤ 1.05, calls = the minimum)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_POLL_INTERVAL_MS } from '../src/apply/apply-plan.js';
 import { permissionSetCalls } from '../src/apply/permission-set-calls.js';
@@ -95,11 +105,16 @@ try {
     throw new Error(`the plan has ${creates} creations and ${provisions} provisionings; the scenario expects ${expected.creates} and ${expected.provisions}`);
   }
 
-  const before = iamActions((await emu.calls()).calls);
+  const emuBefore = await emu.calls();
+  const before = iamActions(emuBefore.calls);
+  const cpuBefore = process.cpuUsage();
   const outcome = await engine.apply(yamlPath, { expectedHash: planned.plan.hash }, progress);
+  const cpu = process.cpuUsage(cpuBefore);
+  const load1 = loadavg()[0] ?? 0;
   if (outcome.status !== 'applied') throw new Error(`apply did not run: ${outcome.status}`);
   const { report, remaining } = outcome;
-  const after = iamActions((await emu.calls()).calls);
+  const emuAfter = await emu.calls();
+  const after = iamActions(emuAfter.calls);
   const applyCalls: Record<string, number> = {};
   for (const [op, n] of Object.entries(after)) if (!isRead(op) && n - (before[op] ?? 0) > 0) applyCalls[op] = n - (before[op] ?? 0);
   const calls = total(applyCalls);
@@ -125,13 +140,20 @@ try {
       `account ${expected.maxOpsPerAccount}×${round(d, 3)} = ${round(accountFloor, 2)} s → ${round(floor, 2)} s (${round(floor * TIME_SCALE, 0)} s at AWS speed)`,
   );
   console.log(`apply wall ${round(wallS, 2)} s (${round(wallS * TIME_SCALE, 0)} s at AWS speed); ratio ${round(wallS / floor)} (target ≤ 1.05)`);
+  // Apply's whole process CPU (the plan's objects are built; this is apply's calls and scheduling).
+  const clientCpuMs = (cpu.user + cpu.system) / 1000;
+  const emulatorCpuMs = emuAfter.cpuMs - emuBefore.cpuMs;
+  const cpuBusy = (clientCpuMs + emulatorCpuMs) / report.durationMs;
+  console.log(
+    `CPU during apply: client ${round(clientCpuMs / 1000, 1)} s (${round(clientCpuMs / calls, 3)} ms per call), ` +
+      `emulator ${round(emulatorCpuMs / 1000, 1)} s (${round(emulatorCpuMs / calls, 3)} ms per call): ${round(cpuBusy, 2)} cores busy; load average ${round(load1, 2)}`,
+  );
   // Read after the calls were counted: not part of apply's calls.
   const slots = await slotTiming(timed.creations, emu.endpoint, planned.plan.instanceArn, d * 1000);
   console.log(
-    `per creation (wall ms, d = ${round(d * 1000, 1)}): call → started ${round(slots.startMsMean, 2)}, ` +
-      `ended → SUCCEEDED seen ${round(slots.idleMsMean, 2)} (p50 ${round(slots.idleMsP50, 2)}, p95 ${round(slots.idleMsP95, 2)}), ` +
-      `seen → next creation called ${round(slots.gapMsMean, 2)}; idle = create answered after start ${round(slots.answerMsMean, 2)} ` +
-      `+ poll called after answer + d ${round(slots.pollLateMsMean, 2)} + poll call ${round(slots.pollCallMsMean, 2)}` +
+    `per creation (wall ms, d = ${round(d * 1000, 1)}): slot idle (an end → the next start in that slot) ${round(slots.idleMsMean, 2)} ` +
+      `(p50 ${round(slots.idleMsP50, 2)}, p95 ${round(slots.idleMsP95, 2)}) = end → create called ${round(slots.handoverMsMean, 2)} ` +
+      `+ called → started ${round(slots.startMsMean, 2)}; end → SUCCEEDED seen ${round(slots.seenMsMean, 2)}` +
       (slots.unmatched > 0 ? `; ${slots.unmatched} creations without a CreatedDate` : ''),
   );
   // The same plan on a virtual clock at AWS speed (bench/lib/apply-sim.ts): our scheduling alone.
@@ -149,8 +171,11 @@ try {
   );
   if (sim.failed > 0) failures += sim.failed;
   console.log(
-    `RESULT wall_floor_ratio=${round(wallS / floor)} calls=${calls} failures=${failures} ` +
-      `slot_idle_ms_mean=${round(slots.idleMsMean, 2)} slot_start_ms_mean=${round(slots.startMsMean, 2)} slot_gap_ms_mean=${round(slots.gapMsMean, 2)} time_scale=${TIME_SCALE} ` +
+    `RESULT wall_floor_ratio=${round(wallS / floor)} calls=${calls} min_calls=${minCalls} failures=${failures} ` +
+      `slot_idle_ms_mean=${round(slots.idleMsMean, 2)} slot_idle_ms_p50=${round(slots.idleMsP50, 2)} slot_idle_ms_p95=${round(slots.idleMsP95, 2)} ` +
+      `slot_handover_ms_mean=${round(slots.handoverMsMean, 2)} slot_start_ms_mean=${round(slots.startMsMean, 2)} slot_seen_ms_mean=${round(slots.seenMsMean, 2)} ` +
+      `client_cpu_ms_per_call=${round(clientCpuMs / calls, 3)} emulator_cpu_ms_per_call=${round(emulatorCpuMs / calls, 3)} cpu_busy=${round(cpuBusy, 2)} ` +
+      `load1=${round(load1, 2)} time_scale=${TIME_SCALE} ` +
       `sim_floor_ratio=${round(sim.durationMs / 1000 / simFloorS)} sim_calls=${sim.calls} sim_latency_ms=${SIM_LATENCY_MS}`,
   );
   if (failures > 0 || remaining.changes.length > 0) process.exitCode = 1;

@@ -9,7 +9,8 @@
  * emulator/services/sso-assignments.ts): a 20 requests/s bucket holding one second's worth, at
  * most 10 assignment creations outstanding (LimitExceededException beyond), one assignment
  * operation per account at a time (ConflictException), operations that end `asyncMs` after the
- * request reached the service, and `latencyMs` each way between client and service. Any such
+ * request reached the service, and `latencyMs` each way between client and service. Starts answer
+ * with their CreatedDate, read by the real gateway's ServiceClock (the same clock here). Any such
  * error is counted and fails the change (the real gateway would retry it): a correct schedule
  * has none.
  */
@@ -19,6 +20,7 @@ import type { Live } from '../../src/model/live.js';
 import type { Plan } from '../../src/plan/types.js';
 import { silentProgress } from '../../src/progress/progress.js';
 import { createRateLimiter, DEFAULT_BURST } from '../../src/aws/rate-limiter.js';
+import { ServiceClock } from '../../src/aws/service-clock.js';
 import { virtualClock } from '../../test/aws/virtual-clock.js';
 
 export interface SimOptions {
@@ -45,6 +47,12 @@ interface Op {
   kind: 'create' | 'provision';
 }
 
+/** A start's answer on the service side: the status and its CreatedDate. */
+interface Started extends AsyncStatus {
+  createdAt: number;
+}
+const isStart = (answer: unknown): answer is Started => typeof answer === 'object' && answer !== null && 'createdAt' in answer;
+
 class SimError extends Error {
   constructor(readonly code: string) {
     super(`simulated ${code}`);
@@ -61,6 +69,7 @@ export function simulatedService(options: SimOptions): SimService {
   let seq = 0;
   let tokens = options.rate;
   let refilledAt = 0;
+  const serviceClock = new ServiceClock();
 
   const settle = (t: number): void => {
     for (const op of pending) if (t >= op.dueAt) pending.delete(op);
@@ -77,6 +86,7 @@ export function simulatedService(options: SimOptions): SimService {
   async function request<T>(operation: string, serve: (t: number) => T): Promise<T> {
     return limiter.run(async () => {
       calls[operation] = (calls[operation] ?? 0) + 1;
+      const sentAt = clock.now();
       await clock.sleep(options.latencyMs);
       const t = clock.now();
       settle(t);
@@ -91,16 +101,18 @@ export function simulatedService(options: SimOptions): SimService {
         throw error;
       }
       await clock.sleep(options.latencyMs);
-      return answer;
+      if (!isStart(answer)) return answer;
+      const { createdAt, ...status } = answer;
+      return { ...status, startedAgoMs: serviceClock.startedAgo(createdAt, sentAt, clock.now()) } as T;
     });
   }
 
-  const start = (t: number, op: Omit<Op, 'dueAt'>): AsyncStatus => {
+  const start = (t: number, op: Omit<Op, 'dueAt'>): Started => {
     const requestId = `r${++seq}`;
     const full = { ...op, dueAt: t + options.asyncMs };
     ops.set(requestId, full);
     pending.add(full);
-    return { requestId, status: 'IN_PROGRESS' };
+    return { requestId, status: 'IN_PROGRESS', createdAt: t };
   };
   const status = (requestId: string): AsyncStatus => {
     const op = ops.get(requestId);

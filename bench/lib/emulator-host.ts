@@ -34,7 +34,8 @@ process.on('message', (raw) => {
         emu = await startEmulator(options);
         reply({ type: 'ready', endpoint: emu.endpoint, info, yamlBytes: Buffer.byteLength(yaml) });
       } else if (m.type === 'calls') {
-        reply({ type: 'calls', calls: emu?.calls() ?? {}, errors: emu?.errors() ?? {} });
+        const cpu = process.cpuUsage();
+        reply({ type: 'calls', calls: emu?.calls() ?? {}, errors: emu?.errors() ?? {}, cpuMs: (cpu.user + cpu.system) / 1000 });
       } else {
         await emu?.close();
         process.exit(0);

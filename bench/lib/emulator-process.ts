@@ -16,15 +16,16 @@ export type HostRequest =
 
 export type HostReply =
   | { type: 'ready'; endpoint: string; info: unknown; yamlBytes: number }
-  | { type: 'calls'; calls: Record<string, number>; errors: Record<string, number> }
+  | { type: 'calls'; calls: Record<string, number>; errors: Record<string, number>; cpuMs: number }
   | { type: 'error'; message: string };
 
 export interface EmulatorProcess<Info> {
   endpoint: string;
   info: Info;
   yamlBytes: number;
-  /** Requests the emulator received per `service:Operation` (throttled and failed ones included). */
-  calls(): Promise<{ calls: Record<string, number>; errors: Record<string, number>; total: number }>;
+  /** Requests the emulator received per `service:Operation` (throttled and failed ones included), and
+   * the CPU time (user + system) its process has used so far. */
+  calls(): Promise<{ calls: Record<string, number>; errors: Record<string, number>; total: number; cpuMs: number }>;
   close(): Promise<void>;
 }
 
@@ -77,7 +78,7 @@ export async function startEmulatorProcess<Info>(
       async calls() {
         const r = await ask({ type: 'calls' });
         if (r.type !== 'calls') throw new Error(`unexpected answer ${r.type}`);
-        return { calls: r.calls, errors: r.errors, total: Object.values(r.calls).reduce((a, b) => a + b, 0) };
+        return { calls: r.calls, errors: r.errors, total: Object.values(r.calls).reduce((a, b) => a + b, 0), cpuMs: r.cpuMs };
       },
       close,
     };

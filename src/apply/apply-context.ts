@@ -54,16 +54,20 @@ export function call<T>(ctx: ApplyContext, operation: () => Promise<T>): Promise
   return operation();
 }
 
-/** Starts an asynchronous operation and waits for it to end (first poll after `estimate`, when given). */
+/**
+ * Starts an asynchronous operation and waits for it to end (first poll after `estimate`, when
+ * given; `onExpectedEnd` as that poll is sent, see waitForAsync).
+ */
 export async function callAndWait(
   ctx: ApplyContext,
   operation: string,
   start: () => Promise<AsyncStatus>,
   describe: (requestId: string) => Promise<AsyncStatus>,
   estimate?: DurationEstimate,
+  onExpectedEnd?: () => void,
 ): Promise<void> {
   const started = await call(ctx, start);
-  await waitForAsync(operation, started, (id) => call(ctx, () => describe(id)), ctx.poll, estimate);
+  await waitForAsync(operation, started, (id) => call(ctx, () => describe(id)), ctx.poll, estimate, onExpectedEnd);
 }
 
 /** An error that says what was being done when AWS answered with `cause`. */

@@ -17,6 +17,8 @@ import { liveAssignmentIndex } from './assignment-steps.js';
 import { DurationEstimate } from './async-operation.js';
 import { KeyedMutex } from './keyed-mutex.js';
 import { countingGateway } from '../aws/call-counts.js';
+import { realSleep } from '../aws/rate-limiter.js';
+import { preciseNow } from '../aws/service-clock.js';
 import { IdRegistry } from './id-registry.js';
 import { phaseDefinitions } from './phases.js';
 import { runPhase } from './run-phase.js';
@@ -30,7 +32,8 @@ export interface ApplyOptions {
   pollIntervalMs?: number;
   /** Per asynchronous operation (default 15 min); a clear error on timeout. */
   asyncTimeoutMs?: number;
-  /** Assignment creations in flight at once (default 10, the AWS limit). */
+  /** Assignment creations in progress at once (default 10, the AWS limit; counted as AWS counts
+   * them, so a creation expected to be over hands its place on as its poll is sent: scheduling.ts). */
   maxAssignmentCreatesInFlight?: number;
   /** Changes in progress at once in a phase (default 10). */
   concurrency?: number;
@@ -45,8 +48,6 @@ export const DEFAULT_ASYNC_TIMEOUT_MS = 15 * 60_000;
 export const AWS_MAX_ASSIGNMENT_CREATES_IN_FLIGHT = 10;
 export const DEFAULT_CONCURRENCY = 10;
 
-const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
 function positiveInteger(value: number | undefined, fallback: number, name: string): number {
   if (value === undefined) return fallback;
   if (!Number.isInteger(value) || value < 1) throw new Error(`apply option ${name} must be a positive integer, got ${value}`);
@@ -54,7 +55,8 @@ function positiveInteger(value: number | undefined, fallback: number, name: stri
 }
 
 export async function applyPlan(plan: Plan, live: Live, gateway: IdentityCenterGateway, options: ApplyOptions): Promise<ApplyReport> {
-  const now = options.now ?? Date.now;
+  // The gateway's clock (a fraction of a ms matters: polls are timed from AWS's start, service-clock.ts).
+  const now = options.now ?? preciseNow;
   const sleep = options.sleep ?? realSleep;
   const startedAt = now();
   const pollIntervalMs = options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;

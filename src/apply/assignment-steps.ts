@@ -29,7 +29,13 @@ function targetOf(ctx: ApplyContext, change: AssignmentChange, index: Map<string
   };
 }
 
-export async function applyAssignmentChange(ctx: ApplyContext, change: AssignmentChange, index: Map<string, LiveAssignment>): Promise<void> {
+/** `onExpectedEnd`: called when the operation is expected to be over, as its first status poll is sent. */
+export async function applyAssignmentChange(
+  ctx: ApplyContext,
+  change: AssignmentChange,
+  index: Map<string, LiveAssignment>,
+  onExpectedEnd?: () => void,
+): Promise<void> {
   const target = targetOf(ctx, change, index);
   const gw = ctx.gateway;
   const instance = ctx.instanceArn;
@@ -41,6 +47,7 @@ export async function applyAssignmentChange(ctx: ApplyContext, change: Assignmen
       () => gw.createAccountAssignment(instance, target),
       (id) => gw.describeAssignmentCreationStatus(instance, id),
       ctx.durations.create,
+      onExpectedEnd,
     );
   } else {
     await callAndWait(
@@ -49,6 +56,7 @@ export async function applyAssignmentChange(ctx: ApplyContext, change: Assignmen
       () => gw.deleteAccountAssignment(instance, target),
       (id) => gw.describeAssignmentDeletionStatus(instance, id),
       ctx.durations.delete,
+      onExpectedEnd,
     );
   }
 }

@@ -72,9 +72,10 @@ function assignmentPhase(name: string, action: 'create' | 'delete', index: Map<s
         changes,
         (c) => (c.kind === 'assignment' ? c.assignment.accountId : ''),
         slots,
-        (change) =>
+        (change, releaseSlot) =>
           attempt([change], async () => {
-            if (change.kind === 'assignment') await applyAssignmentChange(ctx, change, index);
+            // Creations: AWS's limit counts operations in progress on its side (scheduling.ts).
+            if (change.kind === 'assignment') await applyAssignmentChange(ctx, change, index, action === 'create' ? releaseSlot : undefined);
           }),
       );
     },

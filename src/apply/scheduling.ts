@@ -7,6 +7,14 @@
  *   role per account at a time; two writes on one account answer ConflictException), different
  *   accounts in parallel, and at most `slots` in flight overall. A change first waits for its
  *   account, then for a slot, so waiting never holds a slot and slots go round the accounts.
+ *   A change may free its slot before it ends (`releaseSlot`): an assignment creation does so at
+ *   the moment its operation is expected to be over (its first status poll, see waitForAsync).
+ *   AWS counts the creations in progress on its side, and an operation is over there whether we
+ *   have seen it or not; waiting for the poll's answer would leave the slot idle for a round trip
+ *   per creation (most of the distance from the floor: `npm run bench:apply`, slot_idle_ms). If
+ *   the poll finds it still in progress (the estimate was short; it then rises), the next creation
+ *   may meet the limit and is retried after a backoff (retry.ts). The account stays held until
+ *   the change ends: a second operation on the account would conflict.
  * - Provisioning: one ProvisionPermissionSet per set, holding every account the set reaches.
  */
 import type { ProvisionChange } from '../plan/types.js';
@@ -20,18 +28,30 @@ export async function runPerAccount<C>(
   changes: readonly C[],
   accountOf: (change: C) => string,
   slots: LimitFunction,
-  attempt: Attempt<C>,
+  attempt: (change: C, releaseSlot: () => void) => Promise<void>,
 ): Promise<void> {
   await Promise.all(
     changes.map(async (change) => {
       const releaseAccount = await ctx.accounts.acquire(accountOf(change));
       try {
-        await slots(() => attempt(change));
+        await inSlot(slots, (releaseSlot) => attempt(change, releaseSlot));
       } finally {
         releaseAccount();
       }
     }),
   );
+}
+
+/** Runs `work` in one of `slots`; the slot is freed when `work` calls `releaseSlot` or ends, whichever comes first. */
+function inSlot(slots: LimitFunction, work: (releaseSlot: () => void) => Promise<void>): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    void slots(
+      () =>
+        new Promise<void>((releaseSlot) => {
+          work(releaseSlot).then(resolve, reject).finally(releaseSlot);
+        }),
+    );
+  });
 }
 
 /** Provision changes grouped by permission set, in plan order. */

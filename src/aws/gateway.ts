@@ -68,6 +68,9 @@ export interface AsyncStatus {
   requestId: string;
   status: AsyncState;
   failureReason?: string;
+  /** On the answer that started the operation: how long before the answer arrived AWS started it
+   * (from its CreatedDate, see service-clock.ts), so that polls can be timed from the start. */
+  startedAgoMs?: number;
 }
 
 export interface AssignmentTarget {

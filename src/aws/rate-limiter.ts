@@ -52,7 +52,25 @@ export const DEFAULT_RATE_PER_SECOND = 20;
 export const DEFAULT_BURST = 5;
 export const DEFAULT_CONCURRENCY = 10;
 
-export const realSleep: Sleep = (ms) => (ms <= 0 ? Promise.resolve() : new Promise((resolve) => setTimeout(resolve, ms)));
+/**
+ * Waits at least `ms` of real time. Node's timers count from the event loop's cached time, taken
+ * when the current turn began: when a turn runs long (a busy process), a timer fires that much
+ * early. Polls and paced calls must not come early (an early poll is an extra call, an early call
+ * meets the service's bucket), so an early wake-up waits for the rest. sleep(0) yields one turn.
+ */
+export const realSleep: Sleep = (ms) => {
+  // 0: a turn of the event loop (whatever promises are under way go first).
+  if (ms <= 0) return new Promise((resolve) => setImmediate(resolve));
+  const until = performance.now() + ms;
+  return new Promise((resolve) => {
+    const wake = (): void => {
+      const left = until - performance.now();
+      if (left > 0) setTimeout(wake, left);
+      else resolve();
+    };
+    setTimeout(wake, ms);
+  });
+};
 
 export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter {
   const rate = options.ratePerSecond ?? DEFAULT_RATE_PER_SECOND;

@@ -14,7 +14,9 @@ import {
 } from '@aws-sdk/client-sso-admin';
 import type { PrincipalType } from '../model/assignment.js';
 import type { CallRunner } from './call-runner.js';
+import type { CallDescription } from './aws-error.js';
 import { actionOf } from './operations.js';
+import { preciseNow, ServiceClock } from './service-clock.js';
 import type { AsyncState, AsyncStatus, AssignmentTarget, IdentityCenterGateway, InstanceInfo } from './gateway.js';
 import { SSO_ADMIN_PAGE_SIZE, type PermissionSetNames } from './sdk-sso-admin-permission-sets.js';
 
@@ -36,6 +38,7 @@ interface SdkStatus {
   Status?: string | undefined;
   RequestId?: string | undefined;
   FailureReason?: string | undefined;
+  CreatedDate?: Date | undefined;
 }
 
 function toAsyncStatus(s: SdkStatus | undefined, what: string): AsyncStatus {
@@ -62,6 +65,24 @@ export function createAssignmentsGateway(client: SSOAdminClient, runner: CallRun
     PrincipalId: t.principalId,
   });
 
+  const clock = new ServiceClock();
+  /** Starts an asynchronous operation: one call, timed, so the status says when AWS started it. */
+  async function start<O>(
+    description: CallDescription,
+    send: () => Promise<O>,
+    statusOf: (out: O) => SdkStatus | undefined,
+    what: string,
+  ): Promise<AsyncStatus> {
+    let sentAt = 0;
+    const out = await runner.call(description, () => {
+      sentAt = preciseNow();
+      return send();
+    });
+    const answeredAt = preciseNow();
+    const s = statusOf(out);
+    return { ...toAsyncStatus(s, what), startedAgoMs: clock.startedAgo(s?.CreatedDate?.getTime(), sentAt, answeredAt) };
+  }
+
   return {
     async listInstances() {
       const instances = await runner.all(
@@ -83,11 +104,13 @@ export function createAssignmentsGateway(client: SSOAdminClient, runner: CallRun
       );
     },
 
-    async provisionPermissionSet(instanceArn, arn) {
-      const out = await runner.call({ action: actionOf('provisionPermissionSet'), doing: 'provision', target: `${on(arn)} to its accounts` }, () =>
-        client.send(new ProvisionPermissionSetCommand({ InstanceArn: instanceArn, PermissionSetArn: arn, TargetType: 'ALL_PROVISIONED_ACCOUNTS' })),
+    provisionPermissionSet(instanceArn, arn) {
+      return start(
+        { action: actionOf('provisionPermissionSet'), doing: 'provision', target: `${on(arn)} to its accounts` },
+        () => client.send(new ProvisionPermissionSetCommand({ InstanceArn: instanceArn, PermissionSetArn: arn, TargetType: 'ALL_PROVISIONED_ACCOUNTS' })),
+        (out) => out.PermissionSetProvisioningStatus,
+        `provision ${on(arn)}`,
       );
-      return toAsyncStatus(out.PermissionSetProvisioningStatus, `provision ${on(arn)}`);
     },
 
     async describeProvisioningStatus(instanceArn, requestId) {
@@ -158,18 +181,22 @@ export function createAssignmentsGateway(client: SSOAdminClient, runner: CallRun
       return assignments.flatMap((a) => (a.AccountId && a.PermissionSetArn ? [{ accountId: a.AccountId, permissionSetArn: a.PermissionSetArn }] : []));
     },
 
-    async createAccountAssignment(instanceArn, target) {
-      const out = await runner.call({ action: actionOf('createAccountAssignment'), doing: 'create the assignment', target: assignmentLabel(target) }, () =>
-        client.send(new CreateAccountAssignmentCommand(sdkTarget(instanceArn, target))),
+    createAccountAssignment(instanceArn, target) {
+      return start(
+        { action: actionOf('createAccountAssignment'), doing: 'create the assignment', target: assignmentLabel(target) },
+        () => client.send(new CreateAccountAssignmentCommand(sdkTarget(instanceArn, target))),
+        (out) => out.AccountAssignmentCreationStatus,
+        `create the assignment ${assignmentLabel(target)}`,
       );
-      return toAsyncStatus(out.AccountAssignmentCreationStatus, `create the assignment ${assignmentLabel(target)}`);
     },
 
-    async deleteAccountAssignment(instanceArn, target) {
-      const out = await runner.call({ action: actionOf('deleteAccountAssignment'), doing: 'delete the assignment', target: assignmentLabel(target) }, () =>
-        client.send(new DeleteAccountAssignmentCommand(sdkTarget(instanceArn, target))),
+    deleteAccountAssignment(instanceArn, target) {
+      return start(
+        { action: actionOf('deleteAccountAssignment'), doing: 'delete the assignment', target: assignmentLabel(target) },
+        () => client.send(new DeleteAccountAssignmentCommand(sdkTarget(instanceArn, target))),
+        (out) => out.AccountAssignmentDeletionStatus,
+        `delete the assignment ${assignmentLabel(target)}`,
       );
-      return toAsyncStatus(out.AccountAssignmentDeletionStatus, `delete the assignment ${assignmentLabel(target)}`);
     },
 
     async describeAssignmentCreationStatus(instanceArn, requestId) {
