@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { loadConfigText } from '../../src/config/load.js';
 import type { Desired } from '../../src/model/desired.js';
 import { buildPlan } from '../../src/plan/build-plan.js';
+import { canonicalJson } from '../../src/plan/canonical-json.js';
+import { samePolicy } from '../../src/plan/policy.js';
 import { LEGACY, live, liveGroup, livePermissionSet, liveUser, MGMT, NOW, PROD_APP, PROD_DATA, STAGING } from './builders.js';
 
 const SPECIAL = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'prototype', '__defineGetter__'];
@@ -152,5 +154,14 @@ describe('names that JavaScript objects already have', () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it.each(SPECIAL)('as a tag key or a policy condition key (%s) are part of every comparison', (key) => {
+    const tagged = JSON.parse(`{"tags":{${JSON.stringify(key)}:"x"}}`) as unknown;
+    expect(canonicalJson(tagged)).toBe(`{"tags":{${JSON.stringify(key)}:"x"}}`);
+    const policy = (condition: string): string =>
+      `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"StringEquals":{${condition}}}}]}`;
+    expect(samePolicy(policy(`${JSON.stringify(key)}:"a"`), policy(''))).toBe(false);
+    expect(samePolicy(policy(`${JSON.stringify(key)}:"a"`), policy(`${JSON.stringify(key)}:["a"]`))).toBe(true);
   });
 });
