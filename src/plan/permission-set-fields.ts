@@ -3,7 +3,6 @@ import { PERMISSION_SET_FIELDS, policyRefKey, type PermissionSet, type Permissio
 import { durationSeconds } from '../model/duration.js';
 import { compareStrings } from '../model/compare.js';
 import { samePolicy } from './policy.js';
-import { nameRecord } from '../model/name-record.js';
 
 /** Same length of time (`PT1H` = `PT60M` = `PT3600S`); text that is not a duration is compared as text. */
 function sameDuration(a: string, b: string): boolean {
@@ -83,7 +82,8 @@ export function permissionSetOf(ps: PermissionSet): PermissionSet {
     sessionDuration: ps.sessionDuration,
     managedPolicies: [...ps.managedPolicies],
     customerManagedPolicies: ps.customerManagedPolicies.map((p) => ({ name: p.name, path: p.path })),
-    tags: nameRecord(Object.entries(ps.tags)),
+    // A spread copies a tag key `__proto__` as data (CopyDataProperties); tags are compared with Object.hasOwn.
+    tags: { ...ps.tags },
   };
   if (ps.description !== undefined) out.description = ps.description;
   if (ps.relayState !== undefined) out.relayState = ps.relayState;
