@@ -9,6 +9,7 @@ import { revocationEnd } from '../plan/revoke-sessions.js';
 import type { PermissionSetChange, SessionRevocationChange } from '../plan/types.js';
 import type { ApplyContext } from './apply-context.js';
 import type { PermissionSetCall } from './permission-set-calls.js';
+import { byName } from '../model/name-record.js';
 
 const key = (r: Pick<SessionRevocation, 'accountId' | 'userId'>): string => `${r.accountId}|${r.userId}`;
 
@@ -31,7 +32,7 @@ export async function inlinePolicyCall(
     current = splitRevocations(await ctx.gateway.getInlinePolicy(ctx.instanceArn, arn));
   } else {
     // An edit of the file's policy: the set's definition was read with the plan.
-    const live = ctx.live.permissionSets[set];
+    const live = byName(ctx.live.permissionSets, set);
     current = { ...(live?.inlinePolicy !== undefined ? { rest: live.inlinePolicy } : {}), revocations: live?.sessionRevocations ?? [] };
   }
   if (revocations.length === 0 && (!touched || current.revocations.length === 0)) return undefined;

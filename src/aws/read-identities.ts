@@ -8,8 +8,9 @@ import type { LiveGroup, LiveUser } from '../model/identity.js';
 import type { Progress } from '../progress/progress.js';
 import type { GroupRecord, IdentityCenterGateway, UserRecord } from './gateway.js';
 import pLimit from 'p-limit';
-import { compareStrings } from './normalise.js';
+import { compareStrings, sortedRecord } from './normalise.js';
 import { count } from '../model/plural.js';
+import { nameRecord } from '../model/name-record.js';
 
 /** Users and groups read so far, by name and by ID. */
 export class IdentityIndex {
@@ -40,7 +41,7 @@ export class IdentityIndex {
     await pLimit(concurrency).map(groups, async (g) => {
       const records = await gateway.listGroupMemberships(storeId, g.groupId);
       memberships += records.length;
-      const membershipIds: Record<string, string> = {};
+      const membershipIds = nameRecord<string>();
       const unresolved: string[] = [];
       for (const m of records) {
         const name = this.userNameById.get(m.userId);
@@ -53,7 +54,7 @@ export class IdentityIndex {
         displayName: g.displayName,
         ...(g.description !== undefined ? { description: g.description } : {}),
         members,
-        membershipIds: Object.fromEntries(members.map((n) => [n, membershipIds[n] as string])),
+        membershipIds: sortedRecord(membershipIds),
         unresolvedMemberIds: [...new Set(unresolved)].sort(compareStrings),
       });
       onGroup();
@@ -62,11 +63,11 @@ export class IdentityIndex {
   }
 
   sortedUsers(): Record<string, LiveUser> {
-    return Object.fromEntries([...this.users.entries()].sort(([a], [b]) => compareStrings(a, b)));
+    return nameRecord([...this.users.entries()].sort(([a], [b]) => compareStrings(a, b)));
   }
 
   sortedGroups(): Record<string, LiveGroup> {
-    return Object.fromEntries([...this.groups.entries()].sort(([a], [b]) => compareStrings(a, b)));
+    return nameRecord([...this.groups.entries()].sort(([a], [b]) => compareStrings(a, b)));
   }
 }
 

@@ -19,6 +19,7 @@ import { compareCustomerRefs, remembersPermissionSetNames } from './sdk-sso-admi
 import { count } from '../model/plural.js';
 import { DEFAULT_SESSION_DURATION } from '../config/normalise.js';
 import { splitRevocations } from '../model/session-revocation.js';
+import { nameRecord } from '../model/name-record.js';
 
 export interface RawAssignment {
   permissionSetArn: string;
@@ -37,7 +38,7 @@ export interface PermissionSetsRead {
 const notRead = (): Pick<LivePermissionSet, 'managedPolicies' | 'customerManagedPolicies' | 'tags' | 'provisionedAccountIds' | 'outdatedAccountIds'> => ({
   managedPolicies: [],
   customerManagedPolicies: [],
-  tags: {},
+  tags: nameRecord(),
   provisionedAccountIds: [],
   outdatedAccountIds: [],
 });
@@ -131,7 +132,7 @@ export async function readPermissionSets(
   const ignored = skipped > 0 ? ` (${skipped} ignored: name only${fromCache})` : '';
   listPhase.end(`${count(sets.length, 'permission set')}${ignored}`);
   assignmentsPhase.end(`${count(assignments.length, 'assignment')} in ${count(pairs, 'account × permission set pair')}`);
-  const permissionSets: Record<string, LivePermissionSet> = {};
+  const permissionSets = nameRecord<LivePermissionSet>();
   for (const ps of [...sets].sort((a, b) => compareStrings(a.name, b.name))) permissionSets[ps.name] = ps;
   return { permissionSets, assignments };
 }

@@ -28,6 +28,7 @@ import type { GroupRecord, IdentityCenterGateway } from './gateway.js';
 import type { IdentityIndex } from './read-identities.js';
 import { readAssignmentsByPrincipal, type Principal } from './read-assignments-by-principal.js';
 import type { RawAssignment } from './read-permission-sets.js';
+import { byName, hasName } from '../model/name-record.js';
 
 export interface PrincipalsReadInputs {
   instanceArn: string;
@@ -107,14 +108,14 @@ export async function readScopePrincipals(gateway: IdentityCenterGateway, inputs
   for (const name of request.users) {
     const inFile = fileGroupsOf.get(name) ?? new Set<string>();
     const inLive = liveGroupsOf.get(name) ?? new Set<string>();
-    if (!(name in head.users) || inFile.size !== inLive.size || [...inFile].some((g) => !inLive.has(g))) principalUsers.add(name);
+    if (!hasName(head.users, name) || inFile.size !== inLive.size || [...inFile].some((g) => !inLive.has(g))) principalUsers.add(name);
   }
   // A member that a group in scope gains or loses. A deleted group loses them all, but its pairs
   // are all read in full (below), which shows every member's loss: its members need not be read.
   await readMembers(scopeGroups);
   for (const name of scopeGroups) {
     const live = identities.groups.get(name)?.members;
-    const desired = head.groups[name]?.members;
+    const desired = byName(head.groups, name)?.members;
     if (live === undefined || desired === undefined) continue;
     for (const m of desired) if (!live.includes(m)) principalUsers.add(m);
     for (const m of live) if (!desired.includes(m)) principalUsers.add(m);

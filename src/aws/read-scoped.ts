@@ -28,6 +28,7 @@ import { readOrganization } from './read-organization.js';
 import { readPermissionSets, type RawAssignment } from './read-permission-sets.js';
 import { readScope } from './read-scope.js';
 import { count } from '../model/plural.js';
+import { byName, hasName, nameRecord } from '../model/name-record.js';
 
 export interface ScopedReadOptions {
   progress: Progress;
@@ -74,7 +75,7 @@ export async function readScoped(gateway: IdentityCenterGateway, base: Desired, 
   // A set the head still defines is only updated and re-provisioned: no assignment of it changes
   // because of its definition, so its definition and provisioned accounts are enough (its pairs
   // are in scope only when a rule or principal puts them there).
-  const deletedSets = new Set(request.permissionSets.filter((name) => !(name in head.permissionSets)));
+  const deletedSets = new Set(request.permissionSets.filter((name) => !hasName(head.permissionSets, name)));
 
   // Users and groups by name (two lists), while the sets are read; skipped when the restricted
   // plan provably needs none of them (see scoped-identity-need.ts).
@@ -133,7 +134,7 @@ export async function readScoped(gateway: IdentityCenterGateway, base: Desired, 
   const readPairs = new Set<string>();
   const provisionedPairs: ScopePair[] = [];
   for (const name of deletedSets) {
-    for (const accountId of sets.permissionSets[name]?.provisionedAccountIds ?? []) {
+    for (const accountId of byName(sets.permissionSets, name)?.provisionedAccountIds ?? []) {
       readPairs.add(pairKey(accountId, name));
       provisionedPairs.push({ accountId, permissionSet: name });
     }
@@ -171,7 +172,7 @@ export async function readScoped(gateway: IdentityCenterGateway, base: Desired, 
       displayName: g.displayName,
       ...(g.description !== undefined ? { description: g.description } : {}),
       members: [],
-      membershipIds: {},
+      membershipIds: nameRecord(),
       unresolvedMemberIds: [],
     };
     identities.groups.set(g.displayName, listed);

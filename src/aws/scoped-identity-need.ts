@@ -17,6 +17,7 @@ import type { Desired } from '../model/desired.js';
 import { matchesAnyGlob } from '../model/name-glob.js';
 import type { ScopeRequest } from '../plan/scope/compute-scope.js';
 import { readScope } from './read-scope.js';
+import { hasName } from '../model/name-record.js';
 
 export function identityStoreNeeded(head: Desired, request: ScopeRequest, deletesSets: boolean): boolean {
   if (request.users.length > 0 || request.groups.length > 0 || request.principals.length > 0 || request.pairs.length > 0 || deletesSets) return true;
@@ -25,5 +26,5 @@ export function identityStoreNeeded(head: Desired, request: ScopeRequest, delete
   if (Object.keys(head.users).some((n) => matchesAnyGlob(n, own.ignore.users))) return true;
   if (Object.keys(head.groups).some((n) => matchesAnyGlob(n, own.ignore.groups))) return true;
   const named = readScope(head);
-  return named.namedUsers.some((n) => !(n in head.users)) || named.namedGroups.some((n) => !(n in head.groups));
+  return named.namedUsers.some((n) => !hasName(head.users, n)) || named.namedGroups.some((n) => !hasName(head.groups, n));
 }

@@ -13,6 +13,7 @@ import type { AccountStatus } from '../model/organization.js';
 import type { CallRunner } from './call-runner.js';
 import { actionOf } from './operations.js';
 import type { IdentityCenterGateway, NamedId, OrgAccountInfo } from './gateway.js';
+import { nameRecord } from '../model/name-record.js';
 
 /** Organizations pages hold at most 20 items. */
 export const ORGANIZATIONS_PAGE_SIZE = 20;
@@ -110,5 +111,5 @@ export function tagRecord(tags: readonly { Key?: string | undefined; Value?: str
     .filter((t): t is { Key: string; Value?: string } => typeof t.Key === 'string')
     .map((t) => [t.Key, t.Value ?? ''] as const)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return Object.fromEntries(pairs);
+  return nameRecord(pairs);
 }

@@ -10,6 +10,7 @@
  * included file they are an error.
  */
 import type { Diagnostic, PathKey, SourcePos } from '../model/source.js';
+import { hasName, nameRecord } from '../model/name-record.js';
 import { quoteValue } from '../render/escape.js';
 import type { PathSegments } from './source-map.js';
 import { SourceMap } from './source-map.js';
@@ -52,7 +53,7 @@ class MergedSourceMap extends SourceMap {
   /** The file that holds `path` and the path inside it. */
   private locate(path: PathSegments): { source: SourceMap; local: PathSegments } {
     const [section, name] = path;
-    if (typeof section === 'string' && NAMED_SECTIONS[section] !== undefined && typeof name === 'string') {
+    if (typeof section === 'string' && hasName(NAMED_SECTIONS, section) && typeof name === 'string') {
       return { source: this.owners.get(ownerKey(section, name)) ?? this.rootSource, local: path };
     }
     if (section === 'assignments' && typeof name === 'number') {
@@ -88,12 +89,6 @@ class MergedSourceMap extends SourceMap {
 
 const ownerKey = (section: string, name: string): string => `${section}\u0000${name}`;
 
-/** Sets `key` as data (a key `__proto__` included, as the parser does). */
-function setOwn(o: Obj, key: string, value: unknown): void {
-  if (key === '__proto__') Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
-  else o[key] = value;
-}
-
 const place = (p: SourcePos): string => `${p.file}:${p.line}:${p.col}`;
 
 export interface Merged {
@@ -111,11 +106,9 @@ export function mergeFiles(root: ParsedFile, included: readonly ParsedFile[]): M
   if (included.length === 0) return { data: root.data, source: root.source, diagnostics: [], ruleOrigins };
 
   const diagnostics: Diagnostic[] = [];
-  const data: Obj = {};
-  for (const [k, v] of Object.entries(root.data)) setOwn(data, k, v);
+  const data: Obj = nameRecord(Object.entries(root.data));
   const owners = new Map<string, SourceMap>();
-  const sections: Record<string, Obj> = {};
-  for (const section of Object.keys(NAMED_SECTIONS)) sections[section] = {};
+  const sections = nameRecord<Obj>(Object.keys(NAMED_SECTIONS).map((section) => [section, nameRecord()]));
   const rules: unknown[] = [...rootRules];
   const ranges: RuleRange[] = [{ source: root.source, offset: 0, count: rootRules.length }];
 
@@ -136,7 +129,7 @@ export function mergeFiles(root: ParsedFile, included: readonly ParsedFile[]): M
           continue;
         }
         owners.set(ownerKey(section, name), file.source);
-        setOwn(merged, name, value);
+        merged[name] = value;
       }
     }
     if (file === root) continue;
@@ -156,7 +149,7 @@ export function mergeFiles(root: ParsedFile, included: readonly ParsedFile[]): M
     });
   }
   for (const [section, merged] of Object.entries(sections)) {
-    if (Object.keys(merged).length > 0 || root.data[section] !== undefined) setOwn(data, section, merged);
+    if (Object.keys(merged).length > 0 || root.data[section] !== undefined) data[section] = merged;
   }
   if (rules.length > 0 || root.data['assignments'] !== undefined) data['assignments'] = rules;
 

@@ -9,6 +9,7 @@ import type { AssignmentRule, Desired, IdentityCenterSettings, MaxDeletes, Owner
 import type { Group, User } from '../model/identity.js';
 import { DEFAULT_IAM_PATH, type CustomerManagedPolicyRef, type PermissionSet, type PermissionsBoundary } from '../model/permission-set.js';
 import type { Diagnostic } from '../model/source.js';
+import { nameRecord } from '../model/name-record.js';
 import { describeThing } from './describe.js';
 import { canonicalDuration } from '../model/duration.js';
 import type { InlinePolicyDoc } from './policy-source.js';
@@ -35,7 +36,7 @@ export interface NormaliseResult {
 type Obj = Record<string, unknown>;
 
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
-const obj = (v: unknown): Obj => (isObj(v) ? v : {});
+const obj = (v: unknown): Obj => (isObj(v) ? v : nameRecord());
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 const strList = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 const sortedKeys = (o: Obj): string[] => Object.keys(o).sort();
@@ -130,7 +131,7 @@ export function normalise(data: unknown, source: SourceMap, baseDir: string): No
     }
   });
 
-  const users: Record<string, User> = {};
+  const users = nameRecord<User>();
   const rawUsers = obj(root['users']);
   for (const name of sortedKeys(rawUsers)) {
     const u = obj(rawUsers[name]);
@@ -143,7 +144,7 @@ export function normalise(data: unknown, source: SourceMap, baseDir: string): No
     };
   }
 
-  const groups: Record<string, Group> = {};
+  const groups = nameRecord<Group>();
   const rawGroups = obj(root['groups']);
   for (const name of sortedKeys(rawGroups)) {
     const g = obj(rawGroups[name]);
@@ -153,7 +154,7 @@ export function normalise(data: unknown, source: SourceMap, baseDir: string): No
     groups[name] = group;
   }
 
-  const permissionSets: Record<string, PermissionSet> = {};
+  const permissionSets = nameRecord<PermissionSet>();
   const rawSets = obj(root['permission_sets']);
   for (const name of sortedKeys(rawSets)) {
     const ps = obj(rawSets[name]);
@@ -181,7 +182,7 @@ export function normalise(data: unknown, source: SourceMap, baseDir: string): No
   }
 
   const rawAliases = obj(root['accounts']);
-  const accountAliases: Record<string, string> = {};
+  const accountAliases = nameRecord<string>();
   for (const alias of sortedKeys(rawAliases)) {
     const id = str(rawAliases[alias]);
     if (id !== undefined) accountAliases[alias] = id;
@@ -256,7 +257,7 @@ function permissionsBoundary(v: unknown): PermissionsBoundary | undefined {
 
 function stringRecord(v: unknown): Record<string, string> {
   const o = obj(v);
-  const out: Record<string, string> = {};
+  const out = nameRecord<string>();
   for (const k of sortedKeys(o)) {
     const value = o[k];
     if (typeof value === 'string') out[k] = value;

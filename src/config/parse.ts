@@ -9,6 +9,7 @@
 import { Composer, YAMLParseError, isAlias, isMap, isPair, isScalar, isSeq, Lexer, LineCounter, Parser, visit } from 'yaml';
 import type { CST, Node as YamlNode, Document } from 'yaml';
 import type { Diagnostic, SourcePos } from '../model/source.js';
+import { nameRecord } from '../model/name-record.js';
 import { inThing } from './describe.js';
 import type { Located, Spot } from './source-map.js';
 import { SourceMap } from './source-map.js';
@@ -242,7 +243,8 @@ class Walker {
   }
 
   private map(items: unknown[], spot: Spot, offset: number): Record<string, unknown> {
-    const out: Record<string, unknown> = {};
+    // `__proto__`, `constructor`, … are data here, never the object's prototype or an inherited member.
+    const out = nameRecord<unknown>();
     for (const pair of items) {
       if (!isPair(pair)) continue;
       const keyNode = pair.key as YamlNode | null;
@@ -272,9 +274,7 @@ class Walker {
       this.segs.push(key);
       const v = this.node(value, spot, key, atKey && this.aliasDepth === 0 ? keyOffset : undefined);
       this.segs.pop();
-      // `__proto__` is data here, never the object's prototype.
-      if (key === '__proto__') Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true });
-      else out[key] = v;
+      out[key] = v;
     }
     return out;
   }

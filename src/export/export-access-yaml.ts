@@ -16,6 +16,7 @@ import { groupEntry, userEntry } from './identity-entries.js';
 import { permissionSetEntry } from './permission-set-entry.js';
 import { selectForExport } from './select.js';
 import { count } from '../model/plural.js';
+import { nameRecord } from '../model/name-record.js';
 
 /** The schema's published URL (its `$id`: the raw file at the release's major tag), so an exported file needs no copy of it. */
 export const DEFAULT_SCHEMA_REF = String(accessSchema['$id']);
@@ -53,7 +54,7 @@ export interface Entries {
 }
 
 function entries<T>(items: readonly T[], key: (t: T) => string, build: (t: T) => Entry, warnings: string[]): Entries {
-  const value: Record<string, unknown> = {};
+  const value = nameRecord<unknown>();
   const comments = new Map<string, string[]>();
   for (const item of [...items].sort((a, b) => compareStrings(key(a), key(b)))) {
     const e = build(item);
@@ -135,7 +136,7 @@ export function exportModel(live: Live, options: ExportOptions = {}): ExportMode
   // Slugs are made unique across the whole organization, so that an alias never reads like the
   // name of another account.
   const aliasOf = accountAliases(live.organization.accounts);
-  const accounts: Record<string, string> = {};
+  const accounts = nameRecord<string>();
   const accountNotes = new Map<string, string>();
   for (const a of [...targetedAccounts].sort((x, y) => compareStrings(aliasOf.get(x.id) ?? x.id, aliasOf.get(y.id) ?? y.id))) {
     const alias = aliasOf.get(a.id) ?? a.id;

@@ -5,6 +5,7 @@
  */
 import { DEFAULT_IGNORE, DEFAULT_MAX_DELETES } from '../config/normalise.js';
 import type { Desired, IdentityCenterSettings, IdentitySource } from '../model/desired.js';
+import { nameRecord } from '../model/name-record.js';
 
 export interface ExportReadSettings {
   identitySource: IdentitySource;
@@ -33,10 +34,10 @@ export function exportDesired(settings: ExportReadSettings): Desired {
       },
     },
     safety: { maxDeletes: { ...DEFAULT_MAX_DELETES }, protected: [] },
-    users: {},
-    groups: {},
-    permissionSets: {},
-    accountAliases: {},
+    users: nameRecord(),
+    groups: nameRecord(),
+    permissionSets: nameRecord(),
+    accountAliases: nameRecord(),
     rules: [],
     positions: {},
   };

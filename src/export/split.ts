@@ -18,6 +18,7 @@ import { renderDocument } from './document.js';
 import type { Entries, ExportModel, ExportResult } from './export-access-yaml.js';
 import { ruleValue } from './export-access-yaml.js';
 import type { ExportRule } from './group-assignments.js';
+import { nameRecord } from '../model/name-record.js';
 
 export type SplitBy = 'team' | 'permission-set';
 
@@ -111,7 +112,7 @@ function assign(model: ExportModel, by: SplitBy): { root: Bucket; buckets: Map<s
 
 /** The entries of `all` named in `keep`, in their order, with their comments. */
 function pick(all: Entries, keep: ReadonlySet<string>): Entries | undefined {
-  const value: Record<string, unknown> = {};
+  const value = nameRecord<unknown>();
   const comments = new Map<string, string[]>();
   for (const [name, v] of Object.entries(all.value)) {
     if (!keep.has(name)) continue;

@@ -24,6 +24,7 @@ import {
 } from './effective-access.js';
 import type { AccessChange, AccessPath, AssignmentChange, GroupAccessChange, UnchangedMember, UserAccessChange } from './types.js';
 import { joinList, noun } from '../model/plural.js';
+import { byName } from '../model/name-record.js';
 
 export interface AccessInputs {
   live: Live;
@@ -135,7 +136,7 @@ function groupRows(views: [EffectiveAccess, EffectiveAccess], states: [AccessSta
     // A gain reaches the members after the plan; a loss is felt by the members before it.
     const state = gain ? states[1] : states[0];
     const members = sortedStrings(state.members.get(a.principal) ?? []).filter((u) => !state.gone.has(u));
-    const unresolved = inputs.live.groups[a.principal]?.unresolvedMemberIds.length ?? 0;
+    const unresolved = byName(inputs.live.groups, a.principal)?.unresolvedMemberIds.length ?? 0;
     const changesAccessOf: string[] = [];
     const unchanged: UnchangedMember[] = [];
     for (const user of members) {

@@ -2,6 +2,7 @@
 import { UNKNOWN_ACCOUNT, type Account, type Organization, type OrganizationalUnit } from '../model/organization.js';
 import { compareStrings } from '../model/compare.js';
 import { didYouMean } from '../model/did-you-mean.js';
+import { byName } from '../model/name-record.js';
 
 export type Resolved<T> = { ok: true; value: T } | { ok: false; message: string };
 
@@ -41,7 +42,7 @@ export class AccountIndex {
 
   /** An account ID, an `accounts:` alias, or an Organizations account name. */
   resolveAccount(ref: string): Resolved<Account> {
-    const aliased = this.aliases[ref];
+    const aliased = byName(this.aliases, ref);
     if (aliased !== undefined) {
       const a = this.byId.get(aliased);
       return a ? { ok: true, value: a } : { ok: false, message: `account alias "${ref}" points to ${aliased}, which is not in the organization` };

@@ -1,4 +1,5 @@
 /** JSON with object keys sorted at every level and `undefined` members left out. */
+import { nameRecord } from '../model/name-record.js';
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
@@ -6,7 +7,7 @@ export type JsonValue = null | boolean | number | string | JsonValue[] | { [key:
 export function sortKeysDeep(value: unknown): unknown {
   if (Array.isArray(value)) return value.map((v) => (v === undefined ? null : sortKeysDeep(v)));
   if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
+    const out = nameRecord<unknown>();
     for (const key of Object.keys(value).sort()) {
       const v = (value as Record<string, unknown>)[key];
       if (v !== undefined) out[key] = sortKeysDeep(v);

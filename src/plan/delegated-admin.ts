@@ -9,6 +9,7 @@ import { diagnosticAt } from './expand.js';
 import type { AssignmentChange, PermissionSetChange, PlanWarning, ProvisionChange } from './types.js';
 import { count } from '../model/plural.js';
 import { accountLabel } from '../model/organization.js';
+import { byName } from '../model/name-record.js';
 
 export function delegatedAdminProblems(
   ctx: PlanContext,
@@ -27,13 +28,13 @@ export function delegatedAdminProblems(
   const sets = new Map<string, SourcePos>();
   for (const c of permissionSets) {
     // A created set has no live counterpart, so is never provisioned to the management account yet.
-    if (live.permissionSets[c.name]?.provisionedAccountIds.includes(mgmt)) {
+    if (byName(live.permissionSets, c.name)?.provisionedAccountIds.includes(mgmt)) {
       sets.set(c.name, c.pos ?? filePos);
     }
   }
   for (const p of provisions) {
     // Stryker disable next-line OptionalChaining: a provision is only planned for a set that exists in AWS.
-    if (live.permissionSets[p.permissionSet]?.provisionedAccountIds.includes(mgmt) && !sets.has(p.permissionSet)) {
+    if (byName(live.permissionSets, p.permissionSet)?.provisionedAccountIds.includes(mgmt) && !sets.has(p.permissionSet)) {
       sets.set(p.permissionSet, desired.positions[`permission_sets.${p.permissionSet}`] ?? filePos);
     }
   }

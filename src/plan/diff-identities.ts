@@ -6,6 +6,7 @@ import { readOnlyReason, type PlanContext } from './context.js';
 import { diagnosticAt, positionOf } from './expand.js';
 import { didYouMean } from '../model/did-you-mean.js';
 import type { GroupAttributes, GroupChange, MembershipChange, UserChange } from './types.js';
+import { byName, hasName } from '../model/name-record.js';
 
 const USER_FIELDS = ['displayName', 'email', 'familyName', 'givenName'] as const satisfies readonly (keyof User)[];
 
@@ -38,7 +39,7 @@ function diffUsers(ctx: PlanContext, out: IdentityDiff): void {
   const { desired, live } = ctx;
   for (const name of Object.keys(desired.users)) {
     const want = desired.users[name] as User;
-    const have = live.users[name];
+    const have = byName(live.users, name);
     const pos = positionOf(desired, ['users', name], filePos(ctx));
     if (ctx.ignoredUser(name)) {
       out.diagnostics.push(diagnosticAt(pos, 'warning', `user "${name}" matches ownership.ignore.users: idc leaves it alone`));
@@ -68,7 +69,7 @@ function diffUsers(ctx: PlanContext, out: IdentityDiff): void {
     }
   }
   for (const name of Object.keys(live.users)) {
-    if (name in desired.users) continue;
+    if (hasName(desired.users, name)) continue;
     const have = live.users[name] as User;
     if (ctx.usersWritable && !ctx.ignoredUser(name)) {
       out.users.push({ kind: 'user', action: 'delete', userName: name, before: userOf(have), fields: [] });
@@ -80,7 +81,7 @@ function diffGroups(ctx: PlanContext, out: IdentityDiff): void {
   const { desired, live } = ctx;
   for (const name of Object.keys(desired.groups)) {
     const want = desired.groups[name] as Group;
-    const have = live.groups[name];
+    const have = byName(live.groups, name);
     const pos = positionOf(desired, ['groups', name], filePos(ctx));
     if (ctx.ignoredGroup(name)) {
       out.diagnostics.push(diagnosticAt(pos, 'warning', `group "${name}" matches ownership.ignore.groups: idc leaves it alone`));
@@ -116,7 +117,7 @@ function diffGroups(ctx: PlanContext, out: IdentityDiff): void {
     }
   }
   for (const name of Object.keys(live.groups)) {
-    if (name in desired.groups) continue;
+    if (hasName(desired.groups, name)) continue;
     if (ctx.groupsWritable && !ctx.ignoredGroup(name)) {
       out.groups.push({ kind: 'group', action: 'delete', displayName: name, before: attributesOf(live.groups[name] as Group), fields: [] });
     } else out.groupsAfter.add(name);
@@ -127,8 +128,8 @@ function diffGroups(ctx: PlanContext, out: IdentityDiff): void {
 function diffMemberships(ctx: PlanContext, out: IdentityDiff): void {
   const { desired, live } = ctx;
   for (const name of out.groupsAfter) {
-    const liveMembers = live.groups[name]?.members ?? [];
-    const want = desired.groups[name];
+    const liveMembers = byName(live.groups, name)?.members ?? [];
+    const want = byName(desired.groups, name);
     const writable = ctx.groupsWritable && want !== undefined && !ctx.ignoredGroup(name);
     if (!writable) {
       out.membersAfter.set(name, new Set(liveMembers));
@@ -140,7 +141,7 @@ function diffMemberships(ctx: PlanContext, out: IdentityDiff): void {
     want.members.forEach((user, i) => {
       const pos = positionOf(desired, ['groups', name, 'members', i], groupPos);
       if (!out.usersAfter.has(user)) {
-        const why = user in desired.users ? '' : ` and not defined under users:${didYouMean(user, [...out.usersAfter])}`;
+        const why = hasName(desired.users, user) ? '' : ` and not defined under users:${didYouMean(user, [...out.usersAfter])}`;
         out.diagnostics.push(diagnosticAt(pos, 'error', `member "${user}" of group "${name}" is not a user in the identity store${why}`));
         return;
       }

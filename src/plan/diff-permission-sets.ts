@@ -7,6 +7,7 @@ import { diagnosticAt, positionOf } from './expand.js';
 import { changedFields, permissionSetOf, presentFields } from './permission-set-fields.js';
 import { didYouMean } from '../model/did-you-mean.js';
 import type { PermissionSetChange, ProvisionChange } from './types.js';
+import { byName, hasName } from '../model/name-record.js';
 
 export interface PermissionSetDiff {
   permissionSets: PermissionSetChange[];
@@ -39,7 +40,7 @@ export function diffPermissionSets(ctx: PlanContext): PermissionSetDiff {
 
   for (const name of Object.keys(desired.permissionSets).sort(compareStrings)) {
     const want = desired.permissionSets[name] as PermissionSet;
-    const have = live.permissionSets[name];
+    const have = byName(live.permissionSets, name);
     const pos = positionOf(desired, ['permission_sets', name], { file: desired.file, line: 1, col: 1 });
     if (ctx.ignoredPermissionSet(name)) {
       out.diagnostics.push(diagnosticAt(pos, 'warning', `permission set "${name}" matches ownership.ignore.permission_sets: idc leaves it alone`));
@@ -87,7 +88,7 @@ export function diffPermissionSets(ctx: PlanContext): PermissionSetDiff {
   }
 
   for (const name of Object.keys(live.permissionSets).sort(compareStrings)) {
-    if (name in desired.permissionSets) continue;
+    if (hasName(desired.permissionSets, name)) continue;
     const have = live.permissionSets[name] as LivePermissionSet;
     if (ctx.permissionSetsWritable && !ctx.ignoredPermissionSet(name)) {
       out.permissionSets.push({ kind: 'permission-set', action: 'delete', name, before: permissionSetOf(have), fields: [] });

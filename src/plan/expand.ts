@@ -11,6 +11,7 @@ import { compareStrings } from '../model/compare.js';
 import { ruleLabel } from './rule-label.js';
 import { hasExpired } from '../model/expires.js';
 import type { RuleRef } from './types.js';
+import { byName } from '../model/name-record.js';
 
 export interface ExpandedAssignment {
   assignment: Assignment;
@@ -67,7 +68,7 @@ function targetAccounts(desired: Desired, rule: AssignmentRule, index: AccountIn
   const tags = Object.entries(t.accountTags);
   if (tags.length > 0) {
     for (const a of index.org.accounts) {
-      if (tags.every(([k, v]) => a.tags?.[k] === v)) addBroad(a);
+      if (tags.every(([k, v]) => a.tags !== undefined && byName(a.tags, k) === v)) addBroad(a);
     }
   }
 

@@ -82,6 +82,7 @@ export function permissionSetOf(ps: PermissionSet): PermissionSet {
     sessionDuration: ps.sessionDuration,
     managedPolicies: [...ps.managedPolicies],
     customerManagedPolicies: ps.customerManagedPolicies.map((p) => ({ name: p.name, path: p.path })),
+    // A spread copies a tag key `__proto__` as data (CopyDataProperties); tags are compared with Object.hasOwn.
     tags: { ...ps.tags },
   };
   if (ps.description !== undefined) out.description = ps.description;

@@ -4,6 +4,7 @@
  */
 import { canonicalJson } from './canonical-json.js';
 import { compareStrings } from '../model/compare.js';
+import { hasName, nameRecord } from '../model/name-record.js';
 
 /** Statement members whose value may be one string or a list of strings, in any order. */
 const LIST_KEYS = new Set(['Action', 'NotAction', 'Resource', 'NotResource']);
@@ -17,7 +18,7 @@ function asSortedList(value: unknown): unknown {
 /** `"AWS": "arn…"` and `"AWS": ["arn…"]` are the same principal; `"*"` stays `"*"`. */
 function normalisePrincipal(value: unknown): unknown {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
-  const out: Record<string, unknown> = {};
+  const out = nameRecord<unknown>();
   for (const [k, v] of Object.entries(value)) out[k] = asSortedList(v);
   return out;
 }
@@ -25,13 +26,13 @@ function normalisePrincipal(value: unknown): unknown {
 /** `{ "StringEquals": { "aws:x": "a" } }`: every value a sorted list of strings. */
 function normaliseCondition(value: unknown): unknown {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
-  const out: Record<string, unknown> = {};
+  const out = nameRecord<unknown>();
   for (const [operator, block] of Object.entries(value)) {
     if (block === null || typeof block !== 'object' || Array.isArray(block)) {
       out[operator] = block;
       continue;
     }
-    const keys: Record<string, unknown> = {};
+    const keys = nameRecord<unknown>();
     for (const [key, v] of Object.entries(block)) keys[key] = asSortedList(v);
     out[operator] = keys;
   }
@@ -40,7 +41,7 @@ function normaliseCondition(value: unknown): unknown {
 
 function normaliseStatement(statement: unknown): unknown {
   if (statement === null || typeof statement !== 'object' || Array.isArray(statement)) return statement;
-  const out: Record<string, unknown> = {};
+  const out = nameRecord<unknown>();
   for (const [k, v] of Object.entries(statement)) {
     if (LIST_KEYS.has(k)) out[k] = asSortedList(v);
     else if (k === 'Condition') out[k] = normaliseCondition(v);
@@ -52,8 +53,8 @@ function normaliseStatement(statement: unknown): unknown {
 
 function normaliseDocument(doc: unknown): unknown {
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) return doc;
-  const out: Record<string, unknown> = { ...(doc as Record<string, unknown>) };
-  if ('Statement' in out) {
+  const out = nameRecord(Object.entries(doc));
+  if (hasName(out, 'Statement')) {
     const raw = out['Statement'];
     const list = Array.isArray(raw) ? raw : [raw];
     // Statement order has no meaning in IAM: sort by each statement's canonical text.

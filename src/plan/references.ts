@@ -4,6 +4,7 @@ import type { Diagnostic } from '../model/source.js';
 import type { PlanContext } from './context.js';
 import { diagnosticAt, positionOf } from './expand.js';
 import { didYouMean } from '../model/did-you-mean.js';
+import { hasName } from '../model/name-record.js';
 
 export interface Universe {
   usersAfter: Set<string>;
@@ -15,9 +16,10 @@ type Kind = 'user' | 'group' | 'permission set';
 
 function missing(ctx: PlanContext, kind: Kind, name: string, after: Set<string>): string {
   const section = kind === 'user' ? 'users' : kind === 'group' ? 'groups' : 'permission_sets';
-  const defined = kind === 'user' ? name in ctx.desired.users : kind === 'group' ? name in ctx.desired.groups : name in ctx.desired.permissionSets;
+  const defined =
+    kind === 'user' ? hasName(ctx.desired.users, name) : kind === 'group' ? hasName(ctx.desired.groups, name) : hasName(ctx.desired.permissionSets, name);
   if (defined) return `${kind} "${name}" cannot be assigned: it does not exist and this plan does not create it (see its definition)`;
-  const live = kind === 'user' ? name in ctx.live.users : kind === 'group' ? name in ctx.live.groups : name in ctx.live.permissionSets;
+  const live = kind === 'user' ? hasName(ctx.live.users, name) : kind === 'group' ? hasName(ctx.live.groups, name) : hasName(ctx.live.permissionSets, name);
   if (live) {
     return `${kind} "${name}" is not defined under ${section}:, so this plan deletes it (ownership.${section} is managed): define it, or stop assigning it`;
   }

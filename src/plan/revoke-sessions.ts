@@ -28,6 +28,7 @@ import { diagnosticAt, positionOf } from './expand.js';
 import { everGranted } from './expiry.js';
 import type { AccessChange, Change, ProvisionChange, SessionRevocationChange, UserAccessChange } from './types.js';
 import { count } from '../model/plural.js';
+import { byName } from '../model/name-record.js';
 
 /**
  * How long after writing a revocation it stays beyond the session duration: the assignment's
@@ -83,7 +84,7 @@ function wantsRevocation(row: UserAccessChange, inputs: RevocationInputs, rulesO
 
 /** The longer of the live and the planned session duration: open sessions got the live one. */
 function durationOf(set: string, inputs: RevocationInputs): string {
-  const live = inputs.live.permissionSets[set]?.sessionDuration;
+  const live = byName(inputs.live.permissionSets, set)?.sessionDuration;
   const after = inputs.expiryOnly ? undefined : inputs.configAfter.get(set)?.sessionDuration;
   const seconds = (d: string | undefined): number => (d === undefined ? -1 : (durationSeconds(d) ?? -1));
   return seconds(after) > seconds(live) ? (after as string) : (live ?? after ?? 'PT1H');
@@ -101,7 +102,7 @@ function revocations(inputs: RevocationInputs): RevocationPlan {
   const cannotWrite = new Map<string, string[]>();
   for (const row of inputs.access) {
     if (row.kind !== 'user' || row.effect !== 'lose' || inputs.deletedSets.has(row.permissionSet)) continue;
-    const userId = live.users[row.user]?.userId;
+    const userId = byName(live.users, row.user)?.userId;
     if (userId === undefined || !wantsRevocation(row, inputs, rulesOf)) continue;
     if (!inputs.writable(row.permissionSet)) {
       cannotWrite.set(row.permissionSet, [...(cannotWrite.get(row.permissionSet) ?? []), `${row.user} on ${row.accountName || row.accountId}`]);
@@ -149,7 +150,7 @@ function cleanups(inputs: RevocationInputs, created: readonly SessionRevocationC
   for (const set of Object.keys(live.permissionSets).sort(compareStrings)) {
     // A deleted set's statements go with it.
     if (inputs.deletedSets.has(set) || !inputs.writable(set) || !inputs.definitionRead(set)) continue;
-    for (const r of live.permissionSets[set]?.sessionRevocations ?? []) {
+    for (const r of byName(live.permissionSets, set)?.sessionRevocations ?? []) {
       const user = nameOf.get(r.userId) ?? r.userId;
       const base = { kind: 'session-revocation' as const, action: 'delete' as const, permissionSet: set, accountId: r.accountId, user, userId: r.userId };
       const until = r.until?.toISOString();
@@ -165,11 +166,11 @@ function cleanups(inputs: RevocationInputs, created: readonly SessionRevocationC
 /** The statements a set holds after the plan, and its inline policy then (for the size check). */
 function policyAfter(set: string, inputs: RevocationInputs, changes: readonly SessionRevocationChange[]): string | undefined {
   const removed = new Set(changes.filter((c) => c.action === 'delete' && c.permissionSet === set).map((c) => `${c.accountId}|${c.userId}`));
-  const kept = (inputs.live.permissionSets[set]?.sessionRevocations ?? []).filter((r) => !removed.has(`${r.accountId}|${r.userId}`));
+  const kept = (byName(inputs.live.permissionSets, set)?.sessionRevocations ?? []).filter((r) => !removed.has(`${r.accountId}|${r.userId}`));
   const added: SessionRevocation[] = changes
     .filter((c) => c.action === 'create' && c.permissionSet === set)
     .map((c) => ({ accountId: c.accountId, userId: c.userId, sid: revocationSid(c.accountId, c.userId, new Date(c.until ?? 0)) }));
-  const base = inputs.expiryOnly ? inputs.live.permissionSets[set]?.inlinePolicy : inputs.configAfter.get(set)?.inlinePolicy;
+  const base = inputs.expiryOnly ? byName(inputs.live.permissionSets, set)?.inlinePolicy : inputs.configAfter.get(set)?.inlinePolicy;
   return composePolicy(base, [...kept, ...added]);
 }
 
@@ -214,7 +215,7 @@ export function withRevocationProvisions(changes: readonly Change[], revocationC
   }
   const out = changes.filter((c) => !(c.kind === 'provision' && bySet.has(c.permissionSet)));
   for (const [set, users] of bySet) {
-    const have = live.permissionSets[set];
+    const have = byName(live.permissionSets, set);
     const existing = changes.find((c): c is ProvisionChange => c.kind === 'provision' && c.permissionSet === set);
     // The revoked accounts have the set (the person held it there), also when a scoped read did not list them.
     const revoked = revocationChanges.filter((c) => c.permissionSet === set && c.action === 'create').map((c) => c.accountId);

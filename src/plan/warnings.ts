@@ -13,6 +13,7 @@ import { isRuleExpired } from './expand.js';
 import { sameContents } from './permission-set-fields.js';
 import { ruleName } from './rule-label.js';
 import type { AccessChange, AssignmentChange, PermissionSetChange, PlanWarning, ProvisionChange, WarningCode } from './types.js';
+import { byName } from '../model/name-record.js';
 
 const ORDER: WarningCode[] = [
   // Stryker disable next-line StringLiteral: an unknown code sorts first (index -1), where this one already is.
@@ -133,7 +134,7 @@ function adminGrants(inputs: WarningInputs): PlanWarning[] {
     const reasons = adminReasons(c.after);
     if (reasons.length === 0 || adminReasons(c.before).length > 0) continue;
     // Stryker disable next-line OptionalChaining: a set the plan updates exists in live.
-    const accounts = inputs.live.permissionSets[c.name]?.provisionedAccountIds.length ?? 0;
+    const accounts = byName(inputs.live.permissionSets, c.name)?.provisionedAccountIds.length ?? 0;
     out.push({
       code: 'admin-grant',
       subject: c.name,

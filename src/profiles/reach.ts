@@ -11,6 +11,7 @@ import { formatDiagnostic } from '../model/source.js';
 import { compareStrings } from '../model/compare.js';
 import { expandRules } from '../plan/expand.js';
 import { ruleLabel } from '../plan/rule-label.js';
+import { byName } from '../model/name-record.js';
 
 export interface Reach {
   accountId: string;
@@ -45,7 +46,7 @@ export function rulesFor(desired: Desired, users: readonly string[]): Assignment
  * `accounts:` aliases and account IDs say it all.
  */
 export function organizationNeeds(desired: Desired, rules: readonly AssignmentRule[]): string[] {
-  const byFile = (ref: string): boolean => desired.accountAliases[ref] !== undefined || ACCOUNT_ID.test(ref);
+  const byFile = (ref: string): boolean => byName(desired.accountAliases, ref) !== undefined || ACCOUNT_ID.test(ref);
   const needs: string[] = [];
   for (const rule of rules) {
     const t = rule.targets;

@@ -14,6 +14,7 @@ import { accessStateOf, type AccessState } from '../plan/effective-access.js';
 import { expandRules, type ExpandedAssignment } from '../plan/expand.js';
 import { ruleName } from '../plan/rule-label.js';
 import { organizationFromFile, organizationNeed } from './offline-targets.js';
+import { byName } from '../model/name-record.js';
 
 export interface FileView {
   state: AccessState;
@@ -55,9 +56,9 @@ function fileMembers(desired: Desired, live: Live | undefined, granted: Set<stri
   const ctx = live ? planContext(desired, live) : undefined;
   const names = new Set([...Object.keys(desired.groups), ...Object.keys(live?.groups ?? {}), ...granted]);
   for (const g of names) {
-    const own = desired.groups[g];
+    const own = byName(desired.groups, g);
     const owned = own !== undefined && (ctx === undefined || (ctx.groupsWritable && !ctx.ignoredGroup(g)));
-    const fromAws = live?.groups[g];
+    const fromAws = live ? byName(live.groups, g) : undefined;
     if (owned) members.set(g, new Set(own.members));
     else if (fromAws) members.set(g, new Set(fromAws.members));
     else if (own) members.set(g, new Set(own.members));

@@ -1,6 +1,7 @@
 /** `--user`, `--group`, `--account`, `--permission-set`: which rows a report shows. */
 import { matchesAnyGlob } from '../model/name-glob.js';
 import type { ReportFilters, ReportRow } from './types.js';
+import { byName } from '../model/name-record.js';
 
 export const NO_FILTERS: ReportFilters = { users: [], groups: [], accounts: [], permissionSets: [] };
 
@@ -10,7 +11,7 @@ export const NO_FILTERS: ReportFilters = { users: [], groups: [], accounts: [], 
  * group; `--account` matches the account ID, its name, or an `accounts:` alias of it.
  */
 export function rowFilter(f: ReportFilters, aliases: Record<string, string>): (row: ReportRow) => boolean {
-  const accountIds = new Set(f.accounts.map((a) => aliases[a]).filter((id): id is string => id !== undefined));
+  const accountIds = new Set(f.accounts.map((a) => byName(aliases, a)).filter((id): id is string => id !== undefined));
   return (row) =>
     (f.users.length === 0 || matchesAnyGlob(row.user, f.users)) &&
     (f.permissionSets.length === 0 || matchesAnyGlob(row.permissionSet, f.permissionSets)) &&

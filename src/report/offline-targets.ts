@@ -6,6 +6,7 @@
 import type { AssignmentRule, Desired } from '../model/desired.js';
 import type { Account, Organization } from '../model/organization.js';
 import { compareStrings } from '../model/compare.js';
+import { hasName } from '../model/name-record.js';
 
 const ACCOUNT_ID = /^\d{12}$/;
 
@@ -15,7 +16,7 @@ export function organizationNeed(rule: AssignmentRule, aliases: Record<string, s
   if (t.allAccounts) return 'it targets all accounts';
   if (t.organizationalUnits.length > 0) return 'it targets organizational units';
   if (Object.keys(t.accountTags).length > 0) return 'it targets accounts by tag';
-  const named = [...t.accounts, ...t.excludeAccounts].find((ref) => aliases[ref] === undefined && !ACCOUNT_ID.test(ref));
+  const named = [...t.accounts, ...t.excludeAccounts].find((ref) => !hasName(aliases, ref) && !ACCOUNT_ID.test(ref));
   if (named !== undefined) return 'it names an account by its Organizations name';
   return undefined;
 }

@@ -1,5 +1,6 @@
 /** What a semantic rule sees, and how it reports. */
 import type { Desired } from '../../model/desired.js';
+import { nameRecord } from '../../model/name-record.js';
 import type { Diagnostic } from '../../model/source.js';
 import type { InlinePolicyDoc } from '../policy-source.js';
 import type { PathSegments, SourceMap } from '../source-map.js';
@@ -30,5 +31,5 @@ export function errorAtKey(ctx: RuleContext, segs: PathSegments, message: string
 }
 
 export function rawObject(v: unknown): Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+  return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : nameRecord();
 }

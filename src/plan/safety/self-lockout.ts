@@ -10,6 +10,7 @@ import { principalKey } from '../../model/assignment.js';
 import type { Live } from '../../model/live.js';
 import { accountLabel } from '../../model/organization.js';
 import type { Change, SafetyRefusal } from '../types.js';
+import { hasName } from '../../model/name-record.js';
 
 export interface SsoCaller {
   accountId: string;
@@ -107,7 +108,7 @@ export function checkSelfLockout(changes: readonly Change[], accountNames: Recor
 /** The user name as the state spells it (Identity Center user names are case-insensitive). */
 function knownName(sessionName: string, live: Live): string | undefined {
   // Stryker disable next-line ConditionalExpression: user names are unique regardless of case in Identity Center, so the search finds the same name.
-  if (sessionName in live.users) return sessionName;
+  if (hasName(live.users, sessionName)) return sessionName;
   const lower = sessionName.toLowerCase();
   return Object.keys(live.users).find((name) => name.toLowerCase() === lower);
 }

@@ -18,6 +18,7 @@ import { AccountIndex } from '../accounts.js';
 import { canonicalJson } from '../canonical-json.js';
 import { expandRules } from '../expand.js';
 import { sortedPairs, type FullRead, type ScopePair } from './types.js';
+import { hasName } from '../../model/name-record.js';
 
 /** What to read, known before reading any assignment. */
 export interface ScopeRequest {
@@ -41,7 +42,7 @@ const same = (a: unknown, b: unknown): boolean => canonicalJson(a) === canonical
 /** Names whose entry differs between the two records (added, removed or changed), sorted. */
 function differing<T>(base: Record<string, T>, head: Record<string, T>): string[] {
   const names = new Set([...Object.keys(base), ...Object.keys(head)]);
-  return [...names].filter((n) => !(n in base) || !(n in head) || !same(base[n], head[n])).sort(compareStrings);
+  return [...names].filter((n) => !hasName(base, n) || !hasName(head, n) || !same(base[n], head[n])).sort(compareStrings);
 }
 
 /** A rule by what it grants (its position and index left out). */
@@ -107,7 +108,7 @@ export function computeScope(base: Desired, head: Desired, organization: Organiz
   const users = differing(base.users, head.users);
   const groups = differing(base.groups, head.groups);
   const principals = [
-    ...users.filter((n) => !(n in head.users)).map((name) => ({ principalType: 'USER' as const, name })),
+    ...users.filter((n) => !hasName(head.users, n)).map((name) => ({ principalType: 'USER' as const, name })),
     ...groups.map((name) => ({ principalType: 'GROUP' as const, name })),
   ];
   return {

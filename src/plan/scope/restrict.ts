@@ -10,6 +10,7 @@ import type { Live } from '../../model/live.js';
 import type { Universe } from '../references.js';
 import type { AccessChange, Change, MembershipChange } from '../types.js';
 import type { ScopeFilter } from './types.js';
+import { byName, hasName } from '../../model/name-record.js';
 
 export function inScope(change: Change, scope: ScopeFilter): boolean {
   switch (change.kind) {
@@ -46,7 +47,7 @@ export function restrictChanges<C extends Change>(changes: readonly C[], scope: 
 export function restrictUniverse(universe: Universe, live: Live, scope: ScopeFilter | undefined): Universe {
   if (scope === undefined) return universe;
   const keep = (after: Set<string>, inLive: Record<string, unknown>, scoped: ReadonlySet<string>): Set<string> =>
-    new Set([...after].filter((n) => n in inLive || scoped.has(n)));
+    new Set([...after].filter((n) => hasName(inLive, n) || scoped.has(n)));
   return {
     usersAfter: keep(universe.usersAfter, live.users, scope.users),
     groupsAfter: keep(universe.groupsAfter, live.groups, scope.groups),
@@ -76,8 +77,8 @@ export function restrictMembersAfter(
       out.set(group, members);
       continue;
     }
-    if (!(group in live.groups)) continue;
-    const after = new Set(live.groups[group]?.members ?? []);
+    if (!hasName(live.groups, group)) continue;
+    const after = new Set(byName(live.groups, group)?.members ?? []);
     for (const m of memberships) {
       if (m.group !== group) continue;
       if (m.action === 'create') after.add(m.user);
