@@ -69141,11 +69141,13 @@ async function loadBase(configPath2, source) {
 // src/cli/scope-options.ts
 var SCOPE_OPTIONS = { base: { type: "string" }, "base-file": { type: "string" }, full: { type: "boolean" } };
 function scopeHelp(column) {
-  const pad = (s2) => `  ${s2.padEnd(column - 2)}`;
   const more = " ".repeat(column);
+  const pad = (s2) => s2.length + 3 <= column ? `  ${s2.padEnd(column - 2)}` : `  ${s2}
+${more}`;
   return [
-    `${pad("--base REF")}plan only what changed since the git commit REF (scoped plan):`,
-    `${more}the file and those beside it as they were at REF are the base`,
+    `${pad("--base REF")}plan only what changed since the git commit REF (scoped`,
+    `${more}plan): the file and those beside it as they were at REF are`,
+    `${more}the base`,
     `${pad("--base-file PATH")}the same, with another file as the base`,
     `${pad("--full")}read and plan everything (the default without --base)`
   ].join("\n");
@@ -70461,7 +70463,7 @@ Options:
   --expire-only only the removals that expired rules cause (what
                 "idc apply --expire-only" and the Action's expire mode apply)
 ${regionHelp(16)}
-${scopeHelp(20)}
+${scopeHelp(16)}
 ${cacheHelp(16)}
   -q, --quiet   no progress on stderr
   -h, --help    show this help

@@ -55,7 +55,7 @@ Options:
   --expire-only only the removals that expired rules cause (what
                 "idc apply --expire-only" and the Action's expire mode apply)
 ${regionHelp(16)}
-${scopeHelp(20)}
+${scopeHelp(16)}
 ${cacheHelp(16)}
   -q, --quiet   no progress on stderr
   -h, --help    show this help

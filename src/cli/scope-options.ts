@@ -6,13 +6,14 @@ import { UsageError, type CommandArgs, type Options } from './command.js';
 
 export const SCOPE_OPTIONS: Options = { base: { type: 'string' }, 'base-file': { type: 'string' }, full: { type: 'boolean' } };
 
-/** The `--help` entries, aligned at `column`. */
+/** The `--help` entries, aligned at `column`; an option too long for it gets its text on the next line. */
 export function scopeHelp(column: number): string {
-  const pad = (s: string): string => `  ${s.padEnd(column - 2)}`;
   const more = ' '.repeat(column);
+  const pad = (s: string): string => (s.length + 3 <= column ? `  ${s.padEnd(column - 2)}` : `  ${s}\n${more}`);
   return [
-    `${pad('--base REF')}plan only what changed since the git commit REF (scoped plan):`,
-    `${more}the file and those beside it as they were at REF are the base`,
+    `${pad('--base REF')}plan only what changed since the git commit REF (scoped`,
+    `${more}plan): the file and those beside it as they were at REF are`,
+    `${more}the base`,
     `${pad('--base-file PATH')}the same, with another file as the base`,
     `${pad('--full')}read and plan everything (the default without --base)`,
   ].join('\n');
