@@ -4,14 +4,12 @@
  * idc's revocation statements after this plan (see model/session-revocation.ts). A new revocation
  * lasts from the moment apply writes it: the apply's clock plus the set's session duration.
  */
-import { composePolicy, revocationSid, splitRevocations, type SessionRevocation, type SplitPolicy } from '../model/session-revocation.js';
+import { composePolicy, revocationKey as key, revocationSid, splitRevocations, type SessionRevocation, type SplitPolicy } from '../model/session-revocation.js';
 import { revocationEnd } from '../plan/revoke-sessions.js';
 import type { PermissionSetChange, SessionRevocationChange } from '../plan/types.js';
 import type { ApplyContext } from './apply-context.js';
 import type { PermissionSetCall } from './permission-set-calls.js';
 import { byName } from '../model/name-record.js';
-
-const key = (r: Pick<SessionRevocation, 'accountId' | 'userId'>): string => `${r.accountId}|${r.userId}`;
 
 /**
  * The one inline policy call for `set`, or undefined when the ordinary calls of `change` already
@@ -43,7 +41,7 @@ export async function inlinePolicyCall(
   const added: SessionRevocation[] = created.map((c) => ({
     accountId: c.accountId,
     userId: c.userId,
-    sid: revocationSid(c.accountId, c.userId, revocationEnd(at, c.sessionDuration ?? 'PT12H')),
+    sid: revocationSid(c.accountId, c.userId, revocationEnd(at, c.sessionDuration)),
   }));
   const policy = composePolicy(base, [...current.revocations.filter((r) => !gone.has(key(r))), ...added]);
   return policy === undefined ? { op: 'deleteInlinePolicy' } : { op: 'putInlinePolicy', policy };

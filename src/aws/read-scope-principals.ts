@@ -29,6 +29,7 @@ import type { IdentityIndex } from './read-identities.js';
 import { readAssignmentsByPrincipal, type Principal } from './read-assignments-by-principal.js';
 import type { RawAssignment } from './read-permission-sets.js';
 import { byName, hasName } from '../model/name-record.js';
+import { assignmentKey, principalKey } from '../model/assignment.js';
 
 export interface PrincipalsReadInputs {
   instanceArn: string;
@@ -138,28 +139,30 @@ export async function readScopePrincipals(gateway: IdentityCenterGateway, inputs
   const nameOf = new Map<string, string>();
   for (const name of users) {
     const id = identities.users.get(name)?.userId;
-    if (id !== undefined) toRead.push({ principalType: 'USER', principalId: id });
-    if (id !== undefined) nameOf.set(`USER|${id}`, name);
+    if (id === undefined) continue;
+    toRead.push({ principalType: 'USER', principalId: id });
+    nameOf.set(principalKey({ principalType: 'USER', principal: id }), name);
   }
   for (const name of groups) {
     const id = groupByName.get(name)?.groupId;
-    if (id !== undefined) toRead.push({ principalType: 'GROUP', principalId: id });
-    if (id !== undefined) nameOf.set(`GROUP|${id}`, name);
+    if (id === undefined) continue;
+    toRead.push({ principalType: 'GROUP', principalId: id });
+    nameOf.set(principalKey({ principalType: 'GROUP', principal: id }), name);
   }
   if (toRead.length > 0 && !inputs.byPrincipal) return undefined;
   const assignments = await readAssignmentsByPrincipal(gateway, inputs.instanceArn, toRead, inputs.setNames, concurrency);
 
   // Where their assignments change: what the file gives them against what they hold.
-  const key = (type: string, name: string, accountId: string, set: string): string => `${type}|${name}|${accountId}|${set}`;
+  const nameOfHolder = (a: RawAssignment): string => nameOf.get(principalKey({ principalType: a.principalType, principal: a.principalId })) as string;
   const held = new Map<string, ScopePair>();
   for (const a of assignments) {
-    const name = nameOf.get(`${a.principalType}|${a.principalId}`) as string;
-    held.set(key(a.principalType, name, a.accountId, a.permissionSet), { accountId: a.accountId, permissionSet: a.permissionSet });
+    const key = assignmentKey({ principalType: a.principalType, principal: nameOfHolder(a), accountId: a.accountId, permissionSet: a.permissionSet });
+    held.set(key, { accountId: a.accountId, permissionSet: a.permissionSet });
   }
   const wanted = new Map<string, ScopePair>();
   for (const { assignment: x } of expandRules(head, inputs.organization, inputs.now).assignments.values()) {
     if (!(x.principalType === 'USER' ? principalUsers : principalGroups).has(x.principal)) continue;
-    wanted.set(key(x.principalType, x.principal, x.accountId, x.permissionSet), { accountId: x.accountId, permissionSet: x.permissionSet });
+    wanted.set(assignmentKey(x), { accountId: x.accountId, permissionSet: x.permissionSet });
   }
   const changedPairs: ScopePair[] = [];
   for (const [k, p] of held) if (!wanted.has(k)) changedPairs.push(p);
@@ -167,10 +170,12 @@ export async function readScopePrincipals(gateway: IdentityCenterGateway, inputs
   // Every pair of a user or group the plan deletes (its assignments go, or its access does where
   // idc leaves them, e.g. on an ignored permission set).
   const deleted = new Set(
-    request.principals.filter((p) => !(p.name in (p.principalType === 'USER' ? head.users : head.groups))).map((p) => `${p.principalType}|${p.name}`),
+    request.principals
+      .filter((p) => !hasName(p.principalType === 'USER' ? head.users : head.groups, p.name))
+      .map((p) => principalKey({ principalType: p.principalType, principal: p.name })),
   );
   for (const a of assignments) {
-    if (deleted.has(`${a.principalType}|${nameOf.get(`${a.principalType}|${a.principalId}`)}`))
+    if (deleted.has(principalKey({ principalType: a.principalType, principal: nameOfHolder(a) })))
       changedPairs.push({ accountId: a.accountId, permissionSet: a.permissionSet });
   }
 

@@ -106,7 +106,10 @@ function parsePolicy(text: string): Record<string, unknown> | undefined {
   }
 }
 
-const byAccountUser = (a: SessionRevocation, b: SessionRevocation): number => compareStrings(`${a.accountId}|${a.userId}`, `${b.accountId}|${b.userId}`);
+/** One revocation per (account, user) in a set's policy: its key. */
+export const revocationKey = (r: Pick<SessionRevocation, 'accountId' | 'userId'>): string => `${r.accountId}|${r.userId}`;
+
+const byAccountUser = (a: SessionRevocation, b: SessionRevocation): number => compareStrings(revocationKey(a), revocationKey(b));
 
 /**
  * Splits a live inline policy. Text that is not a JSON policy, or holds no revocation statement,

@@ -13,14 +13,13 @@
  * provisioning names the people whose revocations it carries (apply holds their deletions back
  * until it is done). The statements count against the inline policy's size limit.
  */
-import { grantKey } from '../model/assignment.js';
+import { assignmentKey, grantKey } from '../model/assignment.js';
 import { compareStrings, sortedStrings } from '../model/compare.js';
 import type { AssignmentRule, Desired } from '../model/desired.js';
 import { durationSeconds } from '../model/duration.js';
 import type { Live } from '../model/live.js';
 import type { PermissionSet } from '../model/permission-set.js';
-import { composePolicy, revocationSid, type SessionRevocation } from '../model/session-revocation.js';
-import { assignmentKey } from '../model/assignment.js';
+import { composePolicy, revocationKey, revocationSid, type SessionRevocation } from '../model/session-revocation.js';
 import type { Diagnostic } from '../model/source.js';
 import { MAX_POLICY_MINIFIED_BYTES } from '../config/rules/inline-policy.js';
 import { effectiveAccess, liveAccessState } from './effective-access.js';
@@ -37,9 +36,9 @@ import { byName } from '../model/name-record.js';
  */
 export const REVOCATION_MARGIN_MS = 15 * 60_000;
 
-/** The end of a revocation written at `at` for a set with this session duration. */
-export function revocationEnd(at: Date, sessionDuration: string): Date {
-  return new Date(at.getTime() + (durationSeconds(sessionDuration) ?? 12 * 3600) * 1000 + REVOCATION_MARGIN_MS);
+/** The end of a revocation written at `at` for a set with this session duration (unknown or unreadable: the longest, 12 hours). */
+export function revocationEnd(at: Date, sessionDuration: string | undefined): Date {
+  return new Date(at.getTime() + ((sessionDuration === undefined ? undefined : durationSeconds(sessionDuration)) ?? 12 * 3600) * 1000 + REVOCATION_MARGIN_MS);
 }
 
 export interface RevocationInputs {
@@ -145,7 +144,7 @@ function cleanups(inputs: RevocationInputs, created: readonly SessionRevocationC
     if (effect !== undefined) return effect === 'gain';
     return holdsLive.holding(user, grantKey({ permissionSet, accountId })) !== undefined;
   };
-  const replaced = new Set(created.map((c) => `${c.permissionSet}|${c.accountId}|${c.userId}`));
+  const replaced = new Set(created.map((c) => `${c.permissionSet}|${revocationKey(c)}`));
   const out: SessionRevocationChange[] = [];
   for (const set of Object.keys(live.permissionSets).sort(compareStrings)) {
     // A deleted set's statements go with it.
@@ -155,7 +154,7 @@ function cleanups(inputs: RevocationInputs, created: readonly SessionRevocationC
       const base = { kind: 'session-revocation' as const, action: 'delete' as const, permissionSet: set, accountId: r.accountId, user, userId: r.userId };
       const until = r.until?.toISOString();
       const withUntil = until === undefined ? base : { ...base, until };
-      if (replaced.has(`${set}|${r.accountId}|${r.userId}`)) out.push({ ...withUntil, reason: 'replaced' });
+      if (replaced.has(`${set}|${revocationKey(r)}`)) out.push({ ...withUntil, reason: 'replaced' });
       else if (r.until === undefined || now.getTime() >= r.until.getTime()) out.push({ ...withUntil, reason: 'expired' });
       else if (nameOf.has(r.userId) && holdsAfter(user, set, r.accountId)) out.push({ ...withUntil, reason: 'access-regained' });
     }
@@ -165,8 +164,8 @@ function cleanups(inputs: RevocationInputs, created: readonly SessionRevocationC
 
 /** The statements a set holds after the plan, and its inline policy then (for the size check). */
 function policyAfter(set: string, inputs: RevocationInputs, changes: readonly SessionRevocationChange[]): string | undefined {
-  const removed = new Set(changes.filter((c) => c.action === 'delete' && c.permissionSet === set).map((c) => `${c.accountId}|${c.userId}`));
-  const kept = (byName(inputs.live.permissionSets, set)?.sessionRevocations ?? []).filter((r) => !removed.has(`${r.accountId}|${r.userId}`));
+  const removed = new Set(changes.filter((c) => c.action === 'delete' && c.permissionSet === set).map(revocationKey));
+  const kept = (byName(inputs.live.permissionSets, set)?.sessionRevocations ?? []).filter((r) => !removed.has(revocationKey(r)));
   const added: SessionRevocation[] = changes
     .filter((c) => c.action === 'create' && c.permissionSet === set)
     .map((c) => ({ accountId: c.accountId, userId: c.userId, sid: revocationSid(c.accountId, c.userId, new Date(c.until ?? 0)) }));
