@@ -33,9 +33,9 @@ var __export = (target, all) => {
 };
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
-    for (let key3 of __getOwnPropNames(from))
-      if (!__hasOwnProp.call(to, key3) && key3 !== except)
-        __defProp(to, key3, { get: () => from[key3], enumerable: !(desc = __getOwnPropDesc(from, key3)) || desc.enumerable });
+    for (let key2 of __getOwnPropNames(from))
+      if (!__hasOwnProp.call(to, key2) && key2 !== except)
+        __defProp(to, key2, { get: () => from[key2], enumerable: !(desc = __getOwnPropDesc(from, key2)) || desc.enumerable });
   }
   return to;
 };
@@ -198,17 +198,17 @@ var init_memoize = __esm({
 var booleanSelector;
 var init_booleanSelector = __esm({
   "node_modules/@smithy/core/dist-es/submodules/config/util-config-provider/booleanSelector.js"() {
-    booleanSelector = (obj2, key3, type) => {
-      if (!(key3 in obj2)) {
+    booleanSelector = (obj2, key2, type) => {
+      if (!(key2 in obj2)) {
         return void 0;
       }
-      if (obj2[key3] === "true") {
+      if (obj2[key2] === "true") {
         return true;
       }
-      if (obj2[key3] === "false") {
+      if (obj2[key2] === "false") {
         return false;
       }
-      throw new Error(`Cannot load ${type} "${key3}". Expected "true" or "false", got ${obj2[key3]}.`);
+      throw new Error(`Cannot load ${type} "${key2}". Expected "true" or "false", got ${obj2[key2]}.`);
     };
   }
 });
@@ -217,13 +217,13 @@ var init_booleanSelector = __esm({
 var numberSelector;
 var init_numberSelector = __esm({
   "node_modules/@smithy/core/dist-es/submodules/config/util-config-provider/numberSelector.js"() {
-    numberSelector = (obj2, key3, type) => {
-      if (!(key3 in obj2)) {
+    numberSelector = (obj2, key2, type) => {
+      if (!(key2 in obj2)) {
         return void 0;
       }
-      const numberValue = parseInt(obj2[key3], 10);
+      const numberValue = parseInt(obj2[key2], 10);
       if (Number.isNaN(numberValue)) {
-        throw new TypeError(`Cannot load ${type} '${key3}'. Expected number, got '${obj2[key3]}'.`);
+        throw new TypeError(`Cannot load ${type} '${key2}'. Expected number, got '${obj2[key2]}'.`);
       }
       return numberValue;
     };
@@ -424,15 +424,15 @@ var init_getConfigData = __esm({
   "node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getConfigData.js"() {
     import_types = __toESM(require_dist_cjs());
     init_constants();
-    getConfigData = (data) => Object.entries(data).filter(([key3]) => {
-      const indexOfSeparator = key3.indexOf(CONFIG_PREFIX_SEPARATOR);
+    getConfigData = (data) => Object.entries(data).filter(([key2]) => {
+      const indexOfSeparator = key2.indexOf(CONFIG_PREFIX_SEPARATOR);
       if (indexOfSeparator === -1) {
         return false;
       }
-      return Object.values(import_types.IniSectionType).includes(key3.substring(0, indexOfSeparator));
-    }).reduce((acc, [key3, value]) => {
-      const indexOfSeparator = key3.indexOf(CONFIG_PREFIX_SEPARATOR);
-      const updatedKey = key3.substring(0, indexOfSeparator) === import_types.IniSectionType.PROFILE ? key3.substring(indexOfSeparator + 1) : key3;
+      return Object.values(import_types.IniSectionType).includes(key2.substring(0, indexOfSeparator));
+    }).reduce((acc, [key2, value]) => {
+      const indexOfSeparator = key2.indexOf(CONFIG_PREFIX_SEPARATOR);
+      const updatedKey = key2.substring(0, indexOfSeparator) === import_types.IniSectionType.PROFILE ? key2.substring(indexOfSeparator + 1) : key2;
       acc[updatedKey] = value;
       return acc;
     }, {
@@ -508,8 +508,8 @@ var init_parseIni = __esm({
                 currentSubSection = void 0;
               }
               map3[currentSection] = map3[currentSection] || {};
-              const key3 = currentSubSection ? [currentSubSection, name].join(CONFIG_PREFIX_SEPARATOR) : name;
-              map3[currentSection][key3] = value;
+              const key2 = currentSubSection ? [currentSubSection, name].join(CONFIG_PREFIX_SEPARATOR) : name;
+              map3[currentSection][key2] = value;
             }
           }
         }
@@ -585,7 +585,7 @@ var init_getSsoSessionData = __esm({
   "node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getSsoSessionData.js"() {
     import_types3 = __toESM(require_dist_cjs());
     init_loadSharedConfigFiles();
-    getSsoSessionData = (data) => Object.entries(data).filter(([key3]) => key3.startsWith(import_types3.IniSectionType.SSO_SESSION + CONFIG_PREFIX_SEPARATOR)).reduce((acc, [key3, value]) => ({ ...acc, [key3.substring(key3.indexOf(CONFIG_PREFIX_SEPARATOR) + 1)]: value }), {});
+    getSsoSessionData = (data) => Object.entries(data).filter(([key2]) => key2.startsWith(import_types3.IniSectionType.SSO_SESSION + CONFIG_PREFIX_SEPARATOR)).reduce((acc, [key2, value]) => ({ ...acc, [key2.substring(key2.indexOf(CONFIG_PREFIX_SEPARATOR) + 1)]: value }), {});
   }
 });
 
@@ -609,11 +609,11 @@ var init_mergeConfigFiles = __esm({
     mergeConfigFiles = (...files) => {
       const merged = {};
       for (const file of files) {
-        for (const [key3, values2] of Object.entries(file)) {
-          if (merged[key3] !== void 0) {
-            Object.assign(merged[key3], values2);
+        for (const [key2, values2] of Object.entries(file)) {
+          if (merged[key2] !== void 0) {
+            Object.assign(merged[key2], values2);
           } else {
-            merged[key3] = values2;
+            merged[key2] = values2;
           }
         }
       }
@@ -1224,17 +1224,17 @@ function parseQueryString(querystring) {
   querystring = querystring.replace(/^\?/, "");
   if (querystring) {
     for (const pair of querystring.split("&")) {
-      let [key3, value = null] = pair.split("=");
-      key3 = decodeURIComponent(key3);
+      let [key2, value = null] = pair.split("=");
+      key2 = decodeURIComponent(key2);
       if (value) {
         value = decodeURIComponent(value);
       }
-      if (!(key3 in query)) {
-        query[key3] = value;
-      } else if (Array.isArray(query[key3])) {
-        query[key3].push(value);
+      if (!(key2 in query)) {
+        query[key2] = value;
+      } else if (Array.isArray(query[key2])) {
+        query[key2].push(value);
       } else {
-        query[key3] = [query[key3], value];
+        query[key2] = [query[key2], value];
       }
     }
   }
@@ -1338,7 +1338,7 @@ var init_circularReplacer = __esm({
   "node_modules/@smithy/core/dist-es/submodules/client/util-waiter/circularReplacer.js"() {
     getCircularReplacer = () => {
       const seen = /* @__PURE__ */ new WeakSet();
-      return (key3, value) => {
+      return (key2, value) => {
         if (typeof value === "object" && value !== null) {
           if (seen.has(value)) {
             return "[Circular]";
@@ -2457,7 +2457,7 @@ function schemaLogFilter(schema, data) {
       return SENSITIVE_STRING;
     }
     if (typeof data === "object") {
-      return Object.fromEntries(Object.entries(data).map(([key3, value]) => [key3, schemaLogFilter(valueSchema, value)]));
+      return Object.fromEntries(Object.entries(data).map(([key2, value]) => [key2, schemaLogFilter(valueSchema, value)]));
     }
   } else if (ns.isStructSchema() && typeof data === "object") {
     const object = data;
@@ -2973,14 +2973,14 @@ var init_get_value_from_text_node = __esm({
     init_transport();
     getValueFromTextNode = (obj2) => {
       const textNodeName = "#text";
-      for (const key3 in obj2) {
-        if (!hasOwn(obj2, key3)) {
+      for (const key2 in obj2) {
+        if (!hasOwn(obj2, key2)) {
           continue;
         }
-        if (obj2[key3][textNodeName] !== void 0) {
-          obj2[key3] = obj2[key3][textNodeName];
-        } else if (typeof obj2[key3] === "object" && obj2[key3] !== null) {
-          obj2[key3] = getValueFromTextNode(obj2[key3]);
+        if (obj2[key2][textNodeName] !== void 0) {
+          obj2[key2] = obj2[key2][textNodeName];
+        } else if (typeof obj2[key2] === "object" && obj2[key2] !== null) {
+          obj2[key2] = getValueFromTextNode(obj2[key2]);
         }
       }
       return obj2;
@@ -3035,15 +3035,15 @@ function map2(arg0, arg1, arg2) {
       instructions = arg1;
     }
   }
-  for (const key3 in instructions) {
-    if (!hasOwn(instructions, key3)) {
+  for (const key2 in instructions) {
+    if (!hasOwn(instructions, key2)) {
       continue;
     }
-    if (!Array.isArray(instructions[key3])) {
-      target[key3] = instructions[key3];
+    if (!Array.isArray(instructions[key2])) {
+      target[key2] = instructions[key2];
       continue;
     }
-    applyInstruction(target, null, instructions, key3);
+    applyInstruction(target, null, instructions, key2);
   }
   return target;
 }
@@ -3060,23 +3060,23 @@ var init_object_mapping = __esm({
     };
     take = (source, instructions) => {
       const out = {};
-      for (const key3 in instructions) {
-        if (!hasOwn(instructions, key3)) {
+      for (const key2 in instructions) {
+        if (!hasOwn(instructions, key2)) {
           continue;
         }
-        applyInstruction(out, source, instructions, key3);
+        applyInstruction(out, source, instructions, key2);
       }
       return out;
     };
     mapWithFilter = (target, filter, instructions) => {
-      return map2(target, Object.entries(instructions).reduce((_instructions, [key3, value]) => {
+      return map2(target, Object.entries(instructions).reduce((_instructions, [key2, value]) => {
         if (Array.isArray(value)) {
-          _instructions[key3] = value;
+          _instructions[key2] = value;
         } else {
           if (typeof value === "function") {
-            _instructions[key3] = [filter, value()];
+            _instructions[key2] = [filter, value()];
           } else {
-            _instructions[key3] = [filter, value];
+            _instructions[key2] = [filter, value];
           }
         }
         return _instructions;
@@ -3152,14 +3152,14 @@ var init_serde_json = __esm({
       }
       if (typeof obj2 === "object") {
         const target = {};
-        for (const key3 in obj2) {
-          if (!hasOwn(obj2, key3)) {
+        for (const key2 in obj2) {
+          if (!hasOwn(obj2, key2)) {
             continue;
           }
-          if (obj2[key3] == null) {
+          if (obj2[key2] == null) {
             continue;
           }
-          target[key3] = _json(obj2[key3]);
+          target[key2] = _json(obj2[key2]);
         }
         return target;
       }
@@ -3542,7 +3542,7 @@ var init_getResolvedHostname = __esm({
 var getResolvedPartition;
 var init_getResolvedPartition = __esm({
   "node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionInfo/getResolvedPartition.js"() {
-    getResolvedPartition = (region, { partitionHash }) => Object.keys(partitionHash || {}).find((key3) => partitionHash[key3].regions.includes(region)) ?? "aws";
+    getResolvedPartition = (region, { partitionHash }) => Object.keys(partitionHash || {}).find((key2) => partitionHash[key2].regions.includes(region)) ?? "aws";
   }
 });
 
@@ -3885,15 +3885,15 @@ var require_code = __commonJS({
       return JSON.stringify(x).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
     }
     exports.safeStringify = safeStringify;
-    function getProperty(key3) {
-      return typeof key3 == "string" && exports.IDENTIFIER.test(key3) ? new _Code(`.${key3}`) : _`[${key3}]`;
+    function getProperty(key2) {
+      return typeof key2 == "string" && exports.IDENTIFIER.test(key2) ? new _Code(`.${key2}`) : _`[${key2}]`;
     }
     exports.getProperty = getProperty;
-    function getEsmExportName(key3) {
-      if (typeof key3 == "string" && exports.IDENTIFIER.test(key3)) {
-        return new _Code(`${key3}`);
+    function getEsmExportName(key2) {
+      if (typeof key2 == "string" && exports.IDENTIFIER.test(key2)) {
+        return new _Code(`${key2}`);
       }
-      throw new Error(`CodeGen: invalid export name: ${key3}, use explicit $id name mapping`);
+      throw new Error(`CodeGen: invalid export name: ${key2}, use explicit $id name mapping`);
     }
     exports.getEsmExportName = getEsmExportName;
     function regexpCode(rx) {
@@ -4520,11 +4520,11 @@ var require_codegen = __commonJS({
       // returns code for object literal for the passed argument list of key-value pairs
       object(...keyValues) {
         const code = ["{"];
-        for (const [key3, value] of keyValues) {
+        for (const [key2, value] of keyValues) {
           if (code.length > 1)
             code.push(",");
-          code.push(key3);
-          if (key3 !== value || this.opts.es5) {
+          code.push(key2);
+          if (key2 !== value || this.opts.es5) {
             code.push(":");
             (0, code_1.addCodeArg)(code, value);
           }
@@ -4799,17 +4799,17 @@ var require_util = __commonJS({
       if (typeof schema === "boolean")
         return;
       const rules = self.RULES.keywords;
-      for (const key3 in schema) {
-        if (!rules[key3])
-          checkStrictMode(it, `unknown keyword: "${key3}"`);
+      for (const key2 in schema) {
+        if (!rules[key2])
+          checkStrictMode(it, `unknown keyword: "${key2}"`);
       }
     }
     exports.checkUnknownRules = checkUnknownRules;
     function schemaHasRules(schema, rules) {
       if (typeof schema == "boolean")
         return !schema;
-      for (const key3 in schema)
-        if (rules[key3])
+      for (const key2 in schema)
+        if (rules[key2])
           return true;
       return false;
     }
@@ -4817,8 +4817,8 @@ var require_util = __commonJS({
     function schemaHasRulesButRef(schema, RULES2) {
       if (typeof schema == "boolean")
         return !schema;
-      for (const key3 in schema)
-        if (key3 !== "$ref" && RULES2.all[key3])
+      for (const key2 in schema)
+        if (key2 !== "$ref" && RULES2.all[key2])
           return true;
       return false;
     }
@@ -5396,8 +5396,8 @@ var require_defaults = __commonJS({
     function assignDefaults(it, ty) {
       const { properties, items: items2 } = it.schema;
       if (ty === "object" && properties) {
-        for (const key3 in properties) {
-          assignDefault(it, key3, properties[key3].default);
+        for (const key2 in properties) {
+          assignDefault(it, key2, properties[key2].default);
         }
       } else if (ty === "array" && Array.isArray(items2)) {
         items2.forEach((sch, i5) => assignDefault(it, i5, sch.default));
@@ -5781,8 +5781,8 @@ var require_fast_deep_equal = __commonJS({
         for (i5 = length; i5-- !== 0; )
           if (!Object.prototype.hasOwnProperty.call(b5, keys[i5])) return false;
         for (i5 = length; i5-- !== 0; ) {
-          var key3 = keys[i5];
-          if (!equal(a5[key3], b5[key3])) return false;
+          var key2 = keys[i5];
+          if (!equal(a5[key2], b5[key2])) return false;
         }
         return true;
       }
@@ -5854,20 +5854,20 @@ var require_json_schema_traverse = __commonJS({
     function _traverse(opts, pre, post, schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex) {
       if (schema && typeof schema == "object" && !Array.isArray(schema)) {
         pre(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
-        for (var key3 in schema) {
-          var sch = schema[key3];
+        for (var key2 in schema) {
+          var sch = schema[key2];
           if (Array.isArray(sch)) {
-            if (key3 in traverse.arrayKeywords) {
+            if (key2 in traverse.arrayKeywords) {
               for (var i5 = 0; i5 < sch.length; i5++)
-                _traverse(opts, pre, post, sch[i5], jsonPtr + "/" + key3 + "/" + i5, rootSchema, jsonPtr, key3, schema, i5);
+                _traverse(opts, pre, post, sch[i5], jsonPtr + "/" + key2 + "/" + i5, rootSchema, jsonPtr, key2, schema, i5);
             }
-          } else if (key3 in traverse.propsKeywords) {
+          } else if (key2 in traverse.propsKeywords) {
             if (sch && typeof sch == "object") {
               for (var prop in sch)
-                _traverse(opts, pre, post, sch[prop], jsonPtr + "/" + key3 + "/" + escapeJsonPtr(prop), rootSchema, jsonPtr, key3, schema, prop);
+                _traverse(opts, pre, post, sch[prop], jsonPtr + "/" + key2 + "/" + escapeJsonPtr(prop), rootSchema, jsonPtr, key2, schema, prop);
             }
-          } else if (key3 in traverse.keywords || opts.allKeys && !(key3 in traverse.skipKeywords)) {
-            _traverse(opts, pre, post, sch, jsonPtr + "/" + key3, rootSchema, jsonPtr, key3, schema);
+          } else if (key2 in traverse.keywords || opts.allKeys && !(key2 in traverse.skipKeywords)) {
+            _traverse(opts, pre, post, sch, jsonPtr + "/" + key2, rootSchema, jsonPtr, key2, schema);
           }
         }
         post(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
@@ -5924,10 +5924,10 @@ var require_resolve = __commonJS({
       "$dynamicAnchor"
     ]);
     function hasRef(schema) {
-      for (const key3 in schema) {
-        if (REF_KEYWORDS.has(key3))
+      for (const key2 in schema) {
+        if (REF_KEYWORDS.has(key2))
           return true;
-        const sch = schema[key3];
+        const sch = schema[key2];
         if (Array.isArray(sch) && sch.some(hasRef))
           return true;
         if (typeof sch == "object" && hasRef(sch))
@@ -5937,14 +5937,14 @@ var require_resolve = __commonJS({
     }
     function countKeys(schema) {
       let count2 = 0;
-      for (const key3 in schema) {
-        if (key3 === "$ref")
+      for (const key2 in schema) {
+        if (key2 === "$ref")
           return Infinity;
         count2++;
-        if (SIMPLE_INLINED.has(key3))
+        if (SIMPLE_INLINED.has(key2))
           continue;
-        if (typeof schema[key3] == "object") {
-          (0, util_1.eachItem)(schema[key3], (sch) => count2 += countKeys(sch));
+        if (typeof schema[key2] == "object") {
+          (0, util_1.eachItem)(schema[key2], (sch) => count2 += countKeys(sch));
         }
         if (count2 === Infinity)
           return Infinity;
@@ -6133,8 +6133,8 @@ var require_validate = __commonJS({
     function schemaCxtHasRules({ schema, self }) {
       if (typeof schema == "boolean")
         return !schema;
-      for (const key3 in schema)
-        if (self.RULES.all[key3])
+      for (const key2 in schema)
+        if (self.RULES.all[key2])
           return true;
       return false;
     }
@@ -8229,7 +8229,7 @@ var require_core = __commonJS({
         }
       }
       // Adds schema to the instance
-      addSchema(schema, key3, _meta, _validateSchema = this.opts.validateSchema) {
+      addSchema(schema, key2, _meta, _validateSchema = this.opts.validateSchema) {
         if (Array.isArray(schema)) {
           for (const sch of schema)
             this.addSchema(sch, void 0, _meta, _validateSchema);
@@ -8243,15 +8243,15 @@ var require_core = __commonJS({
             throw new Error(`schema ${schemaId} must be string`);
           }
         }
-        key3 = (0, resolve_1.normalizeId)(key3 || id);
-        this._checkUnique(key3);
-        this.schemas[key3] = this._addSchema(schema, _meta, key3, _validateSchema, true);
+        key2 = (0, resolve_1.normalizeId)(key2 || id);
+        this._checkUnique(key2);
+        this.schemas[key2] = this._addSchema(schema, _meta, key2, _validateSchema, true);
         return this;
       }
       // Add schema that will be used to validate other schemas
       // options in META_IGNORE_OPTIONS are alway set to false
-      addMetaSchema(schema, key3, _validateSchema = this.opts.validateSchema) {
-        this.addSchema(schema, key3, true, _validateSchema);
+      addMetaSchema(schema, key2, _validateSchema = this.opts.validateSchema) {
+        this.addSchema(schema, key2, true, _validateSchema);
         return this;
       }
       //  Validate schema against its meta-schema
@@ -8407,14 +8407,14 @@ var require_core = __commonJS({
           let keywords = metaSchema;
           for (const seg of segments)
             keywords = keywords[seg];
-          for (const key3 in rules) {
-            const rule = rules[key3];
+          for (const key2 in rules) {
+            const rule = rules[key2];
             if (typeof rule != "object")
               continue;
             const { $data } = rule.definition;
-            const schema = keywords[key3];
+            const schema = keywords[key2];
             if ($data && schema)
-              keywords[key3] = schemaOrData(schema);
+              keywords[key2] = schemaOrData(schema);
           }
         }
         return metaSchema;
@@ -8487,10 +8487,10 @@ var require_core = __commonJS({
     Ajv3.MissingRefError = ref_error_1.default;
     exports.default = Ajv3;
     function checkOptions(checkOpts, options, msg, log2 = "error") {
-      for (const key3 in checkOpts) {
-        const opt = key3;
+      for (const key2 in checkOpts) {
+        const opt = key2;
         if (opt in options)
-          this.logger[log2](`${msg}: option ${key3}. ${checkOpts[opt]}`);
+          this.logger[log2](`${msg}: option ${key2}. ${checkOpts[opt]}`);
       }
     }
     function getSchEnv(keyRef) {
@@ -8504,8 +8504,8 @@ var require_core = __commonJS({
       if (Array.isArray(optsSchemas))
         this.addSchema(optsSchemas);
       else
-        for (const key3 in optsSchemas)
-          this.addSchema(optsSchemas[key3], key3);
+        for (const key2 in optsSchemas)
+          this.addSchema(optsSchemas[key2], key2);
     }
     function addInitialFormats() {
       for (const name in this.opts.formats) {
@@ -9553,11 +9553,11 @@ var require_dependencies = __commonJS({
     function splitDependencies({ schema }) {
       const propertyDeps = {};
       const schemaDeps = {};
-      for (const key3 in schema) {
-        if (key3 === "__proto__")
+      for (const key2 in schema) {
+        if (key2 === "__proto__")
           continue;
-        const deps = Array.isArray(schema[key3]) ? propertyDeps : schemaDeps;
-        deps[key3] = schema[key3];
+        const deps = Array.isArray(schema[key2]) ? propertyDeps : schemaDeps;
+        deps[key2] = schema[key2];
       }
       return [propertyDeps, schemaDeps];
     }
@@ -9634,13 +9634,13 @@ var require_propertyNames = __commonJS({
         if ((0, util_1.alwaysValidSchema)(it, schema))
           return;
         const valid = gen.name("valid");
-        gen.forIn("key", data, (key3) => {
-          cxt.setParams({ propertyName: key3 });
+        gen.forIn("key", data, (key2) => {
+          cxt.setParams({ propertyName: key2 });
           cxt.subschema({
             keyword: "propertyNames",
-            data: key3,
+            data: key2,
             dataTypes: ["string"],
-            propertyName: key3,
+            propertyName: key2,
             compositeRule: true
           }, valid);
           gen.if((0, codegen_1.not)(valid), () => {
@@ -9689,38 +9689,38 @@ var require_additionalProperties = __commonJS({
         checkAdditionalProperties();
         cxt.ok((0, codegen_1._)`${errsCount} === ${names_1.default.errors}`);
         function checkAdditionalProperties() {
-          gen.forIn("key", data, (key3) => {
+          gen.forIn("key", data, (key2) => {
             if (!props.length && !patProps.length)
-              additionalPropertyCode(key3);
+              additionalPropertyCode(key2);
             else
-              gen.if(isAdditional(key3), () => additionalPropertyCode(key3));
+              gen.if(isAdditional(key2), () => additionalPropertyCode(key2));
           });
         }
-        function isAdditional(key3) {
+        function isAdditional(key2) {
           let definedProp;
           if (props.length > 8) {
             const propsSchema = (0, util_1.schemaRefOrVal)(it, parentSchema.properties, "properties");
-            definedProp = (0, code_1.isOwnProperty)(gen, propsSchema, key3);
+            definedProp = (0, code_1.isOwnProperty)(gen, propsSchema, key2);
           } else if (props.length) {
-            definedProp = (0, codegen_1.or)(...props.map((p3) => (0, codegen_1._)`${key3} === ${p3}`));
+            definedProp = (0, codegen_1.or)(...props.map((p3) => (0, codegen_1._)`${key2} === ${p3}`));
           } else {
             definedProp = codegen_1.nil;
           }
           if (patProps.length) {
-            definedProp = (0, codegen_1.or)(definedProp, ...patProps.map((p3) => (0, codegen_1._)`${(0, code_1.usePattern)(cxt, p3)}.test(${key3})`));
+            definedProp = (0, codegen_1.or)(definedProp, ...patProps.map((p3) => (0, codegen_1._)`${(0, code_1.usePattern)(cxt, p3)}.test(${key2})`));
           }
           return (0, codegen_1.not)(definedProp);
         }
-        function deleteAdditional(key3) {
-          gen.code((0, codegen_1._)`delete ${data}[${key3}]`);
+        function deleteAdditional(key2) {
+          gen.code((0, codegen_1._)`delete ${data}[${key2}]`);
         }
-        function additionalPropertyCode(key3) {
+        function additionalPropertyCode(key2) {
           if (opts.removeAdditional === "all" || opts.removeAdditional && schema === false) {
-            deleteAdditional(key3);
+            deleteAdditional(key2);
             return;
           }
           if (schema === false) {
-            cxt.setParams({ additionalProperty: key3 });
+            cxt.setParams({ additionalProperty: key2 });
             cxt.error();
             if (!allErrors)
               gen.break();
@@ -9729,22 +9729,22 @@ var require_additionalProperties = __commonJS({
           if (typeof schema == "object" && !(0, util_1.alwaysValidSchema)(it, schema)) {
             const valid = gen.name("valid");
             if (opts.removeAdditional === "failing") {
-              applyAdditionalSchema(key3, valid, false);
+              applyAdditionalSchema(key2, valid, false);
               gen.if((0, codegen_1.not)(valid), () => {
                 cxt.reset();
-                deleteAdditional(key3);
+                deleteAdditional(key2);
               });
             } else {
-              applyAdditionalSchema(key3, valid);
+              applyAdditionalSchema(key2, valid);
               if (!allErrors)
                 gen.if((0, codegen_1.not)(valid), () => gen.break());
             }
           }
         }
-        function applyAdditionalSchema(key3, valid, errors) {
+        function applyAdditionalSchema(key2, valid, errors) {
           const subschema = {
             keyword: "additionalProperties",
-            dataProp: key3,
+            dataProp: key2,
             dataPropType: util_1.Type.Str
           };
           if (errors === false) {
@@ -9869,19 +9869,19 @@ var require_patternProperties = __commonJS({
           }
         }
         function validateProperties(pat) {
-          gen.forIn("key", data, (key3) => {
-            gen.if((0, codegen_1._)`${(0, code_1.usePattern)(cxt, pat)}.test(${key3})`, () => {
+          gen.forIn("key", data, (key2) => {
+            gen.if((0, codegen_1._)`${(0, code_1.usePattern)(cxt, pat)}.test(${key2})`, () => {
               const alwaysValid = alwaysValidPatterns.includes(pat);
               if (!alwaysValid) {
                 cxt.subschema({
                   keyword: "patternProperties",
                   schemaProp: pat,
-                  dataProp: key3,
+                  dataProp: key2,
                   dataPropType: util_2.Type.Str
                 }, valid);
               }
               if (it.opts.unevaluated && props !== true) {
-                gen.assign((0, codegen_1._)`${props}[${key3}]`, true);
+                gen.assign((0, codegen_1._)`${props}[${key2}]`, true);
               } else if (!alwaysValid && !it.allErrors) {
                 gen.if((0, codegen_1.not)(valid), () => gen.break());
               }
@@ -12191,11 +12191,11 @@ var init_EndpointCache = __esm({
         }
       }
       get(endpointParams, resolver) {
-        const key3 = this.hash(endpointParams);
-        if (key3 === false) {
+        const key2 = this.hash(endpointParams);
+        if (key2 === false) {
           return resolver();
         }
-        if (!this.data.has(key3)) {
+        if (!this.data.has(key2)) {
           if (this.data.size > this.capacity + 10) {
             const keys = this.data.keys();
             let i5 = 0;
@@ -12207,9 +12207,9 @@ var init_EndpointCache = __esm({
               }
             }
           }
-          this.data.set(key3, resolver());
+          this.data.set(key2, resolver());
         }
-        return this.data.get(key3);
+        return this.data.get(key2);
       }
       size() {
         return this.data.size;
@@ -14668,14 +14668,14 @@ var init_Sha256Js = __esm({
       outer;
       constructor(secret) {
         if (secret) {
-          const key3 = _Sha256Js.normalizeKey(secret);
+          const key2 = _Sha256Js.normalizeKey(secret);
           this.inner = new _Sha256Js();
           this.outer = new _Sha256Js();
           const { inner, outer } = this;
           const pad = new Uint8Array(BLOCK * 2);
           for (let i5 = 0; i5 < BLOCK; ++i5) {
-            pad[i5] = 54 ^ key3[i5];
-            pad[i5 + BLOCK] = 92 ^ key3[i5];
+            pad[i5] = 54 ^ key2[i5];
+            pad[i5 + BLOCK] = 92 ^ key2[i5];
           }
           inner.update(pad.subarray(0, BLOCK));
           outer.update(pad.subarray(BLOCK));
@@ -14754,21 +14754,21 @@ var init_Sha256Js = __esm({
         return out;
       }
       static normalizeKey(secret) {
-        const key3 = toUint8Array(secret);
-        if (key3.byteLength > BLOCK) {
+        const key2 = toUint8Array(secret);
+        if (key2.byteLength > BLOCK) {
           const h5 = new _Sha256Js();
-          h5.update(key3);
+          h5.update(key2);
           const out = h5.digestSync();
           const padded = new Uint8Array(BLOCK);
           padded.set(out);
           return padded;
         }
-        if (key3.byteLength < BLOCK) {
+        if (key2.byteLength < BLOCK) {
           const padded = new Uint8Array(BLOCK);
-          padded.set(key3);
+          padded.set(key2);
           return padded;
         }
-        return key3;
+        return key2;
       }
       hashBuffer() {
         this.hashBufferWith(this.state, this.buffer);
@@ -14996,8 +14996,8 @@ var init_Sha256WebCrypto = __esm({
         if (subtle) {
           if (this.secret) {
             this.finished = true;
-            const key3 = await subtle.importKey("raw", this.secret, { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
-            const sig = await subtle.sign("HMAC", key3, data);
+            const key2 = await subtle.importKey("raw", this.secret, { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+            const sig = await subtle.sign("HMAC", key2, data);
             return new Uint8Array(sig);
           }
           const hash = await subtle.digest("SHA-256", data);
@@ -15836,12 +15836,12 @@ var init_EventStreamSerde = __esm({
             };
           }
           let unionMember = "";
-          for (const key3 in event) {
-            if (!hasOwn(event, key3)) {
+          for (const key2 in event) {
+            if (!hasOwn(event, key2)) {
               continue;
             }
-            if (key3 !== "__type") {
-              unionMember = key3;
+            if (key2 !== "__type") {
+              unionMember = key2;
               break;
             }
           }
@@ -15866,12 +15866,12 @@ var init_EventStreamSerde = __esm({
         const initialResponseMarker = /* @__PURE__ */ Symbol("initialResponseMarker");
         const asyncIterable = marshaller.deserialize(response.body, async (event) => {
           let unionMember = "";
-          for (const key3 in event) {
-            if (!hasOwn(event, key3)) {
+          for (const key2 in event) {
+            if (!hasOwn(event, key2)) {
               continue;
             }
-            if (key3 !== "__type") {
-              unionMember = key3;
+            if (key2 !== "__type") {
+              unionMember = key2;
               break;
             }
           }
@@ -15936,11 +15936,11 @@ var init_EventStreamSerde = __esm({
           if (!responseSchema) {
             throw new Error("@smithy::core/protocols - initial-response event encountered in event stream but no response schema given.");
           }
-          for (const key3 in firstEvent.value) {
-            if (!hasOwn(firstEvent.value, key3)) {
+          for (const key2 in firstEvent.value) {
+            if (!hasOwn(firstEvent.value, key2)) {
               continue;
             }
-            initialResponseContainer[key3] = firstEvent.value[key3];
+            initialResponseContainer[key2] = firstEvent.value[key2];
           }
         }
         return {
@@ -16328,8 +16328,8 @@ var init_HttpBindingProtocol = __esm({
           if (method) {
             request.method = method;
             request.path = request.path === "/" ? path : request.path + path;
-            for (const [key3, value] of staticQuery) {
-              query[key3] = value;
+            for (const [key2, value] of staticQuery) {
+              query[key2] = value;
             }
           }
         }
@@ -16394,12 +16394,12 @@ var init_HttpBindingProtocol = __esm({
               headers[wireName] = serialized;
             }
           } else if (location === 39) {
-            for (const key3 in inputMemberValue) {
-              if (!hasOwn(inputMemberValue, key3)) {
+            for (const key2 in inputMemberValue) {
+              if (!hasOwn(inputMemberValue, key2)) {
                 continue;
               }
-              const amalgam = wireName + key3;
-              headers[amalgam.toLowerCase()] = this.serializeHttpValue(collectionValue, inputMemberValue[key3], 38, directSerializer, directSerializer ? collectionValue[0] : [collectionValue[0], { httpHeader: amalgam }]);
+              const amalgam = wireName + key2;
+              headers[amalgam.toLowerCase()] = this.serializeHttpValue(collectionValue, inputMemberValue[key2], 38, directSerializer, directSerializer ? collectionValue[0] : [collectionValue[0], { httpHeader: amalgam }]);
             }
           } else if ((location & 62) === 34) {
             this.serializeQuery(value, inputMemberValue, wireName, query, directSerializer);
@@ -16427,18 +16427,18 @@ var init_HttpBindingProtocol = __esm({
         const [ns, flags, collectionValue] = value;
         const traits = directSerializer ? void 0 : ns.getMergedTraits();
         if (wireName === void 0) {
-          for (const key3 in data) {
-            if (!hasOwn(data, key3) || key3 in query) {
+          for (const key2 in data) {
+            if (!hasOwn(data, key2) || key2 in query) {
               continue;
             }
             if (!directSerializer) {
               Object.assign(collectionValue[0].getMergedTraits(), {
                 ...traits,
-                httpQuery: key3,
+                httpQuery: key2,
                 httpQueryParams: void 0
               });
             }
-            this.serializeQuery(collectionValue, data[key3], key3, query, directSerializer);
+            this.serializeQuery(collectionValue, data[key2], key2, query, directSerializer);
           }
           return;
         }
@@ -17199,8 +17199,8 @@ var init_httpExtensionConfiguration = __esm({
         httpHandler() {
           return runtimeConfig.requestHandler;
         },
-        updateHttpClientConfig(key3, value) {
-          runtimeConfig.requestHandler?.updateHttpClientConfig(key3, value);
+        updateHttpClientConfig(key2, value) {
+          runtimeConfig.requestHandler?.updateHttpClientConfig(key2, value);
         },
         httpHandlerConfigs() {
           return runtimeConfig.requestHandler.httpHandlerConfigs();
@@ -17280,15 +17280,15 @@ var init_escape_uri_path = __esm({
 // node_modules/@smithy/core/dist-es/submodules/protocols/querystring-builder/buildQueryString.js
 function buildQueryString(query) {
   const parts = [];
-  for (let key3 of Object.keys(query).sort()) {
-    const value = query[key3];
-    key3 = escapeUri(key3);
+  for (let key2 of Object.keys(query).sort()) {
+    const value = query[key2];
+    key2 = escapeUri(key2);
     if (Array.isArray(value)) {
       for (let i5 = 0, iLen = value.length; i5 < iLen; i5++) {
-        parts.push(`${key3}=${escapeUri(value[i5])}`);
+        parts.push(`${key2}=${escapeUri(value[i5])}`);
       }
     } else {
-      let qsEntry = key3;
+      let qsEntry = key2;
       if (value || typeof value === "string") {
         qsEntry += `=${escapeUri(value)}`;
       }
@@ -17332,8 +17332,8 @@ var init_UnionSerde = __esm({
         set.delete("__type");
         this.keys = set;
       }
-      mark(key3) {
-        this.keys.delete(key3);
+      mark(key2) {
+        this.keys.delete(key2);
       }
       hasUnknown() {
         return this.keys.size === 1 && Object.keys(this.to).length === 0;
@@ -17372,7 +17372,7 @@ var init_detectBufferParsing = __esm({
 });
 
 // node_modules/@smithy/core/dist-es/submodules/protocols/json/jsonReviver.js
-function jsonReviver(key3, value, context) {
+function jsonReviver(key2, value, context) {
   if (context?.source) {
     const numericString = context.source;
     if (typeof value === "number") {
@@ -17591,7 +17591,7 @@ var init_parseJsonBody = __esm({
       value.message = value.message ?? value.Message;
       return value;
     };
-    findKey = (object, key3) => Object.keys(object).find((k5) => k5.toLowerCase() === key3.toLowerCase());
+    findKey = (object, key2) => Object.keys(object).find((k5) => k5.toLowerCase() === key2.toLowerCase());
     sanitizeErrorCode = (rawValue) => {
       let cleanValue = rawValue;
       if (typeof cleanValue === "number") {
@@ -18804,7 +18804,7 @@ var init_jsonReplacer = __esm({
           throw new Error("@aws-sdk/core/protocols - JsonReplacer exhausted.");
         }
         this.stage = 1;
-        return (key3, value) => {
+        return (key2, value) => {
           if (value instanceof NumericValue) {
             const v = `${NUMERIC_CONTROL_CHAR + "nv" + this.counter++}_` + value.string;
             this.values.set(`"${v}"`, value.string);
@@ -18830,8 +18830,8 @@ var init_jsonReplacer = __esm({
         if (this.counter === 0) {
           return json;
         }
-        for (const [key3, value] of this.values) {
-          json = json.replace(key3, value);
+        for (const [key2, value] of this.values) {
+          json = json.replace(key2, value);
         }
         return json;
       }
@@ -19278,8 +19278,8 @@ var init_invoke_store = __esm({
     }
     InvokeStoreBase = class {
       static PROTECTED_KEYS = PROTECTED_KEYS;
-      isProtectedKey(key3) {
-        return Object.values(PROTECTED_KEYS).includes(key3);
+      isProtectedKey(key2) {
+        return Object.values(PROTECTED_KEYS).includes(key2);
       }
       getRequestId() {
         return this.get(PROTECTED_KEYS.REQUEST_ID) ?? "-";
@@ -19308,15 +19308,15 @@ var init_invoke_store = __esm({
       hasContext() {
         return this.currentContext !== void 0;
       }
-      get(key3) {
-        return this.currentContext?.[key3];
+      get(key2) {
+        return this.currentContext?.[key2];
       }
-      set(key3, value) {
-        if (this.isProtectedKey(key3)) {
-          throw new Error(`Cannot modify protected Lambda context field: ${String(key3)}`);
+      set(key2, value) {
+        if (this.isProtectedKey(key2)) {
+          throw new Error(`Cannot modify protected Lambda context field: ${String(key2)}`);
         }
         this.currentContext = this.currentContext || {};
-        this.currentContext[key3] = value;
+        this.currentContext[key2] = value;
       }
       run(context, fn) {
         this.currentContext = context;
@@ -19337,18 +19337,18 @@ var init_invoke_store = __esm({
       hasContext() {
         return this.als.getStore() !== void 0;
       }
-      get(key3) {
-        return this.als.getStore()?.[key3];
+      get(key2) {
+        return this.als.getStore()?.[key2];
       }
-      set(key3, value) {
-        if (this.isProtectedKey(key3)) {
-          throw new Error(`Cannot modify protected Lambda context field: ${String(key3)}`);
+      set(key2, value) {
+        if (this.isProtectedKey(key2)) {
+          throw new Error(`Cannot modify protected Lambda context field: ${String(key2)}`);
         }
         const store = this.als.getStore();
         if (!store) {
           throw new Error("No context available");
         }
-        store[key3] = value;
+        store[key2] = value;
       }
       run(context, fn) {
         return this.als.run(context, fn);
@@ -19744,13 +19744,13 @@ var init_DefaultIdentityProviderConfig = __esm({
     DefaultIdentityProviderConfig = class {
       authSchemes = /* @__PURE__ */ new Map();
       constructor(config) {
-        for (const key3 in config) {
-          if (!hasOwn(config, key3)) {
+        for (const key2 in config) {
+          if (!hasOwn(config, key2)) {
             continue;
           }
-          const value = config[key3];
+          const value = config[key2];
           if (value !== void 0) {
-            this.authSchemes.set(key3, value);
+            this.authSchemes.set(key2, value);
           }
         }
       }
@@ -21164,7 +21164,7 @@ var init_StandardRetryStrategy2 = __esm({
       if (!HttpResponse.isInstance(response)) {
         return;
       }
-      const retryAfterHeaderName = Object.keys(response.headers).find((key3) => key3.toLowerCase() === "retry-after");
+      const retryAfterHeaderName = Object.keys(response.headers).find((key2) => key2.toLowerCase() === "retry-after");
       if (!retryAfterHeaderName) {
         return;
       }
@@ -21422,8 +21422,8 @@ async function checkFeatures(context, config, args) {
     if (credentials.accountId) {
       setFeature(context, "RESOLVED_ACCOUNT_ID", "T");
     }
-    for (const [key3, value] of Object.entries(credentials.$source ?? {})) {
-      setFeature(context, key3, value);
+    for (const [key2, value] of Object.entries(credentials.$source ?? {})) {
+      setFeature(context, key2, value);
     }
   }
 }
@@ -21453,8 +21453,8 @@ var init_constants6 = __esm({
 // node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-user-agent/encode-features.js
 function encodeFeatures(features) {
   let buffer = "";
-  for (const key3 in features) {
-    const val = features[key3];
+  for (const key2 in features) {
+    const val = features[key2];
     if (buffer.length + val.length + 1 <= BYTE_LIMIT) {
       if (buffer.length) {
         buffer += "," + val;
@@ -22030,8 +22030,8 @@ var init_bowser = __esm({
         if (Object.assign) return Object.assign.apply(Object, [obj2].concat(assigners));
         var _loop = function _loop2() {
           var assigner = assigners[i5];
-          if (typeof assigner === "object" && assigner !== null) Object.keys(assigner).forEach(function(key3) {
-            result[key3] = assigner[key3];
+          if (typeof assigner === "object" && assigner !== null) Object.keys(assigner).forEach(function(key2) {
+            result[key2] = assigner[key2];
           });
         };
         for (i5 = 0, l3 = assigners.length; i5 < l3; i5 += 1) _loop();
@@ -23604,13 +23604,13 @@ var init_bowser = __esm({
         var platformsAndOSCounter = 0;
         var browsers = {};
         var browsersCounter = 0;
-        Object.keys(checkTree).forEach(function(key3) {
-          var currentDefinition = checkTree[key3];
+        Object.keys(checkTree).forEach(function(key2) {
+          var currentDefinition = checkTree[key2];
           if (typeof currentDefinition === "string" || Array.isArray(currentDefinition)) {
-            browsers[key3] = currentDefinition;
+            browsers[key2] = currentDefinition;
             browsersCounter += 1;
           } else if (typeof currentDefinition === "object") {
-            platformsAndOSes[key3] = currentDefinition;
+            platformsAndOSes[key2] = currentDefinition;
             platformsAndOSCounter += 1;
           }
         });
@@ -24515,23 +24515,23 @@ var require_dist_cjs2 = __commonJS({
     var getCanonicalQuery = ({ query = {} }) => {
       const keys = [];
       const serialized = {};
-      for (const key3 in query) {
-        if (!hasOwn2(query, key3)) {
+      for (const key2 in query) {
+        if (!hasOwn2(query, key2)) {
           continue;
         }
-        if (key3.toLowerCase() === SIGNATURE_HEADER) {
+        if (key2.toLowerCase() === SIGNATURE_HEADER) {
           continue;
         }
-        const encodedKey = escapeUri2(key3);
+        const encodedKey = escapeUri2(key2);
         keys.push(encodedKey);
-        const value = query[key3];
+        const value = query[key2];
         if (typeof value === "string") {
           serialized[encodedKey] = `${encodedKey}=${escapeUri2(value)}`;
         } else if (Array.isArray(value)) {
           serialized[encodedKey] = value.slice(0).reduce((encoded, value2) => encoded.concat([`${encodedKey}=${escapeUri2(value2)}`]), []).sort().join("&");
         }
       }
-      return keys.sort().map((key3) => serialized[key3]).filter((serialized2) => serialized2).join("&");
+      return keys.sort().map((key2) => serialized[key2]).filter((serialized2) => serialized2).join("&");
     };
     var iso8601 = (time2) => toDate(time2).toISOString().replace(/\.\d{3}Z$/, "Z");
     var toDate = (time2) => {
@@ -24631,11 +24631,11 @@ ${toHex2(hashedRequest)}`;
       while (cacheQueue.length > MAX_CACHE_SIZE) {
         delete signingKeyCache[cacheQueue.shift()];
       }
-      let key3 = `AWS4${credentials.secretAccessKey}`;
+      let key2 = `AWS4${credentials.secretAccessKey}`;
       for (const signable of [shortDate, region, service, KEY_TYPE_IDENTIFIER]) {
-        key3 = await hmac(sha256Constructor, key3, signable);
+        key2 = await hmac(sha256Constructor, key2, signable);
       }
-      return signingKeyCache[cacheKey] = key3;
+      return signingKeyCache[cacheKey] = key2;
     };
     var clearCredentialCache = () => {
       cacheQueue.length = 0;
@@ -25880,22 +25880,22 @@ or increase socketAcquisitionWarningTimeout=(millis) in the NodeHttpHandler conf
           });
         });
       }
-      updateHttpClientConfig(key3, value) {
+      updateHttpClientConfig(key2, value) {
         this.config = void 0;
         this.configProvider = this.configProvider.then((config) => {
-          switch (key3) {
+          switch (key2) {
             case /* @__PURE__ */ Symbol.for("logger"):
-              key3 = "logger";
+              key2 = "logger";
               value = config.logger ?? value;
               break;
             case /* @__PURE__ */ Symbol.for("@smithy/defaultSocketTimeout"):
-              key3 = "defaultSocketTimeout";
+              key2 = "defaultSocketTimeout";
               value = resolveDefaultSocketTimeout(config) ?? value;
               break;
           }
           return {
             ...config,
-            [key3]: value
+            [key2]: value
           };
         });
       }
@@ -26329,18 +26329,18 @@ or increase socketAcquisitionWarningTimeout=(millis) in the NodeHttpHandler conf
           writeRequestBodyPromise = writeRequestBody(clientHttp2Stream, request, effectiveRequestTimeout);
         });
       }
-      updateHttpClientConfig(key3, value) {
+      updateHttpClientConfig(key2, value) {
         this.config = void 0;
         this.configProvider = this.configProvider.then((config) => {
-          switch (key3) {
+          switch (key2) {
             case /* @__PURE__ */ Symbol.for("@smithy/defaultSocketTimeout"):
-              key3 = "defaultSocketTimeout";
+              key2 = "defaultSocketTimeout";
               value = resolveDefaultSocketTimeout(config) ?? value;
               break;
           }
           return {
             ...config,
-            [key3]: value
+            [key2]: value
           };
         });
       }
@@ -26973,10 +26973,10 @@ function writeStruct(ns, value, serdeContext) {
     if (item == null && !memberSchemas[i5].isIdempotencyToken()) {
       continue;
     }
-    const key3 = encodedKeys[i5];
-    ensure(key3.length);
-    buf.set(key3, cursor);
-    cursor += key3.length;
+    const key2 = encodedKeys[i5];
+    ensure(key2.length);
+    buf.set(key2, cursor);
+    cursor += key2.length;
     writeValue(memberSchemas[i5], item, ns, serdeContext);
     ++count2;
   }
@@ -27192,12 +27192,12 @@ function writeString(s2) {
         return;
       }
       let evicted = 0;
-      for (const [key3, entry] of stringEncodeCache) {
+      for (const [key2, entry] of stringEncodeCache) {
         if (evicted >= 1024) {
           break;
         }
         if (entry.epoch !== encodeCacheEpoch) {
-          stringEncodeCache.delete(key3);
+          stringEncodeCache.delete(key2);
           ++evicted;
         }
       }
@@ -27415,8 +27415,8 @@ function readMap(ns) {
   const valueSchema = ns.isMapSchema() ? ns.getValueSchema() : ns;
   const map3 = {};
   for (let i5 = 0; i5 < count2; ++i5) {
-    const key3 = readUtf8String();
-    map3[key3] = readValue(valueSchema);
+    const key2 = readUtf8String();
+    map3[key2] = readValue(valueSchema);
   }
   return map3;
 }
@@ -27443,12 +27443,12 @@ function readStruct(ns, count2, startPos) {
         result[memberNames[matchIdx]] = val;
       }
     } else {
-      const key3 = readUtf8String();
+      const key2 = readUtf8String();
       const val = readValue(NormalizedSchema.of(15));
-      if (key3 === "__type" && typeof val === "string") {
+      if (key2 === "__type" && typeof val === "string") {
         hasType = true;
       } else {
-        unknownKey2 = key3;
+        unknownKey2 = key2;
         unknownValue = val;
         ++unknownCount;
       }
@@ -27470,10 +27470,10 @@ function readStruct(ns, count2, startPos) {
     pos = startPos;
     const docSchema = NormalizedSchema.of(15);
     for (let i5 = 0; i5 < count2; ++i5) {
-      const key3 = readUtf8String();
+      const key2 = readUtf8String();
       const val = readValue(docSchema);
-      if (!(key3 in result)) {
-        result[key3] = val;
+      if (!(key2 in result)) {
+        result[key2] = val;
       }
     }
   }
@@ -27645,10 +27645,10 @@ function readMapIndefinite(ns) {
           result[memberNames[matchIdx]] = val;
         }
       } else {
-        const key3 = readUtf8String();
+        const key2 = readUtf8String();
         const val = readValue(NormalizedSchema.of(15));
-        if (key3 !== "__type") {
-          unknownKey2 = key3;
+        if (key2 !== "__type") {
+          unknownKey2 = key2;
           unknownValue = val;
           ++unknownCount;
         }
@@ -27663,8 +27663,8 @@ function readMapIndefinite(ns) {
       pos += 1;
       return map3;
     }
-    const key3 = readUtf8String();
-    map3[key3] = readValue(valueSchema);
+    const key2 = readUtf8String();
+    map3[key2] = readValue(valueSchema);
   }
   throw new Error("expected break marker.");
 }
@@ -27919,11 +27919,11 @@ function transformObject(ns, value) {
   const newObject = {};
   if (ns.isMapSchema()) {
     const targetSchema = ns.getValueSchema();
-    for (const key3 in value) {
-      if (!hasOwn(value, key3)) {
+    for (const key2 in value) {
+      if (!hasOwn(value, key2)) {
         continue;
       }
-      newObject[key3] = transformObject(targetSchema, value[key3]);
+      newObject[key2] = transformObject(targetSchema, value[key2]);
     }
   } else if (ns.isStructSchema()) {
     const isUnion = ns.isUnionSchema();
@@ -27939,12 +27939,12 @@ function transformObject(ns, value) {
         }
       }
     }
-    for (const [key3, memberSchema] of ns.structIterator()) {
+    for (const [key2, memberSchema] of ns.structIterator()) {
       if (isUnion) {
-        keys.delete(key3);
+        keys.delete(key2);
       }
-      if (value[key3] != null) {
-        newObject[key3] = transformObject(memberSchema, value[key3]);
+      if (value[key2] != null) {
+        newObject[key2] = transformObject(memberSchema, value[key2]);
       }
     }
     if (isUnion && keys?.size === 1) {
@@ -28993,8 +28993,8 @@ var init_UnionSerde2 = __esm({
         set.delete("__type");
         this.keys = set;
       }
-      mark(key3) {
-        this.keys.delete(key3);
+      mark(key2) {
+        this.keys.delete(key2);
       }
       hasUnknown() {
         return this.keys.size === 1 && Object.keys(this.to).length === 0;
@@ -29043,7 +29043,7 @@ var init_XmlShapeDeserializer = __esm({
         this.serdeContext = serdeContext;
         this.stringDeserializer.setSerdeContext(serdeContext);
       }
-      read(schema, bytes2, key3) {
+      read(schema, bytes2, key2) {
         const ns = NormalizedSchema.of(schema);
         const memberSchemas = ns.getMemberSchemas();
         const isEventPayload = ns.isStructSchema() && ns.isMemberSchema() && !!Object.values(memberSchemas).find((memberNs) => {
@@ -29062,7 +29062,7 @@ var init_XmlShapeDeserializer = __esm({
         }
         const xmlString = (this.serdeContext?.utf8Encoder ?? toUtf8)(bytes2);
         const parsedObject = this.parseXml(xmlString);
-        return this.readSchema(schema, key3 ? parsedObject[key3] : parsedObject);
+        return this.readSchema(schema, key2 ? parsedObject[key2] : parsedObject);
       }
       readSchema(_schema, value) {
         const ns = NormalizedSchema.of(_schema);
@@ -29105,12 +29105,12 @@ var init_XmlShapeDeserializer = __esm({
             const keyProperty = keyNs.getMergedTraits().xmlName ?? "key";
             const valueProperty = memberNs.getMergedTraits().xmlName ?? "value";
             for (const entry of entries2) {
-              const key3 = entry[keyProperty];
+              const key2 = entry[keyProperty];
               const value2 = entry[valueProperty];
-              if (key3 === "__proto__") {
+              if (key2 === "__proto__") {
                 writeKey2(buffer);
               }
-              buffer[key3] = this.readSchema(memberNs, value2);
+              buffer[key2] = this.readSchema(memberNs, value2);
             }
             return buffer;
           }
@@ -29162,10 +29162,10 @@ var init_XmlShapeDeserializer = __esm({
             throw e5;
           }
           const textNodeName = "#text";
-          const key3 = Object.keys(parsedObj)[0];
-          const parsedObjToReturn = parsedObj[key3];
+          const key2 = Object.keys(parsedObj)[0];
+          const parsedObjToReturn = parsedObj[key2];
           if (parsedObjToReturn[textNodeName]) {
-            parsedObjToReturn[key3] = parsedObjToReturn[textNodeName];
+            parsedObjToReturn[key2] = parsedObjToReturn[textNodeName];
             delete parsedObjToReturn[textNodeName];
           }
           return getValueFromTextNode(parsedObjToReturn);
@@ -29269,8 +29269,8 @@ var init_QueryShapeSerializer = __esm({
                 }
                 const traits = member2.getMergedTraits();
                 const suffix = this.getKey("member", traits.xmlName, traits.ec2QueryName);
-                const key3 = flat ? `${prefix}${i5}` : `${prefix}${suffix}.${i5}`;
-                this.write(member2, item, key3);
+                const key2 = flat ? `${prefix}${i5}` : `${prefix}${suffix}.${i5}`;
+                this.write(member2, item, key2);
                 ++i5;
               }
             }
@@ -29288,11 +29288,11 @@ var init_QueryShapeSerializer = __esm({
               }
               const keyTraits = keySchema.getMergedTraits();
               const keySuffix = this.getKey("key", keyTraits.xmlName, keyTraits.ec2QueryName);
-              const key3 = flat ? `${prefix}${i5}.${keySuffix}` : `${prefix}entry.${i5}.${keySuffix}`;
+              const key2 = flat ? `${prefix}${i5}.${keySuffix}` : `${prefix}entry.${i5}.${keySuffix}`;
               const valTraits = memberSchema.getMergedTraits();
               const valueSuffix = this.getKey("value", valTraits.xmlName, valTraits.ec2QueryName);
               const valueKey = flat ? `${prefix}${i5}.${valueSuffix}` : `${prefix}entry.${i5}.${valueSuffix}`;
-              this.write(keySchema, k5, key3);
+              this.write(keySchema, k5, key2);
               this.write(memberSchema, v, valueKey);
               ++i5;
             }
@@ -29306,16 +29306,16 @@ var init_QueryShapeSerializer = __esm({
               }
               const traits = member2.getMergedTraits();
               const suffix = this.getKey(memberName, traits.xmlName, traits.ec2QueryName, "struct");
-              const key3 = `${prefix}${suffix}`;
-              this.write(member2, value[memberName], key3);
+              const key2 = `${prefix}${suffix}`;
+              this.write(member2, value[memberName], key2);
               didWriteMember = true;
             }
             if (!didWriteMember && ns.isUnionSchema()) {
               const { $unknown } = value;
               if (Array.isArray($unknown)) {
                 const [k5, v] = $unknown;
-                const key3 = `${prefix}${k5}`;
-                this.write(15, v, key3);
+                const key2 = `${prefix}${k5}`;
+                this.write(15, v, key2);
               }
             }
           }
@@ -29337,17 +29337,17 @@ var init_QueryShapeSerializer = __esm({
         if (ec2 && ec2QueryName) {
           return ec2QueryName;
         }
-        const key3 = xmlName ?? memberName;
+        const key2 = xmlName ?? memberName;
         if (capitalizeKeys && keySource === "struct") {
-          return key3[0].toUpperCase() + key3.slice(1);
+          return key2[0].toUpperCase() + key2.slice(1);
         }
-        return key3;
+        return key2;
       }
-      writeKey(key3) {
-        if (key3.endsWith(".")) {
-          key3 = key3.slice(0, key3.length - 1);
+      writeKey(key2) {
+        if (key2.endsWith(".")) {
+          key2 = key2.slice(0, key2.length - 1);
         }
-        this.buffer += `&${extendedEncodeURIComponent(key3)}=`;
+        this.buffer += `&${extendedEncodeURIComponent(key2)}=`;
       }
       writeValue(value) {
         this.buffer += extendedEncodeURIComponent(value);
@@ -29555,10 +29555,10 @@ var init_parseXmlBody = __esm({
           throw e5;
         }
         const textNodeName = "#text";
-        const key3 = Object.keys(parsedObj)[0];
-        const parsedObjToReturn = parsedObj[key3];
+        const key2 = Object.keys(parsedObj)[0];
+        const parsedObjToReturn = parsedObj[key2];
         if (parsedObjToReturn[textNodeName]) {
-          parsedObjToReturn[key3] = parsedObjToReturn[textNodeName];
+          parsedObjToReturn[key2] = parsedObjToReturn[textNodeName];
           delete parsedObjToReturn[textNodeName];
         }
         return getValueFromTextNode(parsedObjToReturn);
@@ -29743,8 +29743,8 @@ var init_XmlShapeSerializer = __esm({
         const sparse = !!mapValueTraits.sparse;
         const flat = !!mapTraits.xmlFlattened;
         const [xmlnsAttr, xmlns] = this.getXmlnsAttribute(mapMember, parentXmlns);
-        const addKeyValue = (entry, key3, val) => {
-          const keyNode = import_xml_builder3.XmlNode.of(keyTag, key3);
+        const addKeyValue = (entry, key2, val) => {
+          const keyNode = import_xml_builder3.XmlNode.of(keyTag, key2);
           const [keyXmlnsAttr, keyXmlns] = this.getXmlnsAttribute(mapKeySchema, xmlns);
           if (keyXmlns) {
             keyNode.addAttribute(keyXmlnsAttr, keyXmlns);
@@ -29763,11 +29763,11 @@ var init_XmlShapeSerializer = __esm({
           entry.addChildNode(valueNode);
         };
         if (flat) {
-          for (const key3 in map3) {
-            const val = map3[key3];
+          for (const key2 in map3) {
+            const val = map3[key2];
             if (sparse || val != null) {
               const entry = import_xml_builder3.XmlNode.of(mapTraits.xmlName ?? mapMember.getMemberName());
-              addKeyValue(entry, key3, val);
+              addKeyValue(entry, key2, val);
               container.addChildNode(entry);
             }
           }
@@ -29780,11 +29780,11 @@ var init_XmlShapeSerializer = __esm({
             }
             container.addChildNode(mapNode);
           }
-          for (const key3 in map3) {
-            const val = map3[key3];
+          for (const key2 in map3) {
+            const val = map3[key2];
             if (sparse || val != null) {
               const entry = import_xml_builder3.XmlNode.of("entry");
-              addKeyValue(entry, key3, val);
+              addKeyValue(entry, key2, val);
               (containerIsMap ? container : mapNode).addChildNode(entry);
             }
           }
@@ -29947,10 +29947,10 @@ var init_AwsRestXmlProtocol = __esm({
         const errorIdentifier = loadRestXmlErrorCode(response, dataObject) ?? "Unknown";
         this.mixin.compose(this.compositeErrorRegistry, errorIdentifier, this.options.defaultNamespace);
         if (dataObject.Error && typeof dataObject.Error === "object") {
-          for (const key3 of Object.keys(dataObject.Error)) {
-            dataObject[key3] = dataObject.Error[key3];
-            if (key3.toLowerCase() === "message") {
-              dataObject.message = dataObject.Error[key3];
+          for (const key2 of Object.keys(dataObject.Error)) {
+            dataObject[key2] = dataObject.Error[key2];
+            if (key2.toLowerCase() === "message") {
+              dataObject.message = dataObject.Error[key2];
             }
           }
         }
@@ -31023,9 +31023,9 @@ var require_dist_cjs8 = __commonJS({
         throw new TokenProviderError2(`Token is expired. ${REFRESH_MESSAGE}`, false);
       }
     };
-    var validateTokenKey = (key3, value, forRefresh = false) => {
+    var validateTokenKey = (key2, value, forRefresh = false) => {
       if (typeof value === "undefined") {
-        throw new TokenProviderError2(`Value not present for '${key3}' in SSO Token${forRefresh ? ". Cannot refresh" : ""}. ${REFRESH_MESSAGE}`, false);
+        throw new TokenProviderError2(`Value not present for '${key2}' in SSO Token${forRefresh ? ". Cannot refresh" : ""}. ${REFRESH_MESSAGE}`, false);
       }
     };
     var { writeFile: writeFile7 } = promises;
@@ -43870,11 +43870,11 @@ var require_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    function visit_(key3, node, visitor, path) {
-      const ctrl = callVisitor(key3, node, visitor, path);
+    function visit_(key2, node, visitor, path) {
+      const ctrl = callVisitor(key2, node, visitor, path);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key3, path, ctrl);
-        return visit_(key3, ctrl, visitor, path);
+        replaceNode(key2, path, ctrl);
+        return visit_(key2, ctrl, visitor, path);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
@@ -43918,11 +43918,11 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key3, node, visitor, path) {
-      const ctrl = await callVisitor(key3, node, visitor, path);
+    async function visitAsync_(key2, node, visitor, path) {
+      const ctrl = await callVisitor(key2, node, visitor, path);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key3, path, ctrl);
-        return visitAsync_(key3, ctrl, visitor, path);
+        replaceNode(key2, path, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
@@ -43972,27 +43972,27 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key3, node, visitor, path) {
+    function callVisitor(key2, node, visitor, path) {
       if (typeof visitor === "function")
-        return visitor(key3, node, path);
+        return visitor(key2, node, path);
       if (identity.isMap(node))
-        return visitor.Map?.(key3, node, path);
+        return visitor.Map?.(key2, node, path);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key3, node, path);
+        return visitor.Seq?.(key2, node, path);
       if (identity.isPair(node))
-        return visitor.Pair?.(key3, node, path);
+        return visitor.Pair?.(key2, node, path);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key3, node, path);
+        return visitor.Scalar?.(key2, node, path);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key3, node, path);
+        return visitor.Alias?.(key2, node, path);
       return void 0;
     }
-    function replaceNode(key3, path, node) {
+    function replaceNode(key2, path, node) {
       const parent = path[path.length - 1];
       if (identity.isCollection(parent)) {
-        parent.items[key3] = node;
+        parent.items[key2] = node;
       } else if (identity.isPair(parent)) {
-        if (key3 === "key")
+        if (key2 === "key")
           parent.key = node;
         else
           parent.value = node;
@@ -44253,7 +44253,7 @@ var require_anchors = __commonJS({
 var require_applyReviver = __commonJS({
   "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
     "use strict";
-    function applyReviver(reviver, obj2, key3, val) {
+    function applyReviver(reviver, obj2, key2, val) {
       if (val && typeof val === "object") {
         if (Array.isArray(val)) {
           for (let i5 = 0, len = val.length; i5 < len; ++i5) {
@@ -44293,7 +44293,7 @@ var require_applyReviver = __commonJS({
           }
         }
       }
-      return reviver.call(obj2, key3, val);
+      return reviver.call(obj2, key2, val);
     }
     exports.applyReviver = applyReviver;
   }
@@ -44656,14 +44656,14 @@ var require_Collection = __commonJS({
         if (isEmptyPath(path))
           this.add(value);
         else {
-          const [key3, ...rest] = path;
-          const node = this.get(key3, true);
+          const [key2, ...rest] = path;
+          const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
           else if (node === void 0 && this.schema)
-            this.set(key3, collectionFromPath(this.schema, rest, value));
+            this.set(key2, collectionFromPath(this.schema, rest, value));
           else
-            throw new Error(`Expected YAML collection at ${key3}. Remaining path: ${rest}`);
+            throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
         }
       }
       /**
@@ -44671,14 +44671,14 @@ var require_Collection = __commonJS({
        * @returns `true` if the item was found and removed.
        */
       deleteIn(path) {
-        const [key3, ...rest] = path;
+        const [key2, ...rest] = path;
         if (rest.length === 0)
-          return this.delete(key3);
-        const node = this.get(key3, true);
+          return this.delete(key2);
+        const node = this.get(key2, true);
         if (identity.isCollection(node))
           return node.deleteIn(rest);
         else
-          throw new Error(`Expected YAML collection at ${key3}. Remaining path: ${rest}`);
+          throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -44686,8 +44686,8 @@ var require_Collection = __commonJS({
        * `true` (collections are always returned intact).
        */
       getIn(path, keepScalar) {
-        const [key3, ...rest] = path;
-        const node = this.get(key3, true);
+        const [key2, ...rest] = path;
+        const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
         else
@@ -44705,10 +44705,10 @@ var require_Collection = __commonJS({
        * Checks if the collection includes a value with the key `key`.
        */
       hasIn(path) {
-        const [key3, ...rest] = path;
+        const [key2, ...rest] = path;
         if (rest.length === 0)
-          return this.has(key3);
-        const node = this.get(key3, true);
+          return this.has(key2);
+        const node = this.get(key2, true);
         return identity.isCollection(node) ? node.hasIn(rest) : false;
       }
       /**
@@ -44716,17 +44716,17 @@ var require_Collection = __commonJS({
        * boolean to add/remove the item from the set.
        */
       setIn(path, value) {
-        const [key3, ...rest] = path;
+        const [key2, ...rest] = path;
         if (rest.length === 0) {
-          this.set(key3, value);
+          this.set(key2, value);
         } else {
-          const node = this.get(key3, true);
+          const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.setIn(rest, value);
           else if (node === void 0 && this.schema)
-            this.set(key3, collectionFromPath(this.schema, rest, value));
+            this.set(key2, collectionFromPath(this.schema, rest, value));
           else
-            throw new Error(`Expected YAML collection at ${key3}. Remaining path: ${rest}`);
+            throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
         }
       }
     };
@@ -45304,19 +45304,19 @@ var require_stringifyPair = __commonJS({
     var Scalar2 = require_Scalar();
     var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
-    function stringifyPair({ key: key3, value }, ctx, onComment, onChompKeep) {
+    function stringifyPair({ key: key2, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
-      let keyComment = identity.isNode(key3) && key3.comment || null;
+      let keyComment = identity.isNode(key2) && key2.comment || null;
       if (simpleKeys) {
         if (keyComment) {
           throw new Error("With simple keys, key nodes cannot have comments");
         }
-        if (identity.isCollection(key3) || !identity.isNode(key3) && typeof key3 === "object") {
+        if (identity.isCollection(key2) || !identity.isNode(key2) && typeof key2 === "object") {
           const msg = "With simple keys, collection cannot be used as a key value";
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key3 || keyComment && value == null && !ctx.inFlow || identity.isCollection(key3) || (identity.isScalar(key3) ? key3.type === Scalar2.Scalar.BLOCK_FOLDED || key3.type === Scalar2.Scalar.BLOCK_LITERAL : typeof key3 === "object"));
+      let explicitKey = !simpleKeys && (!key2 || keyComment && value == null && !ctx.inFlow || identity.isCollection(key2) || (identity.isScalar(key2) ? key2.type === Scalar2.Scalar.BLOCK_FOLDED || key2.type === Scalar2.Scalar.BLOCK_LITERAL : typeof key2 === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -45324,7 +45324,7 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str2 = stringify2.stringify(key3, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      let str2 = stringify2.stringify(key2, ctx, () => keyCommentDone = true, () => chompKeep = true);
       if (!explicitKey && !ctx.inFlow && str2.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -45468,7 +45468,7 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key3) => (merge2.identify(key3) || identity.isScalar(key3) && (!key3.type || key3.type === Scalar2.Scalar.PLAIN) && merge2.identify(key3.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
+    var isMergeKey = (ctx, key2) => (merge2.identify(key2) || identity.isScalar(key2) && (!key2.type || key2.type === Scalar2.Scalar.PLAIN) && merge2.identify(key2.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
     function addMergeToJSMap(ctx, map3, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity.isSeq(source))
@@ -45485,14 +45485,14 @@ var require_merge = __commonJS({
       if (!identity.isMap(source))
         throw new Error("Merge sources must be maps or map aliases");
       const srcMap = source.toJSON(null, ctx, Map);
-      for (const [key3, value2] of srcMap) {
+      for (const [key2, value2] of srcMap) {
         if (map3 instanceof Map) {
-          if (!map3.has(key3))
-            map3.set(key3, value2);
+          if (!map3.has(key2))
+            map3.set(key2, value2);
         } else if (map3 instanceof Set) {
-          map3.add(key3);
-        } else if (!Object.prototype.hasOwnProperty.call(map3, key3)) {
-          Object.defineProperty(map3, key3, {
+          map3.add(key2);
+        } else if (!Object.prototype.hasOwnProperty.call(map3, key2)) {
+          Object.defineProperty(map3, key2, {
             value: value2,
             writable: true,
             enumerable: true,
@@ -45520,19 +45520,19 @@ var require_addPairToJSMap = __commonJS({
     var stringify2 = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
-    function addPairToJSMap(ctx, map3, { key: key3, value }) {
-      if (identity.isNode(key3) && key3.addToJSMap)
-        key3.addToJSMap(ctx, map3, value);
-      else if (merge2.isMergeKey(ctx, key3))
+    function addPairToJSMap(ctx, map3, { key: key2, value }) {
+      if (identity.isNode(key2) && key2.addToJSMap)
+        key2.addToJSMap(ctx, map3, value);
+      else if (merge2.isMergeKey(ctx, key2))
         merge2.addMergeToJSMap(ctx, map3, value);
       else {
-        const jsKey = toJS.toJS(key3, "", ctx);
+        const jsKey = toJS.toJS(key2, "", ctx);
         if (map3 instanceof Map) {
           map3.set(jsKey, toJS.toJS(value, jsKey, ctx));
         } else if (map3 instanceof Set) {
           map3.add(jsKey);
         } else {
-          const stringKey = stringifyKey(key3, jsKey, ctx);
+          const stringKey = stringifyKey(key2, jsKey, ctx);
           const jsValue = toJS.toJS(value, stringKey, ctx);
           if (stringKey in map3)
             Object.defineProperty(map3, stringKey, {
@@ -45547,19 +45547,19 @@ var require_addPairToJSMap = __commonJS({
       }
       return map3;
     }
-    function stringifyKey(key3, jsKey, ctx) {
+    function stringifyKey(key2, jsKey, ctx) {
       if (jsKey === null)
         return "";
       if (typeof jsKey !== "object")
         return String(jsKey);
-      if (identity.isNode(key3) && ctx?.doc) {
+      if (identity.isNode(key2) && ctx?.doc) {
         const strCtx = stringify2.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node of ctx.anchors.keys())
           strCtx.anchors.add(node.anchor);
         strCtx.inFlow = true;
         strCtx.inStringifyKey = true;
-        const strKey = key3.toString(strCtx);
+        const strKey = key2.toString(strCtx);
         if (!ctx.mapKeyWarned) {
           let jsonStr = JSON.stringify(strKey);
           if (jsonStr.length > 40)
@@ -45583,24 +45583,24 @@ var require_Pair = __commonJS({
     var stringifyPair = require_stringifyPair();
     var addPairToJSMap = require_addPairToJSMap();
     var identity = require_identity();
-    function createPair(key3, value, ctx) {
-      const k5 = createNode.createNode(key3, void 0, ctx);
+    function createPair(key2, value, ctx) {
+      const k5 = createNode.createNode(key2, void 0, ctx);
       const v = createNode.createNode(value, void 0, ctx);
       return new Pair(k5, v);
     }
     var Pair = class _Pair {
-      constructor(key3, value = null) {
+      constructor(key2, value = null) {
         Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
-        this.key = key3;
+        this.key = key2;
         this.value = value;
       }
       clone(schema) {
-        let { key: key3, value } = this;
-        if (identity.isNode(key3))
-          key3 = key3.clone(schema);
+        let { key: key2, value } = this;
+        if (identity.isNode(key2))
+          key2 = key2.clone(schema);
         if (identity.isNode(value))
           value = value.clone(schema);
-        return new _Pair(key3, value);
+        return new _Pair(key2, value);
       }
       toJSON(_, ctx) {
         const pair = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
@@ -45776,11 +45776,11 @@ var require_YAMLMap = __commonJS({
     var identity = require_identity();
     var Pair = require_Pair();
     var Scalar2 = require_Scalar();
-    function findPair(items2, key3) {
-      const k5 = identity.isScalar(key3) ? key3.value : key3;
+    function findPair(items2, key2) {
+      const k5 = identity.isScalar(key2) ? key2.value : key2;
       for (const it of items2) {
         if (identity.isPair(it)) {
-          if (it.key === key3 || it.key === k5)
+          if (it.key === key2 || it.key === k5)
             return it;
           if (identity.isScalar(it.key) && it.key.value === k5)
             return it;
@@ -45803,20 +45803,20 @@ var require_YAMLMap = __commonJS({
       static from(schema, obj2, ctx) {
         const { keepUndefined, replacer } = ctx;
         const map3 = new this(schema);
-        const add = (key3, value) => {
+        const add = (key2, value) => {
           if (typeof replacer === "function")
-            value = replacer.call(obj2, key3, value);
-          else if (Array.isArray(replacer) && !replacer.includes(key3))
+            value = replacer.call(obj2, key2, value);
+          else if (Array.isArray(replacer) && !replacer.includes(key2))
             return;
           if (value !== void 0 || keepUndefined)
-            map3.items.push(Pair.createPair(key3, value, ctx));
+            map3.items.push(Pair.createPair(key2, value, ctx));
         };
         if (obj2 instanceof Map) {
-          for (const [key3, value] of obj2)
-            add(key3, value);
+          for (const [key2, value] of obj2)
+            add(key2, value);
         } else if (obj2 && typeof obj2 === "object") {
-          for (const key3 of Object.keys(obj2))
-            add(key3, obj2[key3]);
+          for (const key2 of Object.keys(obj2))
+            add(key2, obj2[key2]);
         }
         if (typeof schema.sortMapEntries === "function") {
           map3.items.sort(schema.sortMapEntries);
@@ -45856,23 +45856,23 @@ var require_YAMLMap = __commonJS({
           this.items.push(_pair);
         }
       }
-      delete(key3) {
-        const it = findPair(this.items, key3);
+      delete(key2) {
+        const it = findPair(this.items, key2);
         if (!it)
           return false;
         const del = this.items.splice(this.items.indexOf(it), 1);
         return del.length > 0;
       }
-      get(key3, keepScalar) {
-        const it = findPair(this.items, key3);
+      get(key2, keepScalar) {
+        const it = findPair(this.items, key2);
         const node = it?.value;
         return (!keepScalar && identity.isScalar(node) ? node.value : node) ?? void 0;
       }
-      has(key3) {
-        return !!findPair(this.items, key3);
+      has(key2) {
+        return !!findPair(this.items, key2);
       }
-      set(key3, value) {
-        this.add(new Pair.Pair(key3, value), true);
+      set(key2, value) {
+        this.add(new Pair.Pair(key2, value), true);
       }
       /**
        * @param ctx - Conversion context, originally set in Document#toJS()
@@ -45961,15 +45961,15 @@ var require_YAMLSeq = __commonJS({
        *
        * @returns `true` if the item was found and removed.
        */
-      delete(key3) {
-        const idx = asItemIndex(key3);
+      delete(key2) {
+        const idx = asItemIndex(key2);
         if (typeof idx !== "number")
           return false;
         const del = this.items.splice(idx, 1);
         return del.length > 0;
       }
-      get(key3, keepScalar) {
-        const idx = asItemIndex(key3);
+      get(key2, keepScalar) {
+        const idx = asItemIndex(key2);
         if (typeof idx !== "number")
           return void 0;
         const it = this.items[idx];
@@ -45981,8 +45981,8 @@ var require_YAMLSeq = __commonJS({
        * `key` must contain a representation of an integer for this to succeed.
        * It may be wrapped in a `Scalar`.
        */
-      has(key3) {
-        const idx = asItemIndex(key3);
+      has(key2) {
+        const idx = asItemIndex(key2);
         return typeof idx === "number" && idx < this.items.length;
       }
       /**
@@ -45992,10 +45992,10 @@ var require_YAMLSeq = __commonJS({
        * If `key` does not contain a representation of an integer, this will throw.
        * It may be wrapped in a `Scalar`.
        */
-      set(key3, value) {
-        const idx = asItemIndex(key3);
+      set(key2, value) {
+        const idx = asItemIndex(key2);
         if (typeof idx !== "number")
-          throw new Error(`Expected a valid index, not ${key3}.`);
+          throw new Error(`Expected a valid index, not ${key2}.`);
         const prev = this.items[idx];
         if (identity.isScalar(prev) && Scalar2.isScalarValue(value))
           prev.value = value;
@@ -46029,8 +46029,8 @@ var require_YAMLSeq = __commonJS({
           let i5 = 0;
           for (let it of obj2) {
             if (typeof replacer === "function") {
-              const key3 = obj2 instanceof Set ? it : String(i5++);
-              it = replacer.call(obj2, key3, it);
+              const key2 = obj2 instanceof Set ? it : String(i5++);
+              it = replacer.call(obj2, key2, it);
             }
             seq.items.push(createNode.createNode(it, void 0, ctx));
           }
@@ -46038,8 +46038,8 @@ var require_YAMLSeq = __commonJS({
         return seq;
       }
     };
-    function asItemIndex(key3) {
-      let idx = identity.isScalar(key3) ? key3.value : key3;
+    function asItemIndex(key2) {
+      let idx = identity.isScalar(key2) ? key2.value : key2;
       if (idx && typeof idx === "string")
         idx = Number(idx);
       return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
@@ -46453,25 +46453,25 @@ ${cn.comment}` : item.comment;
         for (let it of iterable) {
           if (typeof replacer === "function")
             it = replacer.call(iterable, String(i5++), it);
-          let key3, value;
+          let key2, value;
           if (Array.isArray(it)) {
             if (it.length === 2) {
-              key3 = it[0];
+              key2 = it[0];
               value = it[1];
             } else
               throw new TypeError(`Expected [key, value] tuple: ${it}`);
           } else if (it && it instanceof Object) {
             const keys = Object.keys(it);
             if (keys.length === 1) {
-              key3 = keys[0];
-              value = it[key3];
+              key2 = keys[0];
+              value = it[key2];
             } else {
               throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
             }
           } else {
-            key3 = it;
+            key2 = it;
           }
-          pairs2.items.push(Pair.createPair(key3, value, ctx));
+          pairs2.items.push(Pair.createPair(key2, value, ctx));
         }
       return pairs2;
     }
@@ -46518,16 +46518,16 @@ var require_omap = __commonJS({
         if (ctx?.onCreate)
           ctx.onCreate(map3);
         for (const pair of this.items) {
-          let key3, value;
+          let key2, value;
           if (identity.isPair(pair)) {
-            key3 = toJS.toJS(pair.key, "", ctx);
-            value = toJS.toJS(pair.value, key3, ctx);
+            key2 = toJS.toJS(pair.key, "", ctx);
+            value = toJS.toJS(pair.value, key2, ctx);
           } else {
-            key3 = toJS.toJS(pair, "", ctx);
+            key2 = toJS.toJS(pair, "", ctx);
           }
-          if (map3.has(key3))
+          if (map3.has(key2))
             throw new Error("Ordered maps must not include duplicate keys");
-          map3.set(key3, value);
+          map3.set(key2, value);
         }
         return map3;
       }
@@ -46548,12 +46548,12 @@ var require_omap = __commonJS({
       resolve(seq, onError) {
         const pairs$1 = pairs.resolvePairs(seq, onError);
         const seenKeys = [];
-        for (const { key: key3 } of pairs$1.items) {
-          if (identity.isScalar(key3)) {
-            if (seenKeys.includes(key3.value)) {
-              onError(`Ordered maps must not include duplicate keys: ${key3.value}`);
+        for (const { key: key2 } of pairs$1.items) {
+          if (identity.isScalar(key2)) {
+            if (seenKeys.includes(key2.value)) {
+              onError(`Ordered maps must not include duplicate keys: ${key2.value}`);
             } else {
-              seenKeys.push(key3.value);
+              seenKeys.push(key2.value);
             }
           }
         }
@@ -46738,14 +46738,14 @@ var require_set = __commonJS({
         super(schema);
         this.tag = _YAMLSet.tag;
       }
-      add(key3) {
+      add(key2) {
         let pair;
-        if (identity.isPair(key3))
-          pair = key3;
-        else if (key3 && typeof key3 === "object" && "key" in key3 && "value" in key3 && key3.value === null)
-          pair = new Pair.Pair(key3.key, null);
+        if (identity.isPair(key2))
+          pair = key2;
+        else if (key2 && typeof key2 === "object" && "key" in key2 && "value" in key2 && key2.value === null)
+          pair = new Pair.Pair(key2.key, null);
         else
-          pair = new Pair.Pair(key3, null);
+          pair = new Pair.Pair(key2, null);
         const prev = YAMLMap.findPair(this.items, pair.key);
         if (!prev)
           this.items.push(pair);
@@ -46754,18 +46754,18 @@ var require_set = __commonJS({
        * If `keepPair` is `true`, returns the Pair matching `key`.
        * Otherwise, returns the value of that Pair's key.
        */
-      get(key3, keepPair) {
-        const pair = YAMLMap.findPair(this.items, key3);
+      get(key2, keepPair) {
+        const pair = YAMLMap.findPair(this.items, key2);
         return !keepPair && identity.isPair(pair) ? identity.isScalar(pair.key) ? pair.key.value : pair.key : pair;
       }
-      set(key3, value) {
+      set(key2, value) {
         if (typeof value !== "boolean")
           throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value}`);
-        const prev = YAMLMap.findPair(this.items, key3);
+        const prev = YAMLMap.findPair(this.items, key2);
         if (prev && !value) {
           this.items.splice(this.items.indexOf(prev), 1);
         } else if (!prev && value) {
-          this.items.push(new Pair.Pair(key3));
+          this.items.push(new Pair.Pair(key2));
         }
       }
       toJSON(_, ctx) {
@@ -47012,7 +47012,7 @@ var require_tags = __commonJS({
         if (Array.isArray(customTags))
           tags = [];
         else {
-          const keys = Array.from(schemas.keys()).filter((key3) => key3 !== "yaml11").map((key3) => JSON.stringify(key3)).join(", ");
+          const keys = Array.from(schemas.keys()).filter((key2) => key2 !== "yaml11").map((key2) => JSON.stringify(key2)).join(", ");
           throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
         }
       }
@@ -47028,7 +47028,7 @@ var require_tags = __commonJS({
         const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
         if (!tagObj) {
           const tagName = JSON.stringify(tag);
-          const keys = Object.keys(tagsByName).map((key3) => JSON.stringify(key3)).join(", ");
+          const keys = Object.keys(tagsByName).map((key2) => JSON.stringify(key2)).join(", ");
           throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
         }
         if (!tags2.includes(tagObj))
@@ -47292,8 +47292,8 @@ var require_Document = __commonJS({
        * Convert a key and a value into a `Pair` using the current schema,
        * recursively wrapping all values as `Scalar` or `Collection` nodes.
        */
-      createPair(key3, value, options = {}) {
-        const k5 = this.createNode(key3, null, options);
+      createPair(key2, value, options = {}) {
+        const k5 = this.createNode(key2, null, options);
         const v = this.createNode(value, null, options);
         return new Pair.Pair(k5, v);
       }
@@ -47301,8 +47301,8 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      delete(key3) {
-        return assertCollection(this.contents) ? this.contents.delete(key3) : false;
+      delete(key2) {
+        return assertCollection(this.contents) ? this.contents.delete(key2) : false;
       }
       /**
        * Removes a value from the document.
@@ -47322,8 +47322,8 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      get(key3, keepScalar) {
-        return identity.isCollection(this.contents) ? this.contents.get(key3, keepScalar) : void 0;
+      get(key2, keepScalar) {
+        return identity.isCollection(this.contents) ? this.contents.get(key2, keepScalar) : void 0;
       }
       /**
        * Returns item at `path`, or `undefined` if not found. By default unwraps
@@ -47338,8 +47338,8 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value with the key `key`.
        */
-      has(key3) {
-        return identity.isCollection(this.contents) ? this.contents.has(key3) : false;
+      has(key2) {
+        return identity.isCollection(this.contents) ? this.contents.has(key2) : false;
       }
       /**
        * Checks if the document includes a value at `path`.
@@ -47353,11 +47353,11 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      set(key3, value) {
+      set(key2, value) {
         if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, [key3], value);
+          this.contents = Collection.collectionFromPath(this.schema, [key2], value);
         } else if (assertCollection(this.contents)) {
-          this.contents.set(key3, value);
+          this.contents.set(key2, value);
         }
       }
       /**
@@ -47665,24 +47665,24 @@ var require_resolve_props = __commonJS({
 var require_util_contains_newline = __commonJS({
   "node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
     "use strict";
-    function containsNewline(key3) {
-      if (!key3)
+    function containsNewline(key2) {
+      if (!key2)
         return null;
-      switch (key3.type) {
+      switch (key2.type) {
         case "alias":
         case "scalar":
         case "double-quoted-scalar":
         case "single-quoted-scalar":
-          if (key3.source.includes("\n"))
+          if (key2.source.includes("\n"))
             return true;
-          if (key3.end) {
-            for (const st of key3.end)
+          if (key2.end) {
+            for (const st of key2.end)
               if (st.type === "newline")
                 return true;
           }
           return false;
         case "flow-collection":
-          for (const it of key3.items) {
+          for (const it of key2.items) {
             for (const st of it.start)
               if (st.type === "newline")
                 return true;
@@ -47756,10 +47756,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key: key3, sep: sep6, value } = collItem;
+        const { start, key: key2, sep: sep6, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key3 ?? sep6?.[0],
+          next: key2 ?? sep6?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -47767,10 +47767,10 @@ var require_resolve_block_map = __commonJS({
         });
         const implicitKey = !keyProps.found;
         if (implicitKey) {
-          if (key3) {
-            if (key3.type === "block-seq")
+          if (key2) {
+            if (key2.type === "block-seq")
               onError(offset, "BLOCK_AS_IMPLICIT_KEY", "A block sequence may not be used as an implicit map key");
-            else if ("indent" in key3 && key3.indent !== bm.indent)
+            else if ("indent" in key2 && key2.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
           if (!keyProps.anchor && !keyProps.tag && !sep6) {
@@ -47783,17 +47783,17 @@ var require_resolve_block_map = __commonJS({
             }
             continue;
           }
-          if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key3)) {
-            onError(key3 ?? start[start.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
+          if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key2)) {
+            onError(key2 ?? start[start.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
           }
         } else if (keyProps.found?.indent !== bm.indent) {
           onError(offset, "BAD_INDENT", startColMsg);
         }
         ctx.atKey = true;
         const keyStart = keyProps.end;
-        const keyNode = key3 ? composeNode(ctx, key3, keyProps, onError) : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
+        const keyNode = key2 ? composeNode(ctx, key2, keyProps, onError) : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
         if (ctx.schema.compat)
-          utilFlowIndentCheck.flowIndentCheck(bm.indent, key3, onError);
+          utilFlowIndentCheck.flowIndentCheck(bm.indent, key2, onError);
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map3.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -47803,7 +47803,7 @@ var require_resolve_block_map = __commonJS({
           offset: keyNode.range[2],
           onError,
           parentIndent: bm.indent,
-          startOnNewline: !key3 || key3.type === "block-scalar"
+          startOnNewline: !key2 || key2.type === "block-scalar"
         });
         offset = valueProps.end;
         if (valueProps.found) {
@@ -47967,11 +47967,11 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i5 = 0; i5 < fc.items.length; ++i5) {
         const collItem = fc.items[i5];
-        const { start, key: key3, sep: sep6, value } = collItem;
+        const { start, key: key2, sep: sep6, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key3 ?? sep6?.[0],
+          next: key2 ?? sep6?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
@@ -47992,9 +47992,9 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key3))
+          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key2))
             onError(
-              key3,
+              key2,
               // checked by containsNewline()
               "MULTILINE_IMPLICIT_KEY",
               "Implicit keys of flow sequence pairs need to be on a single line"
@@ -48041,8 +48041,8 @@ var require_resolve_flow_collection = __commonJS({
         } else {
           ctx.atKey = true;
           const keyStart = props.end;
-          const keyNode = key3 ? composeNode(ctx, key3, props, onError) : composeEmptyNode(ctx, keyStart, start, null, props, onError);
-          if (isBlock(key3))
+          const keyNode = key2 ? composeNode(ctx, key2, props, onError) : composeEmptyNode(ctx, keyStart, start, null, props, onError);
+          if (isBlock(key2))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
           const valueProps = resolveProps.resolveProps(sep6 ?? [], {
@@ -49192,9 +49192,9 @@ var require_cst_scalar = __commonJS({
         ];
         if (!addEndtoBlockProps(props, "end" in token ? token.end : void 0))
           props.push({ type: "newline", offset: -1, indent, source: "\n" });
-        for (const key3 of Object.keys(token))
-          if (key3 !== "type" && key3 !== "offset")
-            delete token[key3];
+        for (const key2 of Object.keys(token))
+          if (key2 !== "type" && key2 !== "offset")
+            delete token[key2];
         Object.assign(token, { type: "block-scalar", indent, props, source: body });
       }
     }
@@ -49242,9 +49242,9 @@ var require_cst_scalar = __commonJS({
         default: {
           const indent = "indent" in token ? token.indent : -1;
           const end2 = "end" in token && Array.isArray(token.end) ? token.end.filter((st) => st.type === "space" || st.type === "comment" || st.type === "newline") : [];
-          for (const key3 of Object.keys(token))
-            if (key3 !== "type" && key3 !== "offset")
-              delete token[key3];
+          for (const key2 of Object.keys(token))
+            if (key2 !== "type" && key2 !== "offset")
+              delete token[key2];
           Object.assign(token, { type, indent, source, end: end2 });
         }
       }
@@ -49299,12 +49299,12 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key: key3, sep: sep6, value }) {
+    function stringifyItem({ start, key: key2, sep: sep6, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
-      if (key3)
-        res += stringifyToken(key3);
+      if (key2)
+        res += stringifyToken(key2);
       if (sep6)
         for (const st of sep6)
           res += st.source;
@@ -50636,7 +50636,7 @@ var require_parser = __commonJS({
                   });
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
-                  const key3 = it.key;
+                  const key2 = it.key;
                   const sep6 = it.sep;
                   sep6.push(this.sourceToken);
                   delete it.key;
@@ -50645,7 +50645,7 @@ var require_parser = __commonJS({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key: key3, sep: sep6 }]
+                    items: [{ start: start2, key: key2, sep: sep6 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -56325,23 +56325,23 @@ var require_dist2 = __commonJS({
             if (singleError) {
               const message = gen.let("message", ajv_1._`""`);
               const paramsErrors = gen.let("paramsErrors", ajv_1._`[]`);
-              loopErrors((key3) => {
+              loopErrors((key2) => {
                 gen.if(message, () => gen.code(ajv_1._`${message} += ${typeof singleError == "string" ? singleError : ";"}`));
-                gen.code(ajv_1._`${message} += ${errMessage(key3)}`);
-                gen.assign(paramsErrors, ajv_1._`${paramsErrors}.concat(${kwdErrs}[${key3}])`);
+                gen.code(ajv_1._`${message} += ${errMessage(key2)}`);
+                gen.assign(paramsErrors, ajv_1._`${paramsErrors}.concat(${kwdErrs}[${key2}])`);
               });
               errors_1.reportError(cxt, { message, params: ajv_1._`{errors: ${paramsErrors}}` });
             } else {
-              loopErrors((key3) => errors_1.reportError(cxt, {
-                message: errMessage(key3),
-                params: ajv_1._`{errors: ${kwdErrs}[${key3}]}`
+              loopErrors((key2) => errors_1.reportError(cxt, {
+                message: errMessage(key2),
+                params: ajv_1._`{errors: ${kwdErrs}[${key2}]}`
               }));
             }
             function loopErrors(body) {
-              gen.forIn("key", kwdErrs, (key3) => gen.if(ajv_1._`${kwdErrs}[${key3}].length`, () => body(key3)));
+              gen.forIn("key", kwdErrs, (key2) => gen.if(ajv_1._`${kwdErrs}[${key2}].length`, () => body(key2)));
             }
-            function errMessage(key3) {
-              return ajv_1._`${key3} in ${templates} ? ${templates}[${key3}]() : ${schemaValue}[${key3}]`;
+            function errMessage(key2) {
+              return ajv_1._`${key2} in ${templates} ? ${templates}[${key2}]() : ${schemaValue}[${key2}]`;
             }
           }
           function processKeywordPropErrors(kwdPropErrors) {
@@ -56365,12 +56365,12 @@ var require_dist2 = __commonJS({
               gen.assign(paramsErrors, ajv_1._`${kwdErrs}[${err}.keyword][${err}.params[${propParam}]]`);
               gen.if(paramsErrors, () => gen.code(ajv_1._`${paramsErrors}.push(${err})`).assign(ajv_1._`${err}.${used}`, true));
             }));
-            gen.forIn("key", kwdErrs, (key3) => gen.forIn("keyProp", ajv_1._`${kwdErrs}[${key3}]`, (keyProp) => {
-              gen.assign(paramsErrors, ajv_1._`${kwdErrs}[${key3}][${keyProp}]`);
+            gen.forIn("key", kwdErrs, (key2) => gen.forIn("keyProp", ajv_1._`${kwdErrs}[${key2}]`, (keyProp) => {
+              gen.assign(paramsErrors, ajv_1._`${kwdErrs}[${key2}][${keyProp}]`);
               gen.if(ajv_1._`${paramsErrors}.length`, () => {
-                const tmpl = gen.const("tmpl", ajv_1._`${templates}[${key3}] && ${templates}[${key3}][${keyProp}]`);
+                const tmpl = gen.const("tmpl", ajv_1._`${templates}[${key2}] && ${templates}[${key2}][${keyProp}]`);
                 errors_1.reportError(cxt, {
-                  message: ajv_1._`${tmpl} ? ${tmpl}() : ${schemaValue}[${key3}][${keyProp}]`,
+                  message: ajv_1._`${tmpl} ? ${tmpl}() : ${schemaValue}[${key2}][${keyProp}]`,
                   params: ajv_1._`{errors: ${paramsErrors}}`
                 });
               });
@@ -56407,12 +56407,12 @@ var require_dist2 = __commonJS({
               childProp = ajv_1._`.properties`;
             }
             gen.forOf("err", names_1.default.vErrors, (err) => ifMatchesChildError(err, childErrs, (child2) => gen.code(ajv_1._`${childErrs}[${child2}].push(${err})`).assign(ajv_1._`${err}.${used}`, true)));
-            gen.forIn("key", childErrs, (key3) => gen.if(ajv_1._`${childErrs}[${key3}].length`, () => {
+            gen.forIn("key", childErrs, (key2) => gen.if(ajv_1._`${childErrs}[${key2}].length`, () => {
               errors_1.reportError(cxt, {
-                message: ajv_1._`${key3} in ${templates} ? ${templates}[${key3}]() : ${schemaValue}${childProp}[${key3}]`,
-                params: ajv_1._`{errors: ${childErrs}[${key3}]}`
+                message: ajv_1._`${key2} in ${templates} ? ${templates}[${key2}]() : ${schemaValue}${childProp}[${key2}]`,
+                params: ajv_1._`{errors: ${childErrs}[${key2}]}`
               });
-              gen.assign(ajv_1._`${names_1.default.vErrors}[${names_1.default.errors}-1].instancePath`, ajv_1._`${instancePath} + "/" + ${key3}.replace(/~/g, "~0").replace(/\\//g, "~1")`);
+              gen.assign(ajv_1._`${names_1.default.vErrors}[${names_1.default.errors}-1].instancePath`, ajv_1._`${instancePath} + "/" + ${key2}.replace(/~/g, "~0").replace(/\\//g, "~1")`);
             }));
             gen.endIf();
             function init(children, msgs) {
@@ -56550,9 +56550,9 @@ function sortKeysDeep(value) {
   if (Array.isArray(value)) return value.map((v) => v === void 0 ? null : sortKeysDeep(v));
   if (value !== null && typeof value === "object") {
     const out = nameRecord();
-    for (const key3 of Object.keys(value).sort()) {
-      const v = value[key3];
-      if (v !== void 0) out[key3] = sortKeysDeep(v);
+    for (const key2 of Object.keys(value).sort()) {
+      const v = value[key2];
+      if (v !== void 0) out[key2] = sortKeysDeep(v);
     }
     return out;
   }
@@ -56625,8 +56625,8 @@ function policyRefKey(ref) {
   return `${ref.path || DEFAULT_IAM_PATH}${ref.name}`;
 }
 function policyRefLabel(ref) {
-  const key3 = policyRefKey(ref);
-  return key3 === `${DEFAULT_IAM_PATH}${ref.name}` ? ref.name : key3;
+  const key2 = policyRefKey(ref);
+  return key2 === `${DEFAULT_IAM_PATH}${ref.name}` ? ref.name : key2;
 }
 var PERMISSION_SET_FIELDS = [
   "description",
@@ -56680,7 +56680,7 @@ function normaliseCondition(value) {
       continue;
     }
     const keys = nameRecord();
-    for (const [key3, v] of Object.entries(block)) keys[key3] = asSortedList(v);
+    for (const [key2, v] of Object.entries(block)) keys[key2] = asSortedList(v);
     out[operator] = keys;
   }
   return out;
@@ -57428,9 +57428,9 @@ function renderText(plan, options = {}) {
   }
   out.push(...accessLines(plan, paint, bold), "");
   const k5 = byKind(plan);
-  for (const [key3, changes] of Object.entries(k5)) {
+  for (const [key2, changes] of Object.entries(k5)) {
     if (changes.length === 0) continue;
-    out.push(bold(`${KIND_TITLES[key3]}:`));
+    out.push(bold(`${KIND_TITLES[key2]}:`));
     for (const c5 of changes) out.push(...changeLines(plan, c5, paint));
     out.push("");
   }
@@ -57804,9 +57804,9 @@ function expandRules(desired, org, now) {
       for (const p3 of principals) {
         for (const account of accounts) {
           const assignment = { permissionSet, ...p3, accountId: account.id };
-          const key3 = assignmentKey(assignment);
-          const existing = assignments.get(key3);
-          if (existing === void 0) assignments.set(key3, { assignment, rules: [ref] });
+          const key2 = assignmentKey(assignment);
+          const existing = assignments.get(key2);
+          if (existing === void 0) assignments.set(key2, { assignment, rules: [ref] });
           else if (!existing.rules.some((r5) => r5.index === ref.index)) existing.rules.push(ref);
         }
       }
@@ -57876,15 +57876,15 @@ ${errors.map(formatDiagnostic).join("\n")}`);
   for (const { assignment: a5 } of assignments.values()) {
     const who = a5.principalType === "USER" ? wanted.has(a5.principal) ? [a5.principal] : [] : groups.get(a5.principal) ?? [];
     if (who.length === 0) continue;
-    const key3 = grantKey(a5);
-    const reach = found.get(key3) ?? {
+    const key2 = grantKey(a5);
+    const reach = found.get(key2) ?? {
       accountId: a5.accountId,
       accountName: aliases.get(a5.accountId) ?? orgNames.get(a5.accountId) ?? a5.accountId,
       permissionSet: a5.permissionSet,
       users: []
     };
     reach.users = [.../* @__PURE__ */ new Set([...reach.users, ...who])].sort(compareStrings);
-    found.set(key3, reach);
+    found.set(key2, reach);
   }
   return [...found.values()].sort(
     (x, y) => compareStrings(x.accountName, y.accountName) || compareStrings(x.accountId, y.accountId) || compareStrings(x.permissionSet, y.permissionSet)
@@ -58139,13 +58139,13 @@ async function readReviewedPlan(value, cwd) {
   return { hash: p3.hash, plan: p3 };
 }
 function planDifference(reviewed, fresh) {
-  const key3 = (c5) => canonicalJson(changeEffect(c5));
-  const before = new Set(reviewed.changes.map(key3));
-  const after = new Set(fresh.changes.map(key3));
+  const key2 = (c5) => canonicalJson(changeEffect(c5));
+  const before = new Set(reviewed.changes.map(key2));
+  const after = new Set(fresh.changes.map(key2));
   const names2 = { ...reviewed.accountNames, ...fresh.accountNames };
   return [
-    ...fresh.changes.filter((c5) => !before.has(key3(c5))).map((c5) => `+ ${describeChange(c5, names2)} (not in the reviewed plan)`),
-    ...reviewed.changes.filter((c5) => !after.has(key3(c5))).map((c5) => `- ${describeChange(c5, names2)} (reviewed, no longer planned)`)
+    ...fresh.changes.filter((c5) => !before.has(key2(c5))).map((c5) => `+ ${describeChange(c5, names2)} (not in the reviewed plan)`),
+    ...reviewed.changes.filter((c5) => !after.has(key2(c5))).map((c5) => `- ${describeChange(c5, names2)} (reviewed, no longer planned)`)
   ];
 }
 
@@ -58523,26 +58523,26 @@ async function applyAssignmentChange(ctx, change, index2, onExpectedEnd) {
 // src/apply/keyed-mutex.ts
 var KeyedMutex = class {
   tails = /* @__PURE__ */ new Map();
-  async acquire(key3) {
-    const previous = this.tails.get(key3) ?? Promise.resolve();
+  async acquire(key2) {
+    const previous = this.tails.get(key2) ?? Promise.resolve();
     let open;
     const mine = new Promise((resolve14) => open = resolve14);
     const tail = previous.then(() => mine);
-    this.tails.set(key3, tail);
+    this.tails.set(key2, tail);
     await previous;
     let released = false;
     return () => {
       if (released) return;
       released = true;
       open();
-      if (this.tails.get(key3) === tail) this.tails.delete(key3);
+      if (this.tails.get(key2) === tail) this.tails.delete(key2);
     };
   }
   /** Holds every key (taken in sorted order, so two callers never deadlock). */
   async acquireAll(keys) {
     const sorted3 = [...new Set(keys)].sort();
     const releases = [];
-    for (const key3 of sorted3) releases.push(await this.acquire(key3));
+    for (const key2 of sorted3) releases.push(await this.acquire(key2));
     return () => {
       for (let i5 = releases.length - 1; i5 >= 0; i5--) releases[i5]?.();
     };
@@ -59065,7 +59065,8 @@ function parsePolicy(text2) {
     return void 0;
   }
 }
-var byAccountUser = (a5, b5) => compareStrings(`${a5.accountId}|${a5.userId}`, `${b5.accountId}|${b5.userId}`);
+var revocationKey = (r5) => `${r5.accountId}|${r5.userId}`;
+var byAccountUser = (a5, b5) => compareStrings(revocationKey(a5), revocationKey(b5));
 function splitRevocations(text2) {
   if (text2 === void 0 || text2.trim() === "") return { revocations: [] };
   const doc = parsePolicy(text2);
@@ -59815,21 +59816,21 @@ function checkPair(st, path, yes, no, shape, shapeMessage, issues, known2) {
     issues.push({ path: [...path, no], key: true, message: `${name} has both ${yes} and ${no}: keep one` });
     return;
   }
-  const key3 = st[yes] !== void 0 ? yes : st[no] !== void 0 ? no : void 0;
-  if (key3 === void 0) {
+  const key2 = st[yes] !== void 0 ? yes : st[no] !== void 0 ? no : void 0;
+  if (key2 === void 0) {
     issues.push({ path, message: `${name} has no ${yes}: add ${yes} (or ${no})` });
     return;
   }
-  const value = st[key3];
+  const value = st[key2];
   const list4 = Array.isArray(value) ? value : [value];
-  if (list4.length === 0) issues.push({ path: [...path, key3], message: `${name}.${key3} is empty: list at least one` });
+  if (list4.length === 0) issues.push({ path: [...path, key2], message: `${name}.${key2} is empty: list at least one` });
   list4.forEach((v, i5) => {
-    const at2 = Array.isArray(value) ? [...path, key3, i5] : [...path, key3];
-    if (typeof v !== "string") issues.push({ path: at2, message: `${name}.${key3} must be text or a list of text, not ${JSON.stringify(v)}` });
-    else if (!shape.test(v)) issues.push({ path: at2, message: `${name}.${key3} ${JSON.stringify(v)} ${shapeMessage}` });
+    const at2 = Array.isArray(value) ? [...path, key2, i5] : [...path, key2];
+    if (typeof v !== "string") issues.push({ path: at2, message: `${name}.${key2} must be text or a list of text, not ${JSON.stringify(v)}` });
+    else if (!shape.test(v)) issues.push({ path: at2, message: `${name}.${key2} ${JSON.stringify(v)} ${shapeMessage}` });
     else {
       const problem3 = known2?.(v);
-      if (problem3 !== void 0) issues.push({ path: at2, message: `${name}.${key3} ${JSON.stringify(v)} ${problem3}` });
+      if (problem3 !== void 0) issues.push({ path: at2, message: `${name}.${key2} ${JSON.stringify(v)} ${problem3}` });
     }
   });
 }
@@ -59941,11 +59942,11 @@ function groupsByUser(state2) {
 function effectiveAccess(state2) {
   const groups = groupsByUser(state2);
   const groupsOf2 = (user) => groups.get(user) ?? [];
-  const holding = (user, key3) => {
+  const holding = (user, key2) => {
     if (state2.gone.has(user)) return void 0;
-    const direct = state2.grants.get(`USER|${user}`)?.get(key3);
-    const through = groupsOf2(user).filter((g5) => state2.grants.get(`GROUP|${g5}`)?.has(key3) === true);
-    const any = direct ?? (through[0] === void 0 ? void 0 : state2.grants.get(`GROUP|${through[0]}`)?.get(key3));
+    const direct = state2.grants.get(`USER|${user}`)?.get(key2);
+    const through = groupsOf2(user).filter((g5) => state2.grants.get(`GROUP|${g5}`)?.has(key2) === true);
+    const any = direct ?? (through[0] === void 0 ? void 0 : state2.grants.get(`GROUP|${through[0]}`)?.get(key2));
     if (any === void 0) return void 0;
     return { permissionSet: any.permissionSet, accountId: any.accountId, direct: direct !== void 0, groups: through.sort(compareStrings) };
   };
@@ -60012,10 +60013,10 @@ function expiredGrants(desired, org, now) {
   const ever = everGranted(desired, org);
   const current = expandRules(desired, org, now).assignments;
   const out = /* @__PURE__ */ new Map();
-  for (const [key3, e5] of ever) {
-    if (!current.has(key3))
+  for (const [key2, e5] of ever) {
+    if (!current.has(key2))
       out.set(
-        key3,
+        key2,
         e5.rules.map((r5) => `${r5.label} has expired`)
       );
   }
@@ -60031,15 +60032,15 @@ function liveMembers(live) {
 // src/plan/revoke-sessions.ts
 var REVOCATION_MARGIN_MS = 15 * 6e4;
 function revocationEnd(at2, sessionDuration) {
-  return new Date(at2.getTime() + (durationSeconds(sessionDuration) ?? 12 * 3600) * 1e3 + REVOCATION_MARGIN_MS);
+  return new Date(at2.getTime() + ((sessionDuration === void 0 ? void 0 : durationSeconds(sessionDuration)) ?? 12 * 3600) * 1e3 + REVOCATION_MARGIN_MS);
 }
 function wantsRevocation(row, inputs, rulesOf) {
   const fallback2 = inputs.desired.safety.revokeSessions === true;
   const rules = /* @__PURE__ */ new Set();
   for (const p3 of row.via) {
     const principal = p3.group === void 0 ? { principalType: "USER", principal: row.user } : { principalType: "GROUP", principal: p3.group };
-    const key3 = assignmentKey({ ...principal, permissionSet: row.permissionSet, accountId: row.accountId });
-    for (const r5 of rulesOf.get(key3) ?? []) rules.add(r5);
+    const key2 = assignmentKey({ ...principal, permissionSet: row.permissionSet, accountId: row.accountId });
+    for (const r5 of rulesOf.get(key2) ?? []) rules.add(r5);
   }
   if (rules.size === 0) return fallback2;
   return [...rules].some((r5) => r5.revokeSessions ?? fallback2);
@@ -60103,7 +60104,7 @@ function cleanups(inputs, created) {
     if (effect !== void 0) return effect === "gain";
     return holdsLive.holding(user, grantKey({ permissionSet, accountId })) !== void 0;
   };
-  const replaced = new Set(created.map((c5) => `${c5.permissionSet}|${c5.accountId}|${c5.userId}`));
+  const replaced = new Set(created.map((c5) => `${c5.permissionSet}|${revocationKey(c5)}`));
   const out = [];
   for (const set of Object.keys(live.permissionSets).sort(compareStrings)) {
     if (inputs.deletedSets.has(set) || !inputs.writable(set) || !inputs.definitionRead(set)) continue;
@@ -60112,7 +60113,7 @@ function cleanups(inputs, created) {
       const base = { kind: "session-revocation", action: "delete", permissionSet: set, accountId: r5.accountId, user, userId: r5.userId };
       const until = r5.until?.toISOString();
       const withUntil = until === void 0 ? base : { ...base, until };
-      if (replaced.has(`${set}|${r5.accountId}|${r5.userId}`)) out.push({ ...withUntil, reason: "replaced" });
+      if (replaced.has(`${set}|${revocationKey(r5)}`)) out.push({ ...withUntil, reason: "replaced" });
       else if (r5.until === void 0 || now.getTime() >= r5.until.getTime()) out.push({ ...withUntil, reason: "expired" });
       else if (nameOf.has(r5.userId) && holdsAfter(user, set, r5.accountId)) out.push({ ...withUntil, reason: "access-regained" });
     }
@@ -60120,8 +60121,8 @@ function cleanups(inputs, created) {
   return out;
 }
 function policyAfter(set, inputs, changes) {
-  const removed = new Set(changes.filter((c5) => c5.action === "delete" && c5.permissionSet === set).map((c5) => `${c5.accountId}|${c5.userId}`));
-  const kept = (byName(inputs.live.permissionSets, set)?.sessionRevocations ?? []).filter((r5) => !removed.has(`${r5.accountId}|${r5.userId}`));
+  const removed = new Set(changes.filter((c5) => c5.action === "delete" && c5.permissionSet === set).map(revocationKey));
+  const kept = (byName(inputs.live.permissionSets, set)?.sessionRevocations ?? []).filter((r5) => !removed.has(revocationKey(r5)));
   const added = changes.filter((c5) => c5.action === "create" && c5.permissionSet === set).map((c5) => ({ accountId: c5.accountId, userId: c5.userId, sid: revocationSid(c5.accountId, c5.userId, new Date(c5.until ?? 0)) }));
   const base = inputs.expiryOnly ? byName(inputs.live.permissionSets, set)?.inlinePolicy : inputs.configAfter.get(set)?.inlinePolicy;
   return composePolicy(base, [...kept, ...added]);
@@ -60172,7 +60173,6 @@ function withRevocationProvisions(changes, revocationChanges, live) {
 }
 
 // src/apply/revocation-policy.ts
-var key = (r5) => `${r5.accountId}|${r5.userId}`;
 async function inlinePolicyCall(ctx, set, arn, change, revocations2) {
   const touched = change !== void 0 && (change.action === "create" || change.fields.includes("inlinePolicy"));
   let current;
@@ -60185,14 +60185,14 @@ async function inlinePolicyCall(ctx, set, arn, change, revocations2) {
   if (revocations2.length === 0 && (!touched || current.revocations.length === 0)) return void 0;
   const base = touched ? change.after?.inlinePolicy : current.rest;
   const created = revocations2.filter((c5) => c5.action === "create");
-  const gone = new Set([...revocations2.filter((c5) => c5.action === "delete"), ...created].map(key));
+  const gone = new Set([...revocations2.filter((c5) => c5.action === "delete"), ...created].map(revocationKey));
   const at2 = ctx.clock();
   const added = created.map((c5) => ({
     accountId: c5.accountId,
     userId: c5.userId,
-    sid: revocationSid(c5.accountId, c5.userId, revocationEnd(at2, c5.sessionDuration ?? "PT12H"))
+    sid: revocationSid(c5.accountId, c5.userId, revocationEnd(at2, c5.sessionDuration))
   }));
-  const policy = composePolicy(base, [...current.revocations.filter((r5) => !gone.has(key(r5))), ...added]);
+  const policy = composePolicy(base, [...current.revocations.filter((r5) => !gone.has(revocationKey(r5))), ...added]);
   return policy === void 0 ? { op: "deleteInlinePolicy" } : { op: "putInlinePolicy", policy };
 }
 function withInlinePolicy(calls, inline) {
@@ -60237,14 +60237,14 @@ function permissionSetCalls(change) {
     for (const arn of after.managedPolicies) if (!old.has(arn)) calls.push({ op: "attachManagedPolicy", policyArn: arn });
   }
   if (touched("customerManagedPolicies")) {
-    const key3 = policyRefKey;
-    const old = new Set(before.customerManagedPolicies.map(key3));
-    const wanted = new Set(after.customerManagedPolicies.map(key3));
+    const key2 = policyRefKey;
+    const old = new Set(before.customerManagedPolicies.map(key2));
+    const wanted = new Set(after.customerManagedPolicies.map(key2));
     for (const ref of before.customerManagedPolicies) {
-      if (!wanted.has(key3(ref))) calls.push({ op: "detachCustomerManagedPolicy", ref });
+      if (!wanted.has(key2(ref))) calls.push({ op: "detachCustomerManagedPolicy", ref });
     }
     for (const ref of after.customerManagedPolicies) {
-      if (!old.has(key3(ref))) calls.push({ op: "attachCustomerManagedPolicy", ref });
+      if (!old.has(key2(ref))) calls.push({ op: "attachCustomerManagedPolicy", ref });
     }
   }
   if (touched("permissionsBoundary")) {
@@ -60849,9 +60849,9 @@ async function runPhase(ctx, phase, changes, progress) {
   const runnable = [];
   let skipped = 0;
   for (const change of selected) {
-    if (needs(change).some((key3) => outcome.broken.has(key3))) {
+    if (needs(change).some((key2) => outcome.broken.has(key2))) {
       skipped++;
-      for (const key3 of provides(change)) outcome.broken.add(key3);
+      for (const key2 of provides(change)) outcome.broken.add(key2);
     } else {
       runnable.push(change);
     }
@@ -60882,7 +60882,7 @@ async function runPhase(ctx, phase, changes, progress) {
       if (error2 instanceof ApplyStoppedError || reason !== void 0 && outcome.stopped) {
         notMade(outcome, group4.length);
         stoppedHere += group4.length;
-        for (const change of group4) for (const key3 of provides(change)) outcome.broken.add(key3);
+        for (const change of group4) for (const key2 of provides(change)) outcome.broken.add(key2);
         bar.tick(group4.length, true);
         return;
       }
@@ -60890,7 +60890,7 @@ async function runPhase(ctx, phase, changes, progress) {
       const message = failureMessage(error2);
       for (const change of group4) {
         outcome.failed.push({ change, subject: describeChange(change, ctx.accountNames), message });
-        for (const key3 of provides(change)) outcome.broken.add(key3);
+        for (const key2 of provides(change)) outcome.broken.add(key2);
       }
       failed += group4.length;
       bar.tick(group4.length, true);
@@ -61636,7 +61636,7 @@ var SourceMap = class {
       out[pathKey(segs)] = this.posOf(offsetOf(node));
       if (typeof node === "number") return;
       if (node.items instanceof Map) {
-        for (const [key3, item] of node.items) walk(item, [...segs, key3]);
+        for (const [key2, item] of node.items) walk(item, [...segs, key2]);
       } else {
         node.items.forEach((item, i5) => {
           walk(item, [...segs, i5]);
@@ -61800,18 +61800,18 @@ var Walker = class {
     this.fatal = true;
   }
   /** Records that the entry `key` of `parent` (the root when there is no parent) is at `at`. */
-  place(parent, key3, at2) {
+  place(parent, key2, at2) {
     if (parent === void 0) this.source.root = at2;
-    else if (parent.items instanceof Map) parent.items.set(String(key3), at2);
-    else parent.items[key3] = at2;
+    else if (parent.items instanceof Map) parent.items.set(String(key2), at2);
+    else parent.items[key2] = at2;
   }
   /**
    * Converts `node`, the entry `key` of `parent`, to data. `located`: where diagnostics about
    * it point when that is not the node itself (its key, or the alias it was reached through).
    */
-  node(node, parent, key3, located) {
+  node(node, parent, key2, located) {
     if (node === null || node === void 0) {
-      if (located !== void 0) this.place(parent, key3, located);
+      if (located !== void 0) this.place(parent, key2, located);
       return null;
     }
     if (this.fatal) return null;
@@ -61825,7 +61825,7 @@ var Walker = class {
       return null;
     }
     if (n3.anchor) this.anchors.set(n3.anchor, n3);
-    if ((0, import_yaml.isAlias)(n3)) return this.alias(n3.source, start, parent, key3);
+    if ((0, import_yaml.isAlias)(n3)) return this.alias(n3.source, start, parent, key2);
     const at2 = located ?? start;
     if ((0, import_yaml.isScalar)(n3)) {
       const v = n3.value;
@@ -61836,19 +61836,19 @@ var Walker = class {
         );
         return null;
       }
-      this.place(parent, key3, at2);
+      this.place(parent, key2, at2);
       if (typeof v === "number" && typeof n3.source === "string") {
         if (parent === void 0) this.source.rootNumber = n3.source;
         else {
           parent.numbers ??= /* @__PURE__ */ new Map();
-          parent.numbers.set(key3, n3.source);
+          parent.numbers.set(key2, n3.source);
         }
       }
       return v;
     }
     if ((0, import_yaml.isSeq)(n3)) {
       const spot = { at: at2, items: [] };
-      this.place(parent, key3, spot);
+      this.place(parent, key2, spot);
       const out = [];
       n3.items.forEach((item, i5) => {
         this.segs.push(i5);
@@ -61859,7 +61859,7 @@ var Walker = class {
     }
     if ((0, import_yaml.isMap)(n3)) {
       const spot = { at: at2, items: /* @__PURE__ */ new Map(), ...this.aliasDepth === 0 ? { keys: /* @__PURE__ */ new Map() } : {} };
-      this.place(parent, key3, spot);
+      this.place(parent, key2, spot);
       return this.map(n3.items, spot, start);
     }
     return null;
@@ -61870,40 +61870,40 @@ var Walker = class {
       if (!(0, import_yaml.isPair)(pair)) continue;
       const keyNode = pair.key;
       const keyOffset = keyNode?.range?.[0] ?? offset;
-      let key3;
-      if (keyNode === null) key3 = "";
-      else if ((0, import_yaml.isScalar)(keyNode)) key3 = String(keyNode.value);
+      let key2;
+      if (keyNode === null) key2 = "";
+      else if ((0, import_yaml.isScalar)(keyNode)) key2 = String(keyNode.value);
       else {
         this.error(keyOffset, `a key must be plain text, not a ${(0, import_yaml.isAlias)(keyNode) ? "alias" : "list or mapping"}`);
         continue;
       }
       const keys = spot.keys;
-      const firstOffset = keys?.get(key3);
+      const firstOffset = keys?.get(key2);
       if (firstOffset !== void 0) {
         const first = this.source.posOf(firstOffset);
         this.diagnostics.push({
           ...this.source.posOf(keyOffset),
           severity: "error",
-          message: `duplicate key "${key3}" ${inThing(this.segs)} (first at line ${first.line}:${first.col}): the second would silently replace the first; merge them or remove one`
+          message: `duplicate key "${key2}" ${inThing(this.segs)} (first at line ${first.line}:${first.col}): the second would silently replace the first; merge them or remove one`
         });
-      } else keys?.set(key3, keyOffset);
+      } else keys?.set(key2, keyOffset);
       const value = pair.value;
       const atKey = value === null || (0, import_yaml.isScalar)(value) && value.value === null || ((0, import_yaml.isMap)(value) || (0, import_yaml.isSeq)(value)) && !value.flow;
-      this.segs.push(key3);
-      const v = this.node(value, spot, key3, atKey && this.aliasDepth === 0 ? keyOffset : void 0);
+      this.segs.push(key2);
+      const v = this.node(value, spot, key2, atKey && this.aliasDepth === 0 ? keyOffset : void 0);
       this.segs.pop();
-      out[key3] = v;
+      out[key2] = v;
     }
     return out;
   }
-  alias(name, offset, parent, key3) {
+  alias(name, offset, parent, key2) {
     const target = this.anchors.get(name) ?? null;
     if (target === null) {
       this.error(offset, `alias *${name} refers to no anchor &${name} defined before it`);
       return null;
     }
     this.aliasDepth++;
-    const value = this.node(target, parent, key3, offset);
+    const value = this.node(target, parent, key2, offset);
     this.aliasDepth--;
     if (this.aliasDepth === 0 && this.aliasNodes > MAX_ALIAS_NODES && !this.fatal) {
       this.error(
@@ -62040,8 +62040,8 @@ function readInlinePolicy(name, ps, baseDir, source) {
   const file = ps["inline_policy_file"];
   const diagnostics = [];
   const named = typeof file === "string" && file !== "" ? { file: resolve3(baseDir, file) } : {};
-  const error2 = (segs, message, key3 = false) => {
-    diagnostics.push({ ...key3 ? source.keyAt(segs) : source.at(segs), severity: "error", message });
+  const error2 = (segs, message, key2 = false) => {
+    diagnostics.push({ ...key2 ? source.keyAt(segs) : source.at(segs), severity: "error", message });
   };
   if (inline !== void 0 && file !== void 0) {
     error2([...base, "inline_policy_file"], `${owner} has both inline_policy and inline_policy_file: keep one (a permission set has one inline policy)`, true);
@@ -64053,7 +64053,7 @@ var defaultOptions = {
 };
 function getOptions(options) {
   const opts = Object.assign({}, options);
-  for (const key3 in defaultOptions) if (opts[key3] === void 0) Object.assign(opts, { [key3]: defaultOptions[key3] });
+  for (const key2 in defaultOptions) if (opts[key2] === void 0) Object.assign(opts, { [key2]: defaultOptions[key2] });
   opts.cwd = (opts.cwd instanceof URL ? fileURLToPath(opts.cwd) : resolve5(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
   opts.ignore = ensureStringArray(opts.ignore);
   opts.fs && (opts.fs = {
@@ -64250,12 +64250,12 @@ function mergeFiles(root5, included) {
       }
     }
     if (file === root5) continue;
-    for (const key3 of ROOT_ONLY_KEYS) {
-      if (file.data[key3] === void 0) continue;
+    for (const key2 of ROOT_ONLY_KEYS) {
+      if (file.data[key2] === void 0) continue;
       diagnostics.push({
-        ...file.source.keyAt([key3]),
+        ...file.source.keyAt([key2]),
         severity: "error",
-        message: `${key3} can only be set in ${root5.source.file}, which includes ${file.source.file}: move it there`
+        message: `${key2} can only be set in ${root5.source.file}, which includes ${file.source.file}: move it there`
       });
     }
     const fileRules = Array.isArray(file.data["assignments"]) ? file.data["assignments"] : [];
@@ -64274,15 +64274,15 @@ function mergeFiles(root5, included) {
 }
 var RULE_KEY = /^assignments\[(\d+)\]/;
 function copyPositions(into, from, offset, isRoot2) {
-  for (const [key3, pos2] of Object.entries(from.positions())) {
-    const rule = RULE_KEY.exec(key3);
+  for (const [key2, pos2] of Object.entries(from.positions())) {
+    const rule = RULE_KEY.exec(key2);
     if (rule) {
-      into[`assignments[${Number(rule[1]) + offset}]${key3.slice(rule[0].length)}`] = pos2;
+      into[`assignments[${Number(rule[1]) + offset}]${key2.slice(rule[0].length)}`] = pos2;
       continue;
     }
-    if (!isRoot2 && (key3 === "" || key3 === "assignments" || ROOT_ONLY_KEYS.some((k5) => key3 === k5 || key3.startsWith(`${k5}.`) || key3.startsWith(`${k5}[`))))
+    if (!isRoot2 && (key2 === "" || key2 === "assignments" || ROOT_ONLY_KEYS.some((k5) => key2 === k5 || key2.startsWith(`${k5}.`) || key2.startsWith(`${k5}[`))))
       continue;
-    if (!Object.hasOwn(into, key3)) into[key3] = pos2;
+    if (!Object.hasOwn(into, key2)) into[key2] = pos2;
   }
 }
 function localiseRuleNumbers(diagnostics, ruleOrigins) {
@@ -64381,13 +64381,13 @@ var accountIdDigits = {
     const out = [];
     const aliases = ctx.desired.accountAliases;
     for (const { item, segs } of ruleItems(ctx)) {
-      for (const key3 of ["accounts", "exclude_accounts"]) {
-        const list4 = item[key3];
+      for (const key2 of ["accounts", "exclude_accounts"]) {
+        const list4 = item[key2];
         if (!Array.isArray(list4)) continue;
         list4.forEach((v, i5) => {
           if (typeof v !== "string" || !/^\d+$/.test(v) || v.length === 12 || aliases[v] !== void 0) return;
           out.push(
-            errorAt(ctx, [...segs, key3, i5], `account "${v}" has ${count(v.length, "digit")}: an account ID has exactly 12 (check for a missing leading zero)`)
+            errorAt(ctx, [...segs, key2, i5], `account "${v}" has ${count(v.length, "digit")}: an account ID has exactly 12 (check for a missing leading zero)`)
           );
         });
       }
@@ -64494,10 +64494,10 @@ var uniqueEmails = {
     for (const name of Object.keys(users)) {
       const email = rawObject(users[name])["email"];
       if (typeof email !== "string") continue;
-      const key3 = email.toLowerCase();
-      const owner = first.get(key3);
+      const key2 = email.toLowerCase();
+      const owner = first.get(key2);
       if (owner === void 0) {
-        first.set(key3, name);
+        first.set(key2, name);
         continue;
       }
       const there = ctx.source.at(["users", owner, "email"]);
@@ -66785,8 +66785,8 @@ function managedPolicyKey(written) {
   if (written.startsWith("arn:")) return ARN_PREFIX.test(written) ? written.replace(ARN_PREFIX, "") : void 0;
   return written;
 }
-function isAwsManagedPolicy(key3) {
-  return catalogue().known.has(key3);
+function isAwsManagedPolicy(key2) {
+  return catalogue().known.has(key2);
 }
 function near(typed, candidate) {
   if (candidate === void 0) return false;
@@ -66795,13 +66795,13 @@ function near(typed, candidate) {
   const limit = Math.max(2, Math.floor(typed.length / 3));
   return levenshtein(a5, b5, limit) <= limit || a5.length >= 3 && (a5.startsWith(b5) || b5.startsWith(a5));
 }
-function suggestManagedPolicy(key3) {
+function suggestManagedPolicy(key2) {
   const { known: known2, byName: byName3 } = catalogue();
-  const name = key3.slice(key3.lastIndexOf("/") + 1);
+  const name = key2.slice(key2.lastIndexOf("/") + 1);
   const sameName = byName3.get(name.toLowerCase());
   if (sameName !== void 0 && sameName.length === 1) return sameName[0];
-  const whole = closest(key3, known2);
-  if (near(key3, whole)) return whole;
+  const whole = closest(key2, known2);
+  if (near(key2, whole)) return whole;
   const nearName = closest(name, [...byName3.keys()]);
   const entries2 = near(name, nearName) ? byName3.get(nearName) : void 0;
   return entries2?.length === 1 ? entries2[0] : void 0;
@@ -66882,8 +66882,8 @@ function managedPolicyShape() {
   if (pattern === void 0) throw new Error("schema/access.schema.json: definitions.awsManagedPolicy has no pattern");
   return new RegExp(pattern);
 }
-function managedSuggestion(written, key3) {
-  const near2 = suggestManagedPolicy(key3);
+function managedSuggestion(written, key2) {
+  const near2 = suggestManagedPolicy(key2);
   if (near2 === void 0) return "";
   return ` (did you mean "${written.startsWith("arn:") ? `arn:aws:iam::aws:policy/${near2}` : near2}"?)`;
 }
@@ -66893,13 +66893,13 @@ var knownManagedPolicies = {
     const sets = rawObject(ctx.data["permission_sets"]);
     const check = (segs, written, field, setName) => {
       if (typeof written !== "string" || !MANAGED_POLICY_SHAPE.test(written)) return;
-      const key3 = managedPolicyKey(written);
-      if (key3 === void 0 || isAwsManagedPolicy(key3)) return;
+      const key2 = managedPolicyKey(written);
+      if (key2 === void 0 || isAwsManagedPolicy(key2)) return;
       out.push(
         errorAt(
           ctx,
           segs,
-          `${field} of ${describeThing(["permission_sets", setName])}: "${written}" is not an AWS managed policy${managedSuggestion(written, key3)}`
+          `${field} of ${describeThing(["permission_sets", setName])}: "${written}" is not an AWS managed policy${managedSuggestion(written, key2)}`
         )
       );
     };
@@ -67028,7 +67028,7 @@ var LOADER_REPORTS = [
 ];
 function schemaAt(pointer) {
   let node = accessSchema;
-  for (const key3 of pointer.slice(1).split("/")) node = node?.[key3];
+  for (const key2 of pointer.slice(1).split("/")) node = node?.[key2];
   if (node === void 0) throw new Error(`schema/access.schema.json has no ${pointer} (LOADER_REPORTS in src/config/schema.ts)`);
   return node;
 }
@@ -67054,7 +67054,7 @@ function isAccountPath(segs) {
 function translate(wrapped, data, source) {
   const { error: e5, custom } = unwrap(wrapped);
   const segs = segmentsOf(e5.instancePath, data);
-  const at2 = (path, key3 = false) => ({ ...key3 ? source.keyAt(path) : source.at(path), severity: "error", message: "" });
+  const at2 = (path, key2 = false) => ({ ...key2 ? source.keyAt(path) : source.at(path), severity: "error", message: "" });
   const params = e5.params;
   if (e5.propertyName !== void 0) {
     const name = e5.propertyName;
@@ -67069,9 +67069,9 @@ function translate(wrapped, data, source) {
       return void 0;
     // reported by the nested error, which has the name
     case "required": {
-      const key3 = String(params["missingProperty"]);
+      const key2 = String(params["missingProperty"]);
       const d5 = at2(segs, true);
-      d5.message = segs.length === 0 && key3 === "version" ? 'missing "version: 1" at the top level: every access.yaml starts with it' : `${describeThing(segs)} is missing "${key3}"`;
+      d5.message = segs.length === 0 && key2 === "version" ? 'missing "version: 1" at the top level: every access.yaml starts with it' : `${describeThing(segs)} is missing "${key2}"`;
       return d5;
     }
     case "type":
@@ -67084,9 +67084,9 @@ function translate(wrapped, data, source) {
     }
   }
 }
-function unknownKey(d5, segs, key3, allowed) {
-  const suggestion = didYouMean(key3, allowed);
-  d5.message = `unknown key ${show(key3)} ${inThing(segs)}${suggestion || ` (expected one of: ${allowed.join(", ")})`}`;
+function unknownKey(d5, segs, key2, allowed) {
+  const suggestion = didYouMean(key2, allowed);
+  d5.message = `unknown key ${show(key2)} ${inThing(segs)}${suggestion || ` (expected one of: ${allowed.join(", ")})`}`;
   return d5;
 }
 function typeError(e5, segs, source, custom) {
@@ -67189,15 +67189,15 @@ function uniqueLists(root5) {
   const out = [];
   for (const [name, ps] of values(root5["permission_sets"])) {
     if (!isObj4(ps)) continue;
-    for (const key3 of ["managed_policies", "customer_managed_policies"]) out.push([["permission_sets", name, key3], ps[key3]]);
+    for (const key2 of ["managed_policies", "customer_managed_policies"]) out.push([["permission_sets", name, key2], ps[key2]]);
   }
   for (const [name, g5] of values(root5["groups"])) if (isObj4(g5)) out.push([["groups", name, "members"], g5["members"]]);
   items(root5["assignments"]).forEach((r5, i5) => {
-    if (isObj4(r5)) for (const key3 of RULE_LISTS) out.push([["assignments", i5, key3], r5[key3]]);
+    if (isObj4(r5)) for (const key2 of RULE_LISTS) out.push([["assignments", i5, key2], r5[key2]]);
   });
   const safety = isObj4(root5["safety"]) ? root5["safety"] : {};
   items(safety["protected"]).forEach((p3, i5) => {
-    if (isObj4(p3)) for (const key3 of PROTECTED_LISTS) out.push([["safety", "protected", i5, key3], p3[key3]]);
+    if (isObj4(p3)) for (const key2 of PROTECTED_LISTS) out.push([["safety", "protected", i5, key2], p3[key2]]);
   });
   return out;
 }
@@ -67516,35 +67516,37 @@ async function readScopePrincipals(gateway, inputs) {
   const nameOf = /* @__PURE__ */ new Map();
   for (const name of users) {
     const id = identities.users.get(name)?.userId;
-    if (id !== void 0) toRead.push({ principalType: "USER", principalId: id });
-    if (id !== void 0) nameOf.set(`USER|${id}`, name);
+    if (id === void 0) continue;
+    toRead.push({ principalType: "USER", principalId: id });
+    nameOf.set(principalKey({ principalType: "USER", principal: id }), name);
   }
   for (const name of groups) {
     const id = groupByName.get(name)?.groupId;
-    if (id !== void 0) toRead.push({ principalType: "GROUP", principalId: id });
-    if (id !== void 0) nameOf.set(`GROUP|${id}`, name);
+    if (id === void 0) continue;
+    toRead.push({ principalType: "GROUP", principalId: id });
+    nameOf.set(principalKey({ principalType: "GROUP", principal: id }), name);
   }
   if (toRead.length > 0 && !inputs.byPrincipal) return void 0;
   const assignments = await readAssignmentsByPrincipal(gateway, inputs.instanceArn, toRead, inputs.setNames, concurrency);
-  const key3 = (type, name, accountId, set) => `${type}|${name}|${accountId}|${set}`;
+  const nameOfHolder = (a5) => nameOf.get(principalKey({ principalType: a5.principalType, principal: a5.principalId }));
   const held = /* @__PURE__ */ new Map();
   for (const a5 of assignments) {
-    const name = nameOf.get(`${a5.principalType}|${a5.principalId}`);
-    held.set(key3(a5.principalType, name, a5.accountId, a5.permissionSet), { accountId: a5.accountId, permissionSet: a5.permissionSet });
+    const key2 = assignmentKey({ principalType: a5.principalType, principal: nameOfHolder(a5), accountId: a5.accountId, permissionSet: a5.permissionSet });
+    held.set(key2, { accountId: a5.accountId, permissionSet: a5.permissionSet });
   }
   const wanted = /* @__PURE__ */ new Map();
   for (const { assignment: x } of expandRules(head, inputs.organization, inputs.now).assignments.values()) {
     if (!(x.principalType === "USER" ? principalUsers : principalGroups).has(x.principal)) continue;
-    wanted.set(key3(x.principalType, x.principal, x.accountId, x.permissionSet), { accountId: x.accountId, permissionSet: x.permissionSet });
+    wanted.set(assignmentKey(x), { accountId: x.accountId, permissionSet: x.permissionSet });
   }
   const changedPairs = [];
   for (const [k5, p3] of held) if (!wanted.has(k5)) changedPairs.push(p3);
   for (const [k5, p3] of wanted) if (!held.has(k5)) changedPairs.push(p3);
   const deleted = new Set(
-    request.principals.filter((p3) => !(p3.name in (p3.principalType === "USER" ? head.users : head.groups))).map((p3) => `${p3.principalType}|${p3.name}`)
+    request.principals.filter((p3) => !hasName(p3.principalType === "USER" ? head.users : head.groups, p3.name)).map((p3) => principalKey({ principalType: p3.principalType, principal: p3.name }))
   );
   for (const a5 of assignments) {
-    if (deleted.has(`${a5.principalType}|${nameOf.get(`${a5.principalType}|${a5.principalId}`)}`))
+    if (deleted.has(principalKey({ principalType: a5.principalType, principal: nameOfHolder(a5) })))
       changedPairs.push({ accountId: a5.accountId, permissionSet: a5.permissionSet });
   }
   return {
@@ -67882,15 +67884,15 @@ function diffAssignments(ctx, expanded, universe, deletedSets) {
   const out = [];
   const live = /* @__PURE__ */ new Map();
   for (const a5 of ctx.live.assignments) live.set(assignmentKey(a5), a5);
-  for (const [key3, e5] of expanded) {
-    if (live.has(key3)) continue;
+  for (const [key2, e5] of expanded) {
+    if (live.has(key2)) continue;
     const a5 = e5.assignment;
     const principalExists = a5.principalType === "USER" ? universe.usersAfter.has(a5.principal) : universe.groupsAfter.has(a5.principal);
     if (!principalExists || !universe.setsAfter.has(a5.permissionSet)) continue;
     out.push({ kind: "assignment", action: "create", assignment: { ...a5 }, rules: e5.rules.map((r5) => ({ ...r5 })) });
   }
-  for (const [key3, a5] of live) {
-    if (expanded.has(key3)) continue;
+  for (const [key2, a5] of live) {
+    if (expanded.has(key2)) continue;
     const assignment = {
       permissionSet: a5.permissionSet,
       principalType: a5.principalType,
@@ -68315,11 +68317,11 @@ function checkProtected(changes, accountNames2, desired, live, accounts, univers
     for (const accountId of accountIds) {
       for (const principal of principals) {
         const assignment = { permissionSet: entry.permissionSet, ...principal, accountId };
-        const key3 = assignmentKey(assignment);
+        const key2 = assignmentKey(assignment);
         const label2 = assignmentLabel(assignment, accountNames2);
-        if (deleted.has(key3)) {
+        if (deleted.has(key2)) {
           refuse("protected-assignment-removed", `plan deletes protected assignment ${label2}: ${HOW_DELETE}`);
-        } else if (!existing.has(key3) && !created.has(key3)) {
+        } else if (!existing.has(key2) && !created.has(key2)) {
           refuse("protected-assignment-missing", `protected assignment ${label2} does not exist and the plan does not create it: ${HOW_MISSING}`);
         }
       }
@@ -68361,9 +68363,9 @@ function checkSelfLockout(changes, accountNames2, live) {
     } else if (change.kind === "assignment") {
       const a5 = change.assignment;
       if (a5.permissionSet !== permissionSet || a5.accountId !== accountId) continue;
-      const key3 = principalKey(a5);
-      if (change.action === "create") grantsAfter.add(key3);
-      else grantsAfter.delete(key3);
+      const key2 = principalKey(a5);
+      if (change.action === "create") grantsAfter.add(key2);
+      else grantsAfter.delete(key2);
     }
   }
   for (const group4 of deletedGroups) membersAfter.delete(group4);
@@ -69331,24 +69333,24 @@ var YAML11_AMBIGUOUS = /^(y|n|yes|no|on|off|true|false|null|~|\d{4}-\d\d?-\d\d?(
 function comment(lines) {
   return lines.map((l3) => l3 === "" ? "" : ` ${l3}`).join("\n");
 }
-function pairOf(map3, key3) {
-  return map3.items.find((p3) => (0, import_yaml2.isPair)(p3) && (0, import_yaml2.isScalar)(p3.key) && p3.key.value === key3);
+function pairOf(map3, key2) {
+  return map3.items.find((p3) => (0, import_yaml2.isPair)(p3) && (0, import_yaml2.isScalar)(p3.key) && p3.key.value === key2);
 }
 function renderDocument(parts) {
   const ordered = {};
-  for (const key3 of TOP_LEVEL_ORDER) if (parts.sections[key3] !== void 0) ordered[key3] = parts.sections[key3];
+  for (const key2 of TOP_LEVEL_ORDER) if (parts.sections[key2] !== void 0) ordered[key2] = parts.sections[key2];
   const doc = new import_yaml2.Document(ordered);
   doc.commentBefore = comment(parts.header);
   const root5 = doc.contents;
   if (!(0, import_yaml2.isMap)(root5)) throw new Error("internal error: the exported document is not a mapping");
-  for (const key3 of TOP_LEVEL_ORDER) {
-    const pair = pairOf(root5, key3);
+  for (const key2 of TOP_LEVEL_ORDER) {
+    const pair = pairOf(root5, key2);
     if (!pair) continue;
-    const lines = parts.sectionComments[key3];
+    const lines = parts.sectionComments[key2];
     if (pair !== root5.items[0]) pair.key.spaceBefore = true;
     if (lines && lines.length > 0) pair.key.commentBefore = comment(lines);
-    const entries2 = parts.entryComments[key3];
-    const inline = parts.inlineComments[key3];
+    const entries2 = parts.entryComments[key2];
+    const inline = parts.inlineComments[key2];
     if (!(0, import_yaml2.isMap)(pair.value)) continue;
     for (const entry of pair.value.items) {
       if (!(0, import_yaml2.isPair)(entry) || !(0, import_yaml2.isScalar)(entry.key)) continue;
@@ -69387,10 +69389,10 @@ function blocks(pairs, flip) {
   const xsOf = /* @__PURE__ */ new Map();
   for (const [x, set] of ysOf) {
     const ys = sortedStrings(set);
-    const key3 = ys.join(LIST);
-    const entry = xsOf.get(key3);
+    const key2 = ys.join(LIST);
+    const entry = xsOf.get(key2);
     if (entry) entry.xs.push(x);
-    else xsOf.set(key3, { xs: [x], ys });
+    else xsOf.set(key2, { xs: [x], ys });
   }
   return [...xsOf.values()].map(({ xs, ys }) => flip ? { principals: ys, accountIds: sortedStrings(xs) } : { principals: sortedStrings(xs), accountIds: ys });
 }
@@ -69407,10 +69409,10 @@ function groupAssignments(assignments) {
     const byPrincipal = blocks(pairs, false);
     const byAccount = blocks(pairs, true);
     for (const b5 of byAccount.length < byPrincipal.length ? byAccount : byPrincipal) {
-      const key3 = `${b5.principals.join(LIST)}${SEP}${b5.accountIds.join(LIST)}`;
-      const entry = setsOf.get(key3);
+      const key2 = `${b5.principals.join(LIST)}${SEP}${b5.accountIds.join(LIST)}`;
+      const entry = setsOf.get(key2);
       if (entry) entry.permissionSets.push(permissionSet);
-      else setsOf.set(key3, { ...b5, permissionSets: [permissionSet] });
+      else setsOf.set(key2, { ...b5, permissionSets: [permissionSet] });
     }
   }
   const rules = [];
@@ -69439,10 +69441,10 @@ var USER_FIELDS3 = [
 function userEntry(user) {
   const value = {};
   const missing2 = [];
-  for (const [key3, field] of USER_FIELDS3) {
+  for (const [key2, field] of USER_FIELDS3) {
     const v = user[field];
-    if (v === "") missing2.push(key3);
-    else value[key3] = v;
+    if (v === "") missing2.push(key2);
+    else value[key2] = v;
   }
   if (missing2.length === 0) return { value, comments: [], warnings: [] };
   const list4 = missing2.join(", ");
@@ -69566,13 +69568,13 @@ function selectForExport(live, identitySource) {
 
 // src/export/export-access-yaml.ts
 var DEFAULT_SCHEMA_REF = String(accessSchema["$id"]);
-function entries(items2, key3, build2, warnings) {
+function entries(items2, key2, build2, warnings) {
   const value = nameRecord();
   const comments = /* @__PURE__ */ new Map();
-  for (const item of [...items2].sort((a5, b5) => compareStrings(key3(a5), key3(b5)))) {
+  for (const item of [...items2].sort((a5, b5) => compareStrings(key2(a5), key2(b5)))) {
     const e5 = build2(item);
-    value[key3(item)] = e5.value;
-    if (e5.comments.length > 0) comments.set(key3(item), e5.comments);
+    value[key2(item)] = e5.value;
+    if (e5.comments.length > 0) comments.set(key2(item), e5.comments);
     warnings.push(...e5.warnings);
   }
   return { value, comments };
@@ -69748,7 +69750,7 @@ function fileNames(names2, prefix) {
 function assign(model, by) {
   const root5 = emptyBucket();
   const buckets = /* @__PURE__ */ new Map();
-  const bucket = (key3) => buckets.get(key3) ?? buckets.set(key3, emptyBucket()).get(key3);
+  const bucket = (key2) => buckets.get(key2) ?? buckets.set(key2, emptyBucket()).get(key2);
   const setNames = Object.keys(model.permissionSets.value);
   const groupNames = Object.keys(model.groups.value);
   if (by === "permission-set") {
@@ -69803,10 +69805,10 @@ function pick(all, keep) {
 function sectionsOf(model, b5) {
   const sections2 = {};
   const entryComments = {};
-  const put = (key3, e5) => {
+  const put = (key2, e5) => {
     if (!e5) return;
-    sections2[key3] = e5.value;
-    entryComments[key3] = e5.comments;
+    sections2[key2] = e5.value;
+    entryComments[key2] = e5.comments;
   };
   put("users", pick(model.users, b5.users));
   put("groups", pick(model.groups, b5.groups));
@@ -70559,7 +70561,7 @@ function renderBlock(config) {
     const reach = config.profiles.get(section);
     if (reach) lines.push(`# ${plainText(`${reach.permissionSet} on ${accountLabel(reach.accountId, reach.accountName)}, for ${reach.users.join(", ")}`)}`);
     lines.push(section.startsWith("sso-session.") ? `[sso-session ${config.sessionName}]` : `[profile ${section}]`);
-    for (const [key3, value] of Object.entries(values2)) lines.push(`${key3} = ${value}`);
+    for (const [key2, value] of Object.entries(values2)) lines.push(`${key2} = ${value}`);
   }
   lines.push(endMarker(config.sessionName));
   return `${lines.join("\n")}
@@ -70930,9 +70932,9 @@ function reportRows(inputs) {
   if (inputs.aws) heldKeys(inputs.aws.state, keys);
   const rows = [];
   for (const [user, grants] of keys) {
-    for (const key3 of grants) {
-      const inFile = fileAccess.holding(user, key3);
-      const inAws = awsAccess?.holding(user, key3);
+    for (const key2 of grants) {
+      const inFile = fileAccess.holding(user, key2);
+      const inAws = awsAccess?.holding(user, key2);
       const any = inFile ?? inAws;
       const path = (group4, aws, file) => {
         const principalType = group4 === void 0 ? "USER" : "GROUP";
@@ -70964,19 +70966,19 @@ function reportRows(inputs) {
 }
 
 // src/report/since.ts
-var key2 = (r5) => `${r5.user}|${r5.accountId}|${r5.permissionSet}`;
+var key = (r5) => `${r5.user}|${r5.accountId}|${r5.permissionSet}`;
 function isHeld(row, mode) {
   return mode === "offline" || row.source !== "file-only";
 }
 function compareWith(now, earlier, keep) {
-  const heldNow = new Map(now.rows.filter((r5) => isHeld(r5, now.mode)).map((r5) => [key2(r5), r5]));
-  const heldThen = new Map(earlier.rows.filter((r5) => keep(r5) && isHeld(r5, earlier.mode)).map((r5) => [key2(r5), r5]));
+  const heldNow = new Map(now.rows.filter((r5) => isHeld(r5, now.mode)).map((r5) => [key(r5), r5]));
+  const heldThen = new Map(earlier.rows.filter((r5) => keep(r5) && isHeld(r5, earlier.mode)).map((r5) => [key(r5), r5]));
   const order = (a5, b5) => compareTuples([a5.user, a5.accountId, a5.permissionSet], [b5.user, b5.accountId, b5.permissionSet]);
   return {
     hash: earlier.hash,
     generatedAt: earlier.generatedAt,
-    gained: [...heldNow.values()].filter((r5) => !heldThen.has(key2(r5))).sort(order),
-    lost: [...heldThen.values()].filter((r5) => !heldNow.has(key2(r5))).sort(order)
+    gained: [...heldNow.values()].filter((r5) => !heldThen.has(key(r5))).sort(order),
+    lost: [...heldThen.values()].filter((r5) => !heldNow.has(key(r5))).sort(order)
   };
 }
 
@@ -71104,13 +71106,13 @@ var stringToPath = function(string) {
     result.push("");
   }
   string.replace(rePropName, function(match, expression, quote, subString) {
-    let key3 = match;
+    let key2 = match;
     if (quote) {
-      key3 = subString.replace(reEscapeChar, "$1");
+      key2 = subString.replace(reEscapeChar, "$1");
     } else if (expression) {
-      key3 = expression.trim();
+      key2 = expression.trim();
     }
-    result.push(key3);
+    result.push(key2);
   });
   return result;
 };
@@ -71197,9 +71199,9 @@ var CsvError = class _CsvError extends Error {
     }
     this.code = code;
     for (const context of contexts) {
-      for (const key3 in context) {
-        const value = context[key3];
-        this[key3] = Buffer.isBuffer(value) ? value.toString() : value == null ? value : JSON.parse(JSON.stringify(value));
+      for (const key2 in context) {
+        const value = context[key2];
+        this[key2] = Buffer.isBuffer(value) ? value.toString() : value == null ? value : JSON.parse(JSON.stringify(value));
       }
     }
   }

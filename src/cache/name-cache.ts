@@ -22,6 +22,7 @@
  * The file is local but untrusted: `parseNameCache` checks its shape and ignores it when wrong.
  */
 import { Ajv, type ErrorObject } from 'ajv';
+import { compareStrings } from '../model/compare.js';
 import type { PermissionSet } from '../model/permission-set.js';
 
 /** What the cache holds for one instance. */
@@ -99,7 +100,7 @@ export function parseNameCache(text: string, instanceArn: string): NameCache | {
 
 /** The file's text: keys sorted, so that equal caches are equal files. */
 export function formatNameCache(cache: NameCache): string {
-  const permissionSets = Object.fromEntries(Object.entries(cache.names).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const permissionSets = Object.fromEntries(Object.entries(cache.names).sort(([a], [b]) => compareStrings(a, b)));
   const file = {
     format: FORMAT,
     version: VERSION,
