@@ -58263,7 +58263,7 @@ function parseNameCache(text2, instanceArn) {
   return { instanceArn, names: { ...file.permissionSets }, ...file.lastFullRead !== void 0 ? { lastFullRead: file.lastFullRead } : {} };
 }
 function formatNameCache(cache6) {
-  const permissionSets = Object.fromEntries(Object.entries(cache6.names).sort(([a5], [b5]) => a5 < b5 ? -1 : a5 > b5 ? 1 : 0));
+  const permissionSets = Object.fromEntries(Object.entries(cache6.names).sort(([a5], [b5]) => compareStrings(a5, b5)));
   const file = {
     format: FORMAT,
     version: VERSION,
