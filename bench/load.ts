@@ -17,12 +17,15 @@
  * than the loader. Each size is therefore loaded in a fresh Node process (the same state for
  * both: nothing left in the heap by the other size or by the 5,000-user file), 2 untimed loads
  * first (compiling the schema, warming the JIT: costs that do not grow with the list), then 5
- * timed ones; 3 such processes per size, the sizes taking turns. The figures are the medians of
- * the 15 timed loads, printed with their range. The timed loads are the loader as a long-lived
- * process runs it: the garbage collector's work, which grows with the list (a 40,000-entry list
- * outgrows the young generation, a 4,000-entry one does not), is counted, not forced out of the
- * timing with a `gc()` between loads (which would also shrink the young generation and slow
- * every load down).
+ * timed ones; 5 such processes per size, the sizes taking turns. The figures are the medians of
+ * the 25 timed loads, printed with their range (on a shared machine one process of either size
+ * can run 20% slower than the next: with fewer processes the ratio moved by 1 or more between
+ * runs). The timed loads are the loader as a long-lived process runs it: the garbage
+ * collector's work is counted, not forced out of the timing with a `gc()` between loads (which
+ * would also shrink the young generation and slow every load down). That work is what grew
+ * faster than the list: yaml's syntax tree of a whole 40,000-entry list (29 MB) outgrew the
+ * young generation and was copied, marked and paged in; the parser now composes long lists batch
+ * by batch (config/stream-sequences.ts), so the tree never holds more than a batch of them.
  *
  * small_list_cpu_ms / big_list_cpu_ms / list_cpu_ratio: the same loads in CPU time of the child
  * (process.cpuUsage: user + system, GC threads included), medians likewise. On a machine shared
@@ -99,7 +102,7 @@ interface ChildTimes {
 
 const WARM_LOADS = 2;
 const TIMED_LOADS = 5;
-const ROUNDS = 3;
+const ROUNDS = 5;
 const CHILD_FLAG = '--time-list-loads';
 
 /**

@@ -5,6 +5,8 @@
  * parses: its parser recurses once per collection it closes (a dedent out of 2,000 nested block
  * sequences overflows the stack) and its composer once per level (20,000 nested `[` come back
  * as "Maximum call stack size exceeded"), so the parser's stack is watched token by token.
+ * Long lists are composed batch by batch as they are parsed (stream-sequences.ts), so that
+ * memory follows the data, not yaml's syntax tree of the whole file.
  */
 import { Composer, YAMLParseError, isAlias, isMap, isPair, isScalar, isSeq, Lexer, LineCounter, Parser, visit } from 'yaml';
 import type { CST, Node as YamlNode, Document } from 'yaml';
@@ -13,6 +15,8 @@ import { nameRecord } from '../model/name-record.js';
 import { inThing } from './describe.js';
 import type { Located, Spot } from './source-map.js';
 import { SourceMap } from './source-map.js';
+import type { Scalar, StreamedEntries } from './stream-sequences.js';
+import { COMPOSER_OPTIONS, SequenceStreamer } from './stream-sequences.js';
 
 /** Most nodes that aliases may expand to in one file (yaml's own default `maxAliasCount` is 100 aliases). */
 export const MAX_ALIAS_NODES = 10_000;
@@ -28,12 +32,17 @@ export interface ParseResult {
   fatal: boolean;
 }
 
-export function parseYaml(text: string, file: string): ParseResult {
+export interface ParseOptions {
+  /** Entries of a long list composed at a time while parsing (stream-sequences.ts); 0: none. */
+  streamBatch?: number;
+}
+
+export function parseYaml(text: string, file: string, options: ParseOptions = {}): ParseResult {
   const lineCounter = new LineCounter();
   const source = new SourceMap(file, positionsIn(file, lineCounter.lineStarts));
   const posOf = source.posOf;
   const diagnostics: Diagnostic[] = [];
-  const read = readDocument(text, lineCounter);
+  const read = readDocument(text, lineCounter, new SequenceStreamer(options.streamBatch));
   if ('tooDeep' in read) {
     diagnostics.push({ ...posOf(read.tooDeep), severity: 'error', message: tooDeepMessage() });
     return { data: undefined, source, diagnostics, fatal: true };
@@ -51,7 +60,7 @@ export function parseYaml(text: string, file: string): ParseResult {
     diagnostics.push({ ...posOf(w.pos[0]), severity: 'warning', message: `YAML: ${firstLine(w.message)}` });
   }
   if (doc.errors.length > 0) return { data: undefined, source, diagnostics, fatal: true };
-  const walker = new Walker(source, diagnostics);
+  const walker = new Walker(source, diagnostics, read.streamed);
   const data = walker.node(doc.contents, undefined, 0);
   return { data, source, diagnostics, fatal: walker.fatal };
 }
@@ -77,11 +86,15 @@ function positionsIn(file: string, starts: readonly number[]): (offset: number) 
 /**
  * What yaml's parseDocument does (lexer → parser → composer), stopping as soon as the parser
  * holds more open nodes than any document within the depth limit needs. The tokens are dropped
- * once composed: only the document outlives this call.
+ * once composed: only the document and the entries `streamer` composed outlive this call.
  */
-function readDocument(text: string, lineCounter: LineCounter): { doc: Document } | { tooDeep: number } {
-  const { tokens, tooDeep } = parseTokens(text, lineCounter);
-  return tooDeep === undefined ? { doc: compose(tokens, text.length) } : { tooDeep };
+function readDocument(
+  text: string,
+  lineCounter: LineCounter,
+  streamer: SequenceStreamer,
+): { doc: Document; streamed: ReadonlyMap<number, StreamedEntries> } | { tooDeep: number } {
+  const { tokens, tooDeep } = parseTokens(text, lineCounter, streamer);
+  return tooDeep === undefined ? { doc: compose(tokens, text.length), streamed: streamer.composed } : { tooDeep };
 }
 
 function tooDeepMessage(): string {
@@ -90,11 +103,7 @@ function tooDeepMessage(): string {
 
 /** The document of `tokens` (the first; a second one is an error, as in yaml's parseDocument). */
 function compose(tokens: CST.Token[], length: number): Document {
-  const composer = new Composer({
-    prettyErrors: false,
-    uniqueKeys: false, // detected below, with both positions and the key's path in the message
-    strict: true,
-  });
+  const composer = new Composer(COMPOSER_OPTIONS);
   let doc: Document | undefined;
   for (const d of composer.compose(tokens, true, length)) {
     if (!doc) doc = d;
@@ -123,13 +132,17 @@ const MAX_OPEN_NODES = MAX_DEPTH + 3;
  * The CST of `text`, token by token, or the offset where the parser first held more than
  * {@link MAX_OPEN_NODES} open nodes (nothing is composed then: no recursion gets deep).
  */
-function parseTokens(text: string, lineCounter: LineCounter): { tokens: CST.Token[]; tooDeep?: number } {
+function parseTokens(text: string, lineCounter: LineCounter, streamer: SequenceStreamer): { tokens: CST.Token[]; tooDeep?: number } {
   const parser = new Parser(lineCounter.addNewLine);
   lineCounter.addNewLine(0);
   const tokens: CST.Token[] = [];
   for (const lexeme of new Lexer().lex(text)) {
-    for (const token of parser.next(lexeme)) tokens.push(token);
+    for (const token of parser.next(lexeme)) {
+      streamer.token(token);
+      tokens.push(token);
+    }
     if (parser.stack.length > MAX_OPEN_NODES) return { tokens, tooDeep: parser.offset };
+    streamer.step(parser.stack);
   }
   for (const token of parser.end()) tokens.push(token);
   return { tokens };
@@ -167,6 +180,8 @@ class Walker {
   constructor(
     private readonly source: SourceMap,
     private readonly diagnostics: Diagnostic[],
+    /** Entries of long sequences composed while parsing (see stream-sequences.ts), by the sequence's offset. */
+    private readonly streamed: ReadonlyMap<number, StreamedEntries> = new Map(),
   ) {}
 
   private error(offset: number, message: string): void {
@@ -190,16 +205,9 @@ class Walker {
       if (located !== undefined) this.place(parent, key, located);
       return null;
     }
-    if (this.fatal) return null;
     const n = node as YamlNode;
     const start = n.range?.[0] ?? 0;
-    if (this.segs.length > MAX_DEPTH) {
-      this.error(start, tooDeepMessage());
-      return null;
-    }
-    if (this.aliasDepth > 0 && ++this.aliasNodes > MAX_ALIAS_NODES) {
-      return null; // reported once, at the outermost alias (see alias())
-    }
+    if (!this.enter(start)) return null;
     if (n.anchor) this.anchors.set(n.anchor, n);
     if (isAlias(n)) return this.alias(n.source, start, parent, key);
     const at = located ?? start;
@@ -213,23 +221,22 @@ class Walker {
         );
         return null;
       }
-      this.place(parent, key, at);
-      if (typeof v === 'number' && typeof n.source === 'string') {
-        if (parent === undefined) this.source.rootNumber = n.source;
-        else {
-          parent.numbers ??= new Map();
-          parent.numbers.set(key, n.source);
-        }
-      }
-      return v;
+      return this.scalar(v, n.source, at, parent, key);
     }
     if (isSeq(n)) {
       const spot: Spot = { at, items: [] };
       this.place(parent, key, spot);
       const out: unknown[] = [];
-      n.items.forEach((item, i) => {
+      const streamed = this.streamed.get(start);
+      const first = streamed?.values.length ?? 0;
+      for (let i = 0; i < first; i++) {
         this.segs.push(i);
-        out.push(this.node(item, spot, i));
+        out.push(streamed === undefined ? null : this.streamedEntry(streamed, i, spot));
+        this.segs.pop();
+      }
+      n.items.forEach((item, i) => {
+        this.segs.push(first + i);
+        out.push(this.node(item, spot, first + i));
         this.segs.pop();
       });
       return out;
@@ -240,6 +247,40 @@ class Walker {
       return this.map(n.items, spot, start);
     }
     return null;
+  }
+
+  /**
+   * False when nothing more is converted: the document is already refused, the node at
+   * `start` is nested too deep, or aliases have expanded to too many nodes.
+   */
+  private enter(start: number): boolean {
+    if (this.fatal) return false;
+    if (this.segs.length > MAX_DEPTH) {
+      this.error(start, tooDeepMessage());
+      return false;
+    }
+    // Over the budget: reported once, at the outermost alias (see alias()).
+    return !(this.aliasDepth > 0 && ++this.aliasNodes > MAX_ALIAS_NODES);
+  }
+
+  /** A scalar's value, placed at `at`; `source` is its text as written (kept for numbers). */
+  private scalar(v: Scalar, source: unknown, at: number, parent: Spot | undefined, key: string | number): Scalar {
+    this.place(parent, key, at);
+    if (typeof v === 'number' && typeof source === 'string') {
+      if (parent === undefined) this.source.rootNumber = source;
+      else {
+        parent.numbers ??= new Map();
+        parent.numbers.set(key, source);
+      }
+    }
+    return v;
+  }
+
+  /** Entry `i` of the entries composed while parsing (see stream-sequences.ts). */
+  private streamedEntry(entries: StreamedEntries, i: number, spot: Spot): Scalar {
+    const start = entries.offsets[i] ?? 0;
+    if (!this.enter(start)) return null;
+    return this.scalar(entries.values[i] ?? null, entries.sources.get(i), start, spot, i);
   }
 
   private map(items: unknown[], spot: Spot, offset: number): Record<string, unknown> {
