@@ -43808,8 +43808,8 @@ var require_identity = __commonJS({
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
     var isMap3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isScalar4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -43830,7 +43830,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar3(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar4(node) || isCollection(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -43845,8 +43845,8 @@ var require_identity = __commonJS({
     exports.isMap = isMap3;
     exports.isNode = isNode;
     exports.isPair = isPair3;
-    exports.isScalar = isScalar3;
-    exports.isSeq = isSeq2;
+    exports.isScalar = isScalar4;
+    exports.isSeq = isSeq3;
   }
 });
 
@@ -48906,7 +48906,7 @@ var require_composer = __commonJS({
       }
       return { comment: comment2, afterEmptyLine };
     }
-    var Composer2 = class {
+    var Composer3 = class {
       constructor(options = {}) {
         this.doc = null;
         this.atDirectives = false;
@@ -49066,7 +49066,7 @@ ${end2.comment}` : end2.comment;
         }
       }
     };
-    exports.Composer = Composer2;
+    exports.Composer = Composer3;
   }
 });
 
@@ -49390,7 +49390,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar3 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar4 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -49474,7 +49474,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar3;
+    exports.isScalar = isScalar4;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -61585,7 +61585,7 @@ function jsonTooDeepAt(text2, max) {
 }
 
 // src/config/parse.ts
-var import_yaml = __toESM(require_dist(), 1);
+var import_yaml2 = __toESM(require_dist(), 1);
 
 // src/config/source-map.ts
 var SourceMap = class {
@@ -61686,15 +61686,107 @@ function placeFrom(pos2, here) {
   return pos2.file === here.file ? `line ${lineCol(pos2)}` : `${pos2.file}:${lineCol(pos2)}`;
 }
 
+// src/config/stream-sequences.ts
+var import_yaml = __toESM(require_dist(), 1);
+var STREAM_BATCH = 512;
+var KEEP = 4;
+var COMPOSER_OPTIONS = {
+  prettyErrors: false,
+  uniqueKeys: false,
+  // the walker finds duplicates, with both positions and the key's path
+  strict: true
+};
+var SequenceStreamer = class {
+  /** `batch`: entries composed at a time (tests use small ones; 0 turns streaming off). */
+  constructor(batch = STREAM_BATCH) {
+    this.batch = batch;
+    this.off = batch <= 0;
+  }
+  batch;
+  /** Composed entries by the offset of their sequence (the composed sequence's `range[0]`). */
+  composed = /* @__PURE__ */ new Map();
+  declined = /* @__PURE__ */ new WeakSet();
+  off;
+  /** Called with each token the parser yields: a directive turns streaming off. */
+  token(token) {
+    if (token.type === "directive") this.off = true;
+  }
+  /** Called after each lexeme: composes the finished entries of the innermost open sequence. */
+  step(stack) {
+    if (this.off) return;
+    for (let i5 = stack.length - 1; i5 >= 0 && i5 >= stack.length - 2; i5--) {
+      const token = stack[i5];
+      if (token?.type === "block-seq" && token.items.length >= this.batch + KEEP && !this.declined.has(token)) this.flush(token);
+    }
+  }
+  flush(seq) {
+    const batch = seq.items.slice(0, seq.items.length - KEEP);
+    if (!batch.every(isSimple)) {
+      this.declined.add(seq);
+      return;
+    }
+    const nodes5 = composeBatch(seq, batch);
+    if (nodes5 === void 0) {
+      this.declined.add(seq);
+      return;
+    }
+    nodes5.pop();
+    seq.items.splice(0, nodes5.length);
+    let done = this.composed.get(seq.offset);
+    if (done === void 0) {
+      done = { values: [], offsets: [], sources: /* @__PURE__ */ new Map() };
+      this.composed.set(seq.offset, done);
+    }
+    for (const node of nodes5) {
+      if (typeof node.value === "number" && typeof node.source === "string") done.sources.set(done.values.length, node.source);
+      done.values.push(node.value);
+      done.offsets.push(node.range?.[0] ?? 0);
+    }
+  }
+};
+function isSimple(item) {
+  const value = item.value;
+  if (value === void 0 || value.type !== "scalar" && value.type !== "single-quoted-scalar" && value.type !== "double-quoted-scalar") return false;
+  let dashes = 0;
+  for (const t of item.start) {
+    if (t.type === "seq-item-ind") dashes++;
+    else if (t.type !== "space" && t.type !== "newline" && t.type !== "comment") return false;
+  }
+  if (dashes !== 1 || value.end === void 0) return dashes === 1;
+  for (const t of value.end) if (t.type !== "space" && t.type !== "newline" && t.type !== "comment") return false;
+  return true;
+}
+function composeBatch(seq, batch) {
+  const document = {
+    type: "document",
+    offset: seq.offset,
+    start: [],
+    value: { type: "block-seq", offset: seq.offset, indent: seq.indent, items: batch }
+  };
+  const docs = [...new import_yaml.Composer(COMPOSER_OPTIONS).compose([document], true)];
+  const doc = docs[0];
+  if (docs.length !== 1 || doc === void 0 || doc.errors.length > 0 || doc.warnings.length > 0) return void 0;
+  const list4 = doc.contents;
+  if (!(0, import_yaml.isSeq)(list4) || list4.items.length !== batch.length) return void 0;
+  const nodes5 = [];
+  for (const node of list4.items) {
+    if (!(0, import_yaml.isScalar)(node)) return void 0;
+    const v = node.value;
+    if (v !== null && typeof v !== "string" && typeof v !== "number" && typeof v !== "boolean") return void 0;
+    nodes5.push(node);
+  }
+  return nodes5;
+}
+
 // src/config/parse.ts
 var MAX_ALIAS_NODES = 1e4;
 var MAX_DEPTH = 64;
-function parseYaml(text2, file) {
-  const lineCounter = new import_yaml.LineCounter();
+function parseYaml(text2, file, options = {}) {
+  const lineCounter = new import_yaml2.LineCounter();
   const source = new SourceMap(file, positionsIn(file, lineCounter.lineStarts));
   const posOf = source.posOf;
   const diagnostics = [];
-  const read = readDocument(text2, lineCounter);
+  const read = readDocument(text2, lineCounter, new SequenceStreamer(options.streamBatch));
   if ("tooDeep" in read) {
     diagnostics.push({ ...posOf(read.tooDeep), severity: "error", message: tooDeepMessage() });
     return { data: void 0, source, diagnostics, fatal: true };
@@ -61710,7 +61802,7 @@ function parseYaml(text2, file) {
     diagnostics.push({ ...posOf(w.pos[0]), severity: "warning", message: `YAML: ${firstLine(w.message)}` });
   }
   if (doc.errors.length > 0) return { data: void 0, source, diagnostics, fatal: true };
-  const walker = new Walker(source, diagnostics);
+  const walker = new Walker(source, diagnostics, read.streamed);
   const data = walker.node(doc.contents, void 0, 0);
   return { data, source, diagnostics, fatal: walker.fatal };
 }
@@ -61726,26 +61818,21 @@ function positionsIn(file, starts) {
     return { file, line: lo + 1, col: offset - (starts[lo] ?? 0) + 1 };
   };
 }
-function readDocument(text2, lineCounter) {
-  const { tokens, tooDeep } = parseTokens(text2, lineCounter);
-  return tooDeep === void 0 ? { doc: compose(tokens, text2.length) } : { tooDeep };
+function readDocument(text2, lineCounter, streamer) {
+  const { tokens, tooDeep } = parseTokens(text2, lineCounter, streamer);
+  return tooDeep === void 0 ? { doc: compose(tokens, text2.length), streamed: streamer.composed } : { tooDeep };
 }
 function tooDeepMessage() {
   return `the document is nested deeper than ${MAX_DEPTH} levels: flatten it (access.yaml needs about 8 levels, inline policies included)`;
 }
 function compose(tokens, length) {
-  const composer = new import_yaml.Composer({
-    prettyErrors: false,
-    uniqueKeys: false,
-    // detected below, with both positions and the key's path in the message
-    strict: true
-  });
+  const composer = new import_yaml2.Composer(COMPOSER_OPTIONS);
   let doc;
   for (const d5 of composer.compose(tokens, true, length)) {
     if (!doc) doc = d5;
     else {
       doc.errors.push(
-        new import_yaml.YAMLParseError(
+        new import_yaml2.YAMLParseError(
           d5.range.slice(0, 2),
           "MULTIPLE_DOCS",
           "this file holds more than one YAML document (a line with --- starts another): access.yaml is one document, so remove the second"
@@ -61757,20 +61844,24 @@ function compose(tokens, length) {
   return doc;
 }
 var MAX_OPEN_NODES = MAX_DEPTH + 3;
-function parseTokens(text2, lineCounter) {
-  const parser = new import_yaml.Parser(lineCounter.addNewLine);
+function parseTokens(text2, lineCounter, streamer) {
+  const parser = new import_yaml2.Parser(lineCounter.addNewLine);
   lineCounter.addNewLine(0);
   const tokens = [];
-  for (const lexeme of new import_yaml.Lexer().lex(text2)) {
-    for (const token of parser.next(lexeme)) tokens.push(token);
+  for (const lexeme of new import_yaml2.Lexer().lex(text2)) {
+    for (const token of parser.next(lexeme)) {
+      streamer.token(token);
+      tokens.push(token);
+    }
     if (parser.stack.length > MAX_OPEN_NODES) return { tokens, tooDeep: parser.offset };
+    streamer.step(parser.stack);
   }
   for (const token of parser.end()) tokens.push(token);
   return { tokens };
 }
 function unclosedQuoteStart(doc, offset) {
   let found;
-  (0, import_yaml.visit)(doc, {
+  (0, import_yaml2.visit)(doc, {
     Scalar(_key, node) {
       const r5 = node.range;
       if (r5 && (node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE") && r5[0] < offset && r5[1] >= offset) found = r5[0];
@@ -61783,12 +61874,14 @@ function firstLine(message) {
   return line2.replace(/ at line \d+, column \d+:?$/, "");
 }
 var Walker = class {
-  constructor(source, diagnostics) {
+  constructor(source, diagnostics, streamed = /* @__PURE__ */ new Map()) {
     this.source = source;
     this.diagnostics = diagnostics;
+    this.streamed = streamed;
   }
   source;
   diagnostics;
+  streamed;
   fatal = false;
   aliasNodes = 0;
   aliasDepth = 0;
@@ -61814,20 +61907,13 @@ var Walker = class {
       if (located !== void 0) this.place(parent, key2, located);
       return null;
     }
-    if (this.fatal) return null;
     const n3 = node;
     const start = n3.range?.[0] ?? 0;
-    if (this.segs.length > MAX_DEPTH) {
-      this.error(start, tooDeepMessage());
-      return null;
-    }
-    if (this.aliasDepth > 0 && ++this.aliasNodes > MAX_ALIAS_NODES) {
-      return null;
-    }
+    if (!this.enter(start)) return null;
     if (n3.anchor) this.anchors.set(n3.anchor, n3);
-    if ((0, import_yaml.isAlias)(n3)) return this.alias(n3.source, start, parent, key2);
+    if ((0, import_yaml2.isAlias)(n3)) return this.alias(n3.source, start, parent, key2);
     const at2 = located ?? start;
-    if ((0, import_yaml.isScalar)(n3)) {
+    if ((0, import_yaml2.isScalar)(n3)) {
       const v = n3.value;
       if (v !== null && typeof v !== "string" && typeof v !== "number" && typeof v !== "boolean") {
         this.error(
@@ -61836,45 +61922,74 @@ var Walker = class {
         );
         return null;
       }
-      this.place(parent, key2, at2);
-      if (typeof v === "number" && typeof n3.source === "string") {
-        if (parent === void 0) this.source.rootNumber = n3.source;
-        else {
-          parent.numbers ??= /* @__PURE__ */ new Map();
-          parent.numbers.set(key2, n3.source);
-        }
-      }
-      return v;
+      return this.scalar(v, n3.source, at2, parent, key2);
     }
-    if ((0, import_yaml.isSeq)(n3)) {
+    if ((0, import_yaml2.isSeq)(n3)) {
       const spot = { at: at2, items: [] };
       this.place(parent, key2, spot);
       const out = [];
-      n3.items.forEach((item, i5) => {
+      const streamed = this.streamed.get(start);
+      const first = streamed?.values.length ?? 0;
+      for (let i5 = 0; i5 < first; i5++) {
         this.segs.push(i5);
-        out.push(this.node(item, spot, i5));
+        out.push(streamed === void 0 ? null : this.streamedEntry(streamed, i5, spot));
+        this.segs.pop();
+      }
+      n3.items.forEach((item, i5) => {
+        this.segs.push(first + i5);
+        out.push(this.node(item, spot, first + i5));
         this.segs.pop();
       });
       return out;
     }
-    if ((0, import_yaml.isMap)(n3)) {
+    if ((0, import_yaml2.isMap)(n3)) {
       const spot = { at: at2, items: /* @__PURE__ */ new Map(), ...this.aliasDepth === 0 ? { keys: /* @__PURE__ */ new Map() } : {} };
       this.place(parent, key2, spot);
       return this.map(n3.items, spot, start);
     }
     return null;
   }
+  /**
+   * False when nothing more is converted: the document is already refused, the node at
+   * `start` is nested too deep, or aliases have expanded to too many nodes.
+   */
+  enter(start) {
+    if (this.fatal) return false;
+    if (this.segs.length > MAX_DEPTH) {
+      this.error(start, tooDeepMessage());
+      return false;
+    }
+    return !(this.aliasDepth > 0 && ++this.aliasNodes > MAX_ALIAS_NODES);
+  }
+  /** A scalar's value, placed at `at`; `source` is its text as written (kept for numbers). */
+  scalar(v, source, at2, parent, key2) {
+    this.place(parent, key2, at2);
+    if (typeof v === "number" && typeof source === "string") {
+      if (parent === void 0) this.source.rootNumber = source;
+      else {
+        parent.numbers ??= /* @__PURE__ */ new Map();
+        parent.numbers.set(key2, source);
+      }
+    }
+    return v;
+  }
+  /** Entry `i` of the entries composed while parsing (see stream-sequences.ts). */
+  streamedEntry(entries2, i5, spot) {
+    const start = entries2.offsets[i5] ?? 0;
+    if (!this.enter(start)) return null;
+    return this.scalar(entries2.values[i5] ?? null, entries2.sources.get(i5), start, spot, i5);
+  }
   map(items2, spot, offset) {
     const out = nameRecord();
     for (const pair of items2) {
-      if (!(0, import_yaml.isPair)(pair)) continue;
+      if (!(0, import_yaml2.isPair)(pair)) continue;
       const keyNode = pair.key;
       const keyOffset = keyNode?.range?.[0] ?? offset;
       let key2;
       if (keyNode === null) key2 = "";
-      else if ((0, import_yaml.isScalar)(keyNode)) key2 = String(keyNode.value);
+      else if ((0, import_yaml2.isScalar)(keyNode)) key2 = String(keyNode.value);
       else {
-        this.error(keyOffset, `a key must be plain text, not a ${(0, import_yaml.isAlias)(keyNode) ? "alias" : "list or mapping"}`);
+        this.error(keyOffset, `a key must be plain text, not a ${(0, import_yaml2.isAlias)(keyNode) ? "alias" : "list or mapping"}`);
         continue;
       }
       const keys = spot.keys;
@@ -61888,7 +62003,7 @@ var Walker = class {
         });
       } else keys?.set(key2, keyOffset);
       const value = pair.value;
-      const atKey = value === null || (0, import_yaml.isScalar)(value) && value.value === null || ((0, import_yaml.isMap)(value) || (0, import_yaml.isSeq)(value)) && !value.flow;
+      const atKey = value === null || (0, import_yaml2.isScalar)(value) && value.value === null || ((0, import_yaml2.isMap)(value) || (0, import_yaml2.isSeq)(value)) && !value.flow;
       this.segs.push(key2);
       const v = this.node(value, spot, key2, atKey && this.aliasDepth === 0 ? keyOffset : void 0);
       this.segs.pop();
@@ -69326,7 +69441,7 @@ function accountAliases(accounts) {
 }
 
 // src/export/document.ts
-var import_yaml2 = __toESM(require_dist(), 1);
+var import_yaml3 = __toESM(require_dist(), 1);
 var TOP_LEVEL_ORDER = ["version", "include", "identity_center", "accounts", "users", "groups", "permission_sets", "assignments"];
 var FLOW_LIST_MAX_CHARS = 72;
 var YAML11_AMBIGUOUS = /^(y|n|yes|no|on|off|true|false|null|~|\d{4}-\d\d?-\d\d?([Tt ].*)?|[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?)$/i;
@@ -69334,15 +69449,15 @@ function comment(lines) {
   return lines.map((l3) => l3 === "" ? "" : ` ${l3}`).join("\n");
 }
 function pairOf(map3, key2) {
-  return map3.items.find((p3) => (0, import_yaml2.isPair)(p3) && (0, import_yaml2.isScalar)(p3.key) && p3.key.value === key2);
+  return map3.items.find((p3) => (0, import_yaml3.isPair)(p3) && (0, import_yaml3.isScalar)(p3.key) && p3.key.value === key2);
 }
 function renderDocument(parts) {
   const ordered = {};
   for (const key2 of TOP_LEVEL_ORDER) if (parts.sections[key2] !== void 0) ordered[key2] = parts.sections[key2];
-  const doc = new import_yaml2.Document(ordered);
+  const doc = new import_yaml3.Document(ordered);
   doc.commentBefore = comment(parts.header);
   const root5 = doc.contents;
-  if (!(0, import_yaml2.isMap)(root5)) throw new Error("internal error: the exported document is not a mapping");
+  if (!(0, import_yaml3.isMap)(root5)) throw new Error("internal error: the exported document is not a mapping");
   for (const key2 of TOP_LEVEL_ORDER) {
     const pair = pairOf(root5, key2);
     if (!pair) continue;
@@ -69351,25 +69466,25 @@ function renderDocument(parts) {
     if (lines && lines.length > 0) pair.key.commentBefore = comment(lines);
     const entries2 = parts.entryComments[key2];
     const inline = parts.inlineComments[key2];
-    if (!(0, import_yaml2.isMap)(pair.value)) continue;
+    if (!(0, import_yaml3.isMap)(pair.value)) continue;
     for (const entry of pair.value.items) {
-      if (!(0, import_yaml2.isPair)(entry) || !(0, import_yaml2.isScalar)(entry.key)) continue;
+      if (!(0, import_yaml3.isPair)(entry) || !(0, import_yaml3.isScalar)(entry.key)) continue;
       const name = String(entry.key.value);
       const above = entries2?.get(name);
       if (above && above.length > 0) entry.key.commentBefore = comment(above);
       const after = inline?.get(name);
-      if (after !== void 0 && (0, import_yaml2.isScalar)(entry.value)) entry.value.comment = ` ${after}`;
+      if (after !== void 0 && (0, import_yaml3.isScalar)(entry.value)) entry.value.comment = ` ${after}`;
     }
   }
   if (parts.trailer.length > 0) doc.comment = comment(parts.trailer);
-  (0, import_yaml2.visit)(doc, {
+  (0, import_yaml3.visit)(doc, {
     Seq(_, seq) {
-      const scalars = seq.items.every((i5) => (0, import_yaml2.isScalar)(i5));
-      const width = seq.items.reduce((n3, i5) => n3 + String((0, import_yaml2.isScalar)(i5) ? i5.value : "").length + 2, 0);
+      const scalars = seq.items.every((i5) => (0, import_yaml3.isScalar)(i5));
+      const width = seq.items.reduce((n3, i5) => n3 + String((0, import_yaml3.isScalar)(i5) ? i5.value : "").length + 2, 0);
       if (scalars && seq.items.length > 0 && width <= FLOW_LIST_MAX_CHARS) seq.flow = true;
     },
     Scalar(_, scalar2) {
-      if (typeof scalar2.value === "string" && YAML11_AMBIGUOUS.test(scalar2.value)) scalar2.type = import_yaml2.Scalar.QUOTE_DOUBLE;
+      if (typeof scalar2.value === "string" && YAML11_AMBIGUOUS.test(scalar2.value)) scalar2.type = import_yaml3.Scalar.QUOTE_DOUBLE;
     }
   });
   return doc.toString({ lineWidth: 0, flowCollectionPadding: false, indentSeq: true });
