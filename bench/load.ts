@@ -15,9 +15,10 @@
  *
  * One load of the small list takes about 35 ms, so one timing of it measures the machine more
  * than the loader. Each size is therefore loaded in a fresh Node process (the same state for
- * both: nothing left in the heap by the other size or by the 5,000-user file), 2 untimed loads
- * first (compiling the schema, warming the JIT: costs that do not grow with the list), then 5
- * timed ones; 5 such processes per size, the sizes taking turns. The figures are the medians of
+ * both: nothing left in the heap by the other size or by the 5,000-user file), untimed loads
+ * first until 80,000 entries have been read (2 of the big list, 20 of the small: compiling the
+ * schema and warming the JIT, costs that do not grow with the list, done to the same point for
+ * both), then 5 timed ones; 5 such processes per size, the sizes taking turns. The figures are the medians of
  * the 25 timed loads, printed with their range (on a shared machine one process of either size
  * can run 20% slower than the next: with fewer processes the ratio moved by 1 or more between
  * runs). The timed loads are the loader as a long-lived process runs it: the garbage
@@ -94,13 +95,23 @@ function bigList(n: number): string {
   return `${out.join('\n')}\n`;
 }
 
-/** Timed loads of one list file in one child process, after {@link WARM_LOADS} untimed ones. */
+/** Timed loads of one list file in one child process, after untimed ones (see {@link warmLoads}). */
 interface ChildTimes {
   wall: number[];
   cpu: number[];
 }
 
-const WARM_LOADS = 2;
+/**
+ * Entries each child reads before its timed loads: 2 loads of the big list, 20 of the small one.
+ * The same work for both sizes, so the same JIT state: with 2 loads of each, the small list's
+ * first timed loads still ran while its code was being optimised (75–120 ms, then 50), which made
+ * the small list look slower and the ratio smaller than they are.
+ */
+const WARM_ENTRIES = 80_000;
+/** Entries of the small and the big list. */
+const SMALL = 4_000;
+const BIG = 40_000;
+const warmLoads = (entries: number): number => Math.ceil(WARM_ENTRIES / entries);
 const TIMED_LOADS = 5;
 const ROUNDS = 5;
 const CHILD_FLAG = '--time-list-loads';
@@ -109,16 +120,17 @@ const CHILD_FLAG = '--time-list-loads';
  * Child mode: loads the file at `path` WARM_LOADS + TIMED_LOADS times and prints the timed
  * loads' wall and CPU ms as JSON; checks the loader found the list too long.
  */
-async function timeLoads(path: string): Promise<ChildTimes> {
+async function timeLoads(path: string, entries: number): Promise<ChildTimes> {
+  const warm = warmLoads(entries);
   const out: ChildTimes = { wall: [], cpu: [] };
-  for (let run = 0; run < WARM_LOADS + TIMED_LOADS; run++) {
+  for (let run = 0; run < warm + TIMED_LOADS; run++) {
     const started = performance.now();
     const cpuStarted = process.cpuUsage();
     const result = await loadConfig(path);
     const cpu = process.cpuUsage(cpuStarted);
     const wall = performance.now() - started;
     if (result.desired) throw new Error(`${path} loaded, but its list is over Identity Center's limit`);
-    if (run < WARM_LOADS) continue;
+    if (run < warm) continue;
     out.wall.push(wall);
     out.cpu.push((cpu.user + cpu.system) / 1000);
   }
@@ -126,8 +138,8 @@ async function timeLoads(path: string): Promise<ChildTimes> {
 }
 
 /** The same loads, run in a fresh Node process (this script, with tsx's flags, in child mode). */
-function timeLoadsInChild(path: string): ChildTimes {
-  const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), CHILD_FLAG, path], { encoding: 'utf8' });
+function timeLoadsInChild(path: string, entries: number): ChildTimes {
+  const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), CHILD_FLAG, path, String(entries)], { encoding: 'utf8' });
   if (child.status !== 0) throw new Error(`timing the loads of ${path} failed: ${child.stderr}`);
   return JSON.parse(child.stdout.trim().split('\n').pop() ?? '') as ChildTimes;
 }
@@ -151,7 +163,7 @@ function timeLists(small: string, big: string): { small: ChildTimes; big: ChildT
   for (let round = 0; round < ROUNDS; round++) {
     const order = round % 2 === 0 ? (['small', 'big'] as const) : (['big', 'small'] as const);
     for (const size of order) {
-      const t = timeLoadsInChild(size === 'small' ? small : big);
+      const t = size === 'small' ? timeLoadsInChild(small, SMALL) : timeLoadsInChild(big, BIG);
       times[size].wall.push(...t.wall);
       times[size].cpu.push(...t.cpu);
     }
@@ -175,10 +187,10 @@ async function main(): Promise<void> {
     console.log(`loaded ${file}: ${Object.keys(d.positions).length.toLocaleString('en-US')} positions`);
     const small = join(dir, 'list-4000.yaml');
     const big = join(dir, 'list-40000.yaml');
-    writeFileSync(small, bigList(4_000));
-    writeFileSync(big, bigList(40_000));
+    writeFileSync(small, bigList(SMALL));
+    writeFileSync(big, bigList(BIG));
     const times = timeLists(small, big);
-    const loads = `${times.small.wall.length} loads in ${ROUNDS} processes each, after ${WARM_LOADS} untimed ones`;
+    const loads = `${times.small.wall.length} loads in ${ROUNDS} processes each, after ${warmLoads(SMALL)} / ${warmLoads(BIG)} untimed ones`;
     console.log(`a 4,000-entry list: ${spread(times.small.wall)}, CPU ${spread(times.small.cpu)}`);
     console.log(`a 40,000-entry list: ${spread(times.big.wall)}, CPU ${spread(times.big.cpu)}`);
     console.log(`(median and range of ${loads}; load average ${loadavg()[0]?.toFixed(1)})`);
@@ -200,7 +212,7 @@ async function main(): Promise<void> {
 }
 
 if (process.argv[2] === CHILD_FLAG) {
-  const path = process.argv[3];
-  if (path === undefined) throw new Error(`${CHILD_FLAG} needs the path of a list file`);
-  console.log(JSON.stringify(await timeLoads(path)));
+  const [path, entries] = process.argv.slice(3);
+  if (path === undefined || entries === undefined) throw new Error(`${CHILD_FLAG} needs the path of a list file and its number of entries`);
+  console.log(JSON.stringify(await timeLoads(path, Number(entries))));
 } else await main();
