@@ -28,9 +28,13 @@ describe('token bucket', () => {
   it('shares 20 requests per second between sso-admin and identitystore; the rest → ThrottlingException (400 from sso-admin, 429 from identitystore)', async () => {
     ({ emu } = await start({ rateLimit: 20 }));
     const c = clients(emu);
+    const started = performance.now();
     const [r, r2] = await Promise.all([burst(15, () => list(c)), burst(15, () => c.ids.send(new ListUsersCommand({ IdentityStoreId: STORE })))]);
+    const seconds = (performance.now() - started) / 1000;
     expect(r.ok + r2.ok).toBeGreaterThanOrEqual(20);
-    expect(r.ok + r2.ok).toBeLessThanOrEqual(22);
+    // The bucket refills 20 tokens a second while the burst is under way (longer on a busy
+    // machine): at most the 20 it held, those refilled meanwhile, and one being refilled.
+    expect(r.ok + r2.ok).toBeLessThanOrEqual(20 + Math.floor(seconds * 20) + 1);
     expect(new Set([...r.errors, ...r2.errors])).toEqual(new Set(['ThrottlingException']));
     expect(new Set(r.statuses)).toEqual(new Set(r.ok < 15 ? [400] : []));
     expect(new Set(r2.statuses)).toEqual(new Set(r2.ok < 15 ? [429] : []));
