@@ -14,12 +14,11 @@
  * quadratic: 36 s for 40,000 entries).
  *
  * One load of the small list takes about 35 ms, so one timing of it measures the machine more
- * than the loader. Each size is therefore loaded in a fresh Node process (the same state for
- * both: nothing left in the heap by the other size or by the 5,000-user file), untimed loads
- * first until 80,000 entries have been read (2 of the big list, 20 of the small: compiling the
- * schema and warming the JIT, costs that do not grow with the list, done to the same point for
- * both), then 5 timed ones; 5 such processes per size, the sizes taking turns. The figures are the medians of
- * the 25 timed loads, printed with their range (on a shared machine one process of either size
+ * than the loader. Each size is therefore timed in fresh Node processes with the same history
+ * (nothing left by the 5,000-user file): 2 untimed loads of the big list and 20 of the small one
+ * (compiling the schema and warming the JIT, costs that do not grow with the list; see
+ * {@link WARM_BIG}), then 5 timed loads of the size measured; 5 such processes per size, the
+ * sizes taking turns. The figures are the medians of the 25 timed loads, printed with their range (on a shared machine one process of either size
  * can run 20% slower than the next: with fewer processes the ratio moved by 1 or more between
  * runs). The timed loads are the loader as a long-lived process runs it: the garbage
  * collector's work is counted, not forced out of the timing with a `gc()` between loads (which

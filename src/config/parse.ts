@@ -16,7 +16,7 @@ import { inThing } from './describe.js';
 import type { Located, Spot } from './source-map.js';
 import { SourceMap } from './source-map.js';
 import type { Scalar, StreamedEntries } from './stream-sequences.js';
-import { COMPOSER_OPTIONS, SequenceStreamer } from './stream-sequences.js';
+import { COMPOSER_OPTIONS, isScalarValue, SequenceStreamer } from './stream-sequences.js';
 
 /** Most nodes that aliases may expand to in one file (yaml's own default `maxAliasCount` is 100 aliases). */
 export const MAX_ALIAS_NODES = 10_000;
@@ -213,7 +213,7 @@ class Walker {
     const at = located ?? start;
     if (isScalar(n)) {
       const v = n.value;
-      if (v !== null && typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') {
+      if (!isScalarValue(v)) {
         // A tag such as !!binary turns the text into bytes (or a date, a set): never access.yaml data.
         this.error(
           start,
@@ -229,10 +229,12 @@ class Walker {
       const out: unknown[] = [];
       const streamed = this.streamed.get(start);
       const first = streamed?.values.length ?? 0;
-      for (let i = 0; i < first; i++) {
-        this.segs.push(i);
-        out.push(streamed === undefined ? null : this.streamedEntry(streamed, i, spot));
-        this.segs.pop();
+      if (streamed !== undefined) {
+        for (let i = 0; i < first; i++) {
+          this.segs.push(i);
+          out.push(this.streamedEntry(streamed, i, spot));
+          this.segs.pop();
+        }
       }
       n.items.forEach((item, i) => {
         this.segs.push(first + i);

@@ -110,18 +110,20 @@ export class SequenceStreamer {
 
 type SeqItem = CST.BlockSequence['items'][number];
 
+/** Tokens that say nothing about an entry's value: spaces, line ends and comments. */
+const isPadding = (token: CST.SourceToken): boolean => token.type === 'space' || token.type === 'newline' || token.type === 'comment';
+
 /** An entry that is one scalar, with nothing but spaces, line ends and comments around it. */
 function isSimple(item: SeqItem): boolean {
   const value = item.value;
-  if (value === undefined || (value.type !== 'scalar' && value.type !== 'single-quoted-scalar' && value.type !== 'double-quoted-scalar')) return false;
-  let dashes = 0;
-  for (const t of item.start) {
-    if (t.type === 'seq-item-ind') dashes++;
-    else if (t.type !== 'space' && t.type !== 'newline' && t.type !== 'comment') return false;
-  }
-  if (dashes !== 1 || value.end === undefined) return dashes === 1;
-  for (const t of value.end) if (t.type !== 'space' && t.type !== 'newline' && t.type !== 'comment') return false;
-  return true;
+  if (value?.type !== 'scalar' && value?.type !== 'single-quoted-scalar' && value?.type !== 'double-quoted-scalar') return false;
+  const dashes = item.start.filter((t) => t.type === 'seq-item-ind').length;
+  return dashes === 1 && item.start.every((t) => t.type === 'seq-item-ind' || isPadding(t)) && (value.end ?? []).every(isPadding);
+}
+
+/** Whether `v` is something YAML's core schema reads a scalar as (a tag such as !!binary makes bytes). */
+export function isScalarValue(v: unknown): v is Scalar {
+  return v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
 }
 
 /**
@@ -142,9 +144,7 @@ function composeBatch(seq: CST.BlockSequence, batch: SeqItem[]): YamlScalar<Scal
   if (!isSeq(list) || list.items.length !== batch.length) return undefined;
   const nodes: YamlScalar<Scalar>[] = [];
   for (const node of list.items) {
-    if (!isScalar(node)) return undefined;
-    const v = node.value;
-    if (v !== null && typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') return undefined;
+    if (!isScalar(node) || !isScalarValue(node.value)) return undefined;
     nodes.push(node as YamlScalar<Scalar>);
   }
   return nodes;
