@@ -44495,7 +44495,7 @@ var require_Scalar = __commonJS({
     var identity = require_identity();
     var Node2 = require_Node();
     var toJS = require_toJS();
-    var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
+    var isScalarValue2 = (value) => !value || typeof value !== "function" && typeof value !== "object";
     var Scalar2 = class extends Node2.NodeBase {
       constructor(value) {
         super(identity.SCALAR);
@@ -44514,7 +44514,7 @@ var require_Scalar = __commonJS({
     Scalar2.QUOTE_DOUBLE = "QUOTE_DOUBLE";
     Scalar2.QUOTE_SINGLE = "QUOTE_SINGLE";
     exports.Scalar = Scalar2;
-    exports.isScalarValue = isScalarValue;
+    exports.isScalarValue = isScalarValue2;
   }
 });
 
@@ -61744,17 +61744,15 @@ var SequenceStreamer = class {
     }
   }
 };
+var isPadding = (token) => token.type === "space" || token.type === "newline" || token.type === "comment";
 function isSimple(item) {
   const value = item.value;
-  if (value === void 0 || value.type !== "scalar" && value.type !== "single-quoted-scalar" && value.type !== "double-quoted-scalar") return false;
-  let dashes = 0;
-  for (const t of item.start) {
-    if (t.type === "seq-item-ind") dashes++;
-    else if (t.type !== "space" && t.type !== "newline" && t.type !== "comment") return false;
-  }
-  if (dashes !== 1 || value.end === void 0) return dashes === 1;
-  for (const t of value.end) if (t.type !== "space" && t.type !== "newline" && t.type !== "comment") return false;
-  return true;
+  if (value?.type !== "scalar" && value?.type !== "single-quoted-scalar" && value?.type !== "double-quoted-scalar") return false;
+  const dashes = item.start.filter((t) => t.type === "seq-item-ind").length;
+  return dashes === 1 && item.start.every((t) => t.type === "seq-item-ind" || isPadding(t)) && (value.end ?? []).every(isPadding);
+}
+function isScalarValue(v) {
+  return v === null || typeof v === "string" || typeof v === "number" || typeof v === "boolean";
 }
 function composeBatch(seq, batch) {
   const document = {
@@ -61770,9 +61768,7 @@ function composeBatch(seq, batch) {
   if (!(0, import_yaml.isSeq)(list4) || list4.items.length !== batch.length) return void 0;
   const nodes5 = [];
   for (const node of list4.items) {
-    if (!(0, import_yaml.isScalar)(node)) return void 0;
-    const v = node.value;
-    if (v !== null && typeof v !== "string" && typeof v !== "number" && typeof v !== "boolean") return void 0;
+    if (!(0, import_yaml.isScalar)(node) || !isScalarValue(node.value)) return void 0;
     nodes5.push(node);
   }
   return nodes5;
@@ -61915,7 +61911,7 @@ var Walker = class {
     const at2 = located ?? start;
     if ((0, import_yaml2.isScalar)(n3)) {
       const v = n3.value;
-      if (v !== null && typeof v !== "string" && typeof v !== "number" && typeof v !== "boolean") {
+      if (!isScalarValue(v)) {
         this.error(
           start,
           `the YAML tag ${(n3.tag ?? "").replace("tag:yaml.org,2002:", "!!")} is not allowed here: access.yaml holds only text, numbers, true/false, lists and mappings; remove the tag`
@@ -61930,10 +61926,12 @@ var Walker = class {
       const out = [];
       const streamed = this.streamed.get(start);
       const first = streamed?.values.length ?? 0;
-      for (let i5 = 0; i5 < first; i5++) {
-        this.segs.push(i5);
-        out.push(streamed === void 0 ? null : this.streamedEntry(streamed, i5, spot));
-        this.segs.pop();
+      if (streamed !== void 0) {
+        for (let i5 = 0; i5 < first; i5++) {
+          this.segs.push(i5);
+          out.push(this.streamedEntry(streamed, i5, spot));
+          this.segs.pop();
+        }
       }
       n3.items.forEach((item, i5) => {
         this.segs.push(first + i5);
