@@ -8,7 +8,8 @@ import type { LiveGroup, LiveUser } from '../model/identity.js';
 import type { Progress } from '../progress/progress.js';
 import type { GroupRecord, IdentityCenterGateway, UserRecord } from './gateway.js';
 import pLimit from 'p-limit';
-import { compareStrings, sortedRecord } from './normalise.js';
+import { compareStrings } from '../model/compare.js';
+import { sortedRecord } from './normalise.js';
 import { count } from '../model/plural.js';
 import { nameRecord } from '../model/name-record.js';
 

@@ -9,7 +9,8 @@ import type { Account, OrganizationalUnit, Organization } from '../model/organiz
 import type { Progress } from '../progress/progress.js';
 import type { IdentityCenterGateway, OrgAccountInfo } from './gateway.js';
 import pLimit from 'p-limit';
-import { compareStrings, sortedRecord } from './normalise.js';
+import { compareStrings } from '../model/compare.js';
+import { sortedRecord } from './normalise.js';
 import type { ReadScope } from './read-scope.js';
 import { count } from '../model/plural.js';
 

@@ -13,7 +13,8 @@ import type { LivePermissionSet } from '../model/permission-set.js';
 import type { Progress } from '../progress/progress.js';
 import type { IdentityCenterGateway } from './gateway.js';
 import pLimit from 'p-limit';
-import { compareStrings, sortedRecord, sortedUnique } from './normalise.js';
+import { compareStrings, sortedStrings } from '../model/compare.js';
+import { sortedRecord } from './normalise.js';
 import type { ReadScope } from './read-scope.js';
 import { compareCustomerRefs, remembersPermissionSetNames } from './sdk-sso-admin-permission-sets.js';
 import { count } from '../model/plural.js';
@@ -100,8 +101,8 @@ export async function readPermissionSets(
       gateway.listAccountsForProvisionedPermissionSet(instanceArn, arn),
       scope.readOutdatedOf(record.name) ? gateway.listAccountsForProvisionedPermissionSet(instanceArn, arn, true) : Promise.resolve([]),
     ]).then(async ([provisioned, outdated]) => {
-      const accountIds = sortedUnique([...provisioned, ...outdated]);
-      if (how === 'definition') return { provisionedAccountIds: accountIds, outdatedAccountIds: sortedUnique(outdated) };
+      const accountIds = sortedStrings([...provisioned, ...outdated]);
+      if (how === 'definition') return { provisionedAccountIds: accountIds, outdatedAccountIds: sortedStrings(outdated) };
       pairs += accountIds.length;
       assignmentsPhase.setTotal(pairs);
       await pLimit(concurrency).map(accountIds, async (accountId) => {
@@ -110,7 +111,7 @@ export async function readPermissionSets(
         }
         assignmentsPhase.tick();
       });
-      return { provisionedAccountIds: accountIds, outdatedAccountIds: sortedUnique(outdated) };
+      return { provisionedAccountIds: accountIds, outdatedAccountIds: sortedStrings(outdated) };
     });
 
     const [[tags, inlinePolicy, managed, customer, boundary], accounts] = await Promise.all([details, provisioning]);
@@ -118,7 +119,7 @@ export async function readPermissionSets(
     const policy = splitRevocations(inlinePolicy);
     return {
       ...base,
-      managedPolicies: sortedUnique(managed),
+      managedPolicies: sortedStrings(managed),
       customerManagedPolicies: [...customer].sort(compareCustomerRefs),
       ...(policy.rest !== undefined && policy.rest !== '' ? { inlinePolicy: policy.rest } : {}),
       ...(policy.revocations.length > 0 ? { sessionRevocations: policy.revocations } : {}),

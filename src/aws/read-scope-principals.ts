@@ -22,7 +22,7 @@ import type { Organization } from '../model/organization.js';
 import { expandRules } from '../plan/expand.js';
 import { sortedPairs, type ScopePair, type ScopePrincipals } from '../plan/scope/types.js';
 import type { ScopeRequest } from '../plan/scope/compute-scope.js';
-import { compareStrings } from '../model/compare.js';
+import { sortedStrings } from '../model/compare.js';
 import pLimit from 'p-limit';
 import type { GroupRecord, IdentityCenterGateway } from './gateway.js';
 import type { IdentityIndex } from './read-identities.js';
@@ -56,8 +56,6 @@ export interface PrincipalsRead {
   /** Pairs where an assignment of a principal changes (or of a deleted one exists): read them in full. */
   changedPairs: ScopePair[];
 }
-
-const sorted = (names: Iterable<string>): string[] => [...new Set(names)].sort(compareStrings);
 
 /** The file's groups, by member. */
 function groupsInFile(head: Desired): Map<string, Set<string>> {
@@ -123,14 +121,14 @@ export async function readScopePrincipals(gateway: IdentityCenterGateway, inputs
   }
 
   // Every group of those users, before and after.
-  const users = sorted(principalUsers);
+  const users = sortedStrings(principalUsers);
   await readGroupsOf(users);
   const principalGroups = new Set(scopeGroups);
   for (const name of users) {
     for (const g of liveGroupsOf.get(name) ?? []) principalGroups.add(g);
     for (const g of fileGroupsOf.get(name) ?? []) principalGroups.add(g);
   }
-  const groups = sorted(principalGroups);
+  const groups = sortedStrings(principalGroups);
   // Members of those groups, and of every group of a user in scope (its memberships are in scope).
   const ofUsersInScope = request.users.flatMap((n) => [...(liveGroupsOf.get(n) ?? []), ...(fileGroupsOf.get(n) ?? [])]);
   await readMembers([...groups, ...ofUsersInScope]);
