@@ -58540,9 +58540,9 @@ var KeyedMutex = class {
   }
   /** Holds every key (taken in sorted order, so two callers never deadlock). */
   async acquireAll(keys) {
-    const sorted3 = [...new Set(keys)].sort();
+    const sorted2 = [...new Set(keys)].sort();
     const releases = [];
-    for (const key2 of sorted3) releases.push(await this.acquire(key2));
+    for (const key2 of sorted2) releases.push(await this.acquire(key2));
     return () => {
       for (let i5 = releases.length - 1; i5 >= 0; i5--) releases[i5]?.();
     };
@@ -60957,12 +60957,8 @@ async function applyPlan(plan, live, gateway, options) {
 }
 
 // src/aws/normalise.ts
-var compareStrings2 = (a5, b5) => a5 < b5 ? -1 : a5 > b5 ? 1 : 0;
 function sortedRecord(record2) {
-  return nameRecord(Object.entries(record2).sort(([a5], [b5]) => compareStrings2(a5, b5)));
-}
-function sortedUnique(values2) {
-  return [...new Set(values2)].sort(compareStrings2);
+  return nameRecord(Object.entries(record2).sort(([a5], [b5]) => compareStrings(a5, b5)));
 }
 
 // src/aws/read-identities.ts
@@ -60998,24 +60994,24 @@ var IdentityIndex = class {
         if (name === void 0) unresolved.push(m3.userId);
         else membershipIds[name] = m3.membershipId;
       }
-      const members = Object.keys(membershipIds).sort(compareStrings2);
+      const members = Object.keys(membershipIds).sort(compareStrings);
       this.groups.set(g5.displayName, {
         groupId: g5.groupId,
         displayName: g5.displayName,
         ...g5.description !== void 0 ? { description: g5.description } : {},
         members,
         membershipIds: sortedRecord(membershipIds),
-        unresolvedMemberIds: [...new Set(unresolved)].sort(compareStrings2)
+        unresolvedMemberIds: [...new Set(unresolved)].sort(compareStrings)
       });
       onGroup();
     });
     return memberships;
   }
   sortedUsers() {
-    return nameRecord([...this.users.entries()].sort(([a5], [b5]) => compareStrings2(a5, b5)));
+    return nameRecord([...this.users.entries()].sort(([a5], [b5]) => compareStrings(a5, b5)));
   }
   sortedGroups() {
-    return nameRecord([...this.groups.entries()].sort(([a5], [b5]) => compareStrings2(a5, b5)));
+    return nameRecord([...this.groups.entries()].sort(([a5], [b5]) => compareStrings(a5, b5)));
   }
 };
 async function readIdentities(gateway, storeId, options, progress) {
@@ -61067,12 +61063,12 @@ async function readAssignmentPrincipals(gateway, storeId, index2, principals, pr
   if (users.size === 0 && groups.size === 0) return;
   const phase = progress.phase("describe assignment principals", users.size + groups.size);
   await Promise.all([
-    pLimit(concurrency).map([...users].sort(compareStrings2), async (id) => {
+    pLimit(concurrency).map([...users].sort(compareStrings), async (id) => {
       const user = await gateway.describeUser(storeId, id);
       if (user) index2.addUser(user);
       phase.tick();
     }),
-    pLimit(concurrency).map([...groups].sort(compareStrings2), async (id) => {
+    pLimit(concurrency).map([...groups].sort(compareStrings), async (id) => {
       const group4 = await gateway.describeGroup(storeId, id);
       if (group4) index2.addGroup(group4);
       phase.tick();
@@ -61083,7 +61079,7 @@ async function readAssignmentPrincipals(gateway, storeId, index2, principals, pr
 }
 
 // src/aws/read-organization.ts
-var byString = compareStrings2;
+var byString = compareStrings;
 async function readOrganization(gateway, scope, progress, concurrency) {
   const phase = progress.phase("read accounts");
   const fromWalk = scope.walkOuTree && scope.accountsFromWalk === true;
@@ -62231,16 +62227,16 @@ var obj = (v) => isObj2(v) ? v : nameRecord();
 var str = (v) => typeof v === "string" ? v : void 0;
 var strList = (v) => Array.isArray(v) ? v.filter((x) => typeof x === "string") : [];
 var sortedKeys = (o3) => Object.keys(o3).sort();
-function sortedUnique2(xs) {
-  const sorted3 = [...xs].sort();
-  return sorted3.filter((x, i5) => i5 === 0 || x !== sorted3[i5 - 1]);
+function sortedUnique(xs) {
+  const sorted2 = [...xs].sort();
+  return sorted2.filter((x, i5) => i5 === 0 || x !== sorted2[i5 - 1]);
 }
 function managedPolicyArn(nameOrArn) {
   return nameOrArn.startsWith("arn:") ? nameOrArn : `arn:aws:iam::aws:policy/${nameOrArn}`;
 }
 function managedPolicyArns(written) {
-  if (written.some((w) => w.startsWith("arn:"))) return sortedUnique2(written.map(managedPolicyArn));
-  return sortedUnique2(written).map(managedPolicyArn);
+  if (written.some((w) => w.startsWith("arn:"))) return sortedUnique(written.map(managedPolicyArn));
+  return sortedUnique(written).map(managedPolicyArn);
 }
 function customerRef(v) {
   if (typeof v === "string") return { name: v, path: DEFAULT_IAM_PATH };
@@ -62285,9 +62281,9 @@ function normalise(data, source, baseDir) {
     permissionSets: mode(own["permission_sets"], "managed"),
     assignments: mode(own["assignments"], "managed"),
     ignore: {
-      users: sortedUnique2([...DEFAULT_IGNORE.users, ...strList(ignore["users"])]),
-      groups: sortedUnique2([...DEFAULT_IGNORE.groups, ...strList(ignore["groups"])]),
-      permissionSets: sortedUnique2([...DEFAULT_IGNORE.permissionSets, ...strList(ignore["permission_sets"])])
+      users: sortedUnique([...DEFAULT_IGNORE.users, ...strList(ignore["users"])]),
+      groups: sortedUnique([...DEFAULT_IGNORE.groups, ...strList(ignore["groups"])]),
+      permissionSets: sortedUnique([...DEFAULT_IGNORE.permissionSets, ...strList(ignore["permission_sets"])])
     }
   };
   const safety = obj(root5["safety"]);
@@ -62317,7 +62313,7 @@ function normalise(data, source, baseDir) {
   const rawGroups = obj(root5["groups"]);
   for (const name of sortedKeys(rawGroups)) {
     const g5 = obj(rawGroups[name]);
-    const group4 = { displayName: name, members: sortedUnique2(strList(g5["members"])) };
+    const group4 = { displayName: name, members: sortedUnique(strList(g5["members"])) };
     const description = str(g5["description"]);
     if (description !== void 0) group4.description = description;
     groups[name] = group4;
@@ -62396,7 +62392,7 @@ function normalise(data, source, baseDir) {
     },
     source
   );
-  return { desired, policies, policyFiles: sortedUnique2(policyFiles), diagnostics };
+  return { desired, policies, policyFiles: sortedUnique(policyFiles), diagnostics };
 }
 function customerRefs(v) {
   const refs = (Array.isArray(v) ? v : []).map(customerRef).filter((r5) => r5 !== void 0);
@@ -62450,7 +62446,7 @@ async function readPermissionSets(gateway, instanceArn, scope, progress, concurr
   let skipped = 0;
   let cached = 0;
   const assignments = [];
-  const sets = await pLimit(concurrency).map([...arns].sort(compareStrings2), async (arn) => {
+  const sets = await pLimit(concurrency).map([...arns].sort(compareStrings), async (arn) => {
     const known2 = knownNames2.get(arn);
     if (known2 !== void 0 && scope.permissionSetScope(known2) === "name-only") {
       if (remembersPermissionSetNames(gateway)) gateway.rememberPermissionSetName(arn, known2);
@@ -62487,8 +62483,8 @@ async function readPermissionSets(gateway, instanceArn, scope, progress, concurr
       gateway.listAccountsForProvisionedPermissionSet(instanceArn, arn),
       scope.readOutdatedOf(record2.name) ? gateway.listAccountsForProvisionedPermissionSet(instanceArn, arn, true) : Promise.resolve([])
     ]).then(async ([provisioned, outdated]) => {
-      const accountIds = sortedUnique([...provisioned, ...outdated]);
-      if (how === "definition") return { provisionedAccountIds: accountIds, outdatedAccountIds: sortedUnique(outdated) };
+      const accountIds = sortedStrings([...provisioned, ...outdated]);
+      if (how === "definition") return { provisionedAccountIds: accountIds, outdatedAccountIds: sortedStrings(outdated) };
       pairs += accountIds.length;
       assignmentsPhase.setTotal(pairs);
       await pLimit(concurrency).map(accountIds, async (accountId) => {
@@ -62497,13 +62493,13 @@ async function readPermissionSets(gateway, instanceArn, scope, progress, concurr
         }
         assignmentsPhase.tick();
       });
-      return { provisionedAccountIds: accountIds, outdatedAccountIds: sortedUnique(outdated) };
+      return { provisionedAccountIds: accountIds, outdatedAccountIds: sortedStrings(outdated) };
     });
     const [[tags, inlinePolicy, managed, customer, boundary], accounts] = await Promise.all([details2, provisioning]);
     const policy = splitRevocations(inlinePolicy);
     return {
       ...base,
-      managedPolicies: sortedUnique(managed),
+      managedPolicies: sortedStrings(managed),
       customerManagedPolicies: [...customer].sort(compareCustomerRefs),
       ...policy.rest !== void 0 && policy.rest !== "" ? { inlinePolicy: policy.rest } : {},
       ...policy.revocations.length > 0 ? { sessionRevocations: policy.revocations } : {},
@@ -62517,7 +62513,7 @@ async function readPermissionSets(gateway, instanceArn, scope, progress, concurr
   listPhase.end(`${count(sets.length, "permission set")}${ignored}`);
   assignmentsPhase.end(`${count(assignments.length, "assignment")} in ${count(pairs, "account \xD7 permission set pair")}`);
   const permissionSets = nameRecord();
-  for (const ps of [...sets].sort((a5, b5) => compareStrings2(a5.name, b5.name))) permissionSets[ps.name] = ps;
+  for (const ps of [...sets].sort((a5, b5) => compareStrings(a5.name, b5.name))) permissionSets[ps.name] = ps;
   return { permissionSets, assignments };
 }
 
@@ -62635,9 +62631,9 @@ function toLiveAssignments(raw, identities) {
   );
 }
 function dedupe(list4) {
-  const sorted3 = list4.sort((a5, b5) => compareAssignments(a5, b5) || (a5.principalId < b5.principalId ? -1 : a5.principalId > b5.principalId ? 1 : 0));
-  return sorted3.filter((a5, i5) => {
-    const prev = sorted3[i5 - 1];
+  const sorted2 = list4.sort((a5, b5) => compareAssignments(a5, b5) || (a5.principalId < b5.principalId ? -1 : a5.principalId > b5.principalId ? 1 : 0));
+  return sorted2.filter((a5, i5) => {
+    const prev = sorted2[i5 - 1];
     return !prev || compareAssignments(prev, a5) !== 0 || prev.principalId !== a5.principalId;
   });
 }
@@ -67319,8 +67315,8 @@ function entryKey(item) {
 }
 function mayRepeat(list4) {
   if (!list4.every((item) => typeof item === "string")) return true;
-  const sorted3 = [...list4].sort();
-  return sorted3.some((x, i5) => i5 > 0 && x === sorted3[i5 - 1]);
+  const sorted2 = [...list4].sort();
+  return sorted2.some((x, i5) => i5 > 0 && x === sorted2[i5 - 1]);
 }
 function checkUniqueLists(data, source) {
   if (!isObj4(data)) return [];
@@ -67564,7 +67560,6 @@ async function readAssignmentsByPrincipal(gateway, instanceArn, principals, setN
 }
 
 // src/aws/read-scope-principals.ts
-var sorted2 = (names2) => [...new Set(names2)].sort(compareStrings);
 function groupsInFile(head) {
   const out = /* @__PURE__ */ new Map();
   for (const [name, g5] of Object.entries(head.groups)) {
@@ -67615,14 +67610,14 @@ async function readScopePrincipals(gateway, inputs) {
     for (const m3 of desired) if (!live.includes(m3)) principalUsers.add(m3);
     for (const m3 of live) if (!desired.includes(m3)) principalUsers.add(m3);
   }
-  const users = sorted2(principalUsers);
+  const users = sortedStrings(principalUsers);
   await readGroupsOf(users);
   const principalGroups = new Set(scopeGroups);
   for (const name of users) {
     for (const g5 of liveGroupsOf.get(name) ?? []) principalGroups.add(g5);
     for (const g5 of fileGroupsOf.get(name) ?? []) principalGroups.add(g5);
   }
-  const groups = sorted2(principalGroups);
+  const groups = sortedStrings(principalGroups);
   const ofUsersInScope = request.users.flatMap((n3) => [...liveGroupsOf.get(n3) ?? [], ...fileGroupsOf.get(n3) ?? []]);
   await readMembers([...groups, ...ofUsersInScope]);
   const toRead = [];
@@ -69418,9 +69413,9 @@ function slugOf(name) {
   return name.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
 }
 function accountAliases(accounts) {
-  const sorted3 = [...accounts].sort((a5, b5) => compareStrings(a5.id, b5.id));
+  const sorted2 = [...accounts].sort((a5, b5) => compareStrings(a5.id, b5.id));
   const base = /* @__PURE__ */ new Map();
-  for (const a5 of sorted3) {
+  for (const a5 of sorted2) {
     const slug = slugOf(a5.name);
     base.set(a5.id, slug === "" || /^\d+$/.test(slug) ? `account-${a5.id}` : slug);
   }
@@ -69428,7 +69423,7 @@ function accountAliases(accounts) {
   for (const slug of base.values()) count2.set(slug, (count2.get(slug) ?? 0) + 1);
   const out = /* @__PURE__ */ new Map();
   const taken = /* @__PURE__ */ new Set();
-  for (const a5 of sorted3) {
+  for (const a5 of sorted2) {
     const slug = base.get(a5.id);
     let alias = (count2.get(slug) ?? 0) > 1 ? `${slug}-${a5.id.slice(-4)}` : slug;
     if (taken.has(alias) || alias !== slug && count2.has(alias)) alias = `${slug}-${a5.id}`;
