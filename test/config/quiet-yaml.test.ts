@@ -18,7 +18,10 @@ describe('yaml debug logging', () => {
   afterEach(() => {
     vi.restoreAllMocks();
     rmSync(dir, { recursive: true, force: true });
-    for (const [name, value] of [['LOG_TOKENS', saved.tokens], ['LOG_STREAM', saved.stream]] as const) {
+    for (const [name, value] of [
+      ['LOG_TOKENS', saved.tokens],
+      ['LOG_STREAM', saved.stream],
+    ] as const) {
       if (value === undefined) delete process.env[name];
       else process.env[name] = value;
     }
