@@ -17,7 +17,6 @@ import type { Located, Spot } from './source-map.js';
 import { SourceMap } from './source-map.js';
 import type { Scalar, StreamedEntries } from './stream-sequences.js';
 import { COMPOSER_OPTIONS, isScalarValue, SequenceStreamer } from './stream-sequences.js';
-import { withoutYamlLogging } from './quiet-yaml.js';
 
 /** Most nodes that aliases may expand to in one file (yaml's own default `maxAliasCount` is 100 aliases). */
 export const MAX_ALIAS_NODES = 10_000;
@@ -88,17 +87,14 @@ function positionsIn(file: string, starts: readonly number[]): (offset: number) 
  * What yaml's parseDocument does (lexer → parser → composer), stopping as soon as the parser
  * holds more open nodes than any document within the depth limit needs. The tokens are dropped
  * once composed: only the document and the entries `streamer` composed outlive this call.
- * yaml's debug logging is off meanwhile (quiet-yaml.ts).
  */
 function readDocument(
   text: string,
   lineCounter: LineCounter,
   streamer: SequenceStreamer,
 ): { doc: Document; streamed: ReadonlyMap<number, StreamedEntries> } | { tooDeep: number } {
-  return withoutYamlLogging(() => {
-    const { tokens, tooDeep } = parseTokens(text, lineCounter, streamer);
-    return tooDeep === undefined ? { doc: compose(tokens, text.length), streamed: streamer.composed } : { tooDeep };
-  });
+  const { tokens, tooDeep } = parseTokens(text, lineCounter, streamer);
+  return tooDeep === undefined ? { doc: compose(tokens, text.length), streamed: streamer.composed } : { tooDeep };
 }
 
 function tooDeepMessage(): string {
