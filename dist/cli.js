@@ -56503,13 +56503,13 @@ var require_dist2 = __commonJS({
         }
       };
     }
-    var ajvErrors2 = (ajv, options = {}) => {
-      if (!ajv.opts.allErrors)
+    var ajvErrors2 = (ajv2, options = {}) => {
+      if (!ajv2.opts.allErrors)
         throw new Error("ajv-errors: Ajv option allErrors must be true");
-      if (ajv.opts.jsPropertySyntax) {
+      if (ajv2.opts.jsPropertySyntax) {
         throw new Error("ajv-errors: ajv option jsPropertySyntax is not supported");
       }
-      return ajv.addKeyword(errorMessage2(options));
+      return ajv2.addKeyword(errorMessage2(options));
     };
     exports.default = ajvErrors2;
     module.exports = ajvErrors2;
@@ -67081,21 +67081,23 @@ var access_include_schema_default = {
 // src/config/schema.ts
 var accessSchema = access_schema_default;
 var includeSchema = access_include_schema_default;
-var compiled;
+var ajv;
+var compiled = {};
 var ajvErrors = import_ajv_errors.default.default ?? import_ajv_errors.default;
 function newAjv(options = {}) {
-  const ajv = new import_ajv2.Ajv({ allErrors: true, allowUnionTypes: true, strict: true, ...options });
-  ajvErrors(ajv);
-  ajv.addVocabulary(["markdownDescription"]);
-  return ajv;
+  const ajv2 = new import_ajv2.Ajv({ allErrors: true, allowUnionTypes: true, strict: true, inlineRefs: false, ...options });
+  ajvErrors(ajv2);
+  ajv2.addVocabulary(["markdownDescription"]);
+  return ajv2;
 }
 function validator(kind) {
-  if (!compiled) {
-    const ajv = newAjv({ verbose: true });
-    const root5 = ajv.compile(accessSchema);
-    compiled = { root: root5, included: ajv.compile(includeSchema) };
-  }
-  return compiled[kind];
+  const done = compiled[kind];
+  if (done) return done;
+  ajv ??= newAjv({ verbose: true });
+  compiled.root ??= ajv.compile(accessSchema);
+  if (kind === "root") return compiled.root;
+  compiled.included = ajv.compile(includeSchema);
+  return compiled.included;
 }
 function checkSchema(data, source, kind = "root") {
   const validate2 = validator(kind);
