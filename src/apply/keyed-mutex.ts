@@ -2,6 +2,7 @@
  * Per-key mutexes (one change per target account at a time). "At most N at once" is p-limit's
  * job everywhere (the reads, apply's phases, the rate limiter's calls in flight).
  */
+import { sortedStrings } from '../model/compare.js';
 
 /** One holder per key at a time; waiters on a key are served in order. */
 export class KeyedMutex {
@@ -25,7 +26,7 @@ export class KeyedMutex {
 
   /** Holds every key (taken in sorted order, so two callers never deadlock). */
   async acquireAll(keys: readonly string[]): Promise<() => void> {
-    const sorted = [...new Set(keys)].sort();
+    const sorted = sortedStrings(keys);
     const releases: (() => void)[] = [];
     for (const key of sorted) releases.push(await this.acquire(key));
     return () => {

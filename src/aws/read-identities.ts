@@ -8,7 +8,7 @@ import type { LiveGroup, LiveUser } from '../model/identity.js';
 import type { Progress } from '../progress/progress.js';
 import type { GroupRecord, IdentityCenterGateway, UserRecord } from './gateway.js';
 import pLimit from 'p-limit';
-import { compareStrings } from '../model/compare.js';
+import { compareStrings, sortedStrings } from '../model/compare.js';
 import { sortedRecord } from './normalise.js';
 import { count } from '../model/plural.js';
 import { nameRecord } from '../model/name-record.js';
@@ -56,7 +56,7 @@ export class IdentityIndex {
         ...(g.description !== undefined ? { description: g.description } : {}),
         members,
         membershipIds: sortedRecord(membershipIds),
-        unresolvedMemberIds: [...new Set(unresolved)].sort(compareStrings),
+        unresolvedMemberIds: sortedStrings(unresolved),
       });
       onGroup();
     });

@@ -4,6 +4,7 @@
  */
 import type { Desired } from '../model/desired.js';
 import { matchesAnyGlob } from '../model/name-glob.js';
+import { sortedStrings } from '../model/compare.js';
 
 export interface ReadScope {
   /** Some rule targets an OU by path or `ou-` ID (`/` and the root need no walk). */
@@ -43,8 +44,6 @@ function looksLikeOu(ref: string): boolean {
   return ref.startsWith('/') || ref.startsWith('ou-');
 }
 
-const sorted = (values: Iterable<string>): string[] => [...new Set(values)].sort();
-
 export function readScope(desired: Desired): ReadScope {
   const rules = desired.rules;
   const protectedEntries = desired.safety.protected;
@@ -53,13 +52,13 @@ export function readScope(desired: Desired): ReadScope {
     protectedEntries.some((p) => p.accounts.some((a) => looksLikeOu(a) && isOuWalkTarget(a)));
   const readAccountTags = rules.some((r) => Object.keys(r.targets.accountTags).length > 0);
 
-  const namedUsers = sorted([
+  const namedUsers = sortedStrings([
     ...Object.keys(desired.users),
     ...Object.values(desired.groups).flatMap((g) => g.members),
     ...rules.flatMap((r) => r.users),
     ...protectedEntries.flatMap((p) => p.users),
   ]);
-  const namedGroups = sorted([...Object.keys(desired.groups), ...rules.flatMap((r) => r.groups), ...protectedEntries.flatMap((p) => p.groups)]);
+  const namedGroups = sortedStrings([...Object.keys(desired.groups), ...rules.flatMap((r) => r.groups), ...protectedEntries.flatMap((p) => p.groups)]);
 
   const mentionedSets = new Set([
     ...Object.keys(desired.permissionSets),

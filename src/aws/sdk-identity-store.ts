@@ -26,6 +26,7 @@ import { errorCode } from './aws-error.js';
 import type { CallRunner } from './call-runner.js';
 import { actionOf } from './operations.js';
 import type { GroupRecord, IdentityCenterGateway, MembershipRecord, UserRecord } from './gateway.js';
+import { sortedStrings } from '../model/compare.js';
 
 /** Identity store pages hold at most 100 items. */
 export const IDENTITY_STORE_PAGE_SIZE = 100;
@@ -127,7 +128,7 @@ export function createIdentityStoreGateway(client: IdentitystoreClient, runner: 
           client.send(new ListGroupMembershipsForMemberCommand({ IdentityStoreId: storeId, MemberId: { UserId: userId }, MaxResults: max, NextToken })),
         (o) => o.GroupMemberships,
       );
-      return [...new Set(memberships.flatMap((m) => (m.GroupId ? [m.GroupId] : [])))].sort();
+      return sortedStrings(memberships.flatMap((m) => (m.GroupId ? [m.GroupId] : [])));
     },
 
     async getUserId(storeId, userName) {

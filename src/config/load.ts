@@ -9,7 +9,7 @@ import type { Desired } from '../model/desired.js';
 import type { Diagnostic } from '../model/source.js';
 import { formatDiagnostic, sortDiagnostics } from '../model/source.js';
 import { count } from '../model/plural.js';
-import { compareStrings } from '../model/compare.js';
+import { compareStrings, sortedStrings } from '../model/compare.js';
 import { kindOf } from './describe.js';
 import { normalise } from './normalise.js';
 import { parseYaml } from './parse.js';
@@ -75,7 +75,7 @@ export async function loadConfig(path: string, options: LoadOptions = {}): Promi
   });
   if ('refused' in read) return cannot(`it ${read.refused(path, path)}`);
   const loaded = loadConfigText(read.text, path, dirname(abs));
-  return { ...loaded, files: [...new Set([...configFiles, ...loaded.files])].sort(), include: repositoryPatterns(dirname(abs), loaded.include) };
+  return { ...loaded, files: sortedStrings([...configFiles, ...loaded.files]), include: repositoryPatterns(dirname(abs), loaded.include) };
 }
 
 /**
@@ -100,7 +100,7 @@ export function loadConfigText(text: string, file: string, baseDir: string, incl
   }
   const parts = [...texts].sort((a, b) => compareStrings(a.file, b.file)).map((t) => parseFile(t.text, t.file, 'included'));
   for (const part of parts) diagnostics.push(...part.diagnostics);
-  const fileList = (policyFiles: readonly string[]): string[] => [...new Set([...read, ...policyFiles].flatMap((abs) => repositoryPaths(baseDir, abs)))].sort();
+  const fileList = (policyFiles: readonly string[]): string[] => sortedStrings([...read, ...policyFiles].flatMap((abs) => repositoryPaths(baseDir, abs)));
   const good = parts.flatMap((p) => (p.parsed ? [p.parsed] : []));
   if (good.length < parts.length) return finish(diagnostics, fileList([]), patterns);
   const merged = mergeFiles(root.parsed, good);

@@ -6,7 +6,7 @@
 import { DEFAULT_IGNORE } from '../config/normalise.js';
 import type { IdentitySource } from '../model/desired.js';
 import type { Live } from '../model/live.js';
-import { compareStrings } from '../model/compare.js';
+import { compareStrings, sortedStrings } from '../model/compare.js';
 import { accessSchema } from '../config/schema.js';
 import { accountAliases } from './account-aliases.js';
 import { renderDocument, type DocumentParts } from './document.js';
@@ -91,7 +91,7 @@ function header(live: Live, source: IdentitySource, schema: string, ignored: { g
     ...(ignored.permissionSets.length > 0 ? [count(ignored.permissionSets.length, 'permission set')] : []),
     ...(ignored.groups.length > 0 ? [count(ignored.groups.length, 'group')] : []),
   ];
-  const globs = [...new Set([...DEFAULT_IGNORE.permissionSets, ...DEFAULT_IGNORE.groups])].sort(compareStrings).join(', ');
+  const globs = sortedStrings([...DEFAULT_IGNORE.permissionSets, ...DEFAULT_IGNORE.groups]).join(', ');
   lines.push(
     left.length > 0
       ? `Not exported, and never changed by idc: ${left.join(' and ')} of Control Tower or AWS`

@@ -18,6 +18,7 @@ import { loadConfig } from '../config/load.js';
 import { MAX_COMPARE_FILES, MAX_PULL_REQUEST_FILES, type ChangedFile, type Comparison, type GitHubClient, type RepoRef } from './client.js';
 import type { RunContext } from './event.js';
 import { inlineCode } from '../render/escape.js';
+import { sortedStrings } from '../model/compare.js';
 
 export type ChangeCheck =
   /** Some file the configuration reads changed (listed, sorted). */
@@ -74,7 +75,7 @@ export function checkChanges(config: string, read: readonly string[], changed: r
   }
   const names = changedNames(changed);
   const included = include.length > 0 ? picomatch([...include], { dot: false }) : () => false;
-  const hit = [...new Set([...read.filter((f) => names.has(f)), ...[...names].filter((f) => included(f))])].sort();
+  const hit = sortedStrings([...read.filter((f) => names.has(f)), ...[...names].filter((f) => included(f))]);
   return hit.length > 0 ? { kind: 'changed', files: hit } : { kind: 'unchanged', read: [...read] };
 }
 

@@ -1,7 +1,7 @@
 /** Comparing permission sets field by field, the way AWS sees them. */
 import { PERMISSION_SET_FIELDS, policyRefKey, type PermissionSet, type PermissionSetField, type PermissionsBoundary } from '../model/permission-set.js';
 import { durationSeconds } from '../model/duration.js';
-import { compareStrings } from '../model/compare.js';
+import { sortedStrings } from '../model/compare.js';
 import { samePolicy } from './policy.js';
 
 /** Same length of time (`PT1H` = `PT60M` = `PT3600S`); text that is not a duration is compared as text. */
@@ -12,8 +12,8 @@ function sameDuration(a: string, b: string): boolean {
 }
 
 export function sameStringSet(a: readonly string[], b: readonly string[]): boolean {
-  const x = [...new Set(a)].sort(compareStrings);
-  const y = [...new Set(b)].sort(compareStrings);
+  const x = sortedStrings(a);
+  const y = sortedStrings(b);
   return x.length === y.length && x.every((v, i) => v === y[i]);
 }
 

@@ -3,7 +3,7 @@
  * and people write the same policy in several equivalent ways.
  */
 import { canonicalJson } from './canonical-json.js';
-import { compareStrings } from '../model/compare.js';
+import { compareStrings, sortedStrings } from '../model/compare.js';
 import { hasName, nameRecord } from '../model/name-record.js';
 
 /** Statement members whose value may be one string or a list of strings, in any order. */
@@ -12,7 +12,7 @@ const LIST_KEYS = new Set(['Action', 'NotAction', 'Resource', 'NotResource']);
 function asSortedList(value: unknown): unknown {
   const list = Array.isArray(value) ? value : [value];
   if (!list.every((v) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')) return list;
-  return [...new Set(list.map(String))].sort(compareStrings);
+  return sortedStrings(list.map(String));
 }
 
 /** `"AWS": "arn…"` and `"AWS": ["arn…"]` are the same principal; `"*"` stays `"*"`. */

@@ -8,7 +8,7 @@ import { startUrlOf } from '../aws/discover.js';
 import type { Desired } from '../model/desired.js';
 import { didYouMean } from '../model/did-you-mean.js';
 import type { Live } from '../model/live.js';
-import { compareStrings } from '../model/compare.js';
+import { compareStrings, sortedStrings } from '../model/compare.js';
 import type { ProfilesConfig } from './config-block.js';
 import { nameProfiles } from './names.js';
 import { organizationFromFile, organizationNeeds, reachOf, rulesFor } from './reach.js';
@@ -43,7 +43,7 @@ function chosenUsers(desired: Desired, users: ProfilesRequest['users']): string[
   for (const u of users) {
     if (!known.includes(u)) throw new Error(`user "${u}" is not in ${desired.file}${didYouMean(u, known)}`);
   }
-  return [...new Set(users)].sort(compareStrings);
+  return sortedStrings(users);
 }
 
 /** `[sso-session NAME]`-safe name from the start URL's first host label. */

@@ -8,7 +8,7 @@ import { grantKey } from '../model/assignment.js';
 import type { AssignmentRule, Desired } from '../model/desired.js';
 import type { Account, Organization } from '../model/organization.js';
 import { formatDiagnostic } from '../model/source.js';
-import { compareStrings } from '../model/compare.js';
+import { compareStrings, sortedStrings } from '../model/compare.js';
 import { expandRules } from '../plan/expand.js';
 import { ruleLabel } from '../plan/rule-label.js';
 import { byName } from '../model/name-record.js';
@@ -106,7 +106,7 @@ export function reachOf(desired: Desired, users: readonly string[], org: Organiz
       permissionSet: a.permissionSet,
       users: [],
     };
-    reach.users = [...new Set([...reach.users, ...who])].sort(compareStrings);
+    reach.users = sortedStrings([...reach.users, ...who]);
     found.set(key, reach);
   }
   return [...found.values()].sort(

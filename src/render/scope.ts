@@ -4,6 +4,7 @@
  * cache knows it: `Plan.lastFullRead`); a plan that was asked to be scoped but is full says why.
  * A plain full plan says nothing.
  */
+import { sortedStrings } from '../model/compare.js';
 import { count } from '../model/plural.js';
 import type { ScopedRead } from '../plan/scope/types.js';
 import type { Plan } from '../plan/types.js';
@@ -49,7 +50,7 @@ export function scopeWords(plan: Pick<Plan, 'scope' | 'lastFullRead'>): ScopeWor
   }
   const lastRead = fullReadTime(plan.lastFullRead);
   const accounts = new Set(scope.pairs.map((p) => p.accountId)).size;
-  const sets = [...new Set(scope.pairs.map((p) => p.permissionSet))].sort();
+  const sets = sortedStrings(scope.pairs.map((p) => p.permissionSet));
   return {
     headline: `Scoped plan: only what the change since ${scope.base} can affect was read`,
     covers: [

@@ -3,7 +3,7 @@
  * view (see types.ts for the row model), with each path's source, drift and rules.
  */
 import { assignmentKey, type PrincipalType } from '../model/assignment.js';
-import { compareStrings, compareTuples } from '../model/compare.js';
+import { compareTuples, sortedStrings } from '../model/compare.js';
 import type { GrantKey } from '../model/assignment.js';
 import { effectiveAccess, type AccessState, type EffectiveAccess, type Holding } from '../plan/effective-access.js';
 import type { ExpandedAssignment } from '../plan/expand.js';
@@ -87,7 +87,7 @@ export function reportRows(inputs: RowInputs): ReportRow[] {
       };
       const paths: ReportPath[] = [];
       if (inFile?.direct === true || inAws?.direct === true) paths.push(path(undefined, inAws?.direct === true, inFile?.direct === true));
-      const groups = [...new Set([...(inFile?.groups ?? []), ...(inAws?.groups ?? [])])].sort(compareStrings);
+      const groups = sortedStrings([...(inFile?.groups ?? []), ...(inAws?.groups ?? [])]);
       for (const g of groups) paths.push(path(g, inAws?.groups.includes(g) === true, inFile?.groups.includes(g) === true));
       rows.push({
         user,
