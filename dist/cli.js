@@ -56663,7 +56663,7 @@ var LIST_KEYS = /* @__PURE__ */ new Set(["Action", "NotAction", "Resource", "Not
 function asSortedList(value) {
   const list4 = Array.isArray(value) ? value : [value];
   if (!list4.every((v) => typeof v === "string" || typeof v === "number" || typeof v === "boolean")) return list4;
-  return [...new Set(list4.map(String))].sort(compareStrings);
+  return sortedStrings(list4.map(String));
 }
 function normalisePrincipal(value) {
   if (value === null || typeof value !== "object" || Array.isArray(value)) return value;
@@ -56755,8 +56755,8 @@ function sameDuration(a5, b5) {
   return x === void 0 || y === void 0 ? a5 === b5 : x === y;
 }
 function sameStringSet(a5, b5) {
-  const x = [...new Set(a5)].sort(compareStrings);
-  const y = [...new Set(b5)].sort(compareStrings);
+  const x = sortedStrings(a5);
+  const y = sortedStrings(b5);
   return x.length === y.length && x.every((v, i5) => v === y[i5]);
 }
 function sameBoundary(a5, b5) {
@@ -57231,7 +57231,7 @@ function scopeWords(plan) {
   }
   const lastRead = fullReadTime(plan.lastFullRead);
   const accounts = new Set(scope.pairs.map((p3) => p3.accountId)).size;
-  const sets = [...new Set(scope.pairs.map((p3) => p3.permissionSet))].sort();
+  const sets = sortedStrings(scope.pairs.map((p3) => p3.permissionSet));
   return {
     headline: `Scoped plan: only what the change since ${scope.base} can affect was read`,
     covers: [
@@ -57883,7 +57883,7 @@ ${errors.map(formatDiagnostic).join("\n")}`);
       permissionSet: a5.permissionSet,
       users: []
     };
-    reach.users = [.../* @__PURE__ */ new Set([...reach.users, ...who])].sort(compareStrings);
+    reach.users = sortedStrings([...reach.users, ...who]);
     found.set(key2, reach);
   }
   return [...found.values()].sort(
@@ -57902,7 +57902,7 @@ function chosenUsers(desired, users) {
   for (const u of users) {
     if (!known2.includes(u)) throw new Error(`user "${u}" is not in ${desired.file}${didYouMean(u, known2)}`);
   }
-  return [...new Set(users)].sort(compareStrings);
+  return sortedStrings(users);
 }
 function defaultSessionName(startUrl) {
   let host = "";
@@ -58540,9 +58540,9 @@ var KeyedMutex = class {
   }
   /** Holds every key (taken in sorted order, so two callers never deadlock). */
   async acquireAll(keys) {
-    const sorted2 = [...new Set(keys)].sort();
+    const sorted = sortedStrings(keys);
     const releases = [];
-    for (const key2 of sorted2) releases.push(await this.acquire(key2));
+    for (const key2 of sorted) releases.push(await this.acquire(key2));
     return () => {
       for (let i5 = releases.length - 1; i5 >= 0; i5--) releases[i5]?.();
     };
@@ -61001,7 +61001,7 @@ var IdentityIndex = class {
         ...g5.description !== void 0 ? { description: g5.description } : {},
         members,
         membershipIds: sortedRecord(membershipIds),
-        unresolvedMemberIds: [...new Set(unresolved)].sort(compareStrings)
+        unresolvedMemberIds: sortedStrings(unresolved)
       });
       onGroup();
     });
@@ -62228,8 +62228,8 @@ var str = (v) => typeof v === "string" ? v : void 0;
 var strList = (v) => Array.isArray(v) ? v.filter((x) => typeof x === "string") : [];
 var sortedKeys = (o3) => Object.keys(o3).sort();
 function sortedUnique(xs) {
-  const sorted2 = [...xs].sort();
-  return sorted2.filter((x, i5) => i5 === 0 || x !== sorted2[i5 - 1]);
+  const sorted = [...xs].sort();
+  return sorted.filter((x, i5) => i5 === 0 || x !== sorted[i5 - 1]);
 }
 function managedPolicyArn(nameOrArn) {
   return nameOrArn.startsWith("arn:") ? nameOrArn : `arn:aws:iam::aws:policy/${nameOrArn}`;
@@ -62542,19 +62542,18 @@ function isOuWalkTarget(ref) {
 function looksLikeOu(ref) {
   return ref.startsWith("/") || ref.startsWith("ou-");
 }
-var sorted = (values2) => [...new Set(values2)].sort();
 function readScope(desired) {
   const rules = desired.rules;
   const protectedEntries = desired.safety.protected;
   const walkOuTree2 = rules.some((r5) => r5.targets.organizationalUnits.some(isOuWalkTarget)) || protectedEntries.some((p3) => p3.accounts.some((a5) => looksLikeOu(a5) && isOuWalkTarget(a5)));
   const readAccountTags = rules.some((r5) => Object.keys(r5.targets.accountTags).length > 0);
-  const namedUsers = sorted([
+  const namedUsers = sortedStrings([
     ...Object.keys(desired.users),
     ...Object.values(desired.groups).flatMap((g5) => g5.members),
     ...rules.flatMap((r5) => r5.users),
     ...protectedEntries.flatMap((p3) => p3.users)
   ]);
-  const namedGroups = sorted([...Object.keys(desired.groups), ...rules.flatMap((r5) => r5.groups), ...protectedEntries.flatMap((p3) => p3.groups)]);
+  const namedGroups = sortedStrings([...Object.keys(desired.groups), ...rules.flatMap((r5) => r5.groups), ...protectedEntries.flatMap((p3) => p3.groups)]);
   const mentionedSets = /* @__PURE__ */ new Set([
     ...Object.keys(desired.permissionSets),
     ...rules.flatMap((r5) => r5.permissionSets),
@@ -62631,9 +62630,9 @@ function toLiveAssignments(raw, identities) {
   );
 }
 function dedupe(list4) {
-  const sorted2 = list4.sort((a5, b5) => compareAssignments(a5, b5) || (a5.principalId < b5.principalId ? -1 : a5.principalId > b5.principalId ? 1 : 0));
-  return sorted2.filter((a5, i5) => {
-    const prev = sorted2[i5 - 1];
+  const sorted = list4.sort((a5, b5) => compareAssignments(a5, b5) || (a5.principalId < b5.principalId ? -1 : a5.principalId > b5.principalId ? 1 : 0));
+  return sorted.filter((a5, i5) => {
+    const prev = sorted[i5 - 1];
     return !prev || compareAssignments(prev, a5) !== 0 || prev.principalId !== a5.principalId;
   });
 }
@@ -63023,7 +63022,7 @@ function createIdentityStoreGateway(client, runner) {
         (NextToken) => client.send(new import_client_identitystore.ListGroupMembershipsForMemberCommand({ IdentityStoreId: storeId, MemberId: { UserId: userId }, MaxResults: max, NextToken })),
         (o3) => o3.GroupMemberships
       );
-      return [...new Set(memberships.flatMap((m3) => m3.GroupId ? [m3.GroupId] : []))].sort();
+      return sortedStrings(memberships.flatMap((m3) => m3.GroupId ? [m3.GroupId] : []));
     },
     async getUserId(storeId, userName) {
       try {
@@ -67317,8 +67316,8 @@ function entryKey(item) {
 }
 function mayRepeat(list4) {
   if (!list4.every((item) => typeof item === "string")) return true;
-  const sorted2 = [...list4].sort();
-  return sorted2.some((x, i5) => i5 > 0 && x === sorted2[i5 - 1]);
+  const sorted = [...list4].sort();
+  return sorted.some((x, i5) => i5 > 0 && x === sorted[i5 - 1]);
 }
 function checkUniqueLists(data, source) {
   if (!isObj4(data)) return [];
@@ -67370,7 +67369,7 @@ async function loadConfig2(path, options = {}) {
   });
   if ("refused" in read) return cannot(`it ${read.refused(path, path)}`);
   const loaded = loadConfigText(read.text, path, dirname3(abs));
-  return { ...loaded, files: [.../* @__PURE__ */ new Set([...configFiles, ...loaded.files])].sort(), include: repositoryPatterns(dirname3(abs), loaded.include) };
+  return { ...loaded, files: sortedStrings([...configFiles, ...loaded.files]), include: repositoryPatterns(dirname3(abs), loaded.include) };
 }
 function loadConfigText(text2, file, baseDir, included) {
   const root5 = parseFile(text2, file, "root");
@@ -67388,7 +67387,7 @@ function loadConfigText(text2, file, baseDir, included) {
   }
   const parts = [...texts].sort((a5, b5) => compareStrings(a5.file, b5.file)).map((t) => parseFile(t.text, t.file, "included"));
   for (const part of parts) diagnostics.push(...part.diagnostics);
-  const fileList = (policyFiles2) => [...new Set([...read, ...policyFiles2].flatMap((abs) => repositoryPaths(baseDir, abs)))].sort();
+  const fileList = (policyFiles2) => sortedStrings([...read, ...policyFiles2].flatMap((abs) => repositoryPaths(baseDir, abs)));
   const good = parts.flatMap((p3) => p3.parsed ? [p3.parsed] : []);
   if (good.length < parts.length) return finish(diagnostics, fileList([]), patterns);
   const merged = mergeFiles(root5.parsed, good);
@@ -69415,9 +69414,9 @@ function slugOf(name) {
   return name.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
 }
 function accountAliases(accounts) {
-  const sorted2 = [...accounts].sort((a5, b5) => compareStrings(a5.id, b5.id));
+  const sorted = [...accounts].sort((a5, b5) => compareStrings(a5.id, b5.id));
   const base = /* @__PURE__ */ new Map();
-  for (const a5 of sorted2) {
+  for (const a5 of sorted) {
     const slug = slugOf(a5.name);
     base.set(a5.id, slug === "" || /^\d+$/.test(slug) ? `account-${a5.id}` : slug);
   }
@@ -69425,7 +69424,7 @@ function accountAliases(accounts) {
   for (const slug of base.values()) count2.set(slug, (count2.get(slug) ?? 0) + 1);
   const out = /* @__PURE__ */ new Map();
   const taken = /* @__PURE__ */ new Set();
-  for (const a5 of sorted2) {
+  for (const a5 of sorted) {
     const slug = base.get(a5.id);
     let alias = (count2.get(slug) ?? 0) > 1 ? `${slug}-${a5.id.slice(-4)}` : slug;
     if (taken.has(alias) || alias !== slug && count2.has(alias)) alias = `${slug}-${a5.id}`;
@@ -69710,7 +69709,7 @@ function header(live, source, schema, ignored) {
     ...ignored.permissionSets.length > 0 ? [count(ignored.permissionSets.length, "permission set")] : [],
     ...ignored.groups.length > 0 ? [count(ignored.groups.length, "group")] : []
   ];
-  const globs = [.../* @__PURE__ */ new Set([...DEFAULT_IGNORE.permissionSets, ...DEFAULT_IGNORE.groups])].sort(compareStrings).join(", ");
+  const globs = sortedStrings([...DEFAULT_IGNORE.permissionSets, ...DEFAULT_IGNORE.groups]).join(", ");
   lines.push(
     left.length > 0 ? `Not exported, and never changed by idc: ${left.join(" and ")} of Control Tower or AWS` : "Control Tower's own groups and permission sets are never exported or changed by idc",
     `(names matching ${globs}).`
@@ -71060,7 +71059,7 @@ function reportRows(inputs) {
       };
       const paths2 = [];
       if (inFile?.direct === true || inAws?.direct === true) paths2.push(path(void 0, inAws?.direct === true, inFile?.direct === true));
-      const groups = [.../* @__PURE__ */ new Set([...inFile?.groups ?? [], ...inAws?.groups ?? []])].sort(compareStrings);
+      const groups = sortedStrings([...inFile?.groups ?? [], ...inAws?.groups ?? []]);
       for (const g5 of groups) paths2.push(path(g5, inAws?.groups.includes(g5) === true, inFile?.groups.includes(g5) === true));
       rows.push({
         user,
