@@ -46,11 +46,7 @@ function groupRow(plan: Plan, g: GroupAccessChange): string {
   return `| 👥 ${e(groupText(g))} | ${EFFECT[g.effect]} | ${e(g.permissionSet)} | ${e(accountText(plan, g.accountId))} | ${why} | ${e(groupEffectText(g))} |`;
 }
 
-/**
- * The access section: people whose effective access changes, then every group grant change and
- * whose access it changes. `maxRows` cuts the rows (people first) with a line saying how many
- * were left out.
- */
+/** A plan's access rows, split by kind, with their table lines. */
 interface AccessRows {
   users: UserAccessChange[];
   groups: GroupAccessChange[];
@@ -71,6 +67,11 @@ function rowsOf(plan: Plan): AccessRows {
   return rows;
 }
 
+/**
+ * The access section: people whose effective access changes, then every group grant change and
+ * whose access it changes. `maxRows` cuts the rows (people first) with a line saying how many
+ * were left out.
+ */
 export function accessSection(plan: Plan, maxRows = Infinity): string {
   const { users, groups, userLines, groupLines } = rowsOf(plan);
   const people = new Set(users.map((u) => u.user)).size;
